@@ -1,0 +1,42 @@
+import { report } from '../core/report';
+
+/**
+ * The script tag's `data-*` attributes, typed. Attributes are always text, so the few that
+ * are numbers or switches are converted here and the validator sees one shape of input.
+ */
+const ATTRIBUTES: Record<string, 'text' | 'number' | 'boolean'> = {
+  googleAds: 'text',
+  googleAnalytics: 'text',
+  privacyUrl: 'text',
+  lang: 'text',
+  revision: 'text',
+  validityDays: 'number',
+  cookieDomain: 'text',
+  mode: 'text',
+  reopen: 'text',
+  adsDataRedaction: 'boolean',
+  urlPassthrough: 'boolean',
+  reloadOnWithdraw: 'boolean',
+};
+
+/**
+ * Collects the owner's settings: `window.samtykkeConfig` first, then the tag's attributes,
+ * which win because they are the more specific of the two.
+ */
+export function readInput(script: HTMLOrSVGScriptElement | null, global: unknown): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  if (global !== undefined) {
+    if (typeof global === 'object' && global !== null && !Array.isArray(global)) Object.assign(input, global);
+    else report('error', 'window.samtykkeConfig: must be an object set before the samtykke tag, e.g. window.samtykkeConfig = { googleAds: "AW-123456789" }; it is ignored.');
+  }
+  const data = script instanceof HTMLElement ? script.dataset : {};
+  for (const [key, raw] of Object.entries(data)) {
+    const kind = ATTRIBUTES[key];
+    if (!kind || raw === undefined) {
+      if (kind === undefined) report('warn', `unknown attribute data-${key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} is ignored.`);
+      continue;
+    }
+    input[key] = kind === 'number' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : kind === 'boolean' && /^(true|false)$/.test(raw) ? raw === 'true' : raw;
+  }
+  return input;
+}

@@ -1,0 +1,74 @@
+/** The purposes a visitor can consent to. `necessary` is always on and never asked for. */
+export type Purpose = 'necessary' | 'functional' | 'analytics' | 'marketing';
+export type OptionalPurpose = Exclude<Purpose, 'necessary'>;
+
+export type Lang = 'nb' | 'nn' | 'en';
+
+/** Owner-written text: one string for every language, or one per language (bokmål is the fallback). */
+export type LocalText = string | Partial<Record<Lang, string>>;
+
+export interface CookieInfo {
+  /** Exact name, or a prefix ending in `*` (`_ga_*`), used both to show and to delete it. */
+  readonly name: string;
+  readonly purpose: LocalText;
+  /** How long it lives, in words: "90 dager", "2 år", "Økten". */
+  readonly lifetime: LocalText;
+  /** Set on another domain than the site (e.g. doubleclick.net): shown, never deleted by us. */
+  readonly thirdParty?: boolean;
+}
+
+export interface Service {
+  /** Stable id: `google-ads`, `google-analytics`, or the owner's. */
+  readonly id: string;
+  readonly name: string;
+  readonly purpose: Purpose;
+  /** Who receives the data, e.g. "Google Ireland Limited". */
+  readonly provider: string;
+  readonly description: LocalText;
+  /** The provider's own privacy page. */
+  readonly privacyUrl?: string;
+  readonly cookies: readonly CookieInfo[];
+  /** Scripts the banner loads itself once the purpose is granted (owner services). */
+  readonly src: readonly string[];
+  /** Google tag ids (AW-…, G-…) served through gtag.js. */
+  readonly googleIds: readonly string[];
+}
+
+export type ReopenPosition = 'bottom-left' | 'bottom-right' | 'none';
+export type ConsentMode = 'basic' | 'advanced';
+
+/** Theme knobs, each mapped to a `--samtykke-*` custom property. */
+export interface Theme {
+  readonly accent?: string;
+  readonly accentText?: string;
+  readonly background?: string;
+  readonly text?: string;
+  readonly radius?: string;
+  readonly font?: string;
+}
+
+/** The one validated, frozen configuration; nothing else reads attributes or globals. */
+export interface Config {
+  /** Purposes that have at least one service, in display order (never `necessary`). */
+  readonly purposes: readonly OptionalPurpose[];
+  /** Every service, necessary ones included (samtykke's own cookie first). */
+  readonly services: readonly Service[];
+  readonly privacyUrl: string | null;
+  /** `null` means: follow `<html lang>`, then bokmål. */
+  readonly lang: Lang | null;
+  readonly revision: string;
+  readonly validityDays: number;
+  readonly cookieName: string;
+  readonly cookieDomain: string | null;
+  readonly mode: ConsentMode;
+  readonly adsDataRedaction: boolean;
+  readonly urlPassthrough: boolean;
+  readonly waitForUpdate: number;
+  readonly reloadOnWithdraw: boolean;
+  readonly reopen: ReopenPosition;
+  /** Owner overrides per language; keys are checked by the i18n layer. */
+  readonly texts: Readonly<Partial<Record<Lang, Readonly<Record<string, string>>>>>;
+  readonly theme: Theme;
+  /** The nonce of our own script tag, passed on to scripts and styles we create (strict CSP). */
+  readonly nonce: string;
+}

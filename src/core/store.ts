@@ -1,0 +1,66 @@
+import type { Config, OptionalPurpose, Purpose } from '../config/types';
+import { coversAll, createRecord, isCurrent, type Choices, type ConsentRecord } from '../consent/record';
+import type { CookieStore } from '../storage/cookie';
+import { report } from './report';
+
+export type Listener = (next: ConsentRecord | null, prev: ConsentRecord | null) => void;
+
+/**
+ * The single source of truth for the visitor's decision. Effects and UI subscribe; the store
+ * never knows who listens (the plugin surface DESIGN.md asks for).
+ */
+export interface ConsentStore {
+  /** The decision in force, or `null` when none has been made (or it no longer stands). */
+  readonly record: ConsentRecord | null;
+  granted(purpose: Purpose): boolean;
+  /** True while the banner must ask: no decision, or a purpose in use that was never asked about. */
+  needsDecision(): boolean;
+  /** Records a decision on every purpose in use; those not named are refused. */
+  decide(choices: Choices): ConsentRecord;
+  /** Forgets the decision (the banner asks again); counts as withdrawing everything. */
+  reset(): void;
+  subscribe(listener: Listener): () => void;
+}
+
+export function createStore(config: Config, cookie: CookieStore, now: () => Date = () => new Date()): ConsentStore {
+  const stored = cookie.read();
+  let record = stored && isCurrent(stored, config.revision, config.validityDays, now()) ? stored : null;
+  const listeners = new Set<Listener>();
+
+  const commit = (next: ConsentRecord | null) => {
+    const prev = record;
+    record = next;
+    for (const listener of [...listeners]) {
+      try {
+        listener(next, prev);
+      } catch (error) {
+        // One broken subscriber (an owner's callback, say) must not stop the others or the page.
+        report('error', 'a change listener threw; the choice itself is saved.', error);
+      }
+    }
+  };
+
+  return {
+    get record() {
+      return record;
+    },
+    granted: (purpose) => purpose === 'necessary' || record?.choices[purpose as OptionalPurpose] === true,
+    needsDecision: () => !record || !coversAll(record, config.purposes),
+    decide(choices) {
+      const complete: Choices = {};
+      for (const p of config.purposes) complete[p] = choices[p] === true;
+      const next = createRecord(config.revision, complete, now());
+      cookie.write(next);
+      commit(next);
+      return next;
+    },
+    reset() {
+      cookie.clear();
+      commit(null);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { Config } from '../config/types';
+import type { ConsentStore } from '../core/store';
+import { report } from '../core/report';
+import { dataLayer } from './gtag';
+
+const isArguments = (v: unknown): v is IArguments => Object.prototype.toString.call(v) === '[object Arguments]';
+
+/**
+ * GCM-13: a Google tag installed outside samtykke (a pasted snippet, Webnode's own field)
+ * shows up as `gtag('js'|'config')` before consent. Say so, once a call, so the owner can
+ * find and remove it. gtag.js replaces `push` when it loads, which ends the watch — by then
+ * the visitor has consented, or the owner chose advanced mode, where such calls are expected.
+ */
+export function guardGtag(config: Config, store: ConsentStore): void {
+  if (config.mode !== 'basic') return;
+  const purposeOf = (id: unknown) =>
+    config.services.find((s) => s.googleIds.includes(id as string))?.purpose ?? (/^AW-/.test(String(id)) ? 'marketing' : 'analytics');
+  const layer = dataLayer();
+  const push = layer.push;
+  layer.push = function (...items: unknown[]) {
+    for (const item of items) {
+      if (!isArguments(item) || (item[0] !== 'js' && item[0] !== 'config')) continue;
+      const allowed = item[0] === 'js' ? store.granted('marketing') || store.granted('analytics') : store.granted(purposeOf(item[1]));
+      if (!allowed) {
+        const call = item[0] === 'js' ? "gtag('js')" : `gtag('config', '${String(item[1])}')`;
+        report('warn', `Google tag called without consent: ${call} ran before the visitor agreed. Remove Google snippets pasted elsewhere and give the id to samtykke (data-google-ads / data-google-analytics).`);
+      }
+    }
+    return push.apply(this, items);
+  };
+}

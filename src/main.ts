@@ -1,0 +1,93 @@
+import { createApi, type SamtykkeApi, type SamtykkeListener } from './api';
+import { readInput } from './config/read';
+import { validate } from './config/validate';
+import type { OptionalPurpose } from './config/types';
+import { report } from './core/report';
+import { createStore } from './core/store';
+import { view } from './core/view';
+import { activateBlocked } from './effects/activate';
+import { announceChanges } from './effects/events';
+import { googleConsentMode } from './effects/google';
+import { defineGtag } from './effects/gtag';
+import { guardGtag } from './effects/gtag-guard';
+import { enforceWithdrawal } from './effects/withdraw';
+import { cookieStore } from './storage/cookie';
+import { mountUi } from './ui';
+
+declare const __VERSION__: string;
+
+type Host = Window & { samtykke?: SamtykkeApi; samtykkeConfig?: unknown };
+
+/**
+ * Wires the layers, once per page. Everything up to the UI runs synchronously while the tag
+ * is parsed, so the Consent Mode default and the blocking are in place before any later
+ * script in `<head>`; the UI waits only for `<body>`.
+ */
+export function start(): SamtykkeApi | undefined {
+  const w = window as Host;
+  // WN-03: a second copy of the tag must not add a second banner or a second default.
+  if (w.samtykke) return w.samtykke;
+  try {
+    const script = document.currentScript;
+    const config = validate(readInput(script, w.samtykkeConfig), {
+      href: location.href,
+      hostname: location.hostname,
+      nonce: (script as HTMLScriptElement | null)?.nonce ?? '',
+    });
+    const store = createStore(config, cookieStore({ name: config.cookieName, domain: config.cookieDomain, validityDays: config.validityDays }));
+    const ran = new Set<OptionalPurpose>();
+
+    defineGtag();
+    guardGtag(config, store);
+    googleConsentMode(config, store, ran);
+    const activate = activateBlocked(config, store, ran);
+    announceChanges(store);
+    // Last, so a reload it triggers comes after every other listener has seen the change.
+    enforceWithdrawal(config, store, ran);
+
+    let ui: { open(): void } | null = null;
+    let ready: Set<SamtykkeListener> | null = new Set();
+    const api = createApi(
+      config,
+      store,
+      {
+        open: () => ui?.open(),
+        get ready() {
+          return ready;
+        },
+      },
+      __VERSION__,
+    );
+    w.samtykke = api;
+
+    whenBody(() => {
+      ui = mountUi(config, store);
+      const waiting = ready!;
+      ready = null;
+      const state = view(store.record);
+      for (const listener of waiting) api.on('ready', listener);
+      window.dispatchEvent(new CustomEvent('samtykke:ready', { detail: state }));
+    });
+    whenParsed(activate);
+    return api;
+  } catch (error) {
+    // Nothing optional has been released at this point, so failing here fails closed.
+    report('error', 'could not start; nothing optional will run. Please report this.', error);
+    return undefined;
+  }
+}
+
+function whenBody(fn: () => void): void {
+  if (document.body) return fn();
+  const observer = new MutationObserver(() => {
+    if (!document.body) return;
+    observer.disconnect();
+    fn();
+  });
+  observer.observe(document.documentElement, { childList: true });
+}
+
+function whenParsed(fn: () => void): void {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fn, { once: true });
+  else fn();
+}

@@ -1,0 +1,51 @@
+import Cookies from 'js-cookie';
+import { decode, encode, type ConsentRecord } from '../consent/record';
+
+export interface CookieStore {
+  /** The stored record, or `null` when there is none or it cannot be trusted. */
+  read(): ConsentRecord | null;
+  /** Returns whether the browser kept it (cookies may be blocked; the choice then holds for this page view). */
+  write(record: ConsentRecord): boolean;
+  clear(): void;
+}
+
+export interface CookieOptions {
+  readonly name: string;
+  readonly domain: string | null;
+  readonly validityDays: number;
+}
+
+export function cookieStore({ name, domain, validityDays }: CookieOptions): CookieStore {
+  const attributes = (): Cookies.CookieAttributes => ({
+    path: '/',
+    sameSite: 'Lax',
+    secure: location.protocol === 'https:',
+    ...(domain ? { domain } : {}),
+  });
+  return {
+    read() {
+      try {
+        return decode(Cookies.get(name));
+      } catch {
+        // A cookie jar the browser will not let us read is the same as an empty one.
+        return null;
+      }
+    },
+    write(record) {
+      const value = encode(record);
+      try {
+        Cookies.set(name, value, { ...attributes(), expires: validityDays });
+        return Cookies.get(name) === value;
+      } catch {
+        return false;
+      }
+    },
+    clear() {
+      try {
+        Cookies.remove(name, attributes());
+      } catch {
+        /* nothing stored, nothing to clear */
+      }
+    },
+  };
+}
