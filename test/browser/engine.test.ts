@@ -1,0 +1,246 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { dataLayer, launch, openSite, sitePage, type Site } from './harness';
+
+let browser: Browser;
+let site: Site | undefined;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+afterEach(async () => {
+  await site?.close();
+  site = undefined;
+});
+
+const both = 'data-google-ads="AW-123456789" data-google-analytics="G-ABC123XYZ" data-privacy-url="/personvern/"';
+const gtagLoads = (s: Site) => s.google.filter((r) => r.url.includes('/gtag/js')).length;
+const consentEntries = async (s: Site) => (await dataLayer(s.page)).filter((e): e is unknown[] => Array.isArray(e) && e[0] === 'consent');
+const open = async (pages: Record<string, string>, path = '/') => {
+  site = await openSite(browser, { pages });
+  await site.goto(path);
+  return site;
+};
+
+describe('before any choice (LAW-01, GCM-01, GCM-02)', () => {
+  it('makes no Google request and sets no Google cookie for 3 s', async () => {
+    const s = await open({ '/': sitePage({ attrs: both }) });
+    await s.page.mouse.wheel(0, 400);
+    await s.page.waitForTimeout(3000);
+    expect(s.google).toEqual([]);
+    expect((await s.cookieNames()).filter((n) => /^_g/.test(n))).toEqual([]);
+    expect(await s.cookieNames()).not.toContain('samtykke');
+  });
+
+  it('puts the denied default first, before any js/config/event', async () => {
+    const pasted = `<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}gtag('js',new Date());gtag('config','AW-123456789');</script>`;
+    const s = await open({ '/': sitePage({ attrs: both, head: pasted }) });
+    const layer = (await dataLayer(s.page)) as unknown[][];
+    const first = layer.findIndex((e) => e[0] === 'consent' && e[1] === 'default');
+    const firstCommand = layer.findIndex((e) => ['js', 'config', 'event'].includes(e[0] as string));
+    expect(first).toBe(0);
+    expect(firstCommand).toBeGreaterThan(first);
+    expect(layer[0]![2]).toEqual({
+      ad_storage: 'denied',
+      ad_user_data: 'denied',
+      ad_personalization: 'denied',
+      analytics_storage: 'denied',
+      functionality_storage: 'denied',
+      personalization_storage: 'denied',
+      security_storage: 'granted',
+      wait_for_update: 500,
+    });
+    expect(layer).toContainEqual(['set', 'ads_data_redaction', true]);
+    expect(layer).toContainEqual(['set', 'url_passthrough', false]);
+    // GCM-13: the pasted snippet is named in the console, once a call
+    expect(s.console.filter((m) => m.includes('Google tag called without consent'))).toHaveLength(2);
+    expect(s.google).toEqual([]);
+  });
+
+  it('blocks just as well from the footer (WN-01)', async () => {
+    const html = `<!doctype html><html lang="nb"><head><title>x</title></head><body><p>x</p><script type="text/plain" data-samtykke="marketing">window.__ran=['inline']</script><script src="/samtykke.js" ${both}></script></body></html>`;
+    const s = await open({ '/': html });
+    await s.page.waitForTimeout(500);
+    expect(s.google).toEqual([]);
+    expect(await s.page.evaluate(() => (window as unknown as { __ran?: string[] }).__ran)).toBeUndefined();
+    expect((await consentEntries(s))[0]![1]).toBe('default');
+  });
+});
+
+describe('a decision', () => {
+  it('acceptAll loads gtag.js once and sends one granted update; a reload keeps it (GCM-05, GCM-06)', async () => {
+    const s = await open({ '/': sitePage({ attrs: both }), '/om/': sitePage({ attrs: both }) });
+    await s.page.evaluate(() => window.samtykke!.acceptAll());
+    await s.page.waitForFunction(() => (window as unknown as { __gtagLoads?: number }).__gtagLoads === 1);
+    const updates = (await consentEntries(s)).filter((e) => e[1] === 'update');
+    expect(updates).toHaveLength(1);
+    expect(updates[0]![2]).toMatchObject({ ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted', analytics_storage: 'granted' });
+    expect(gtagLoads(s)).toBe(1);
+    const layer = (await dataLayer(s.page)) as unknown[][];
+    expect(layer.filter((e) => e[0] === 'config').map((e) => e[1])).toEqual(['AW-123456789', 'G-ABC123XYZ']);
+    expect(layer).toContainEqual({ event: 'samtykke_update', samtykke: expect.objectContaining({ purposes: { necessary: true, functional: false, analytics: true, marketing: true } }) });
+
+    const cookie = (await s.context.cookies()).find((c) => c.name === 'samtykke')!;
+    expect(cookie).toMatchObject({ path: '/', sameSite: 'Lax', secure: true });
+    expect(cookie.expires * 1000 - Date.now()).toBeGreaterThan(181 * 86_400_000);
+
+    await s.goto('/om/');
+    const entries = await consentEntries(s);
+    expect(entries.map((e) => e[1])).toEqual(['default', 'update']);
+    expect(await s.page.evaluate(() => window.samtykke!.has('marketing'))).toBe(true);
+    await s.page.waitForFunction(() => (window as unknown as { __gtagLoads?: number }).__gtagLoads === 1);
+  });
+
+  it('after rejectAll no Google request on this page or the next (GCM-02)', async () => {
+    const s = await open({ '/': sitePage({ attrs: both }), '/om/': sitePage({ attrs: both }) });
+    await s.page.evaluate(() => window.samtykke!.rejectAll());
+    await s.goto('/om/');
+    await s.page.waitForTimeout(1000);
+    expect(s.google).toEqual([]);
+    const update = (await consentEntries(s)).find((e) => e[1] === 'update')!;
+    expect(update[2]).toMatchObject({ ad_storage: 'denied', analytics_storage: 'denied' });
+    expect(await s.page.evaluate(() => window.samtykke!.get()?.choices)).toEqual({ analytics: false, marketing: false });
+  });
+
+  it('marketing only: all ad signals granted, analytics denied, only the Ads id configured', async () => {
+    const s = await open({ '/': sitePage({ attrs: both }) });
+    await s.page.evaluate(() => window.samtykke!.set({ marketing: true }));
+    const update = (await consentEntries(s)).find((e) => e[1] === 'update')!;
+    expect(update[2]).toMatchObject({ ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted', analytics_storage: 'denied' });
+    const layer = (await dataLayer(s.page)) as unknown[][];
+    expect(layer.filter((e) => e[0] === 'config').map((e) => e[1])).toEqual(['AW-123456789']);
+    expect(s.google.map((r) => new URL(r.url).searchParams.get('id'))).toEqual(['AW-123456789']);
+  });
+
+  it('analytics only: analytics granted, every ad signal denied', async () => {
+    const s = await open({ '/': sitePage({ attrs: both }) });
+    await s.page.evaluate(() => window.samtykke!.set({ analytics: true }));
+    const update = (await consentEntries(s)).find((e) => e[1] === 'update')!;
+    expect(update[2]).toMatchObject({ analytics_storage: 'granted', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' });
+    expect(s.google.map((r) => new URL(r.url).searchParams.get('id'))).toEqual(['G-ABC123XYZ']);
+  });
+
+  it('a garbled or foreign cookie means "ask again", never "accepted"', async () => {
+    site = await openSite(browser, { pages: { '/': sitePage({ attrs: both }) } });
+    for (const value of ['1.1.abcdefgh1234.zzzzzz.m1a1', '{"marketing":true}', 'm1a1', '1.9.abcdefgh1234.t0a2bc.m1a1']) {
+      await site.context.addCookies([{ name: 'samtykke', value, url: 'https://www.stressfri.test/' }]);
+      await site.goto('/');
+      expect(await site.page.evaluate(() => window.samtykke!.get())).toBeNull();
+    }
+    expect(site.google).toEqual([]);
+  });
+});
+
+describe('withdrawal (UI-10, WN-07)', () => {
+  it('sends a denied update, deletes Google cookies on host and parent domain, and reloads', async () => {
+    const s = await open({ '/': sitePage({ attrs: both }) });
+    await s.page.evaluate(() => window.samtykke!.acceptAll());
+    await s.page.waitForFunction(() => document.cookie.includes('_gcl_au'));
+    await s.context.addCookies([
+      { name: '_ga_ABC123XYZ', value: 'x', domain: '.stressfri.test', path: '/' },
+      { name: '_gcl_aw', value: 'x', domain: '.stressfri.test', path: '/' },
+      { name: 'unrelated', value: 'x', domain: '.stressfri.test', path: '/' },
+    ]);
+    const reloaded = s.page.waitForEvent('load');
+    const updates = await s.page.evaluate(() => {
+      const seen: unknown[] = [];
+      const w = window as unknown as { dataLayer: unknown[] };
+      const before = w.dataLayer.length;
+      window.samtykke!.rejectAll();
+      for (const e of w.dataLayer.slice(before)) seen.push(Array.from(e as ArrayLike<unknown>));
+      return seen;
+    });
+    expect(updates).toContainEqual(['consent', 'update', expect.objectContaining({ ad_storage: 'denied', analytics_storage: 'denied' })]);
+    await reloaded;
+    const names = await s.cookieNames();
+    expect(names.filter((n) => /^_g/.test(n))).toEqual([]);
+    expect(names).toContain('unrelated');
+    expect(names).toContain('samtykke');
+    const before = gtagLoads(s);
+    await s.page.waitForTimeout(500);
+    expect(gtagLoads(s)).toBe(before);
+  });
+
+  it('does not reload when the owner turns that off, and never when nothing had run', async () => {
+    const s = await open({ '/': sitePage({ attrs: `${both} data-reload-on-withdraw="false"` }) });
+    await s.page.evaluate(() => {
+      (window as unknown as { __mark: number }).__mark = 1;
+      window.samtykke!.acceptAll();
+      window.samtykke!.reset();
+    });
+    await s.page.waitForTimeout(500);
+    expect(await s.page.evaluate(() => (window as unknown as { __mark?: number }).__mark)).toBe(1);
+  });
+});
+
+describe('markup the owner holds back', () => {
+  it('runs text/plain scripts only after grant, in document order, once, keeping attributes', async () => {
+    const body = `
+      <script type="text/plain" data-samtykke="marketing">window.__ran=(window.__ran||[]).concat('inline-1')</script>
+      <script type="text/plain" data-samtykke="marketing" src="/vendor/first.js" id="ext" data-x="keep"></script>
+      <script type="text/plain" data-samtykke="marketing">window.__ran=window.__ran.concat('inline-2')</script>
+      <script type="text/plain" data-samtykke="analytics marketing">window.__ran=window.__ran.concat('both')</script>
+      <script type="text/plain" data-samtykke="analytics">window.__ran=(window.__ran||[]).concat('analytics')</script>
+      <iframe data-samtykke="marketing" data-src="/frame.html" title="Video"></iframe>`;
+    const s = await open({ '/': sitePage({ attrs: both, body }), '/frame.html': '<p>frame</p>' });
+    await s.page.waitForTimeout(300);
+    const ran = () => s.page.evaluate(() => (window as unknown as { __ran?: string[] }).__ran ?? []);
+    expect(await ran()).toEqual([]);
+    await s.page.evaluate(() => window.samtykke!.set({ marketing: true }));
+    await s.page.waitForFunction(() => ((window as unknown as { __ran?: string[] }).__ran ?? []).length >= 3);
+    expect(await ran()).toEqual(['inline-1', '/vendor/first.js', 'inline-2']);
+    expect(await s.page.getAttribute('#ext', 'data-x')).toBe('keep');
+    expect(await s.page.getAttribute('iframe', 'src')).toBe('/frame.html');
+    await s.page.evaluate(() => window.samtykke!.set({ analytics: true }));
+    await s.page.waitForFunction(() => ((window as unknown as { __ran?: string[] }).__ran ?? []).length >= 5);
+    expect(await ran()).toEqual(['inline-1', '/vendor/first.js', 'inline-2', 'both', 'analytics']);
+    await s.page.evaluate(() => window.samtykke!.set({ analytics: true }));
+    await s.page.waitForTimeout(200);
+    expect(await ran()).toHaveLength(5);
+  });
+
+  it('reports a misspelt purpose and keeps that script blocked', async () => {
+    const s = await open({ '/': sitePage({ attrs: both, body: `<script type="text/plain" data-samtykke="marketting">window.__ran=1</script>` }) });
+    await s.page.evaluate(() => window.samtykke!.acceptAll());
+    await s.page.waitForTimeout(200);
+    expect(await s.page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBeUndefined();
+    expect(s.console.some((m) => m.startsWith('error: [samtykke] data-samtykke="marketting"'))).toBe(true);
+  });
+});
+
+describe('a robust guest on the host page', () => {
+  it('included twice: one API, one default (WN-03)', async () => {
+    const s = await open({ '/': sitePage({ attrs: both, head: `<script src="/samtykke.js" ${both}></script>` }) });
+    expect((await consentEntries(s)).filter((e) => e[1] === 'default')).toHaveLength(1);
+    await s.page.evaluate(() => window.samtykke!.acceptAll());
+    await s.page.waitForTimeout(300);
+    expect(gtagLoads(s)).toBe(1);
+  });
+
+  it('a wrong setting: one clear error, nothing optional runs, the page works', async () => {
+    const s = await open({ '/': sitePage({ attrs: 'data-google-ads="AW-12x" data-privacy-url="/p/"', body: '<p id="ok">ok</p>' }) });
+    expect(s.console.filter((m) => m.startsWith('error:'))).toEqual([expect.stringContaining('googleAds: "AW-12x" is not a valid id')]);
+    await s.page.evaluate(() => window.samtykke!.acceptAll());
+    await s.page.waitForTimeout(300);
+    expect(s.google).toEqual([]);
+    expect(await s.page.textContent('#ok')).toBe('ok');
+  });
+
+  it('works under a strict nonce-based Content-Security-Policy', async () => {
+    const csp = "default-src 'self'; script-src 'nonce-r4nd0m' 'strict-dynamic'; style-src 'self'; img-src 'self' data:; frame-src 'self'";
+    const body = `<script type="text/plain" data-samtykke="marketing" nonce="r4nd0m">window.__ran=['inline']</script>`;
+    const html = sitePage({ attrs: `nonce="r4nd0m" ${both}`, body });
+    site = await openSite(browser, { pages: { '/': { body: html, headers: { 'content-security-policy': csp } } } });
+    await site.goto('/');
+    await site.page.evaluate(() => window.samtykke!.acceptAll());
+    await site.page.waitForFunction(() => (window as unknown as { __gtagLoads?: number }).__gtagLoads === 1);
+    expect(await site.page.evaluate(() => (window as unknown as { __ran?: string[] }).__ran)).toEqual(['inline']);
+    expect(site.console.filter((m) => /Content Security Policy|Refused/i.test(m))).toEqual([]);
+  });
+});
+
+declare global {
+  interface Window {
+    samtykke?: import('../../src/api').SamtykkeApi;
+  }
+}

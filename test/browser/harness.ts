@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { isGoogleTracking } from './google-hosts';
+
+/** The mock Webnode site every browser test runs on; https so Secure cookies behave as live. */
+export const ORIGIN = 'https://www.stressfri.test';
+const BUNDLE = new URL('../../dist/samtykke.js', import.meta.url);
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface GoogleRequest {
+  readonly url: string;
+  /** ms since the context was opened */
+  readonly at: number;
+}
+
+export interface Site {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Every request to a GCM-15 host, in order; the stand-in answers them, nothing leaves the machine. */
+  readonly google: GoogleRequest[];
+  /** Console messages of every page, as "type: text". */
+  readonly console: string[];
+  /** Opens a path of the site in the current page and waits for `load`. */
+  goto(path: string): Promise<void>;
+  /** Names of the cookies the browser holds for the site (any domain level). */
+  cookieNames(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export interface SiteOptions extends BrowserContextOptions {
+  /** path → HTML (or HTML with response headers, e.g. a CSP); `/samtykke.js` is always the built bundle. */
+  readonly pages: Record<string, string | { body: string; headers: Record<string, string> }>;
+}
+
+/**
+ * A fresh profile on the mock site. Google's hosts are answered by a stand-in whose gtag.js
+ * sets `_gcl_au` and `_ga` like the real tag would, so tests can prove both what was requested
+ * and what a withdrawal cleans up.
+ */
+export async function openSite(browser: Browser, { pages, ...options }: SiteOptions): Promise<Site> {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, ...options });
+  const opened = Date.now();
+  const google: GoogleRequest[] = [];
+  const messages: string[] = [];
+  const bundle = readFileSync(BUNDLE, 'utf8');
+
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (isGoogleTracking(url.href)) {
+      google.push({ url: url.href, at: Date.now() - opened });
+      if (url.pathname === '/gtag/js') {
+        return route.fulfill({
+          contentType: 'text/javascript',
+          body: `window.__gtagLoads=(window.__gtagLoads||0)+1;document.cookie='_gcl_au=1.1.42.42;path=/;max-age=7776000';document.cookie='_ga=GA1.1.42.42;path=/;max-age=63072000';`,
+        });
+      }
+      return route.fulfill({ status: 204 });
+    }
+    if (url.origin === ORIGIN) {
+      if (url.pathname === '/samtykke.js') return route.fulfill({ contentType: 'text/javascript', body: bundle });
+      const html = pages[url.pathname];
+      if (typeof html === 'string') return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
+      if (html) return route.fulfill({ contentType: 'text/html; charset=utf-8', ...html });
+      if (url.pathname.endsWith('.js')) return route.fulfill({ contentType: 'text/javascript', body: `window.__ran=(window.__ran||[]).concat(${JSON.stringify(url.pathname)});` });
+      return route.fulfill({ status: 404, body: 'not found' });
+    }
+    return route.abort();
+  });
+
+  const page = await context.newPage();
+  const listen = (p: Page) => p.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
+  listen(page);
+  context.on('page', listen);
+
+  return {
+    context,
+    page,
+    google,
+    console: messages,
+    async goto(path) {
+      await page.goto(ORIGIN + path, { waitUntil: 'load' });
+    },
+    async cookieNames() {
+      return (await context.cookies()).map((c) => c.name);
+    },
+    close: () => context.close(),
+  };
+}
+
+/** A Webnode-like page with the samtykke tag in `<head>`; `attrs` are the tag's data attributes. */
+export function sitePage({ attrs = 'data-google-ads="AW-123456789" data-privacy-url="/personvern/"', head = '', body = '<main><h1>Stressfri</h1><p><a href="/om/">Om oss</a></p></main>', lang = 'nb' } = {}): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Stressfri</title><script src="/samtykke.js" ${attrs}></script>${head}</head><body>${body}</body></html>`;
+}
+
+/** The dataLayer as plain arrays (`arguments` objects turned into arrays). */
+export function dataLayer(page: Page): Promise<unknown[]> {
+  return page.evaluate(() =>
+    ((window as unknown as { dataLayer?: unknown[] }).dataLayer ?? []).map((e) =>
+      Object.prototype.toString.call(e) === '[object Arguments]' ? Array.from(e as ArrayLike<unknown>) : e,
+    ),
+  );
+}

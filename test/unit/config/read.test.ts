@@ -1,0 +1,38 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readInput } from '../../../src/config/read';
+
+afterEach(() => vi.restoreAllMocks());
+
+function tag(attrs: Record<string, string>): HTMLScriptElement {
+  const s = document.createElement('script');
+  for (const [k, v] of Object.entries(attrs)) s.setAttribute(k, v);
+  return s;
+}
+
+describe('reading the owner input', () => {
+  it('reads the tag attributes, converting numbers and switches', () => {
+    const input = readInput(tag({ 'data-google-ads': 'AW-1234', 'data-validity-days': '90', 'data-url-passthrough': 'true', 'data-privacy-url': '/p/' }), undefined);
+    expect(input).toEqual({ googleAds: 'AW-1234', validityDays: 90, urlPassthrough: true, privacyUrl: '/p/' });
+  });
+
+  it('leaves unconvertible attribute text for the validator to report', () => {
+    expect(readInput(tag({ 'data-validity-days': 'ninety' }), undefined)).toEqual({ validityDays: 'ninety' });
+  });
+
+  it('lets the tag attributes win over window.samtykkeConfig', () => {
+    const input = readInput(tag({ 'data-lang': 'en' }), { lang: 'nn', revision: '4' });
+    expect(input).toEqual({ lang: 'en', revision: '4' });
+  });
+
+  it('reports a samtykkeConfig that is not an object, and ignores it', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(readInput(null, 'AW-123')).toEqual({});
+    expect(String(error.mock.calls[0]![0])).toContain('window.samtykkeConfig');
+  });
+
+  it('warns about an attribute it does not know', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    readInput(tag({ 'data-google-add': 'AW-1' }), undefined);
+    expect(String(warn.mock.calls[0]![0])).toContain('data-google-add');
+  });
+});

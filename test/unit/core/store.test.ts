@@ -1,0 +1,92 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { validate } from '../../../src/config/validate';
+import { createRecord, type ConsentRecord } from '../../../src/consent/record';
+import { createStore } from '../../../src/core/store';
+import type { CookieStore } from '../../../src/storage/cookie';
+
+const place = { href: 'https://www.stressfri.no/', hostname: 'www.stressfri.no', nonce: '' };
+const config = validate({ privacyUrl: '/p/', googleAds: 'AW-123456789', googleAnalytics: 'G-ABC123XYZ', revision: '2' }, place);
+const now = new Date('2026-03-01T12:00:00Z');
+
+function memory(initial: ConsentRecord | null = null): CookieStore & { value: ConsentRecord | null } {
+  return {
+    value: initial,
+    read() {
+      return this.value;
+    },
+    write(r) {
+      this.value = r;
+      return true;
+    },
+    clear() {
+      this.value = null;
+    },
+  };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('consent store', () => {
+  it('asks when nothing is stored, and grants nothing optional', () => {
+    const store = createStore(config, memory(), () => now);
+    expect(store.needsDecision()).toBe(true);
+    expect(store.granted('marketing')).toBe(false);
+    expect(store.granted('necessary')).toBe(true);
+  });
+
+  it('records an answer for every purpose in use, refusing what is not named', () => {
+    const cookie = memory();
+    const store = createStore(config, cookie, () => now);
+    const record = store.decide({ marketing: true });
+    expect(record.choices).toEqual({ analytics: false, marketing: true });
+    expect(cookie.value).toEqual(record);
+    expect(store.needsDecision()).toBe(false);
+  });
+
+  it('ignores a stored decision from another revision or past its validity', () => {
+    const old = createRecord('1', { marketing: true }, now);
+    expect(createStore(config, memory(old), () => now).record).toBeNull();
+    const stale = createRecord('2', { analytics: true, marketing: true }, new Date(now.getTime() - 183 * 86_400_000));
+    expect(createStore(config, memory(stale), () => now).record).toBeNull();
+  });
+
+  it('asks again about a purpose added since, keeping the answers given', () => {
+    const partial = createRecord('2', { marketing: false }, now);
+    const store = createStore(config, memory(partial), () => now);
+    expect(store.needsDecision()).toBe(true);
+    expect(store.record).toEqual(partial);
+  });
+
+  it('tells subscribers the new and the previous decision, and stops when asked', () => {
+    const store = createStore(config, memory(), () => now);
+    const seen: [unknown, unknown][] = [];
+    const off = store.subscribe((next, prev) => seen.push([next?.choices ?? null, prev?.choices ?? null]));
+    store.decide({ analytics: true });
+    store.reset();
+    off();
+    store.decide({});
+    expect(seen).toEqual([
+      [{ analytics: true, marketing: false }, null],
+      [null, { analytics: true, marketing: false }],
+    ]);
+  });
+
+  it('keeps going when a subscriber throws', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const store = createStore(config, memory(), () => now);
+    const after = vi.fn();
+    store.subscribe(() => {
+      throw new Error('owner bug');
+    });
+    store.subscribe(after);
+    expect(() => store.decide({})).not.toThrow();
+    expect(after).toHaveBeenCalledTimes(1);
+  });
+
+  it('holds the choice for the page view when the browser refuses the cookie', () => {
+    const refusing: CookieStore = { read: () => null, write: () => false, clear: () => {} };
+    const store = createStore(config, refusing, () => now);
+    store.decide({ marketing: true });
+    expect(store.granted('marketing')).toBe(true);
+  });
+});
