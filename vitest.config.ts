@@ -18,6 +18,8 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           maxWorkers: 2,
+          // After the unit project, so a broken layer fails fast and cheaply.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
