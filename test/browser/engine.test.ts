@@ -238,9 +238,3 @@ describe('a robust guest on the host page', () => {
     expect(site.console.filter((m) => /Content Security Policy|Refused/i.test(m))).toEqual([]);
   });
 });
-
-declare global {
-  interface Window {
-    samtykke?: import('../../src/api').SamtykkeApi;
-  }
-}
