@@ -30,7 +30,7 @@ export function start(): SamtykkeApi | undefined {
   try {
     const script = document.currentScript;
     const config = validate(readInput(script, w.samtykkeConfig), {
-      href: location.href,
+      href: document.baseURI,
       hostname: location.hostname,
       nonce: (script as HTMLScriptElement | null)?.nonce ?? '',
     });
