@@ -1,11 +1,109 @@
-import type { Config } from '../config/types';
+import { h, render } from 'preact';
+import type { Config, OptionalPurpose } from '../config/types';
+import type { Choices } from '../consent/record';
+import { report } from '../core/report';
 import type { ConsentStore } from '../core/store';
+import { i18n } from '../i18n';
+import { App } from './app';
+import type { Ctx } from './context';
+import { Declaration } from './declaration';
+import { adopt, theme } from './style';
 
 export interface Ui {
   open(): void;
 }
 
-/** Placeholder until the banner lands: the engine works without a face. */
-export function mountUi(_config: Config, _store: ConsentStore): Ui {
-  return { open() {} };
+const OPENERS = '[data-samtykke-open],a[href="#samtykke"]';
+
+/**
+ * Mounts the banner as the first child of `<body>` (so it is first in the tab order, D2) inside
+ * an open shadow root the page's CSS cannot reach, and wires the reopen hooks.
+ */
+export function mountUi(config: Config, store: ConsentStore): Ui {
+  const host = document.createElement('samtykke-ui');
+  const root = host.attachShadow({ mode: 'open' });
+  adopt(root, config.nonce);
+  theme(host, config.theme);
+  document.body.prepend(host);
+
+  const decls: ShadowRoot[] = [];
+  let draft: Choices = {};
+  let msg = '';
+  let opener: HTMLElement | null = null;
+  const dialog = () => root.querySelector('dialog');
+  // After a choice the control that made it may be gone; the reopen button (or the status) takes focus.
+  const fallback = () => root.querySelector<HTMLElement>('.o') ?? root.querySelector<HTMLElement>('[role=status]');
+
+  const c: Ctx = {
+    ...i18n(config),
+    config,
+    store,
+    get draft() {
+      return draft;
+    },
+    open(el) {
+      const d = dialog();
+      if (!d || d.open) return;
+      let active = el ?? document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      opener = active instanceof HTMLElement && active !== document.body ? active : null;
+      draft = { ...store.record?.choices };
+      draw();
+      d.showModal();
+    },
+    decide(choices) {
+      // A live region only speaks when its text changes; a second choice must be heard too.
+      msg = msg === c.t.saved ? c.t.saved + '\u00a0' : c.t.saved;
+      store.decide(choices);
+      const d = dialog();
+      // Closing fires `close`, which restores focus; from the banner there is nothing to close.
+      if (d?.open) d.close();
+      else fallback()?.focus();
+    },
+    toggle(p: OptionalPurpose, on: boolean) {
+      draft = { ...draft, [p]: on };
+      draw();
+    },
+  };
+
+  const onClose = () => {
+    const el = opener;
+    opener = null;
+    (el?.isConnected ? el : fallback())?.focus();
+  };
+
+  function draw() {
+    render(h(App, { c, msg, onClose }), root);
+    for (const r of decls) render(h(Declaration, { c }), r);
+  }
+
+  store.subscribe(draw);
+  draw();
+
+  document.addEventListener('click', (e) => {
+    const el = e.target instanceof Element ? e.target.closest(OPENERS) : null;
+    if (!el) return;
+    e.preventDefault();
+    c.open(el);
+  });
+
+  // The declaration lives further down the page than our tag, so it exists only once parsing ends.
+  const declare = () => {
+    for (const el of document.querySelectorAll('[data-samtykke-declaration]')) {
+      if (el.shadowRoot) continue;
+      try {
+        const r = el.attachShadow({ mode: 'open' });
+        adopt(r, config.nonce);
+        decls.push(r);
+      } catch {
+        // Only some elements can hold a shadow root; one wrong tag must not cost the others.
+        report('warn', `data-samtykke-declaration: put it on a <div>, not a <${el.localName}>; skipped.`);
+      }
+    }
+    draw();
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', declare, { once: true });
+  else declare();
+
+  return { open: () => c.open() };
 }

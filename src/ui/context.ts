@@ -1,0 +1,19 @@
+import type { Config, OptionalPurpose } from '../config/types';
+import type { Choices } from '../consent/record';
+import type { ConsentStore } from '../core/store';
+import type { I18n } from '../i18n';
+
+/** Everything a component needs, passed down whole: one object is fewer bytes than many props. */
+export interface Ctx extends I18n {
+  readonly config: Config;
+  readonly store: ConsentStore;
+  /** The switches' state while the preferences are open. */
+  readonly draft: Choices;
+  /** Opens the preferences; the element given gets focus back when they close. */
+  open(opener?: Element | null): void;
+  decide(choices: Choices): void;
+  toggle(purpose: OptionalPurpose, on: boolean): void;
+}
+
+/** Every optional purpose in use granted: what "Godta alle" records. */
+export const all = (config: Config): Choices => Object.fromEntries(config.purposes.map((p) => [p, true]));

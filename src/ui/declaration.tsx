@@ -1,0 +1,29 @@
+import type { Purpose } from '../config/types';
+import type { Ctx } from './context';
+import { Services } from './services';
+import { fill } from './text';
+
+/** The cookie declaration for the privacy page: what is used, and what this visitor chose. */
+export function Declaration({ c }: { c: Ctx }) {
+  const { t, config, lang } = c;
+  const rec = c.store.record;
+  return (
+    <div class="dc" lang={lang}>
+      {(['necessary', ...config.purposes] as Purpose[]).map((p) => (
+        <section key={p}>
+          <h3>{t[p]}</h3>
+          <p>{t[`${p}Text`]}</p>
+          <Services c={c} purpose={p} />
+        </section>
+      ))}
+      <h3>{t.choice}</h3>
+      <p aria-live="polite">
+        {rec ? config.purposes.map((p) => `${t[p]}: ${rec.choices[p] ? t.granted : t.denied}`).join(', ') + '. ' : t.none + ' '}
+        {rec && fill(t.stamp, { date: new Date(rec.time).toLocaleString(lang === 'en' ? 'en-GB' : `${lang}-NO`, { dateStyle: 'long', timeStyle: 'short' }), id: <code>{rec.id}</code> })}
+      </p>
+      <button type="button" class="x" onClick={(e) => c.open(e.currentTarget)}>
+        {t.change}
+      </button>
+    </div>
+  );
+}

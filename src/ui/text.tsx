@@ -1,0 +1,9 @@
+import type { ComponentChild } from 'preact';
+
+/**
+ * Owner and built-in text is only ever text: `{name}` placeholders are swapped for the given
+ * nodes (a link, a date), so no string is parsed as HTML.
+ */
+export function fill(text: string, parts: Record<string, ComponentChild>): ComponentChild[] {
+  return text.split(/\{(\w+)\}/).map((s, i) => (i % 2 ? parts[s] ?? `{${s}}` : s));
+}

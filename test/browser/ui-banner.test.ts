@@ -1,0 +1,358 @@
+// Issue 3 on the built bundle: D2, UI-01…UI-15, WN-05, A11Y-01…A11Y-14, in Chromium.
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openSite, sitePage, type Site } from './harness';
+
+
+const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+const SHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
+
+/**
+ * Both Google presets, so every optional purpose the presets know is on screen. No reload on
+ * withdrawal, so focus after a withdrawal can be checked on the same page.
+ */
+const ATTRS = 'data-google-ads="AW-123456789" data-google-analytics="G-ABC1234567" data-privacy-url="/personvern/" data-reload-on-withdraw="false"';
+
+const pages = (head = '') => ({
+  '/': sitePage({ attrs: ATTRS, head }),
+  '/personvern/': sitePage({
+    attrs: ATTRS,
+    head,
+    body: '<main><h1>Personvern</h1><h2>Informasjonskapsler</h2><div data-samtykke-declaration></div><p><a href="#samtykke">Endre samtykke</a> <button data-samtykke-open>Innstillinger</button></p></main>',
+  }),
+});
+
+/** axe-core on the whole page, shadow roots included; only violations, as "rule: targets". */
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const r = await run.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
+
+/** What has focus, looking through shadow roots: its text or accessible label, and where it lives. */
+function focused(page: Page): Promise<{ text: string; inBanner: boolean; inDialog: boolean; tag: string }> {
+  return page.evaluate(() => {
+    let a: Element | null = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return {
+      text: (a?.getAttribute('aria-label') ?? (a instanceof HTMLInputElement ? a.labels?.[0]?.textContent : a?.textContent) ?? '').trim(),
+      inBanner: !!a?.closest('.b'),
+      inDialog: !!a?.closest('dialog'),
+      tag: a?.tagName.toLowerCase() ?? '',
+    };
+  });
+}
+
+const stored = (page: Page) =>
+  page.evaluate(() => (window as unknown as { samtykke: { get(): { choices: Record<string, boolean> } | null } }).samtykke.get()?.choices ?? null);
+
+const dialogOpen = (page: Page) => page.evaluate(() => !!document.querySelector('samtykke-ui')?.shadowRoot?.querySelector('dialog')?.open);
+
+const bannerShown = (page: Page) => page.evaluate(() => !!document.querySelector('samtykke-ui')?.shadowRoot?.querySelector('.b'));
+
+/** Presses Tab until `name` has focus; fails after `max` presses. */
+async function tabTo(page: Page, name: string, max = 40): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if ((await focused(page)).text === name) return;
+  }
+  throw new Error(`Tab never reached "${name}"`);
+}
+
+let browser: Browser;
+const sites: Site[] = [];
+beforeAll(async () => {
+  browser = await launch();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  for (const s of sites) await s.close();
+  await browser.close();
+});
+
+async function site(options: Parameters<typeof openSite>[1] | { head?: string; viewport?: { width: number; height: number }; colorScheme?: 'dark' | 'light' } = {}, path = '/'): Promise<Site> {
+  const { head, ...rest } = options as { head?: string };
+  const s = await openSite(browser, { pages: pages(head), viewport: { width: 1024, height: 720 }, ...rest });
+  sites.push(s);
+  await s.goto(path);
+  return s;
+}
+
+const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+
+describe('first layer (D2, UI-01, UI-07, A11Y-12, A11Y-14)', () => {
+  it('is a labelled region with the purposes, Google, the privacy link and three buttons, and no axe violations', async () => {
+    const { page } = await site();
+    const region = page.getByRole('region', { name: 'Informasjonskapsler' });
+    await expect(region.isVisible()).resolves.toBe(true);
+    const text = await region.innerText();
+    expect(text).toContain('Statistikk');
+    expect(text).toContain('Markedsføring');
+    expect(text).toContain('Google');
+    expect(text).not.toContain('2-7');
+    await expect(region.getByRole('link', { name: 'personvernerklæringen' }).getAttribute('href')).resolves.toBe('/personvern/');
+    await expect(region.getByRole('button').allInnerTexts()).resolves.toEqual(['Godta alle', 'Avvis alle', 'Tilpass']);
+    // The host is the first child of <body> and the root carries the language (A11Y-12).
+    await expect(page.evaluate(() => document.body.firstElementChild?.tagName)).resolves.toBe('SAMTYKKE-UI');
+    await expect(page.evaluate(() => document.querySelector('samtykke-ui')!.shadowRoot!.querySelector('.r')!.getAttribute('lang'))).resolves.toBe('nb');
+    await page.screenshot({ path: SHOTS + 'banner-light.png' });
+    expect(await axe(page)).toEqual([]);
+  });
+
+  it('gives Godta alle and Avvis alle identical computed styles (UI-02)', async () => {
+    const { page } = await site();
+    const style = (name: string) =>
+      button(page, name).evaluate((b) => {
+        const s = getComputedStyle(b);
+        const r = b.getBoundingClientRect();
+        return [r.width, r.height, s.fontSize, s.fontWeight, s.fontFamily, s.padding, s.borderRadius, s.color, s.backgroundColor, s.borderColor, b.tagName];
+      });
+    const accept = await style('Godta alle');
+    expect(accept).toEqual(await style('Avvis alle'));
+    expect(accept[1]).toBeGreaterThanOrEqual(44);
+  });
+
+  it('records nothing on Escape, clicks elsewhere or following a link (LAW-02, UI-13)', async () => {
+    const { page } = await site();
+    await page.keyboard.press('Escape');
+    await page.mouse.click(500, 100);
+    expect(await stored(page)).toBeNull();
+    expect(await bannerShown(page)).toBe(true);
+  });
+});
+
+describe('keyboard only (A11Y-02…A11Y-04, D2)', () => {
+  it('reaches the banner with the first Tab, accepts, announces it and keeps focus', async () => {
+    const { page } = await site();
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).inBanner).toBe(true);
+    await tabTo(page, 'Godta alle');
+    await page.keyboard.press('Enter');
+    expect(await stored(page)).toEqual({ marketing: true, analytics: true });
+    expect(await bannerShown(page)).toBe(false);
+    expect((await focused(page)).text).toBe('Innstillinger for informasjonskapsler');
+    await expect(page.getByRole('status').innerText()).resolves.toBe('Valget ditt er lagret.');
+  });
+
+  it('rejects with one key press once there, the same as accepting (LAW-05)', async () => {
+    const { page } = await site();
+    await tabTo(page, 'Avvis alle');
+    await page.keyboard.press('Enter');
+    expect(await stored(page)).toEqual({ marketing: false, analytics: false });
+    expect((await focused(page)).tag).not.toBe('body');
+  });
+
+  it('traps focus in the preferences, closes on Escape without granting and restores focus; saves a choice', async () => {
+    const { page } = await site();
+    await tabTo(page, 'Tilpass');
+    await page.keyboard.press('Enter');
+    expect(await dialogOpen(page)).toBe(true);
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press(i % 2 ? 'Tab' : 'Shift+Tab');
+      expect((await focused(page)).inDialog).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    expect(await dialogOpen(page)).toBe(false);
+    expect(await stored(page)).toBeNull();
+    expect((await focused(page)).text).toBe('Tilpass');
+
+    await page.keyboard.press('Enter');
+    await tabTo(page, 'Statistikk');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'Lagre valg');
+    await page.keyboard.press('Enter');
+    expect(await stored(page)).toEqual({ analytics: true, marketing: false });
+    expect(await dialogOpen(page)).toBe(false);
+    expect((await focused(page)).text).toBe('Innstillinger for informasjonskapsler');
+  });
+});
+
+describe('preferences (UI-03, UI-09, A11Y-10, LAW-03, LAW-04)', () => {
+  const switches = (page: Page) =>
+    page.getByRole('switch').evaluateAll((els) => els.map((e) => [e.getAttribute('name'), (e as HTMLInputElement).checked, (e as HTMLInputElement).disabled]));
+
+  it('starts with every optional switch off, necessary on and disabled, and lists each cookie; axe clean', async () => {
+    const { page } = await site();
+    await button(page, 'Tilpass').click();
+    expect(await switches(page)).toEqual([
+      ['necessary', true, true],
+      ['analytics', false, false],
+      ['marketing', false, false],
+    ]);
+    const dialog = page.getByRole('dialog', { name: 'Innstillinger for informasjonskapsler' });
+    expect(await dialog.innerText()).toContain('ekomloven § 3-15');
+    await page.screenshot({ path: SHOTS + 'preferences.png' });
+    for (const d of await dialog.locator('details').all()) await d.locator('summary').click();
+    const text = await dialog.innerText();
+    for (const cookie of ['_gcl_au', '_gcl_aw', '_gcl_dc', '_ga', '_ga_*', 'IDE', 'samtykke']) expect(text).toContain(cookie);
+    expect(text).toContain('Google Ireland Limited');
+    expect(text).toContain('90 dager');
+    expect(await axe(page)).toEqual([]);
+  });
+
+  it('reopens from the floating button with the stored state, and reopening can withdraw in one click', async () => {
+    const { page } = await site();
+    await button(page, 'Tilpass').click();
+    await page.getByRole('switch', { name: 'Markedsføring' }).click();
+    await expect(page.getByRole('dialog').innerText()).resolves.toContain('På');
+    await button(page, 'Lagre valg').click();
+    await button(page, 'Innstillinger for informasjonskapsler').click();
+    expect(await switches(page)).toEqual([
+      ['necessary', true, true],
+      ['analytics', false, false],
+      ['marketing', true, false],
+    ]);
+    await button(page, 'Avvis alle').click();
+    expect(await stored(page)).toEqual({ analytics: false, marketing: false });
+    expect((await focused(page)).text).toBe('Innstillinger for informasjonskapsler');
+  });
+
+  it('opens from samtykke.open(), data-samtykke-open and links to #samtykke', async () => {
+    const { page } = await site({}, '/personvern/');
+    await page.evaluate(() => (window as unknown as { samtykke: { open(): void } }).samtykke.open());
+    expect(await dialogOpen(page)).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.getByRole('link', { name: 'Endre samtykke' }).click();
+    expect(await dialogOpen(page)).toBe(true);
+    expect(page.url()).not.toContain('#samtykke');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('link', { name: 'Endre samtykke' }).evaluate((a) => a === document.activeElement)).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Innstillinger', exact: true }).click();
+    expect(await dialogOpen(page)).toBe(true);
+  });
+
+  it('places the reopen button as configured, or not at all', async () => {
+    const s = await openSite(browser, {
+      pages: { '/': sitePage({ attrs: 'data-google-ads="AW-123456789" data-reopen="bottom-right"' }), '/none': sitePage({ attrs: 'data-google-ads="AW-123456789" data-reopen="none"' }) },
+      viewport: { width: 800, height: 600 },
+    });
+    sites.push(s);
+    await s.goto('/');
+    await button(s.page, 'Avvis alle').click();
+    const box = await button(s.page, 'Innstillinger for informasjonskapsler').boundingBox();
+    expect(box!.x).toBeGreaterThan(700);
+    expect(box!.width).toBeGreaterThanOrEqual(44);
+    await s.goto('/none');
+    expect(await bannerShown(s.page)).toBe(false);
+    await expect(button(s.page, 'Innstillinger for informasjonskapsler').count()).resolves.toBe(0);
+  });
+});
+
+describe('declaration', () => {
+  it('shows purposes, services and cookies, updates live with the choice, and is axe clean with the reopen button', async () => {
+    const { page } = await site({}, '/personvern/');
+    const decl = page.locator('[data-samtykke-declaration] .dc');
+    expect(await decl.innerText()).toContain('Du har ikke gjort noe valg ennå.');
+    await expect(decl.locator('table').count()).resolves.toBe(3);
+    await button(page, 'Godta alle').click();
+    const text = await decl.innerText();
+    expect(text).toContain('Statistikk: godtatt');
+    const id = await page.evaluate(() => (window as unknown as { samtykke: { get(): { id: string } } }).samtykke.get().id);
+    expect(text).toContain(id);
+    await decl.getByRole('button', { name: 'Endre valg' }).click();
+    expect(await dialogOpen(page)).toBe(true);
+    await button(page, 'Avvis alle').click();
+    expect(await decl.innerText()).toContain('Markedsføring: avvist');
+    expect(await page.getByRole('button', { name: 'Endre valg' }).evaluate((b) => b.getRootNode() instanceof ShadowRoot && (b.getRootNode() as ShadowRoot).activeElement === b)).toBe(true);
+    await page.screenshot({ path: SHOTS + 'declaration.png', fullPage: true });
+    expect(await axe(page)).toEqual([]);
+  });
+});
+
+describe('look (A11Y-08, WN-05, dark scheme)', () => {
+  it('has no horizontal scroll at 320 px and every button can be reached', async () => {
+    const { page } = await site({ viewport: { width: 320, height: 640 } });
+    await page.screenshot({ path: SHOTS + 'banner-320.png' });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    for (const name of ['Godta alle', 'Avvis alle', 'Tilpass']) {
+      const b = button(page, name);
+      await b.scrollIntoViewIfNeeded();
+      const box = (await b.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(320);
+    }
+    await button(page, 'Tilpass').click();
+    await button(page, 'Lagre valg').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: SHOTS + 'preferences-320.png' });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await axe(page)).toEqual([]);
+  });
+
+  it('follows the dark colour scheme and stays axe clean', async () => {
+    const { page } = await site({ colorScheme: 'dark' });
+    const bg = await page.getByRole('region', { name: 'Informasjonskapsler' }).evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(bg).toBe('rgb(33, 34, 38)');
+    await page.screenshot({ path: SHOTS + 'banner-dark.png' });
+    expect(await axe(page)).toEqual([]);
+    await button(page, 'Tilpass').click();
+    await page.screenshot({ path: SHOTS + 'preferences-dark.png' });
+    expect(await axe(page)).toEqual([]);
+  });
+
+  it('is untouched by a hostile host stylesheet', async () => {
+    const probe = (page: Page) =>
+      Promise.all(
+        ['Godta alle', 'Avvis alle'].map((name) =>
+          button(page, name).evaluate((b) => {
+            const s = getComputedStyle(b);
+            const r = b.getBoundingClientRect();
+            return [Math.round(r.width), Math.round(r.height), s.fontSize, s.fontFamily, s.padding, s.backgroundColor, s.color, getComputedStyle(b.closest('.b')!).position];
+          }),
+        ),
+      );
+    const clean = await probe((await site()).page);
+    const hostile =
+      '<style>button{font-size:10px!important;padding:0!important;background:red!important;width:20px!important}*{outline:none!important;color:red!important;font-family:serif!important;line-height:3!important;letter-spacing:4px!important}samtykke-ui,div,section{display:none!important;position:static!important}</style>';
+    const { page } = await site({ head: hostile });
+    expect(await probe(page)).toEqual(clean);
+    await tabTo(page, 'Godta alle');
+    const outline = await page.evaluate(() => {
+      let a: Element | null = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      const s = getComputedStyle(a!);
+      return [s.outlineStyle, s.outlineWidth];
+    });
+    expect(outline).toEqual(['solid', '3px']);
+  });
+});
+
+describe('theming', () => {
+  it('takes theme keys from the config over --samtykke-* set by the page', async () => {
+    const s = await openSite(browser, {
+      pages: {
+        '/': sitePage({
+          attrs: 'data-google-ads="AW-123456789"',
+          head: '<style>:root{--samtykke-accent:#0b6e4f;--samtykke-radius:2px}</style>',
+        }).replace('<script src', '<script>window.samtykkeConfig={theme:{radius:"0px",accentText:"#ffffee"}}</script><script src'),
+      },
+    });
+    sites.push(s);
+    await s.goto('/');
+    const look = await button(s.page, 'Godta alle').evaluate((b) => {
+      const c = getComputedStyle(b);
+      return [c.backgroundColor, c.color, c.borderRadius];
+    });
+    expect(look).toEqual(['rgb(11, 110, 79)', 'rgb(255, 255, 238)', '0px']);
+  });
+});
+
+describe('languages (LAW-07)', () => {
+  it('follows <html lang>, and data-lang wins over it', async () => {
+    const s = await openSite(browser, {
+      pages: {
+        '/': sitePage({ lang: 'nn', attrs: 'data-google-ads="AW-123456789"' }),
+        '/en': sitePage({ lang: 'nb', attrs: 'data-google-ads="AW-123456789" data-lang="en"' }),
+      },
+    });
+    sites.push(s);
+    await s.goto('/');
+    await expect(s.page.getByRole('region', { name: 'Informasjonskapslar' }).isVisible()).resolves.toBe(true);
+    await s.goto('/en');
+    await expect(s.page.getByRole('region', { name: 'Cookies' }).getByRole('button').allInnerTexts()).resolves.toEqual(['Accept all', 'Reject all', 'Customise']);
+  });
+});

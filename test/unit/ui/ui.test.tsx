@@ -1,0 +1,156 @@
+import { fireEvent, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { validate } from '../../../src/config/validate';
+import type { ConsentRecord } from '../../../src/consent/record';
+import { createStore } from '../../../src/core/store';
+import type { CookieStore } from '../../../src/storage/cookie';
+import { mountUi } from '../../../src/ui';
+import { fill } from '../../../src/ui/text';
+
+const place = { href: 'https://www.stressfri.no/', hostname: 'www.stressfri.no', nonce: 'n0nce' };
+
+function setup(input: Record<string, unknown> = {}, saved: ConsentRecord | null = null) {
+  let kept = saved;
+  const cookie: CookieStore = { read: () => kept, write: (r) => ((kept = r), true), clear: () => void (kept = null) };
+  const config = validate({ privacyUrl: '/personvern/', googleAds: 'AW-123456789', googleAnalytics: 'G-ABC1234567', ...input }, place);
+  const store = createStore(config, cookie);
+  const ui = mountUi(config, store);
+  const root = document.querySelector('samtykke-ui')!.shadowRoot!;
+  return { ui, store, root, q: within(root.querySelector<HTMLElement>('.r')!), banner: () => within(root.querySelector<HTMLElement>('.b')!) };
+}
+
+beforeEach(() => {
+  document.body.innerHTML = '<main><h1>Side</h1><a href="#samtykke">Endre</a><div data-samtykke-declaration></div></main>';
+  document.documentElement.lang = 'nb';
+  // happy-dom's dialog is enough for state, but showModal may be missing or partial.
+  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+    this.open = true;
+  };
+});
+afterEach(() => {
+  document.querySelector('samtykke-ui')?.remove();
+  vi.restoreAllMocks();
+});
+
+describe('mount', () => {
+  it('puts its host first in <body>, with an open shadow root carrying lang', () => {
+    const { root } = setup();
+    expect(document.body.firstElementChild?.tagName).toBe('SAMTYKKE-UI');
+    expect(root.querySelector('.r')!.getAttribute('lang')).toBe('nb');
+  });
+
+  it('maps the theme to --samtykke-* custom properties on the host', () => {
+    setup({ theme: { accent: '#0b5cad', accentText: '#fff', radius: '0' } });
+    const host = document.querySelector<HTMLElement>('samtykke-ui')!;
+    expect(host.style.getPropertyValue('--samtykke-accent')).toBe('#0b5cad');
+    expect(host.style.getPropertyValue('--samtykke-accent-text')).toBe('#fff');
+    expect(host.style.getPropertyValue('--samtykke-radius')).toBe('0');
+  });
+});
+
+describe('first layer', () => {
+  it('names each purpose and Google, links the privacy notice and offers the three buttons', () => {
+    const { q } = setup();
+    const region = q.getByRole('region', { name: 'Informasjonskapsler' });
+    expect(region.textContent).toContain('Statistikk');
+    expect(region.textContent).toContain('Markedsføring');
+    expect(region.textContent).toContain('Google');
+    expect(within(region).getByRole('link').getAttribute('href')).toBe('/personvern/');
+    expect(within(region).getAllByRole('button').map((b) => b.textContent)).toEqual(['Godta alle', 'Avvis alle', 'Tilpass']);
+  });
+
+  it('leaves Google out when no Google service is configured', () => {
+    const { root } = setup({ googleAds: undefined, googleAnalytics: undefined, services: [{ id: 'x', name: 'X', purpose: 'analytics', provider: 'X AS', description: 'Teller', cookies: [] }] });
+    expect(root.querySelector('.b')!.textContent).not.toContain('Google');
+  });
+
+  it('gives Accept and Reject the same class', () => {
+    const { banner } = setup();
+    expect(banner().getByText('Godta alle').className).toBe(banner().getByText('Avvis alle').className);
+  });
+
+  it('records the choice, hides itself, announces it and focuses the reopen button', () => {
+    const { q, store, root, banner } = setup();
+    fireEvent.click(banner().getByText('Avvis alle'));
+    expect(store.record?.choices).toEqual({ analytics: false, marketing: false });
+    expect(root.querySelector('.b')).toBeNull();
+    expect(q.getByRole('status').textContent).toBe('Valget ditt er lagret.');
+    expect(root.activeElement).toBe(root.querySelector('.o'));
+  });
+
+  it('is not shown to a visitor who has decided', () => {
+    const { banner } = setup();
+    fireEvent.click(banner().getByText('Godta alle'));
+    document.querySelector('samtykke-ui')!.remove();
+    // The store keeps the record; a second mount (next page) sees it.
+    const again = setup({}, { schema: 1, revision: '1', id: 'abcdefgh12', time: new Date().toISOString(), choices: { analytics: true, marketing: true } });
+    expect(again.root.querySelector('.b')).toBeNull();
+    expect(again.root.querySelector('.o')).not.toBeNull();
+  });
+
+  it('has no reopen button when reopen is none, and focuses the status instead', () => {
+    const { root, banner } = setup({ reopen: 'none' });
+    fireEvent.click(banner().getByText('Godta alle'));
+    expect(root.querySelector('.o')).toBeNull();
+    expect(root.activeElement).toBe(root.querySelector('[role=status]'));
+  });
+});
+
+describe('preferences', () => {
+  it('opens with optional switches off and necessary on and disabled, then saves the draft', () => {
+    const { q, store, root } = setup();
+    fireEvent.click(q.getByText('Tilpass'));
+    expect(root.querySelector('dialog')!.open).toBe(true);
+    const switches = [...root.querySelectorAll<HTMLInputElement>('input[role=switch]')];
+    expect(switches.map((s) => [s.name, s.checked, s.disabled])).toEqual([
+      ['necessary', true, true],
+      ['analytics', false, false],
+      ['marketing', false, false],
+    ]);
+    fireEvent.click(switches[2]!);
+    expect(root.querySelector('dialog')!.textContent).toContain('På');
+    fireEvent.click(q.getByText('Lagre valg'));
+    expect(store.record?.choices).toEqual({ analytics: false, marketing: true });
+  });
+
+  it('shows the stored state when reopened through the API or a #samtykke link', () => {
+    const { ui, store, root } = setup();
+    store.decide({ analytics: true });
+    ui.open();
+    expect(root.querySelector<HTMLInputElement>('input[name=analytics]')!.checked).toBe(true);
+    root.querySelector('dialog')!.close();
+    root.querySelector('dialog')!.open = false;
+    const link = document.querySelector('a[href="#samtykke"]')!;
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    link.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    expect(root.querySelector('dialog')!.open).toBe(true);
+  });
+
+  it('lists services with provider, privacy link and cookies', () => {
+    const { root } = setup();
+    const text = root.querySelector('dialog')!.textContent!;
+    for (const s of ['Google Ads', 'Google Analytics', 'Google Ireland Limited', '_gcl_au', '_ga_*', '90 dager', '2 år', 'ekomloven § 3-15']) expect(text).toContain(s);
+    expect(root.querySelector('dialog a')!.getAttribute('href')).toBe('https://policies.google.com/technologies/partner-sites');
+  });
+});
+
+describe('declaration', () => {
+  it('renders tables after parsing and follows the store', async () => {
+    const { store } = setup();
+    const decl = document.querySelector('[data-samtykke-declaration]')!.shadowRoot!;
+    expect(decl.querySelectorAll('table').length).toBe(3);
+    expect(decl.textContent).toContain('Du har ikke gjort noe valg ennå.');
+    const rec = store.decide({ marketing: true });
+    expect(decl.textContent).toContain('Markedsføring: godtatt');
+    expect(decl.textContent).toContain('Statistikk: avvist');
+    expect(decl.textContent).toContain(rec.id);
+  });
+});
+
+describe('fill', () => {
+  it('swaps placeholders for nodes and never parses markup', () => {
+    expect(fill('Les {privacy}.', { privacy: 'X' })).toEqual(['Les ', 'X', '.']);
+    expect(fill('<b>{ukjent}</b>', {})).toEqual(['<b>', '{ukjent}', '</b>']);
+  });
+});
