@@ -1,21 +1,36 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import { samtykkeDemo } from './demo/server/plugin.js';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 // `vite build` makes the one-tag IIFE; `vite build --mode esm` the bundler module. Both are
 // self-contained: Preact and js-cookie are inlined, CSS travels inside the JS.
-export default defineConfig(({ mode }) => ({
+// Size (issue 5; `npm run size`, `node scripts/analyze.mjs`): the savings that are safe at build
+// level are below; the rest is in the source (see docs/performance.md).
+export default defineConfig(({ command, mode }) => ({
   root: 'demo',
   publicDir: false,
-  define: { __VERSION__: JSON.stringify(version) },
+  define: {
+    __VERSION__: JSON.stringify(version),
+    // The one-tag build runs in browsers, where `process` does not exist: fold any dependency's
+    // `process.env.NODE_ENV` checks (dev-only warnings and hooks) away instead of shipping them.
+    // The bundler build leaves it to the consumer's bundler, as libraries should.
+    ...(command === 'build' && mode !== 'esm' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {}),
+  },
   server: { open: '/' },
+  // Dev server only (`apply: 'serve'`): /samtykke.js from src/, the offline Google stand-in.
+  plugins: [samtykkeDemo()],
   build: {
     outDir: '../dist',
     emptyOutDir: mode !== 'esm',
     target: 'es2020',
     minify: true,
+    // CSS imported with `?inline` is minified with Lightning CSS to the same target as the JS.
+    cssMinify: 'lightningcss',
     sourcemap: false,
+    // One file, no preload helper. (Legal comments are already dropped when minifying.)
+    modulePreload: false,
     lib:
       mode === 'esm'
         ? { entry: new URL('./src/index.ts', import.meta.url).pathname, formats: ['es'], fileName: () => 'samtykke.mjs' }

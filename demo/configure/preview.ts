@@ -1,0 +1,55 @@
+import type { Generated } from './model';
+import { installCode } from './model';
+
+/**
+ * The live preview: a sandboxed iframe (own opaque origin, so its choices never touch the
+ * demo's cookie) holding a small page with exactly the generated code, except that the script
+ * comes from this server. Its CSP allows only that script and inline code, so a click on
+ * "accept" in the preview cannot reach Google.
+ */
+export function previewDocument(generated: Generated, scriptUrl: string, siteUrl: string): string {
+  const g = absolute(generated, siteUrl);
+  const csp = `script-src 'unsafe-inline' ${scriptUrl}; connect-src 'none'; img-src data:; frame-src 'none'`;
+  return `<!doctype html><html lang="nb"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${installCode(g, scriptUrl, null)}
+<style>body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1f2a2e}header{padding:14px 20px;border-bottom:1px solid #ddd;font-weight:800}main{padding:20px}</style>
+</head><body><header>Ditt nettsted</header><main><h1>Velkommen</h1>
+<p>Slik ser banneret ut for en ny besøkende. <a href="#samtykke" data-samtykke-open>Informasjonskapsler</a></p>
+<h2>Erklæringen (på personvernsiden)</h2><div data-samtykke-declaration></div></main></body></html>`;
+}
+
+/**
+ * An about:srcdoc page has no address to resolve "/personvern/" against, so the script would
+ * call a correct relative address wrong. The preview gets them made absolute with the site's
+ * address; the code to copy keeps them as the owner wrote them.
+ */
+function absolute(g: Generated, siteUrl: string): Generated {
+  const fix = (v: unknown): unknown => {
+    if (typeof v !== 'string' || !v.startsWith('/')) return v;
+    try {
+      return new URL(v, siteUrl).href;
+    } catch {
+      return v;
+    }
+  };
+  const services = g.config?.services;
+  const config = g.config && {
+    ...g.config,
+    ...(Array.isArray(services)
+      ? {
+          services: services.map((s: Record<string, unknown>) => ({
+            ...s,
+            privacyUrl: fix(s.privacyUrl),
+            src: Array.isArray(s.src) ? s.src.map(fix) : fix(s.src),
+          })),
+        }
+      : {}),
+  };
+  return {
+    attributes: g.attributes.map(([name, value]) => [name, name === 'data-privacy-url' ? String(fix(value)) : value] as const),
+    config,
+    input: g.input,
+  };
+}

@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+import { build, type Rolldown } from 'vite';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const LIBRARY_CONFIG = ROOT + 'vite.config.ts';
+export const SRC_DIR = ROOT + 'src/';
+export const SW_ENTRY = fileURLToPath(new URL('../standin/sw.ts', import.meta.url));
+
+type Output = Rolldown.RolldownOutput | Rolldown.RolldownOutput[] | Rolldown.RolldownWatcher;
+
+function firstChunk(output: Output, what: string): string {
+  const outputs = Array.isArray(output) ? output : 'output' in output ? [output] : [];
+  for (const o of outputs) for (const item of o.output) if (item.type === 'chunk') return item.code;
+  throw new Error(`samtykke demo: building ${what} produced no JavaScript`);
+}
+
+/**
+ * `dist/samtykke.js` as `npm run build` would make it, in memory: the library config itself is
+ * used (same entry, format, defines and plugins), only unminified and not written, so the
+ * classic `<script src="/samtykke.js" data-…>` tag works in dev exactly as in production.
+ */
+export async function buildSamtykke(): Promise<string> {
+  const output = await build({
+    configFile: LIBRARY_CONFIG,
+    mode: 'production',
+    logLevel: 'warn',
+    build: { write: false, minify: false, emptyOutDir: false, sourcemap: 'inline' },
+  });
+  return firstChunk(output, 'src/iife.ts');
+}
+
+/** The stand-in service worker as one classic script (a module worker is not universal yet). */
+export async function buildServiceWorker(): Promise<string> {
+  const output = await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: ROOT,
+    build: {
+      write: false,
+      minify: false,
+      emptyOutDir: false,
+      lib: { entry: SW_ENTRY, formats: ['iife'], name: 'samtykkeStandIn', fileName: () => 'sw.js' },
+    },
+  });
+  return firstChunk(output, 'demo/standin/sw.ts');
+}

@@ -1,0 +1,129 @@
+import { readFile } from 'node:fs/promises';
+import type { Plugin, ViteDevServer } from 'vite';
+import { buildSamtykke, buildServiceWorker, SRC_DIR, SW_ENTRY } from './bundle.js';
+import { createGoogleLog } from './google-log.js';
+import { SRI_PATH, sriJson } from './sri.js';
+
+const STANDIN_DIR = SW_ENTRY.slice(0, SW_ENTRY.lastIndexOf('/') + 1);
+const DIST_BUNDLE = new URL('../../dist/samtykke.js', import.meta.url);
+
+/**
+ * Demo-only switches read before the samtykke tag runs: the debug panel stores a language and a
+ * theme in sessionStorage and reloads, and this turns them into `window.samtykkeConfig`, which
+ * is exactly how an owner would set them. Kept inline so it runs before the tag, like an owner's.
+ */
+const DEMO_SWITCHES = `(function(){/* samtykke demo only: the debug panel's language and colour switches */
+var s={};try{s=JSON.parse(sessionStorage.getItem('samtykke-demo')||'{}')||{};}catch(e){}
+var c={};if(s.lang)c.lang=s.lang;if(s.theme)c.theme=s.theme;
+if(s.lang||s.theme)window.samtykkeConfig=Object.assign({},window.samtykkeConfig,c);
+if(s.dark)document.documentElement.classList.add('demo-dark');})();`;
+
+function htmlPlugin(realGoogle: boolean): Plugin {
+  return {
+    name: 'samtykke-demo:html',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: () => [
+        { tag: 'meta', attrs: { name: 'samtykke-demo-google', content: realGoogle ? 'real' : 'stand-in' }, injectTo: 'head-prepend' },
+        { tag: 'script', children: DEMO_SWITCHES, injectTo: 'head-prepend' },
+      ],
+    },
+  };
+}
+
+export interface DemoOptions {
+  /** Let requests reach Google's real hosts instead of the stand-in (env SAMTYKKE_REAL_GOOGLE=1). */
+  readonly realGoogle?: boolean;
+}
+
+/**
+ * Everything the demo needs from the dev server (`npm start`):
+ * - `/samtykke.js`: in dev built from src/iife.ts on request (cached until src/ changes, then
+ *   the page reloads), so the owner-style classic tag with data-* attributes just works;
+ * - `/sw.js`: the offline Google stand-in (demo/standin/sw.ts);
+ * - `/__samtykke/google`: the stand-in's log; `/__samtykke/sri.json`: the configurator's SRI hash;
+ * - the demo switches and the stand-in flag in every page's `<head>`.
+ */
+export function samtykkeDemo(options: DemoOptions = {}): Plugin[] {
+  const realGoogle = options.realGoogle ?? process.env.SAMTYKKE_REAL_GOOGLE === '1';
+  let bundle: Promise<string> | null = null;
+  let worker: Promise<string> | null = null;
+
+  const html = htmlPlugin(realGoogle);
+
+  const dev: Plugin = {
+    name: 'samtykke-demo:dev',
+    apply: 'serve',
+    configureServer(server: ViteDevServer) {
+      const log = createGoogleLog((line) => server.config.logger.info(line, { timestamp: true }));
+      server.watcher.add([SRC_DIR, STANDIN_DIR]);
+      const changed = (file: string) => {
+        if (file.startsWith(SRC_DIR)) {
+          bundle = null;
+          // The tag is a classic script, not an ES module: a src/ change means a fresh page.
+          server.ws.send({ type: 'full-reload' });
+        }
+        if (file.startsWith(STANDIN_DIR)) worker = null;
+      };
+      server.watcher.on('change', changed);
+      server.watcher.on('add', changed);
+      server.watcher.on('unlink', changed);
+
+      server.middlewares.use((req, res, next) => {
+        if (log.handle(req, res)) return;
+        const path = (req.url ?? '').split('?')[0];
+        if (path === SRI_PATH) {
+          // No dist/ yet (fresh clone, no build): the configurator then leaves integrity out.
+          sriJson().then(
+            (json) => res.setHeader('content-type', 'application/json').end(json),
+            () => res.writeHead(404).end(),
+          );
+          return;
+        }
+        const build = path === '/samtykke.js' ? (bundle ??= buildSamtykke()) : path === '/sw.js' ? (worker ??= buildServiceWorker()) : null;
+        if (!build) return next();
+        build.then(
+          (code) => {
+            res.setHeader('content-type', 'text/javascript; charset=utf-8');
+            res.setHeader('cache-control', 'no-store');
+            // The stand-in must control the whole site, not just /.
+            if (path === '/sw.js') res.setHeader('service-worker-allowed', '/');
+            res.end(code);
+          },
+          (error: unknown) => {
+            if (path === '/samtykke.js') bundle = null;
+            else worker = null;
+            server.config.logger.error(`samtykke demo: could not build ${path}: ${String(error)}`);
+            res.statusCode = 500;
+            res.setHeader('content-type', 'text/javascript; charset=utf-8');
+            // Visible in the browser console too, instead of a silent 500.
+            res.end(`console.error(${JSON.stringify(`[samtykke demo] ${path} failed to build: ${String(error)}`)});`);
+          },
+        );
+      });
+    },
+  };
+
+  return [{ ...html, apply: 'serve' }, dev];
+}
+
+/** The demo build (demo/vite.demo.config.ts): the pages plus samtykke.js and sw.js beside them. */
+export function samtykkeDemoBuild(options: DemoOptions = {}): Plugin[] {
+  const build: Plugin = {
+    name: 'samtykke-demo:build',
+    apply: 'build',
+    async generateBundle() {
+      let samtykke: string;
+      try {
+        samtykke = await readFile(DIST_BUNDLE, 'utf8');
+      } catch {
+        this.error('samtykke demo: dist/samtykke.js is missing; run `npm run build` first.');
+      }
+      this.emitFile({ type: 'asset', fileName: 'samtykke.js', source: samtykke });
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source: await buildServiceWorker() });
+      this.emitFile({ type: 'asset', fileName: SRI_PATH.slice(1), source: await sriJson() });
+    },
+  };
+
+  return [htmlPlugin(options.realGoogle ?? process.env.SAMTYKKE_REAL_GOOGLE === '1'), build];
+}

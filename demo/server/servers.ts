@@ -1,0 +1,78 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { build, createServer, type ViteDevServer } from 'vite';
+import { createGoogleLog, LOG_PATH, type StandInHit } from './google-log.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+export interface DemoServer {
+  readonly origin: string;
+  /** What the Google stand-in reported to this server, in order. */
+  hits(): Promise<StandInHit[]>;
+  clearHits(): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function logClient(origin: string): Promise<Pick<DemoServer, 'hits' | 'clearHits'>> {
+  return {
+    hits: async () => (await (await fetch(origin + LOG_PATH)).json()) as StandInHit[],
+    clearHits: async () => void (await fetch(origin + LOG_PATH, { method: 'DELETE' })),
+  };
+}
+
+/** `npm start` without the browser: Vite's dev server with the repo's config, on a free port. */
+export async function startDevServer(): Promise<DemoServer> {
+  const server: ViteDevServer = await createServer({
+    configFile: ROOT + 'vite.config.ts',
+    root: ROOT + 'demo',
+    logLevel: 'silent',
+    server: { host: '127.0.0.1', port: 0, strictPort: false, open: false, hmr: false },
+  });
+  await server.listen();
+  const { port } = server.httpServer!.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return { origin, ...(await logClient(origin)), close: () => server.close() };
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
+
+/**
+ * The demo as a static site: `vite build --config demo/vite.demo.config.ts` (pages + the built
+ * dist/samtykke.js + sw.js) into a temporary folder, served by a plain file server that also
+ * keeps the stand-in's log, as the dev server does.
+ */
+export async function startStaticServer(): Promise<DemoServer> {
+  const out = await mkdtemp(join(tmpdir(), 'samtykke-demo-'));
+  await build({ configFile: ROOT + 'demo/vite.demo.config.ts', logLevel: 'silent', build: { outDir: out, emptyOutDir: true } });
+  const log = createGoogleLog();
+  const server: Server = createHttpServer((req, res) => {
+    if (log.handle(req, res)) return;
+    const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    const file = normalize(join(out, path.endsWith('/') ? path + 'index.html' : path));
+    if (!file.startsWith(out)) return void res.writeHead(403).end();
+    readFile(file).then(
+      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+      () => res.writeHead(404).end('not found'),
+    );
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    ...(await logClient(origin)),
+    close: async () => {
+      await new Promise<void>((done) => server.close(() => done()));
+      await rm(out, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,122 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDevServer, type DemoServer } from '../../demo/server/servers';
+import { dataLayer, launch, openSite } from './harness';
+
+/**
+ * The configurator (demo/configure.html on the dev server) produces install code; pasted into
+ * a blank page of the mock site (which serves the built dist/samtykke.js), it must give the
+ * banner that was configured.
+ */
+let browser: Browser;
+let server: DemoServer;
+
+beforeAll(async () => {
+  browser = await launch();
+  server = await startDevServer();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openConfigurator(): Promise<{ page: Page; close(): Promise<void> }> {
+  const context = await browser.newContext();
+  await context.route('**/*', (route) => {
+    const { hostname } = new URL(route.request().url());
+    return hostname === '127.0.0.1' ? route.continue() : route.abort();
+  });
+  const page = await context.newPage();
+  await page.goto(server.origin + '/configure.html', { waitUntil: 'load' });
+  return { page, close: () => context.close() };
+}
+
+const code = (page: Page) => page.locator('#code').innerText();
+
+describe('configurator', () => {
+  it('shows the script’s own message next to a wrong field, and clears it when fixed', async () => {
+    const { page, close } = await openConfigurator();
+    try {
+      // By default the tag points at the published file on jsDelivr, pinned, with its SRI hash.
+      await expect.poll(() => code(page)).toMatch(/^<script src="https:\/\/cdn\.jsdelivr\.net\/npm\/samtykke@\d+\.\d+\.\d+\/dist\/samtykke\.js" integrity="sha384-[A-Za-z0-9+/=]{64}" crossorigin="anonymous" data-privacy-url="\/personvern\/"><\/script>$/);
+      await page.fill('#googleAds', 'AW-12');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toContain('[samtykke] googleAds: "AW-12" is not a valid id; it looks like "AW-123456789"');
+      expect(await page.getAttribute('#googleAds', 'aria-invalid')).toBe('true');
+      await page.fill('#theme-accent', 'red; }');
+      await expect.poll(() => page.locator('#theme-accent-msg').innerText()).toContain('theme.accent');
+      await page.fill('#privacyUrl', '');
+      await expect.poll(() => page.locator('#privacyUrl-msg').innerText()).toContain('privacyUrl is not set');
+
+      await page.fill('#googleAds', 'AW-123456789');
+      await page.fill('#theme-accent', '');
+      await page.fill('#privacyUrl', '/personvern/');
+      await expect.poll(() => page.locator('.msg:not(:empty), #general-msg:not(:empty)').allInnerTexts()).toEqual([]);
+      expect(await page.locator('[aria-invalid]').count()).toBe(0);
+    } finally {
+      await close();
+    }
+  });
+
+  it('makes a tag that, pasted into a blank page, gives the configured banner', async () => {
+    const { page, close } = await openConfigurator();
+    let generated: string;
+    try {
+      await page.fill('#googleAds', 'AW-987654321');
+      await page.fill('#googleAnalytics', 'G-TEST1234');
+      await page.fill('#privacyUrl', '/personvern/');
+      await page.selectOption('#lang', 'en');
+      await page.selectOption('#reopen', 'bottom-right');
+      await page.fill('#theme-accent', '#aa0000');
+      await page.click('#add-service');
+      const service = page.locator('fieldset.service').first();
+      await service.locator('[name="id"]').fill('chat-widget');
+      await service.locator('[name="name"]').fill('Chat');
+      await service.locator('[name="purpose"]').selectOption('functional');
+      await service.locator('[name="provider"]').fill('Chat AS');
+      await service.locator('[name="description"]').fill('Lets you chat with us.');
+      await service.locator('[name="src"]').fill('/widgets/chat.js');
+      await service.locator('[name="cookies"]').fill('chat_id | Keeps the conversation | 30 days');
+      await page.check('input[name="hosting"][value="self"]');
+      await page.fill('#selfUrl', '/samtykke.js');
+      await expect.poll(() => code(page)).toContain('data-reopen="bottom-right"');
+      expect(await page.locator('.msg:not(:empty), #general-msg:not(:empty)').allInnerTexts()).toEqual([]);
+      generated = await code(page);
+
+      // The live preview runs the same code (from the local samtykke.js) in its sandbox.
+      await expect.poll(() => page.frameLocator('#preview').locator('samtykke-ui').count()).toBe(1);
+    } finally {
+      await close();
+    }
+
+    expect(generated).toMatch(/^<script>\nwindow\.samtykkeConfig = \{/);
+    expect(generated).toContain('<script src="/samtykke.js" data-google-ads="AW-987654321" data-google-analytics="G-TEST1234" data-privacy-url="/personvern/" data-lang="en" data-reopen="bottom-right"></script>');
+
+    const site = await openSite(browser, {
+      pages: { '/': `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Blank</title>${generated}</head><body><main><h1>Blank</h1><div data-samtykke-declaration></div></main></body></html>` },
+    });
+    try {
+      await site.goto('/');
+      const errors = site.console.filter((m) => m.startsWith('error') || m.startsWith('warning'));
+      expect(errors).toEqual([]);
+      expect(await site.page.evaluate(() => (window as unknown as { samtykke?: { get(): unknown } }).samtykke?.get())).toBeNull();
+      const layer = await dataLayer(site.page);
+      expect(layer[0]).toEqual(['consent', 'default', expect.objectContaining({ ad_storage: 'denied', analytics_storage: 'denied' })]);
+      // The configured look and language reached the banner.
+      expect(await site.page.evaluate(() => (document.querySelector('samtykke-ui') as HTMLElement | null)?.style.getPropertyValue('--samtykke-accent'))).toBe('#aa0000');
+      expect(await site.page.evaluate(() => document.querySelector('samtykke-ui')?.shadowRoot?.querySelector('[lang]')?.getAttribute('lang'))).toBe('en');
+      expect(site.google).toEqual([]);
+
+      await site.page.evaluate(() => (window as unknown as { samtykke: { acceptAll(): void } }).samtykke.acceptAll());
+      await expect.poll(() => site.google.map((g) => g.url)).toContainEqual(expect.stringContaining('googletagmanager.com/gtag/js?id=AW-987654321'));
+      const state = await site.page.evaluate(() => (window as unknown as { samtykke: { get(): { purposes: Record<string, boolean> } } }).samtykke.get().purposes);
+      expect(state).toEqual({ necessary: true, functional: true, analytics: true, marketing: true });
+      const configured = (await dataLayer(site.page)).filter((e) => Array.isArray(e) && e[0] === 'config').map((e) => (e as unknown[])[1]);
+      expect(configured).toEqual(['AW-987654321', 'G-TEST1234']);
+      // The owner service's script was loaded after consent.
+      await expect.poll(() => site.page.evaluate(() => (window as unknown as { __ran?: string[] }).__ran ?? [])).toContain('/widgets/chat.js');
+    } finally {
+      await site.close();
+    }
+  });
+});

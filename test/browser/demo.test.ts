@@ -1,0 +1,119 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDevServer, startStaticServer, type DemoServer } from '../../demo/server/servers';
+import { launch } from './harness';
+
+/**
+ * The demo as a developer meets it (`npm start`, Vite dev server: samtykke.js built from src/)
+ * and as a static site (the built dist/samtykke.js). In both, nothing may leave the machine:
+ * the Google stand-in (a service worker) answers Google's hosts, and anything else that is
+ * not localhost is aborted and counted.
+ */
+let browser: Browser;
+const servers: Record<'dev' | 'static', DemoServer | null> = { dev: null, static: null };
+
+beforeAll(async () => {
+  browser = await launch();
+  [servers.dev, servers.static] = await Promise.all([startDevServer(), startStaticServer()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([servers.dev?.close(), servers.static?.close()]);
+});
+
+interface Visit {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Requests that would have left the machine (aborted). */
+  readonly escaped: string[];
+  readonly errors: string[];
+}
+
+async function visit(server: DemoServer, path: string): Promise<Visit> {
+  const context = await browser.newContext();
+  const escaped: string[] = [];
+  const errors: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') return route.continue();
+    escaped.push(url.href);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.origin + path, { waitUntil: 'load' });
+  // The stand-in must be in control before anything could ask Google for a file.
+  expect(await page.evaluate(() => (window as unknown as { samtykkeDemo: { standIn: Promise<string> } }).samtykkeDemo.standIn)).toBe('active');
+  return { context, page, escaped, errors };
+}
+
+/** The banner's host: samtykke's element with a shadow root (the UI puts it first in <body>). */
+const bannerHost = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.querySelector('samtykke-ui') ?? document.body.firstElementChild;
+    return !!el?.shadowRoot && el.id !== 'samtykke-demo-panel';
+  });
+
+describe.each(['dev', 'static'] as const)('demo served by the %s server', (kind) => {
+  it('shows the banner, holds Google back until a choice, then loads gtag.js through the stand-in', async () => {
+    const server = servers[kind]!;
+    await server.clearHits();
+    const { context, page, escaped, errors } = await visit(server, '/');
+    try {
+      expect(await page.evaluate(() => typeof (window as unknown as { samtykke?: unknown }).samtykke)).toBe('object');
+      expect(await bannerHost(page)).toBe(true);
+      await page.waitForTimeout(500);
+      expect(await server.hits()).toEqual([]);
+      expect(await page.evaluate(() => document.cookie)).not.toMatch(/(^|; )_g(a|cl|ac)/);
+      // The owner's pasted Ads snippet is still held back.
+      expect(await page.locator('script[type="text/plain"][data-samtykke="marketing"]').count()).toBe(1);
+
+      await page.evaluate(() => (window as unknown as { samtykke: { acceptAll(): void } }).samtykke.acceptAll());
+      await expect.poll(async () => (await server.hits()).map((h) => h.url)).toContainEqual(expect.stringMatching(/^https:\/\/www\.googletagmanager\.com\/gtag\/js\?id=AW-123456789$/));
+      await expect.poll(() => page.evaluate(() => document.cookie)).toMatch(/(^|; )_gcl_au=/);
+      expect(await page.locator('script[type="text/plain"][data-samtykke]').count()).toBe(0);
+      // The debug panel lists what the stand-in received, timed after the decision.
+      await expect.poll(() => page.locator('#samtykke-demo-panel [data-demo="google"]').innerText()).toMatch(/\+\d+ ms etter valget\s+www\.googletagmanager\.com\/gtag\/js/);
+      expect(escaped).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('renders the cookie declaration on the privacy page, and nothing reaches Google without a choice', async () => {
+    const server = servers[kind]!;
+    await server.clearHits();
+    const { context, page, escaped, errors } = await visit(server, '/personvern.html');
+    try {
+      await expect.poll(() => page.evaluate(() => document.querySelector('[data-samtykke-declaration]')?.shadowRoot?.textContent?.length ?? 0)).toBeGreaterThan(20);
+      expect(await page.evaluate(() => document.querySelector('[data-samtykke-declaration]')!.shadowRoot!.textContent)).toContain('_gcl_au');
+      await expect(page.locator('h1').innerText()).resolves.toBe('Personvernerklæring - Stressfri');
+      await page.evaluate(() => (window as unknown as { samtykke: { rejectAll(): void } }).samtykke.rejectAll());
+      await page.waitForTimeout(500);
+      expect(await server.hits()).toEqual([]);
+      expect(escaped).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('demo debug panel', () => {
+  it('switches the banner language through window.samtykkeConfig and keeps it for the tab', async () => {
+    const { context, page, escaped } = await visit(servers.dev!, '/');
+    try {
+      await Promise.all([page.waitForNavigation(), page.selectOption('#samtykke-demo-panel select[aria-label="Språk"]', 'en')]);
+      await page.waitForFunction(() => 'samtykke' in window);
+      expect(await page.evaluate(() => (window as unknown as { samtykkeConfig?: unknown }).samtykkeConfig)).toEqual({ lang: 'en' });
+      await expect.poll(() => page.evaluate(() => document.querySelector('samtykke-ui')?.shadowRoot?.querySelector('[lang]')?.getAttribute('lang'))).toBe('en');
+      await page.goto(servers.dev!.origin + '/personvern.html');
+      expect(await page.evaluate(() => (window as unknown as { samtykkeConfig?: unknown }).samtykkeConfig)).toEqual({ lang: 'en' });
+      expect(escaped).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
