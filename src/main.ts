@@ -46,12 +46,14 @@ export function start(): SamtykkeApi | undefined {
     enforceWithdrawal(config, store, ran);
 
     let ui: { open(): void } | null = null;
+    // A link's onclick or an owner script may ask before <body> exists; honour it once it does.
+    let openWhenMounted = false;
     let ready: Set<SamtykkeListener> | null = new Set();
     const api = createApi(
       config,
       store,
       {
-        open: () => ui?.open(),
+        open: () => (ui ? ui.open() : (openWhenMounted = true)),
         get ready() {
           return ready;
         },
@@ -62,6 +64,7 @@ export function start(): SamtykkeApi | undefined {
 
     whenBody(() => {
       ui = mountUi(config, store);
+      if (openWhenMounted) ui.open();
       const waiting = ready!;
       ready = null;
       const state = view(store.record);

@@ -92,12 +92,13 @@ export function googleAnalytics(ids: readonly string[]): Service {
 }
 
 /** samtykke's own cookie: strictly necessary, because it is how a refusal is remembered. */
-export function ownService(cookieName: string, validityDays: number): Service {
+export function ownService(cookieName: string, validityDays: number, site: string): Service {
   return {
     id: 'samtykke',
     name: 'Samtykke',
     purpose: 'necessary',
-    provider: '',
+    // The choice never leaves the site: its only recipient is the site itself.
+    provider: site,
     description: {
       nb: 'Husker valget ditt om informasjonskapsler, slik at vi ikke spør på hver side.',
       nn: 'Hugsar valet ditt om informasjonskapslar, slik at vi ikkje spør på kvar side.',

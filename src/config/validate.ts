@@ -102,7 +102,7 @@ export function validate(input: Input, place: Place): Config {
     else fail('cookieDomain', `"${d}" is not this site's domain (${place.hostname}); use it or a parent of it, or leave it out.`);
   }
 
-  const services: Service[] = [ownService(COOKIE_NAME, validityDays)];
+  const services: Service[] = [ownService(COOKIE_NAME, validityDays, place.hostname)];
   const ads = ids('googleAds', /^AW-\d{4,}$/, 'AW-123456789');
   if (ads.length) services.push(googleAds(ads));
   const analytics = ids('googleAnalytics', /^G-[A-Z0-9]{4,}$/, 'G-ABC123XYZ');

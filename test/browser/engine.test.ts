@@ -217,6 +217,12 @@ describe('a robust guest on the host page', () => {
     expect(gtagLoads(s)).toBe(1);
   });
 
+  it('open() called from <head>, before <body> exists, opens the preferences once the page is there', async () => {
+    const s = await open({ '/': sitePage({ attrs: both, head: '<script>window.samtykke.open()</script>' }) });
+    const dialogOpen = () => s.page.evaluate(() => !!document.querySelector('samtykke-ui')?.shadowRoot?.querySelector('dialog')?.open);
+    await expect.poll(dialogOpen).toBe(true);
+  });
+
   it('a wrong setting: one clear error, nothing optional runs, the page works', async () => {
     const s = await open({ '/': sitePage({ attrs: 'data-google-ads="AW-12x" data-privacy-url="/p/"', body: '<p id="ok">ok</p>' }) });
     expect(s.console.filter((m) => m.startsWith('error:'))).toEqual([expect.stringContaining('googleAds: "AW-12x" is not a valid id')]);
