@@ -62,15 +62,24 @@ export function start(): SamtykkeApi | undefined {
     );
     w.samtykke = api;
 
-    whenBody(() => {
-      ui = mountUi(config, store);
+    const mount = () => {
+      try {
+        ui = mountUi(config, store);
+      } catch (error) {
+        // The engine keeps working without a face; the visitor is simply not asked yet.
+        return report('error', 'could not show the banner; nothing optional runs until a choice is made.', error);
+      }
       if (openWhenMounted) ui.open();
       const waiting = ready!;
       ready = null;
       const state = view(store.record);
       for (const listener of waiting) api.on('ready', listener);
       window.dispatchEvent(new CustomEvent('samtykke:ready', { detail: state }));
-    });
+    };
+    // A visitor who must be asked sees the banner as soon as <body> opens; one who has chosen
+    // needs only the reopen button, which can wait until the page is parsed instead of
+    // holding up the parser.
+    whenBody(() => (store.needsDecision() ? mount() : whenParsed(mount)));
     whenParsed(activate);
     return api;
   } catch (error) {

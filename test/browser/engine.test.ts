@@ -223,6 +223,19 @@ describe('a robust guest on the host page', () => {
     await expect.poll(dialogOpen).toBe(true);
   });
 
+  it('a returning visitor gets no banner, a reopen button once the page is parsed, and samtykke:ready', async () => {
+    const listen = `<script>addEventListener('samtykke:ready', (e) => { window.__ready = e.detail && e.detail.purposes.marketing })</script>`;
+    const s = await open({ '/': sitePage({ attrs: both, head: listen }) });
+    await s.page.evaluate(() => window.samtykke!.rejectAll());
+    await s.goto('/');
+    expect(await s.page.evaluate(() => (window as unknown as { __ready?: boolean }).__ready)).toBe(false);
+    const ui = await s.page.evaluate(() => {
+      const root = document.querySelector('samtykke-ui')?.shadowRoot;
+      return { first: document.body.firstElementChild?.localName, region: !!root?.querySelector('[role="region"], section'), buttons: [...(root?.querySelectorAll('button') ?? [])].filter((b) => b.checkVisibility()).length };
+    });
+    expect(ui).toEqual({ first: 'samtykke-ui', region: false, buttons: 1 });
+  });
+
   it('a wrong setting: one clear error, nothing optional runs, the page works', async () => {
     const s = await open({ '/': sitePage({ attrs: 'data-google-ads="AW-12x" data-privacy-url="/p/"', body: '<p id="ok">ok</p>' }) });
     expect(s.console.filter((m) => m.startsWith('error:'))).toEqual([expect.stringContaining('googleAds: "AW-12x" is not a valid id')]);
