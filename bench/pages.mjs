@@ -1,0 +1,134 @@
+// The mock page and the three consent tools, each set up the way its own docs say, all holding
+// back the same Google Ads tag (AW-123456789). Served from memory by bench/run.mjs.
+import { readFileSync } from 'node:fs';
+
+const nm = (p) => new URL(`../node_modules/${p}`, import.meta.url);
+const read = (u) => readFileSync(u, 'utf8');
+export const ORIGIN = 'https://www.stressfri.test';
+export const ADS = 'AW-123456789';
+const GTAG_SRC = `https://www.googletagmanager.com/gtag/js?id=${ADS}`;
+const GTAG_INIT = `window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}gtag('js',new Date());gtag('config','${ADS}');`;
+
+// Instrumentation, first thing in <head>: long tasks, layout shifts, event timing, time spent in
+// document.cookie (a synchronous IPC to the network service), and a per-frame
+// check for the banner's accept button being visible (the frame time it first shows).
+const probe = (find) => `<script>(function(){
+var b=window.__bench={lt:[],cls:0,shifts:0,ev:[],visible:null,clicks:[],cookie:{n:0,ms:0,first:null}};
+var cd=Object.getOwnPropertyDescriptor(Document.prototype,'cookie');
+function ck(f){var t=performance.now(),v=f(),d=performance.now()-t;b.cookie.n++;b.cookie.ms+=d;if(b.cookie.first===null)b.cookie.first=d;return v}
+Object.defineProperty(Document.prototype,'cookie',{configurable:true,enumerable:true,get:function(){var s=this;return ck(function(){return cd.get.call(s)})},set:function(v){var s=this;ck(function(){cd.set.call(s,v)})}});
+function po(t,f,o){try{new PerformanceObserver(function(l){l.getEntries().forEach(f)}).observe(Object.assign({type:t,buffered:true},o||{}))}catch(e){}}
+po('longtask',function(e){b.lt.push([e.startTime,e.duration])});
+po('layout-shift',function(e){if(!e.hadRecentInput){b.cls+=e.value;b.shifts++}});
+po('event',function(e){if(e.interactionId)b.ev.push([e.name,e.duration])},{durationThreshold:16});
+po('first-input',function(e){b.ev.push(['first-input:'+e.name,e.duration])});
+function vis(el){if(!el||!el.isConnected)return false;var r=el.getBoundingClientRect();if(r.width<1||r.height<1||r.bottom<=0||r.top>=innerHeight)return false;
+for(var e=el;e;e=e.parentElement||(e.getRootNode&&e.getRootNode().host)||null){var s=getComputedStyle(e);if(s.display==='none'||s.visibility==='hidden'||+s.opacity===0)return false}return true}
+b.find=function(){try{return (${find})()}catch(e){return null}};
+b.isVisible=function(){return vis(b.find())};
+// Polled every frame on first visits only (#nopoll: returning visitors and the bare page are
+// checked once at the end), so the probe's own cost does not pile up while nothing is coming.
+var until=performance.now()+15000;
+if(location.hash!=='#nopoll')(function frame(t){if(b.isVisible()){b.visible=t;return}if(performance.now()<until)requestAnimationFrame(frame)})(0);
+addEventListener('click',function(e){var t0=e.timeStamp;requestAnimationFrame(function(){var c=new MessageChannel();c.port1.onmessage=function(){b.clicks.push(performance.now()-t0)};c.port2.postMessage(0)})},true);
+})();</script>`;
+
+const mark = (name) => `<script>performance.mark('${name}')</script>`;
+
+const site = ({ head, body = '', find }) => `<!doctype html><html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Stressfri – regnskap uten stress</title>${probe(find)}
+<style>body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#222}header{background:#0b5cad;color:#fff;padding:1rem 2rem}nav a{color:#fff;margin-right:1rem}main{max-width:60rem;margin:auto;padding:1rem 2rem}.hero{height:240px;background:#dde7f3}footer{padding:2rem;background:#eee}</style>
+${head}</head><body><header><strong>Stressfri</strong><nav><a href="/">Hjem</a><a href="/tjenester/">Tjenester</a><a href="/om/">Om oss</a><a href="/kontakt/">Kontakt</a></nav></header>
+<main><div class="hero"></div><h1>Regnskap uten stress</h1>${'<p>Vi fører regnskapet ditt, leverer skattemeldingen og svarer på spørsmål samme dag. Små bedrifter i hele landet bruker oss for å få ro i hverdagen og full oversikt over økonomien.</p>'.repeat(8)}
+<p><a href="/personvern/">Personvern og informasjonskapsler</a></p></main><footer>Stressfri AS · Storgata 1 · 0155 Oslo</footer>${body}</body></html>`;
+
+// hideFromBots: false, or it hides itself from automated browsers (navigator.webdriver).
+const cookieconsentConfig = `CookieConsent.run({
+  hideFromBots: false,
+  categories: { necessary: { enabled: true, readOnly: true }, marketing: {} },
+  language: { default: 'nb', translations: { nb: {
+    consentModal: { title: 'Vi bruker informasjonskapsler', description: 'Vi bruker nødvendige informasjonskapsler for at nettstedet skal virke, og – hvis du godtar det – Google Ads for å måle annonsene våre.', acceptAllBtn: 'Godta alle', acceptNecessaryBtn: 'Avvis alle', showPreferencesBtn: 'Tilpass' },
+    preferencesModal: { title: 'Innstillinger for informasjonskapsler', acceptAllBtn: 'Godta alle', acceptNecessaryBtn: 'Avvis alle', savePreferencesBtn: 'Lagre valgene', closeIconLabel: 'Lukk',
+      sections: [
+        { title: 'Nødvendige', description: 'Trengs for at nettstedet skal virke.', linkedCategory: 'necessary' },
+        { title: 'Markedsføring', description: 'Google Ads måler om annonsene våre fører til henvendelser.', linkedCategory: 'marketing' }
+      ] }
+  } } }
+});`;
+
+const klaroConfig = `var klaroConfig = {
+  version: 1, elementID: 'klaro', storageMethod: 'cookie', cookieName: 'klaro', cookieExpiresAfterDays: 365,
+  default: false, mustConsent: false, acceptAll: true, hideDeclineAll: false, hideLearnMore: false, lang: 'nb',
+  translations: { nb: { privacyPolicyUrl: '/personvern/', purposes: { marketing: 'Markedsføring' } }, zz: { privacyPolicyUrl: '/personvern/' } },
+  services: [{ name: 'google-ads', title: 'Google Ads', purposes: ['marketing'], cookies: [/^_gcl_/, /^_ga/], required: false, optOut: false, onlyOnce: true }]
+};`;
+
+/** name → { files (url path → [content-type, body]), html (first visit), consentCookie (a name), accept (selector) } */
+export function tools(bundle) {
+  const cc = read(nm('vanilla-cookieconsent/dist/cookieconsent.umd.js'));
+  const ccCss = read(nm('vanilla-cookieconsent/dist/cookieconsent.css'));
+  const klaro = read(nm('klaro/dist/klaro.js'));
+  const js = 'text/javascript';
+  // The tool's own synchronous work is timed by marks at the very start of its first file and the
+  // very end of its last one (so fetching and waiting for the parser are not counted).
+  const start = (code) => `performance.mark('tool-start');${code}`;
+  const end = (code) => `${code}\n;performance.mark('tool-end');`;
+  const common = {};
+  return {
+    // The same page with no consent tool: what the page and the probe cost by themselves.
+    none: { files: common, raw: {}, bytes: [], find: 'function(){return null}', accept: null, html: (find) => site({ find, head: `${mark('tool-start')}${mark('tool-end')}` }) },
+    samtykke: {
+      // One tag in <head>, run as it is parsed; it holds back Google Ads itself (data-google-ads).
+      files: { ...common, '/samtykke.js': [js, end(start(bundle))] },
+      raw: { '/samtykke.js': bundle },
+      bytes: ['/samtykke.js'],
+      // The first child of <body> with a shadow root; its "Godta alle" button.
+      find: `function(){var h=document.body&&document.body.firstElementChild;if(!h||!h.shadowRoot)return null;
+        var bs=h.shadowRoot.querySelectorAll('button');for(var i=0;i<bs.length;i++)if(bs[i].textContent.trim()==='Godta alle')return bs[i];return null}`,
+      accept: { role: 'button', name: 'Godta alle' },
+      html: (find) =>
+        site({
+          find,
+          head: `<script src="/samtykke.js" data-google-ads="${ADS}" data-privacy-url="/personvern/"></script>`,
+        }),
+    },
+    cookieconsent: {
+      // Its docs: the CSS in <head>, the script + a config calling CookieConsent.run() deferred
+      // (their example uses type="module", which is deferred); blocked scripts are
+      // type="text/plain" data-category="marketing".
+      files: { ...common, '/cookieconsent.umd.js': [js, start(cc)], '/cookieconsent.css': ['text/css', ccCss], '/cookieconsent-config.js': [js, end(cookieconsentConfig)] },
+      raw: { '/cookieconsent.umd.js': cc, '/cookieconsent.css': ccCss, '/cookieconsent-config.js': cookieconsentConfig },
+      bytes: ['/cookieconsent.umd.js', '/cookieconsent.css', '/cookieconsent-config.js'],
+      find: `function(){return document.querySelector('#cc-main .cm .cm__btn[data-role="all"]')}`,
+      accept: { css: '#cc-main .cm .cm__btn[data-role="all"]' },
+      html: (find) =>
+        site({
+          find,
+          head: `<link rel="stylesheet" href="/cookieconsent.css"><script defer src="/cookieconsent.umd.js"></script><script defer src="/cookieconsent-config.js"></script>
+<script type="text/plain" data-category="marketing" async src="${GTAG_SRC}"></script><script type="text/plain" data-category="marketing">${GTAG_INIT}</script>`,
+        }),
+    },
+    klaro: {
+      // Its docs: config.js then klaro.js (CSS included), both deferred; blocked scripts are
+      // type="text/plain" data-type="text/javascript" data-name="<service>" (data-src for src).
+      files: { ...common, '/klaro-config.js': [js, start(klaroConfig)], '/klaro.js': [js, end(klaro)] },
+      raw: { '/klaro-config.js': klaroConfig, '/klaro.js': klaro },
+      bytes: ['/klaro-config.js', '/klaro.js'],
+      find: `function(){return document.querySelector('.klaro .cookie-notice .cm-btn-success')}`,
+      accept: { css: '.klaro .cookie-notice .cm-btn-success' },
+      html: (find) =>
+        site({
+          find,
+          head: `<script defer src="/klaro-config.js"></script><script defer src="/klaro.js"></script>
+<script type="text/plain" data-type="text/javascript" data-name="google-ads" async data-src="${GTAG_SRC}"></script><script type="text/plain" data-type="text/javascript" data-name="google-ads">${GTAG_INIT}</script>`,
+        }),
+    },
+  };
+}
+
+export const pageFor = (tool) => tool.html(tool.find);
+
+/** Google's hosts (as test/browser/google-hosts.ts), answered by a stand-in. */
+const HOSTS = /(^|\.)(googletagmanager\.com|google-analytics\.com|analytics\.google\.com|googleadservices\.com|doubleclick\.net|googlesyndication\.com)$/;
+const GOOGLE_SITE = /^(www\.)?google\.[a-z.]+$/;
+export const isGoogle = (u) => HOSTS.test(u.hostname) || GOOGLE_SITE.test(u.hostname);
+export const GTAG_STUB = `window.__gtagLoads=(window.__gtagLoads||0)+1;`;

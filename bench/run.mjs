@@ -1,0 +1,217 @@
+#!/usr/bin/env node
+// `npm run bench`: samtykke vs vanilla-cookieconsent vs Klaro on the same mock page in headless
+// Chromium; see docs/performance.md. Options: --runs N (default 7), --quick (3 runs, 1× only),
+// --table (reprint the last results.json).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { GTAG_STUB, ORIGIN, isGoogle, pageFor, tools } from './pages.mjs';
+import { stats, table } from './stats.mjs';
+
+const arg = (name, def) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : def;
+};
+if (process.argv.includes('--table')) {
+  // Reprint the table of the last run (bench/results.json) without running anything.
+  console.log(table(JSON.parse(readFileSync(new URL('./results.json', import.meta.url), 'utf8'))));
+  process.exit(0);
+}
+const QUICK = process.argv.includes('--quick');
+const RUNS = arg('--runs', QUICK ? 3 : 7);
+const RATES = QUICK ? [1] : [1, 4];
+const BUNDLE = new URL('../dist/samtykke.js', import.meta.url);
+if (!existsSync(BUNDLE)) {
+  console.error('bench: dist/samtykke.js not found; run `npm run build` first.');
+  process.exit(1);
+}
+const TOOLS = tools(readFileSync(BUNDLE, 'utf8'));
+const NAMES = Object.keys(TOOLS).filter((n) => n !== 'none');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+async function open(name, { rate, cookies }) {
+  const tool = TOOLS[name];
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 800 } });
+  const html = pageFor(tool);
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (isGoogle(url)) return url.pathname === '/gtag/js' ? route.fulfill({ contentType: 'text/javascript', body: GTAG_STUB }) : route.fulfill({ status: 204 });
+    if (url.origin !== ORIGIN) return route.abort();
+    if (url.pathname === '/') return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
+    const file = tool.files[url.pathname];
+    return file ? route.fulfill({ contentType: file[0], body: file[1] }) : route.fulfill({ status: 404, body: '' });
+  });
+  if (cookies) await context.addCookies(cookies);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' }).catch(() => cdp.send('Performance.enable'));
+  if (rate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return { tool, context, page, cdp };
+}
+
+async function scriptTime(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+  return (m.ScriptDuration ?? NaN) * 1000;
+}
+
+/** What the probe saw, plus the tool's tag time from its marks. */
+// The tag's own work: from its start mark, or from when its last file arrived if that was later
+// (fetching is not work; the in-memory route answers in a few ms, but not in zero), to its end mark.
+const snapshot = (page, files = []) =>
+  page.evaluate((files) => {
+    const b = window.__bench;
+    const s = performance.getEntriesByName('tool-start')[0];
+    const e = performance.getEntriesByName('tool-end')[0];
+    const arrived = Math.max(0, ...performance.getEntriesByType('resource').filter((r) => files.includes(new URL(r.name).pathname)).map((r) => r.responseEnd));
+    return {
+      visible: b.visible,
+      visibleNow: b.isVisible(),
+      longTasks: b.lt.length,
+      longTaskMs: b.lt.reduce((n, t) => n + t[1], 0),
+      cls: b.cls,
+      tag: s && e ? e.startTime - Math.max(s.startTime, arrived) : null,
+      clicks: b.clicks.slice(),
+      cookieMs: b.cookie.ms,
+      cookieCalls: b.cookie.n,
+      events: b.ev.slice(),
+    };
+  }, files);
+
+/** First visit: banner visible, load cost, then "Godta alle". Returns the metrics and the cookies. */
+async function firstVisit(name, rate) {
+  const { tool, context, page, cdp } = await open(name, { rate });
+  try {
+    await page.goto(ORIGIN + (tool.accept ? '/' : '/#nopoll'), { waitUntil: 'load' });
+    const deadline = Date.now() + (tool.accept ? 1500 * rate : 0);
+    while (Date.now() < deadline && !(await page.evaluate(() => window.__bench.visible !== null))) await sleep(25);
+    await sleep(300 * rate); // let late shifts and tasks land
+    const script = await scriptTime(cdp);
+    const s = await snapshot(page, tool.bytes);
+    const out = { banner: s.visible, script, longTasks: s.longTasks, longTaskMs: s.longTaskMs, cls: s.cls, tag: s.tag, cookieMs: s.cookieMs, cookieCalls: s.cookieCalls, click: null, eventTiming: null, cookies: null };
+    if (s.visible !== null) {
+      const button = tool.accept.role ? page.getByRole(tool.accept.role, { name: tool.accept.name, exact: true }) : page.locator(tool.accept.css);
+      await button.first().click({ timeout: 5000 });
+      const until = Date.now() + 2000 * rate;
+      let after;
+      do {
+        await sleep(50);
+        after = await snapshot(page);
+      } while (!after.clicks.length && Date.now() < until);
+      await sleep(300 * rate);
+      after = await snapshot(page);
+      out.click = after.clicks[0] ?? null;
+      const ev = after.events.filter(([n]) => !n.startsWith('first-input'));
+      const fi = after.events.find(([n]) => n.startsWith('first-input'));
+      // Event Timing only reports events of 16 ms or more (durations rounded to 8 ms); below that
+      // the first-input entry (pointerdown) is the floor we can see.
+      out.eventTiming = ev.length ? Math.max(...ev.map((e) => e[1])) : fi ? fi[1] : null;
+      out.cookies = await context.cookies();
+      out.bannerGone = !after.visibleNow;
+    }
+    return out;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Returning visitor: the stored choice is in the cookie jar before navigation. */
+async function returning(name, rate, cookies) {
+  const { tool, context, page, cdp } = await open(name, { rate, cookies });
+  try {
+    await page.goto(ORIGIN + '/#nopoll', { waitUntil: 'load' });
+    await sleep(300 * rate);
+    const script = await scriptTime(cdp);
+    const s = await snapshot(page, tool.bytes);
+    return { tag: s.tag, script, longTasks: s.longTasks, cls: s.cls, cookieMs: s.cookieMs, cookieCalls: s.cookieCalls, bannerShown: s.visibleNow };
+  } finally {
+    await context.close();
+  }
+}
+
+function bytes(name) {
+  const t = TOOLS[name];
+  let raw = 0;
+  let gzip = 0;
+  for (const f of t.bytes) {
+    const buf = Buffer.from(t.raw[f]);
+    raw += buf.length;
+    gzip += gzipSync(buf, { level: 9 }).length;
+  }
+  return { raw, gzip, files: t.bytes };
+}
+
+const started = new Date();
+const results = { date: started.toISOString(), machine: {}, runs: RUNS, rates: RATES, baseline: {}, tools: {} };
+for (const name of NAMES) results.tools[name] = { bytes: bytes(name), byRate: {} };
+
+for (const rate of RATES) {
+  console.error(`\n${rate}× CPU: ${RUNS} runs each…`);
+  const raw = Object.fromEntries(NAMES.map((n) => [n, { first: [], returning: [] }]));
+  // A stored choice per tool: from a run that clicked "Godta alle" (seeded once, unthrottled).
+  const seeds = {};
+  for (const name of NAMES) {
+    const r = await firstVisit(name, 1);
+    seeds[name] = r.cookies;
+    if (!r.cookies) console.error(`  ${name}: no banner, so no stored choice; returning visitor measured without one.`);
+  }
+  const baseline = [];
+  for (let i = 0; i < RUNS; i++) {
+    baseline.push((await firstVisit('none', rate)).script);
+    for (const name of NAMES) {
+      raw[name].first.push(await firstVisit(name, rate));
+      raw[name].returning.push(await returning(name, rate, seeds[name]));
+    }
+    process.stderr.write(`  run ${i + 1}/${RUNS}\n`);
+  }
+  results.baseline[rate] = { scriptLoad: stats(baseline) };
+  for (const name of NAMES) {
+    const f = raw[name].first;
+    const r = raw[name].returning;
+    const pick = (arr, k) => arr.map((x) => x[k]).filter((v) => typeof v === 'number' && Number.isFinite(v));
+    results.tools[name].byRate[rate] = {
+      bannerVisible: f.every((x) => x.banner === null) ? null : stats(pick(f, 'banner')),
+      bannerMissing: f.filter((x) => x.banner === null).length,
+      scriptLoad: stats(pick(f, 'script')),
+      tagFirst: stats(pick(f, 'tag')),
+      cookieMs: stats(pick(f, 'cookieMs')),
+      cookieCalls: stats(pick(f, 'cookieCalls')),
+      longTasks: stats(pick(f, 'longTasks')),
+      longTaskMs: stats(pick(f, 'longTaskMs')),
+      cls: stats(pick(f, 'cls')),
+      clickToPaint: stats(pick(f, 'click')),
+      eventTiming: stats(pick(f, 'eventTiming')),
+      bannerGoneAfterClick: f.filter((x) => x.bannerGone).length,
+      returningTag: stats(pick(r, 'tag')),
+      returningCookieMs: stats(pick(r, 'cookieMs')),
+      returningScript: stats(pick(r, 'script')),
+      returningLongTasks: stats(pick(r, 'longTasks')),
+      returningBannerShown: r.filter((x) => x.bannerShown).length,
+      returningSeeded: !!seeds[name],
+      samples: { first: f.map(({ cookies, ...x }) => x), returning: r },
+    };
+  }
+}
+
+const version = browser.version();
+await browser.close();
+const cpus = os.cpus();
+results.machine = {
+  cpu: cpus[0]?.model ?? 'unknown',
+  cores: cpus.length,
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  os: `${os.type()} ${os.release()} ${os.arch()}`,
+  node: process.version,
+  chromium: version,
+};
+results.durationSeconds = Math.round((Date.now() - started) / 1000);
+const out = new URL('./results.json', import.meta.url);
+writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+console.log(table(results));
+console.log(`\nwritten: bench/results.json (${results.durationSeconds} s)`);

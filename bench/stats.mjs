@@ -1,0 +1,73 @@
+// Medians, ranges and the printed table of bench/run.mjs.
+export function median(xs) {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+export const stats = (xs) => (xs.length ? { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length } : null);
+
+const num = (v, digits) => (Math.abs(v) >= 100 || digits === 0 ? Math.round(v).toString() : v.toFixed(digits));
+
+/** "12.3 (10.1–15.0)" */
+export function fmt(s, digits = 1) {
+  if (!s) return '–';
+  return s.min === s.max ? num(s.median, digits) : `${num(s.median, digits)} (${num(s.min, digits)}–${num(s.max, digits)})`;
+}
+
+const ratio = (s, base) => (s && base && base.median > 0 ? ` ×${(s.median / base.median).toFixed(s.median / base.median >= 10 ? 0 : 1)}` : '');
+
+const ROWS = [
+  ['bannerVisible', 'banner visible, ms from navigation', 0],
+  ['scriptLoad', 'main-thread script during load, ms', 1],
+  ['tagFirst', "tool's own script, synchronous run, ms", 1],
+  ['cookieMs', '  of which in document.cookie, ms', 1],
+  ['cookieCalls', '  document.cookie calls (until the click)', 0],
+  ['longTasks', 'long tasks during load (count)', 0],
+  ['cls', 'layout shift (CLS)', 3],
+  ['clickToPaint', '"Godta alle": click to next paint, ms', 1],
+  ['eventTiming', '"Godta alle": Event Timing duration, ms', 0],
+  ['returningTag', "returning visitor: tool's script run, ms", 1],
+  ['returningCookieMs', '  of which in document.cookie, ms', 1],
+  ['returningScript', 'returning visitor: script during load, ms', 1],
+  ['returningLongTasks', 'returning visitor: long tasks (count)', 0],
+];
+
+export function table(results) {
+  const names = Object.keys(results.tools);
+  const base = results.tools[names[0]];
+  const lines = [];
+  const m = results.machine;
+  lines.push(`${m.cpu} (${m.cores} cores), ${m.chromium ? 'Chromium ' + m.chromium : ''}, ${results.date.slice(0, 10)}; ${results.runs} runs each, median (min–max); ×n = ratio to ${names[0]}.`);
+  const head = ['metric', ...names];
+  const rows = [];
+  const b = (t) => t.bytes;
+  rows.push(['bytes of the tool, raw', ...names.map((n) => `${b(results.tools[n]).raw}${n === names[0] ? '' : ratio({ median: b(results.tools[n]).raw }, { median: b(base).raw })}`)]);
+  rows.push(['bytes of the tool, gzip -9', ...names.map((n) => `${b(results.tools[n]).gzip}${n === names[0] ? '' : ratio({ median: b(results.tools[n]).gzip }, { median: b(base).gzip })}`)]);
+  for (const rate of results.rates) {
+    rows.push([`**${rate}× CPU${rate > 1 ? ' throttling' : ''}**`, ...names.map(() => '')]);
+    for (const [key, label, digits] of ROWS) {
+      rows.push([
+        label,
+        ...names.map((n) => {
+          const r = results.tools[n].byRate[rate];
+          if (key === 'bannerVisible' && !r.bannerVisible) return 'no banner';
+          if ((key === 'clickToPaint' || key === 'eventTiming') && !r.clickToPaint && !r.eventTiming) return r.bannerVisible ? '–' : 'no banner';
+          if (key.startsWith('returning') && !r.returningSeeded) return `${fmt(r[key], digits)} (no stored choice)`;
+          const s = r[key];
+          const extra = key === 'eventTiming' && s ? ' (<16 not reported)' : '';
+          return fmt(s, digits) + (n === names[0] ? '' : ratio(s, base.byRate[rate][key])) + (n === names[0] ? extra : '');
+        }),
+      ]);
+    }
+  }
+  for (const rate of results.rates) {
+    const bl = results.baseline?.[rate]?.scriptLoad;
+    if (bl) lines.push(`The page without any consent tool (incl. the probe): ${fmt(bl, 1)} ms script at ${rate}× CPU.`);
+  }
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(w[i])).join(' | ')} |`;
+  lines.splice(1, 0, '', line(head), `|${w.map((x) => '-'.repeat(x + 2)).join('|')}|`, ...rows.map(line));
+  return lines.join('\n');
+}
