@@ -9,6 +9,8 @@ export interface Ctx extends I18n {
   readonly store: ConsentStore;
   /** The switches' state while the preferences are open. */
   readonly draft: Choices;
+  /** Whether the preferences are open; their contents are only built then, which keeps the mount cheap. */
+  readonly shown: boolean;
   /** Opens the preferences; the element given gets focus back when they close. */
   open(opener?: Element | null): void;
   decide(choices: Choices): void;

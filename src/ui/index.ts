@@ -28,6 +28,7 @@ export function mountUi(config: Config, store: ConsentStore): Ui {
 
   const decls: ShadowRoot[] = [];
   let draft: Choices = {};
+  let shown = false;
   let msg = '';
   let opener: HTMLElement | null = null;
   const dialog = () => root.querySelector('dialog');
@@ -41,6 +42,9 @@ export function mountUi(config: Config, store: ConsentStore): Ui {
     get draft() {
       return draft;
     },
+    get shown() {
+      return shown;
+    },
     open(el) {
       const d = dialog();
       if (!d || d.open) return;
@@ -48,6 +52,7 @@ export function mountUi(config: Config, store: ConsentStore): Ui {
       while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
       opener = active instanceof HTMLElement && active !== document.body ? active : null;
       draft = { ...store.record?.choices };
+      shown = true;
       draw();
       d.showModal();
     },
@@ -70,6 +75,8 @@ export function mountUi(config: Config, store: ConsentStore): Ui {
     const el = opener;
     opener = null;
     (el?.isConnected ? el : fallback())?.focus();
+    shown = false;
+    draw();
   };
 
   function draw() {

@@ -11,7 +11,7 @@ export function Prefs({ c, onClose }: { c: Ctx; onClose: () => void }) {
   const { t, config } = c;
   return (
     <dialog class="d" aria-labelledby="sp" onClose={onClose} onKeyDown={wrap}>
-      <div>
+      {c.shown && <div>
         <h2 id="sp">{t.settings}</h2>
         <p>{t.law}</p>
         {(['necessary', ...config.purposes] as Purpose[]).map((p) => {
@@ -43,8 +43,8 @@ export function Prefs({ c, onClose }: { c: Ctx; onClose: () => void }) {
             </div>
           );
         })}
-      </div>
-      <Buttons c={c} save />
+      </div>}
+      {c.shown && <Buttons c={c} save />}
     </dialog>
   );
 }

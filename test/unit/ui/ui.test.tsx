@@ -127,8 +127,10 @@ describe('preferences', () => {
     expect(root.querySelector('dialog')!.open).toBe(true);
   });
 
-  it('lists services with provider, privacy link and cookies', () => {
-    const { root } = setup();
+  it('builds its contents only when opened, then lists services with provider, privacy link and cookies', () => {
+    const { root, ui } = setup();
+    expect(root.querySelector('dialog')!.textContent).toBe('');
+    ui.open();
     const text = root.querySelector('dialog')!.textContent!;
     for (const s of ['Google Ads', 'Google Analytics', 'Google Ireland Limited', '_gcl_au', '_ga_*', '90 dager', '2 år', 'ekomloven § 3-15']) expect(text).toContain(s);
     expect(root.querySelector('dialog a')!.getAttribute('href')).toBe('https://policies.google.com/technologies/partner-sites');
