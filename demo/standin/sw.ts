@@ -6,7 +6,7 @@
  * server (terminal log, tests).
  */
 import { standInGtag } from './gtag';
-import { isGoogle } from './hosts';
+import { isGoogleTracking as isGoogle } from '../../src/config/trackers';
 
 interface Client {
   readonly url: string;

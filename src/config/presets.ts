@@ -1,4 +1,4 @@
-import type { CookieInfo, Service } from './types';
+import type { CookieInfo, LocalText, Service } from './types';
 
 /**
  * Built-in services, as data: a preset is a registry entry (purpose, provider, cookies, how it
@@ -70,6 +70,7 @@ export function googleAds(ids: readonly string[]): Service {
     cookies: adsCookies,
     src: [],
     googleIds: ids,
+    block: [],
   };
 }
 
@@ -88,6 +89,7 @@ export function googleAnalytics(ids: readonly string[]): Service {
     cookies: analyticsCookies,
     src: [],
     googleIds: ids,
+    block: [],
   };
 }
 
@@ -113,5 +115,63 @@ export function ownService(cookieName: string, validityDays: number, site: strin
     ],
     src: [],
     googleIds: [],
+    block: [],
   };
 }
+
+const embed = (id: string, name: string, purpose: Service['purpose'], provider: string, privacyUrl: string, description: LocalText, cookies: readonly CookieInfo[], block: readonly string[]): Service => ({
+  id,
+  name,
+  purpose,
+  provider,
+  description,
+  privacyUrl,
+  cookies,
+  src: [],
+  googleIds: [],
+  block,
+});
+
+const months6 = { nb: '6 måneder', nn: '6 månader', en: '6 months' };
+const session = { nb: 'Økten', nn: 'Økta', en: 'Session' };
+
+/**
+ * Video and map embeds, held back with a placeholder wherever they appear. The owner lists the
+ * ones the site uses (`embeds`), which names them in the preferences so a purpose grant covers
+ * them; one not listed can still be shown, one at a time, from its placeholder.
+ */
+export const embedPresets: readonly Service[] = [
+  embed(
+    'youtube',
+    'YouTube',
+    'marketing',
+    GOOGLE,
+    GOOGLE_PRIVACY,
+    { nb: 'Viser videoer fra YouTube. Google får vite at du så videoen, og kan bruke det til annonser.', nn: 'Viser videoar frå YouTube. Google får vite at du såg videoen, og kan bruke det til annonsar.', en: 'Shows videos from YouTube. Google learns that you watched, and may use it for ads.' },
+    [
+      { name: 'VISITOR_INFO1_LIVE', purpose: { nb: 'YouTube kjenner igjen nettleseren din.', nn: 'YouTube kjenner att nettlesaren din.', en: 'YouTube recognises your browser.' }, lifetime: months6, thirdParty: true },
+      { name: 'YSC', purpose: { nb: 'YouTube teller visninger.', nn: 'YouTube tel visingar.', en: 'YouTube counts views.' }, lifetime: session, thirdParty: true },
+    ],
+    ['www.youtube.com/embed/', 'youtube.com/embed/', 'www.youtube-nocookie.com/embed/'],
+  ),
+  embed(
+    'vimeo',
+    'Vimeo',
+    'analytics',
+    'Vimeo.com, Inc.',
+    'https://vimeo.com/privacy',
+    { nb: 'Viser videoer fra Vimeo, som måler hvordan de blir sett.', nn: 'Viser videoar frå Vimeo, som måler korleis dei blir sette.', en: 'Shows videos from Vimeo, which measures how they are watched.' },
+    [{ name: 'vuid', purpose: { nb: 'Vimeo skiller seere fra hverandre.', nn: 'Vimeo skil sjåarar frå kvarandre.', en: 'Vimeo tells viewers apart.' }, lifetime: years2, thirdParty: true }],
+    ['player.vimeo.com/video/'],
+  ),
+  embed(
+    'google-maps',
+    'Google Maps',
+    'marketing',
+    GOOGLE,
+    GOOGLE_PRIVACY,
+    { nb: 'Viser kart fra Google. Google får vite at du så kartet, og kan bruke det til annonser.', nn: 'Viser kart frå Google. Google får vite at du såg kartet, og kan bruke det til annonsar.', en: 'Shows maps from Google. Google learns that you viewed the map, and may use it for ads.' },
+    [{ name: 'NID', purpose: { nb: 'Google husker innstillinger og kan tilpasse annonser.', nn: 'Google hugsar innstillingar og kan tilpasse annonsar.', en: 'Google remembers settings and may tailor ads.' }, lifetime: months6, thirdParty: true }],
+    ['www.google.com/maps/embed', 'maps.google.com/maps'],
+  ),
+];

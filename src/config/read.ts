@@ -7,6 +7,7 @@ import { report } from '../core/report';
 const ATTRIBUTES: Record<string, 'text' | 'number' | 'boolean'> = {
   googleAds: 'text',
   googleAnalytics: 'text',
+  embeds: 'text',
   privacyUrl: 'text',
   lang: 'text',
   revision: 'text',

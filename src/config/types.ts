@@ -32,6 +32,11 @@ export interface Service {
   readonly src: readonly string[];
   /** Google tag ids (AW-…, G-…) served through gtag.js. */
   readonly googleIds: readonly string[];
+  /**
+   * What it loads when pasted into the page without markup, as `host[/path]` patterns
+   * (`*.` for subdomains): such scripts, iframes and pixels are held back until consent.
+   */
+  readonly block: readonly string[];
 }
 
 export type ReopenPosition = 'bottom-left' | 'bottom-right' | 'none';

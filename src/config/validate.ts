@@ -1,19 +1,21 @@
 import { report } from '../core/report';
 import { REVISION_PATTERN } from '../consent/record';
-import { googleAds, googleAnalytics, ownService } from './presets';
+import { embedPresets, googleAds, googleAnalytics, ownService } from './presets';
 import type { Config, CookieInfo, Lang, LocalText, OptionalPurpose, Purpose, Service, Theme } from './types';
 
 export const COOKIE_NAME = 'samtykke';
 export const DEFAULT_VALIDITY_DAYS = 182;
 export const MAX_VALIDITY_DAYS = 395;
 
+/** A host (its labels, optionally `*.` first) and an optional path prefix. */
+const BLOCK_PATTERN = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i;
 const PURPOSE_ORDER: readonly OptionalPurpose[] = ['functional', 'analytics', 'marketing'];
 const LANGS: readonly Lang[] = ['nb', 'nn', 'en'];
 const THEME_KEYS: readonly (keyof Theme)[] = ['accent', 'accentText', 'background', 'text', 'radius', 'font'];
 const KNOWN_KEYS = [
   'googleAds', 'googleAnalytics', 'privacyUrl', 'lang', 'revision', 'validityDays', 'cookieDomain',
   'mode', 'adsDataRedaction', 'urlPassthrough', 'waitForUpdate', 'reloadOnWithdraw', 'reopen',
-  'services', 'texts', 'theme',
+  'services', 'embeds', 'texts', 'theme',
 ];
 
 /** Where the page is, for the checks that depend on it (cookie domain, relative URLs). */
@@ -107,6 +109,15 @@ export function validate(input: Input, place: Place): Config {
   if (ads.length) services.push(googleAds(ads));
   const analytics = ids('googleAnalytics', /^G-[A-Z0-9]{4,}$/, 'G-ABC123XYZ');
   if (analytics.length) services.push(googleAnalytics(analytics));
+  const embeds = typeof input.embeds === 'string' ? input.embeds.split(/[\s,]+/).filter(Boolean) : input.embeds ?? [];
+  if (!Array.isArray(embeds)) fail('embeds', `must list embeds the site uses, e.g. "youtube vimeo google-maps"; none are named in the preferences.`);
+  else {
+    for (const name of embeds) {
+      const preset = embedPresets.find((e) => e.id === name);
+      if (preset) services.push(preset);
+      else fail('embeds', `${JSON.stringify(name)} is not known; use ${embedPresets.map((e) => `"${e.id}"`).join(', ')}, or describe it under services.`);
+    }
+  }
   if (input.services !== undefined) {
     if (Array.isArray(input.services)) {
       input.services.forEach((s, i) => {
@@ -175,6 +186,12 @@ function ownerService(s: unknown, at: string, fail: Fail, url: (field: string, v
     if (!ok) return null;
     src.push(ok);
   }
+  const block: string[] = [];
+  for (const p of s.block === undefined ? [] : Array.isArray(s.block) ? s.block : [s.block]) {
+    if (typeof p !== 'string' || !BLOCK_PATTERN.test(p)) return bad('block', `${JSON.stringify(p)} must be a host with an optional path, like "connect.facebook.net" or "*.hotjar.com".`);
+    // Host names compare in lower case; paths are case-sensitive.
+    block.push(p.replace(/^[^/]+/, (host) => host.toLowerCase()));
+  }
   return {
     id: s.id,
     name: s.name,
@@ -185,6 +202,7 @@ function ownerService(s: unknown, at: string, fail: Fail, url: (field: string, v
     cookies,
     src,
     googleIds: [],
+    block,
   };
 }
 

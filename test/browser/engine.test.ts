@@ -1,23 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { dataLayer, launch, openSite, sitePage, type Site } from './harness';
+import { describe, expect, it } from 'vitest';
+import { dataLayer, type Site, siteFixture, sitePage } from './harness';
 
-let browser: Browser;
-let site: Site | undefined;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser?.close());
-afterEach(async () => {
-  await site?.close();
-  site = undefined;
-});
+const sites = siteFixture();
 
 const both = 'data-google-ads="AW-123456789" data-google-analytics="G-ABC123XYZ" data-privacy-url="/personvern/"';
 const gtagLoads = (s: Site) => s.google.filter((r) => r.url.includes('/gtag/js')).length;
 const consentEntries = async (s: Site) => (await dataLayer(s.page)).filter((e): e is unknown[] => Array.isArray(e) && e[0] === 'consent');
 const open = async (pages: Record<string, string>, path = '/') => {
-  site = await openSite(browser, { pages });
+  const site = await sites.open({ pages });
   await site.goto(path);
   return site;
 };
@@ -121,7 +111,7 @@ describe('a decision', () => {
   });
 
   it('a garbled or foreign cookie means "ask again", never "accepted"', async () => {
-    site = await openSite(browser, { pages: { '/': sitePage({ attrs: both }) } });
+    const site = await sites.open({ pages: { '/': sitePage({ attrs: both }) } });
     for (const value of ['1.1.abcdefgh1234.zzzzzz.m1a1', '{"marketing":true}', 'm1a1', '1.9.abcdefgh1234.t0a2bc.m1a1']) {
       await site.context.addCookies([{ name: 'samtykke', value, url: 'https://www.stressfri.test/' }]);
       await site.goto('/');
@@ -249,7 +239,7 @@ describe('a robust guest on the host page', () => {
     const csp = "default-src 'self'; script-src 'nonce-r4nd0m' 'strict-dynamic'; style-src 'self'; img-src 'self' data:; frame-src 'self'";
     const body = `<script type="text/plain" data-samtykke="marketing" nonce="r4nd0m">window.__ran=['inline']</script>`;
     const html = sitePage({ attrs: `nonce="r4nd0m" ${both}`, body });
-    site = await openSite(browser, { pages: { '/': { body: html, headers: { 'content-security-policy': csp } } } });
+    const site = await sites.open({ pages: { '/': { body: html, headers: { 'content-security-policy': csp } } } });
     await site.goto('/');
     await site.page.evaluate(() => window.samtykke!.acceptAll());
     await site.page.waitForFunction(() => (window as unknown as { __gtagLoads?: number }).__gtagLoads === 1);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { isGoogleTracking } from './google-hosts';
+import { isGoogleTracking } from '../../src/config/trackers';
 
 /** The mock Webnode site every browser test runs on; https so Secure cookies behave as live. */
 export const ORIGIN = 'https://www.stressfri.test';
@@ -52,7 +53,7 @@ export async function openSite(browser: Browser, { pages, ...options }: SiteOpti
 
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    if (isGoogleTracking(url.href)) {
+    if (isGoogleTracking(url)) {
       google.push({ url: url.href, at: Date.now() - opened });
       if (url.pathname === '/gtag/js') {
         return route.fulfill({
@@ -105,4 +106,39 @@ export function dataLayer(page: Page): Promise<unknown[]> {
       Object.prototype.toString.call(e) === '[object Arguments]' ? Array.from(e as ArrayLike<unknown>) : e,
     ),
   );
+}
+
+const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+/** axe-core on the whole page, shadow roots included; only violations, as "rule: targets". */
+export async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const r = await run.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
+
+/**
+ * One browser per test file, one fresh profile per `open()`, every profile closed after its
+ * test. Call at the top of a test file.
+ */
+export function siteFixture(): { open(options: SiteOptions): Promise<Site> } {
+  let browser: Browser | undefined;
+  const open: Site[] = [];
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(() => browser?.close());
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.close()));
+  });
+  return {
+    async open(options) {
+      const site = await openSite(browser!, options);
+      open.push(site);
+      return site;
+    },
+  };
 }

@@ -1,11 +1,10 @@
 // Issue 3 on the built bundle: D2, UI-01…UI-15, WN-05, A11Y-01…A11Y-14, in Chromium.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openSite, sitePage, type Site } from './harness';
+import { axe, launch, openSite, sitePage, type Site } from './harness';
 
 
-const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const SHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 
 /**
@@ -22,16 +21,6 @@ const pages = (head = '') => ({
     body: '<main><h1>Personvern</h1><h2>Informasjonskapsler</h2><div data-samtykke-declaration></div><p><a href="#samtykke">Endre samtykke</a> <button data-samtykke-open>Innstillinger</button></p></main>',
   }),
 });
-
-/** axe-core on the whole page, shadow roots included; only violations, as "rule: targets". */
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const r = await run.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-    return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-}
 
 /** What has focus, looking through shadow roots: its text or accessible label, and where it lives. */
 function focused(page: Page): Promise<{ text: string; inBanner: boolean; inDialog: boolean; tag: string }> {

@@ -1,0 +1,60 @@
+import { embedPresets, googleAds, googleAnalytics } from './presets';
+import type { Config, Service } from './types';
+
+/**
+ * GCM-15: Google's tag, ads and analytics hosts, and www.google.* / google.* under an ads path.
+ * The single definition: the blocker, the tests and the demo's stand-in all use it.
+ */
+const GOOGLE_HOSTS = /(^|\.)(googletagmanager\.com|google-analytics\.com|analytics\.google\.com|googleadservices\.com|doubleclick\.net|googlesyndication\.com)$/;
+const GOOGLE_SITE = /^(www\.)?google\.[a-z.]+$/;
+const ADS_PATH = /^\/(pagead|ads|ccm|rmkt)(\/|$)/;
+const ANALYTICS_HOSTS = /(^|\.)(google-analytics\.com|analytics\.google\.com)$/;
+
+export function isGoogleTracking(url: URL): boolean {
+  return GOOGLE_HOSTS.test(url.hostname) || (GOOGLE_SITE.test(url.hostname) && ADS_PATH.test(url.pathname));
+}
+
+/**
+ * `host[/path-prefix]`, the host optionally `*.` for any subdomain: "connect.facebook.net",
+ * "*.hotjar.com", "www.youtube.com/embed/". Written by owners, so it stays this simple.
+ */
+export function matches(pattern: string, url: URL): boolean {
+  const slash = pattern.indexOf('/');
+  const host = slash < 0 ? pattern : pattern.slice(0, slash);
+  const path = slash < 0 ? '/' : pattern.slice(slash);
+  const hostOk = host.startsWith('*.') ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1)) : url.hostname === host;
+  return hostOk && url.pathname.startsWith(path);
+}
+
+/** What a held-back element belongs to. `declared`: the visitor was told of it in the preferences. */
+export interface Tracker {
+  readonly service: Service;
+  readonly declared: boolean;
+  /** A Google tag host (GCM-15), which advanced mode lets load before consent. */
+  readonly google?: boolean;
+}
+
+/**
+ * Which service a URL loads, if it is a tracker: an owner's or preset's `block` pattern first,
+ * then Google by GCM-15 (a gtag id picks the configured service that owns it). Services the
+ * owner did not configure still match, as presets marked undeclared, so they are held back too.
+ */
+export function classify(src: string, config: Config): Tracker | null {
+  let url: URL;
+  try {
+    url = new URL(src, document.baseURI);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const own = config.services.find((s) => s.block.some((p) => matches(p, url)));
+  if (own) return { service: own, declared: true };
+  const embed = embedPresets.find((s) => s.block.some((p) => matches(p, url)));
+  if (embed) return { service: embed, declared: false };
+  if (!isGoogleTracking(url)) return null;
+
+  const id = url.searchParams.get('id') ?? '';
+  const analytics = ANALYTICS_HOSTS.test(url.hostname) || id.startsWith('G-');
+  const configured = config.services.find((s) => s.googleIds.includes(id)) ?? config.services.find((s) => s.id === (analytics ? 'google-analytics' : 'google-ads'));
+  return { service: configured ?? (analytics ? googleAnalytics([]) : googleAds([])), declared: !!configured, google: true };
+}
