@@ -35,4 +35,8 @@ export const en: Texts = {
   denied: 'rejected',
   stamp: 'Saved {date}. Consent ID: {id}',
   change: 'Change choice',
+  embed: 'Content from {name}',
+  embedText: 'If you show this content, {provider} learns that you are visiting this page and may store cookies.',
+  show: 'Show content',
+  changeAll: 'Change choice for all',
 };

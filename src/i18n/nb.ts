@@ -34,6 +34,10 @@ export const nb = {
   denied: 'avvist',
   stamp: 'Lagret {date}. Samtykke-ID: {id}',
   change: 'Endre valg',
+  embed: 'Innhold fra {name}',
+  embedText: 'Når du viser innholdet, får {provider} vite at du besøker denne siden, og kan lagre informasjonskapsler.',
+  show: 'Vis innhold',
+  changeAll: 'Endre valg for alle',
 };
 
 export type Key = keyof typeof nb;

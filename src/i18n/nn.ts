@@ -35,4 +35,8 @@ export const nn: Texts = {
   denied: 'avvist',
   stamp: 'Lagra {date}. Samtykke-ID: {id}',
   change: 'Endre val',
+  embed: 'Innhald frå {name}',
+  embedText: 'Når du viser innhaldet, får {provider} vite at du besøkjer denne sida, og kan lagre informasjonskapslar.',
+  show: 'Vis innhald',
+  changeAll: 'Endre val for alle',
 };

@@ -1,0 +1,93 @@
+import { render } from 'preact';
+import type { Tracker } from '../config/trackers';
+import type { Config } from '../config/types';
+import { i18n } from '../i18n';
+import { adopt, theme } from './style';
+import { fill } from './text';
+
+/** A width or height attribute as CSS: digits are pixels, anything else (a percentage) passes through. */
+const px = (v: string) => (+v ? v + 'px' : v);
+
+/**
+ * Shows a placeholder in place of a held-back iframe until it loads. `tracker` is null for an
+ * owner-marked iframe from an unknown provider (name its host then). `show` loads this one
+ * frame; `choose` opens the preferences (null when the provider is not among the services the
+ * visitor can consent to, so no "change for all" link is offered).
+ */
+export function holdFrame(config: Config, frame: HTMLIFrameElement, tracker: Tracker | null, show: () => void, choose: (() => void) | null): void {
+  try {
+    const s = frame.style;
+    const [w, h] = ['width', 'height'].map((a) => frame.getAttribute(a)?.trim() || '');
+    // A frame not meant to be seen (a tracking pixel in a frame) gets no placeholder.
+    if (frame.hidden || s.display == 'none' || [w, h].some((v) => v && +v < 2)) return;
+    const host = document.createElement('samtykke-embed');
+    const root = host.attachShadow({ mode: 'open' });
+    const css = host.style;
+    const { t, lang } = i18n(config);
+    const service = tracker?.service;
+    let name = new URL(frame.dataset.src!, document.baseURI).hostname.replace(/^www\./, '');
+    const provider = service?.provider || name;
+    name = service?.name || name;
+    // The frame's title tells two placeholders from the same provider apart.
+    const label = t.embed.replace('{name}', name) + (frame.title && ': ' + frame.title);
+    const url = service?.privacyUrl;
+    adopt(root, config.nonce);
+    theme(host, config.theme);
+    // Sized like the frame, through custom properties our rules read, so the page's own rules
+    // (for the frame's classes, copied over) still win as they would on the frame. Both in
+    // pixels give the ratio, so it scales down with the width; a height alone is kept; with
+    // neither, a video's 16/9. All three are set, so none is inherited from the page.
+    const ratio = +w && +h;
+    css.setProperty('--w', px(w) || '100%');
+    css.setProperty('--h', (!ratio && px(h)) || 'auto');
+    css.setProperty('--r', ratio ? w + '/' + h : h ? 'auto' : '16/9');
+    host.className = frame.className;
+    render(
+      <section class="r e" lang={lang} aria-label={label}>
+        <div>
+          <p>
+            <b>{label}</b>
+          </p>
+          <p>
+            {t.embedText.replace('{provider}', provider)}
+            {url && ' '}
+            {url && <a href={url}>{fill(t.providerPrivacy, { provider })}</a>}
+          </p>
+          <div class="a">
+            <button type="button" class="x" onClick={show}>
+              {t.show}
+            </button>
+            {choose && (
+              <button type="button" class="x s" onClick={choose}>
+                {t.changeAll}
+              </button>
+            )}
+          </div>
+        </div>
+      </section>,
+      root,
+    );
+    const display = [s.getPropertyValue('display'), s.getPropertyPriority('display')] as const;
+    frame.before(host);
+    s.setProperty('display', 'none', 'important');
+    // Loading sets src, whoever does it (this placeholder or a grant); then the frame takes over.
+    const watch = new MutationObserver(() => {
+      if (!frame.hasAttribute('src')) return;
+      watch.disconnect();
+      const focused = root.activeElement;
+      host.remove();
+      s.setProperty('display', ...display);
+      if (focused) {
+        frame.focus();
+        // Not focusable by default in every browser: make it so, but only then.
+        if (document.activeElement !== frame) {
+          frame.tabIndex = -1;
+          frame.focus();
+        }
+      }
+    });
+    watch.observe(frame, { attributeFilter: ['src'] });
+  } catch {
+    /* the page must never break for a placeholder; the frame simply stays held back */
+  }
+}
