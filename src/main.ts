@@ -10,6 +10,7 @@ import { announceChanges } from './effects/events';
 import { googleConsentMode } from './effects/google';
 import { defineGtag } from './effects/gtag';
 import { guardGtag } from './effects/gtag-guard';
+import { syncTabs } from './effects/tabs';
 import { enforceWithdrawal } from './effects/withdraw';
 import { cookieStore } from './storage/cookie';
 import { mountUi } from './ui';
@@ -42,6 +43,7 @@ export function start(): SamtykkeApi | undefined {
     googleConsentMode(config, store, ran);
     const activate = activateBlocked(config, store, ran);
     announceChanges(store);
+    syncTabs(store, config.cookieName);
     // Last, so a reload it triggers comes after every other listener has seen the change.
     enforceWithdrawal(config, store, ran);
 

@@ -19,12 +19,19 @@ export interface ConsentStore {
   decide(choices: Choices): ConsentRecord;
   /** Forgets the decision (the banner asks again); counts as withdrawing everything. */
   reset(): void;
+  /** Takes up what another tab stored: re-reads the cookie and, if it differs, tells subscribers (never writes). */
+  refresh(): void;
   subscribe(listener: Listener): () => void;
 }
 
 export function createStore(config: Config, cookie: CookieStore, now: () => Date = () => new Date()): ConsentStore {
-  const stored = cookie.read();
-  let record = stored && isCurrent(stored, config.revision, config.validityDays, now()) ? stored : null;
+  const load = () => {
+    const stored = cookie.read();
+    return stored && isCurrent(stored, config.revision, config.validityDays, now()) ? stored : null;
+  };
+  let record = load();
+  // A choice the browser would not store holds for this page view only; the empty cookie must not undo it.
+  let saved = true;
   const listeners = new Set<Listener>();
 
   const commit = (next: ConsentRecord | null) => {
@@ -50,13 +57,18 @@ export function createStore(config: Config, cookie: CookieStore, now: () => Date
       const complete: Choices = {};
       for (const p of config.purposes) complete[p] = choices[p] === true;
       const next = createRecord(config.revision, complete, now());
-      cookie.write(next);
+      saved = cookie.write(next);
       commit(next);
       return next;
     },
     reset() {
       cookie.clear();
       commit(null);
+    },
+    refresh() {
+      const next = load();
+      // A decision's id is random, so it alone tells two decisions (or one and none) apart.
+      if (saved && next?.id !== record?.id) commit(next);
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -90,3 +90,69 @@ describe('consent store', () => {
     expect(store.granted('marketing')).toBe(true);
   });
 });
+
+describe('refresh (another tab changed the cookie)', () => {
+  it('does nothing while the cookie holds the decision in force', () => {
+    const cookie = memory(createRecord('2', { analytics: true, marketing: true }, now));
+    const store = createStore(config, cookie, () => now);
+    store.decide({ marketing: true });
+    const seen = vi.fn();
+    store.subscribe(seen);
+    cookie.value = { ...cookie.value! };
+    store.refresh();
+    expect(seen).not.toHaveBeenCalled();
+  });
+
+  it('takes up a decision stored elsewhere, without writing it back', () => {
+    const cookie = memory();
+    const store = createStore(config, cookie, () => now);
+    const seen: [unknown, unknown][] = [];
+    store.subscribe((next, prev) => seen.push([next?.choices ?? null, prev?.choices ?? null]));
+    const write = vi.spyOn(cookie, 'write');
+    const clear = vi.spyOn(cookie, 'clear');
+    const elsewhere = createRecord('2', { analytics: false, marketing: true }, now);
+    cookie.value = elsewhere;
+    store.refresh();
+    expect(store.record).toEqual(elsewhere);
+    expect(store.granted('marketing')).toBe(true);
+    expect(store.needsDecision()).toBe(false);
+    cookie.value = null;
+    store.refresh();
+    expect(store.record).toBeNull();
+    expect(seen).toEqual([
+      [{ analytics: false, marketing: true }, null],
+      [null, { analytics: false, marketing: true }],
+    ]);
+    expect(write).not.toHaveBeenCalled();
+    expect(clear).not.toHaveBeenCalled();
+  });
+
+  it('sees a newer decision with the same choices as a change', () => {
+    const first = createRecord('2', { analytics: true, marketing: true }, now);
+    const cookie = memory(first);
+    const store = createStore(config, cookie, () => now);
+    const seen = vi.fn();
+    store.subscribe(seen);
+    cookie.value = createRecord('2', { analytics: true, marketing: true }, now);
+    store.refresh();
+    expect(seen).toHaveBeenCalledTimes(1);
+    expect(store.record!.id).toBe(cookie.value.id);
+  });
+
+  it('treats what another revision stored as no decision', () => {
+    const cookie = memory(createRecord('2', { analytics: true, marketing: true }, now));
+    const store = createStore(config, cookie, () => now);
+    cookie.value = createRecord('3', { analytics: true, marketing: true }, now);
+    store.refresh();
+    expect(store.record).toBeNull();
+    expect(store.needsDecision()).toBe(true);
+  });
+
+  it('keeps a choice the browser would not store for the rest of the page view', () => {
+    const refusing: CookieStore = { read: () => null, write: () => false, clear: () => {} };
+    const store = createStore(config, refusing, () => now);
+    store.decide({ marketing: true });
+    store.refresh();
+    expect(store.granted('marketing')).toBe(true);
+  });
+});

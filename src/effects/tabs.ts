@@ -1,0 +1,26 @@
+import type { ConsentStore } from '../core/store';
+
+/**
+ * The site's other open tabs share the cookie but not the page: a local decision pings them
+ * over BroadcastChannel and each re-reads the cookie, so the other effects act there as here.
+ * Becoming visible re-reads it too, for browsers without BroadcastChannel and for pings a
+ * frozen or cached tab missed.
+ */
+export function syncTabs(store: ConsentStore, cookieName: string): void {
+  let channel: BroadcastChannel | undefined;
+  let quiet = false;
+  const refresh = () => {
+    quiet = true;
+    store.refresh();
+    quiet = false;
+  };
+  try {
+    channel = new BroadcastChannel('samtykke:' + cookieName);
+    channel.onmessage = refresh;
+  } catch {
+    // Missing (Safari before 15.4) or refused: the visibility check below still catches up.
+  }
+  // What came from another tab is not sent on, or the tabs would keep pinging each other.
+  store.subscribe(() => quiet || channel?.postMessage(0));
+  document.addEventListener('visibilitychange', () => document.hidden || refresh());
+}
