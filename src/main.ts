@@ -3,6 +3,7 @@ import { readInput } from './config/read';
 import { validate } from './config/validate';
 import type { OptionalPurpose } from './config/types';
 import { report } from './core/report';
+import { whenBody, whenParsed } from './core/ready';
 import { createStore } from './core/store';
 import { view } from './core/view';
 import { activateBlocked } from './effects/activate';
@@ -10,10 +11,13 @@ import { announceChanges } from './effects/events';
 import { googleConsentMode } from './effects/google';
 import { defineGtag } from './effects/gtag';
 import { guardGtag } from './effects/gtag-guard';
+import { holdTrackers } from './effects/hold';
+import { watchLeaks } from './effects/watch';
 import { syncTabs } from './effects/tabs';
 import { enforceWithdrawal } from './effects/withdraw';
 import { cookieStore } from './storage/cookie';
 import { mountUi } from './ui';
+import { holdFrame } from './ui/embed';
 
 declare const __VERSION__: string;
 
@@ -39,6 +43,17 @@ export function start(): SamtykkeApi | undefined {
     const ran = new Set<OptionalPurpose>();
 
     defineGtag();
+    try {
+      const hold = holdTrackers(config, store, (frame, tracker) => {
+        const purposes = (frame.getAttribute('data-samtykke') ?? '').split(/\s+/);
+        const choosable = frame.hasAttribute('data-samtykke') && purposes.every((p) => (config.purposes as string[]).includes(p));
+        holdFrame(config, frame, tracker, () => hold.show(frame), choosable ? () => api.open() : null);
+      });
+    } catch (error) {
+      // Marked-up blocking and Consent Mode still hold; only unmarked tags go unwatched.
+      report('error', 'could not watch for unmarked tags; mark them up (see the README).', error);
+    }
+    watchLeaks(config, store, script);
     guardGtag(config, store);
     googleConsentMode(config, store, ran);
     const activate = activateBlocked(config, store, ran);
@@ -89,19 +104,4 @@ export function start(): SamtykkeApi | undefined {
     report('error', 'could not start; nothing optional will run. Please report this.', error);
     return undefined;
   }
-}
-
-function whenBody(fn: () => void): void {
-  if (document.body) return fn();
-  const observer = new MutationObserver(() => {
-    if (!document.body) return;
-    observer.disconnect();
-    fn();
-  });
-  observer.observe(document.documentElement, { childList: true });
-}
-
-function whenParsed(fn: () => void): void {
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fn, { once: true });
-  else fn();
 }

@@ -1,7 +1,8 @@
-import type { Config, OptionalPurpose } from '../config/types';
+import type { Config, OptionalPurpose, Purpose } from '../config/types';
 import { toSignals } from '../consent/signals';
 import type { ConsentStore } from '../core/store';
-import { gtag, injectScript } from './gtag';
+import { whenParsed } from '../core/ready';
+import { gtag, inLayer, injectScript } from './gtag';
 
 export const GTAG_URL = 'https://www.googletagmanager.com/gtag/js?id=';
 
@@ -22,21 +23,23 @@ export function googleConsentMode(config: Config, store: ConsentStore, ran: Set<
   let loaded = false;
 
   const load = () => {
+    const ids: string[] = [];
     for (const service of google) {
       const granted = store.granted(service.purpose);
       if (!granted && config.mode === 'basic') continue;
-      for (const id of service.googleIds) {
-        if (configured.has(id)) continue;
-        if (!loaded) {
-          injectScript(GTAG_URL + encodeURIComponent(id), config.nonce);
-          gtag('js', new Date());
-          loaded = true;
-        }
-        gtag('config', id);
-        configured.add(id);
-      }
+      for (const id of service.googleIds) if (!configured.has(id)) configured.add(id), ids.push(id);
       if (granted) ran.add(service.purpose as OptionalPurpose);
     }
+    if (!ids.length) return;
+    // A Google snippet pasted into the page brings its own gtag.js (released by hold.ts with
+    // its purpose) and queues its own `js` and `config`: loaded or sent twice, every visit
+    // would count twice. Waiting for the parsed page lets that snippet show itself first.
+    whenParsed(() => {
+      if (!loaded && !pasted(store)) injectScript(GTAG_URL + encodeURIComponent(ids[0]!), config.nonce);
+      loaded = true;
+      if (!inLayer('js')) gtag('js', new Date());
+      for (const id of ids) if (!inLayer('config', id)) gtag('config', id);
+    });
   };
 
   load();
@@ -44,4 +47,11 @@ export function googleConsentMode(config: Config, store: ConsentStore, ran: Set<
     gtag('consent', 'update', toSignals(next?.choices ?? {}));
     load();
   });
+}
+
+/** A gtag.js already in the page that runs now or is being released by this decision. */
+function pasted(store: ConsentStore): boolean {
+  return Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]')).some(
+    (s) => s.src.startsWith(GTAG_URL) && (s.type !== 'text/plain' || !!s.getAttribute('data-samtykke')?.split(' ').every((p) => store.granted(p as Purpose))),
+  );
 }

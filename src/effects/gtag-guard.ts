@@ -1,9 +1,7 @@
 import type { Config } from '../config/types';
 import type { ConsentStore } from '../core/store';
 import { report } from '../core/report';
-import { dataLayer } from './gtag';
-
-const isArguments = (v: unknown): v is IArguments => Object.prototype.toString.call(v) === '[object Arguments]';
+import { dataLayer, isArguments } from './gtag';
 
 /**
  * GCM-13: a Google tag installed outside samtykke (a pasted snippet, Webnode's own field)
@@ -23,7 +21,7 @@ export function guardGtag(config: Config, store: ConsentStore): void {
       const allowed = item[0] === 'js' ? store.granted('marketing') || store.granted('analytics') : store.granted(purposeOf(item[1]));
       if (!allowed) {
         const call = item[0] === 'js' ? "gtag('js')" : `gtag('config', '${String(item[1])}')`;
-        report('warn', `Google tag called without consent: ${call} ran before the visitor agreed. Remove Google snippets pasted elsewhere and give the id to samtykke (data-google-ads / data-google-analytics).`);
+        report('warn', `Google tag called without consent: ${call} before the visitor agreed; samtykke holds Google's tag back until they do.`);
       }
     }
     return push.apply(this, items);

@@ -4,6 +4,13 @@ export function dataLayer(): unknown[] {
   return (w.dataLayer = Array.isArray(w.dataLayer) ? w.dataLayer : []);
 }
 
+export const isArguments = (v: unknown): v is IArguments => Object.prototype.toString.call(v) === '[object Arguments]';
+
+/** Whether a gtag command (`js`, or `config` for an id) is queued already, by us or a pasted snippet. */
+export function inLayer(command: string, id?: string): boolean {
+  return dataLayer().some((e) => isArguments(e) && e[0] === command && (id === undefined || e[1] === id));
+}
+
 /**
  * Queues a gtag command. gtag.js only treats `arguments` objects as commands (an array is read
  * as a plain dataLayer message), so this must push `arguments` itself.

@@ -1,0 +1,70 @@
+import { classify } from '../config/trackers';
+import type { Config } from '../config/types';
+import { whenParsed } from '../core/ready';
+import { report } from '../core/report';
+import type { ConsentStore } from '../core/store';
+import { HELD } from './hold';
+
+const GOOGLE_COOKIE = /(?:^|;\s*)(_ga[^=]*|_gcl_[^=]*|_gac_[^=]*)=/g;
+const googleCookies = (): Set<string> => {
+  try {
+    return new Set(Array.from(document.cookie.matchAll(GOOGLE_COOKIE), (m) => m[1]!));
+  } catch {
+    // A sandboxed frame has no cookies to read, and reading throws.
+    return new Set();
+  }
+};
+
+/**
+ * What blocking cannot stop — a tag placed before ours, code Webnode itself injects, the
+ * browser fetching a script ahead of the parser — is at least seen: a tracker request made
+ * before its purpose was granted, or a Google cookie that appears before a choice, logs one
+ * warning naming it, so the owner can find and fix it.
+ */
+export function watchLeaks(config: Config, store: ConsentStore, ours: Element | null): void {
+  const warned = new Set<string>();
+  const warn = (key: string, message: string) => {
+    if (!warned.has(key)) warned.add(key), report('warn', message);
+  };
+
+  /** When the purpose was granted, as epoch ms (Infinity while it is not). */
+  const grantedAt = (src: string): number | null => {
+    const t = classify(src, config);
+    if (!t) return null;
+    return store.record && t.declared && store.granted(t.service.purpose) ? Date.parse(store.record.time) : Infinity;
+  };
+
+  for (const s of document.querySelectorAll<HTMLScriptElement>('script[src]')) {
+    if (s === ours) break;
+    if (grantedAt(s.src) === Infinity) warn(s.src, `${s.src} comes before samtykke and loads without consent. Put samtykke first in the header code.`);
+  }
+
+  // Judged once the page is parsed: a fetch the preload scanner made is reported before the
+  // parser has reached (and hold.ts has held) the tag it came from.
+  const judge = (e: PerformanceResourceTiming) => {
+    const at = grantedAt(e.name);
+    if (at === null || performance.timeOrigin + e.startTime >= at) return;
+    const held = Array.from(document.querySelectorAll<HTMLScriptElement>(`script[data-samtykke],script[${HELD}]`)).some((s) => s.src === e.name);
+    warn(
+      e.name,
+      held
+        ? `the browser fetched ${e.name} ahead of the page (preload) before consent; samtykke kept it from running. Mark the tag type="text/plain" data-samtykke="…" to stop the fetch too.`
+        : `${e.name} was requested before consent (by an <${e.initiatorType}>). Mark it up if it is in the page, or remove it if it comes before samtykke or from the site platform.`,
+    );
+  };
+  try {
+    new PerformanceObserver((list) => {
+      const entries = list.getEntries() as PerformanceResourceTiming[];
+      whenParsed(() => entries.forEach(judge));
+    }).observe({ type: 'resource', buffered: true });
+  } catch {
+    // No Resource Timing: nothing to watch with, and nothing is blocked any less.
+  }
+
+  const before = googleCookies();
+  addEventListener('load', () => {
+    if (!store.needsDecision()) return;
+    const appeared = [...googleCookies()].filter((n) => !before.has(n));
+    if (appeared.length) warn('cookies', `${appeared.join(', ')} set before a choice, by a Google tag samtykke does not control.`);
+  });
+}

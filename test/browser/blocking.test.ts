@@ -1,0 +1,204 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axe, dataLayer, siteFixture, sitePage } from './harness';
+
+const sites = siteFixture();
+
+const ADS = 'data-google-ads="AW-123456789" data-privacy-url="/personvern/"';
+const GTAG = 'https://www.googletagmanager.com/gtag/js?id=AW-123456789';
+/** Google's own install snippet, pasted into the header HTML as an owner does, unmodified. */
+const PASTED = `<!-- Google tag (gtag.js) --><script async src="${GTAG}"></script><script>window.dataLayer = window.dataLayer || [];function gtag(){dataLayer.push(arguments);}gtag('js', new Date());gtag('config', 'AW-123456789');</script>`;
+/** The same tag added by another script, the way tag loaders and plugins do it. */
+const DYNAMIC = `<script>(function(){var s=document.createElement('script');s.async=true;s.src='https://www.googletagmanager.com/gtag/js?id=AW-555555555';var f=document.getElementsByTagName('script')[0];f.parentNode.insertBefore(s,f);})();</script>`;
+const YOUTUBE = 'https://www.youtube.com/embed/dQw4w9WgXcQ';
+
+const open = async (html: string) => {
+  const site = await sites.open({ pages: { '/': html, '/personvern/': sitePage({ attrs: ADS }) } });
+  await site.goto('/');
+  return site;
+};
+const gtagRuns = (p: Page) => p.evaluate(() => (window as unknown as { __gtagLoads?: number }).__gtagLoads ?? 0);
+const click = (p: Page, name: string) => p.getByRole('button', { name, exact: true }).first().click();
+const commands = async (p: Page, name: string) => (await dataLayer(p)).filter((e) => Array.isArray(e) && e[0] === name);
+
+describe('a Google snippet pasted after the tag, unmodified', () => {
+  it('never runs before a choice; the only request is the browser reading ahead, and the owner is told', async () => {
+    const s = await open(sitePage({ attrs: ADS, head: PASTED }));
+    await s.page.waitForTimeout(1500);
+    expect(await gtagRuns(s.page)).toBe(0);
+    // Chromium's preload scanner fetches <script src> from the raw HTML before any script can
+    // act; that fetch is all that may happen, and it runs nothing.
+    expect(s.google.every((r) => r.url === GTAG)).toBe(true);
+    expect((await s.cookieNames()).filter((n) => n.startsWith('_g'))).toEqual([]);
+    if (s.google.length) expect(s.console.some((m) => m.includes('ahead of the page') && m.includes(GTAG))).toBe(true);
+  });
+
+  it('runs once after "Godta alle": one gtag.js, one js, one config', async () => {
+    const s = await open(sitePage({ attrs: ADS, head: PASTED }));
+    await click(s.page, 'Godta alle');
+    await s.page.waitForFunction(() => (window as unknown as { __gtagLoads?: number }).__gtagLoads === 1);
+    await s.page.waitForTimeout(500);
+    expect(await gtagRuns(s.page)).toBe(1);
+    expect(await commands(s.page, 'js')).toHaveLength(1);
+    expect(await commands(s.page, 'config')).toEqual([['config', 'AW-123456789']]);
+    expect(await s.cookieNames()).toContain('_gcl_au');
+    // The next page: the stored grant releases it again, still once.
+    await s.goto('/');
+    await s.page.waitForFunction(() => (window as unknown as { __gtagLoads?: number }).__gtagLoads === 1);
+    await s.page.waitForTimeout(300);
+    expect(await gtagRuns(s.page)).toBe(1);
+    expect(await commands(s.page, 'config')).toHaveLength(1);
+  });
+
+  it('never runs after "Avvis alle", on this page or the next', async () => {
+    const s = await open(sitePage({ attrs: ADS, head: PASTED }));
+    await click(s.page, 'Avvis alle');
+    await s.page.waitForTimeout(800);
+    expect(await gtagRuns(s.page)).toBe(0);
+    s.google.length = 0;
+    await s.goto('/');
+    await s.page.waitForTimeout(800);
+    expect(await gtagRuns(s.page)).toBe(0);
+    expect(s.google.every((r) => r.url === GTAG)).toBe(true);
+    expect((await s.cookieNames()).filter((n) => n.startsWith('_g'))).toEqual([]);
+  });
+
+  it('is not released at all when visitors were never told of Google Ads, and says how to fix it', async () => {
+    const s = await open(sitePage({ attrs: 'data-google-analytics="G-ABC123XYZ" data-privacy-url="/personvern/"', head: PASTED }));
+    await click(s.page, 'Godta alle');
+    await s.page.waitForTimeout(800);
+    // Analytics' own gtag.js ran; the pasted Ads tag did not.
+    expect(s.google.filter((r) => r.url.includes('AW-'))).toEqual(s.google.filter((r) => r.url === GTAG).slice(0, 1));
+    expect(await s.page.locator(`script[src="${GTAG}"]`).getAttribute('type')).toBe('text/plain');
+    expect(s.console.some((m) => m.includes(`held back ${GTAG}`) && m.includes('data-google-ads'))).toBe(true);
+  });
+});
+
+describe('tags added by code (works in every browser)', () => {
+  it('holds a script added with createElement + insertBefore: no request at all until granted, then it runs', async () => {
+    const s = await open(sitePage({ attrs: ADS, body: '<main><h1>Stressfri</h1></main>' + DYNAMIC }));
+    await s.page.waitForTimeout(1000);
+    expect(s.google).toEqual([]);
+    await click(s.page, 'Godta alle');
+    await s.page.waitForFunction(() => (window as unknown as { __gtagLoads?: number }).__gtagLoads === 1);
+    await s.page.waitForTimeout(300);
+    // The page's own gtag.js is released; samtykke sends its config through it, not a second copy.
+    expect(await gtagRuns(s.page)).toBe(1);
+    expect(s.google.map((r) => r.url)).toEqual(['https://www.googletagmanager.com/gtag/js?id=AW-555555555']);
+    expect(await commands(s.page, 'config')).toEqual([['config', 'AW-123456789']]);
+  });
+
+  it('holds scripts, frames and pixels through appendChild, setAttribute, src, innerHTML and insertAdjacentHTML', async () => {
+    const code = `<script>
+      var a = document.createElement('script'); a.setAttribute('src', 'https://www.google-analytics.com/analytics.js'); document.body.appendChild(a);
+      var b = document.createElement('script'); document.head.appendChild(b); b.src = 'https://www.googleadservices.com/pagead/conversion_async.js';
+      new Image().src = 'https://googleads.g.doubleclick.net/pagead/viewthroughconversion/123456789/?guid=ON';
+      var i = document.createElement('img'); i.setAttribute('src', 'https://www.google.com/pagead/1p-conversion/123456789/'); document.body.append(i);
+      document.getElementById('x').innerHTML = '<p>Se videoen</p><iframe width="560" height="315" src="${YOUTUBE}" title="Video"></iframe><img src="https://googleads.g.doubleclick.net/pagead/landing">';
+      document.getElementById('y').insertAdjacentHTML('beforeend', '<iframe src="https://www.google.com/maps/embed?pb=1" width="400" height="300" title="Kart"></iframe>');
+    </script>`;
+    const s = await open(sitePage({ attrs: ADS, body: `<main><div id="x"></div><div id="y"></div></main>${code}` }));
+    await s.page.waitForTimeout(1000);
+    const requests: string[] = [];
+    s.page.on('request', (r) => requests.push(r.url()));
+    expect(s.google).toEqual([]);
+    // The frames are in the page, held, each behind a placeholder that names its provider.
+    await expect(s.page.locator('iframe[data-src]').count()).resolves.toBe(2);
+    await expect(s.page.getByRole('region', { name: 'Innhold fra YouTube' }).isVisible()).resolves.toBe(true);
+    await expect(s.page.getByRole('region', { name: 'Innhold fra Google Maps' }).isVisible()).resolves.toBe(true);
+    expect(await s.page.locator('p', { hasText: 'Se videoen' }).count()).toBe(1);
+    expect(requests.filter((u) => /youtube|google\.com\/maps/.test(u))).toEqual([]);
+  });
+
+  it('in advanced mode leaves Google tags alone, as the owner chose', async () => {
+    const s = await open(sitePage({ attrs: `${ADS} data-mode="advanced"`, body: '<main></main>' + DYNAMIC }));
+    await s.page.waitForFunction(() => (window as unknown as { __gtagLoads?: number }).__gtagLoads === 1);
+    expect(s.google.map((r) => r.url)).toEqual(['https://www.googletagmanager.com/gtag/js?id=AW-555555555']);
+    expect(s.console.filter((m) => m.includes('held back'))).toEqual([]);
+  });
+});
+
+describe('embeds held back with a placeholder', () => {
+  const embeds = (attrs = ADS) =>
+    sitePage({
+      attrs,
+      body: `<main><h1>Videoer</h1>
+        <iframe id="a" width="560" height="315" data-samtykke="marketing" data-src="${YOUTUBE}" title="Om stress" allowfullscreen></iframe>
+        <iframe id="b" width="640" height="360" src="https://player.vimeo.com/video/76979871" title="Pust"></iframe>
+        <p><a href="/om/">Om oss</a></p></main>`,
+    });
+
+  it('shows an accessible placeholder of the same size naming the provider; "Vis innhold" loads only that one', async () => {
+    const s = await open(embeds());
+    const page = s.page;
+    await click(page, 'Avvis alle');
+    const yt = page.getByRole('region', { name: 'Innhold fra YouTube' });
+    await expect(yt.isVisible()).resolves.toBe(true);
+    await expect(yt.innerText()).resolves.toContain('Google Ireland Limited');
+    const box = await yt.boundingBox();
+    // Same size as the frame it stands in for (to the pixel; sub-pixel rounding aside).
+    expect(Math.abs(box!.width - 560)).toBeLessThan(1);
+    expect(Math.abs(box!.height - 315)).toBeLessThan(1);
+    // Marked up for marketing, which the visitor can grant for all; Vimeo was never declared.
+    await expect(yt.getByRole('button').allInnerTexts()).resolves.toEqual(['Vis innhold', 'Endre valg for alle']);
+    const vimeo = page.getByRole('region', { name: 'Innhold fra Vimeo' });
+    await expect(vimeo.getByRole('button').allInnerTexts()).resolves.toEqual(['Vis innhold']);
+    expect(await axe(page)).toEqual([]);
+
+    await yt.getByRole('button', { name: 'Vis innhold' }).click();
+    await expect(page.locator('#a').getAttribute('src')).resolves.toBe(YOUTUBE);
+    await expect(page.locator('#a').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#a').evaluate((f) => f === document.activeElement)).resolves.toBe(true);
+    await expect(page.locator('#b').getAttribute('src')).resolves.toBeNull();
+    await expect(vimeo.isVisible()).resolves.toBe(true);
+    // A one-off: the stored refusal stands.
+    expect(await page.evaluate(() => (window as unknown as { samtykke: { has(p: string): boolean } }).samtykke.has('marketing'))).toBe(false);
+  });
+
+  it('"Endre valg for alle" opens the preferences; granting the purpose loads every declared embed', async () => {
+    const s = await open(embeds(`${ADS} data-embeds="vimeo"`));
+    const page = s.page;
+    await click(page, 'Avvis alle');
+    await page.getByRole('region', { name: 'Innhold fra YouTube' }).getByRole('button', { name: 'Endre valg for alle' }).click();
+    await expect(page.getByRole('dialog').isVisible()).resolves.toBe(true);
+    await click(page, 'Godta alle');
+    await expect(page.locator('#a').getAttribute('src')).resolves.toBe(YOUTUBE);
+    await expect(page.locator('#b').getAttribute('src')).resolves.toBe('https://player.vimeo.com/video/76979871');
+    await expect(page.locator('samtykke-embed').count()).resolves.toBe(0);
+  });
+
+  it('fits a 320 px wide screen', async () => {
+    const site = await sites.open({ viewport: { width: 320, height: 640 }, pages: { '/': embeds() } });
+    await site.goto('/');
+    await click(site.page, 'Avvis alle');
+    const yt = site.page.getByRole('region', { name: 'Innhold fra YouTube' });
+    const box = await yt.boundingBox();
+    expect(box!.width).toBeLessThanOrEqual(320);
+    const button = await yt.getByRole('button', { name: 'Vis innhold' }).boundingBox();
+    expect(button!.x + button!.width).toBeLessThanOrEqual(320);
+    expect(await site.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+});
+
+describe('what blocking cannot stop is named', () => {
+  it('warns about a Google script placed before the samtykke tag', async () => {
+    const before = `<script async src="https://www.googletagmanager.com/gtag/js?id=AW-111111111"></script>`;
+    const html = sitePage({ attrs: ADS }).replace('<script src="/samtykke.js"', `${before}<script src="/samtykke.js"`);
+    const s = await open(html);
+    await s.page.waitForTimeout(500);
+    expect(s.console.some((m) => m.startsWith('warning: [samtykke]') && m.includes('AW-111111111') && m.includes('before samtykke'))).toBe(true);
+  });
+
+  it('names Google cookies that appear before a choice', async () => {
+    // What a tag outside samtykke's reach does (Webnode's own Analytics field, say).
+    const s = await open(sitePage({ attrs: ADS, body: `<main></main><script>document.cookie = '_ga=GA1.1.1.1; path=/'; document.cookie = '_gcl_au=1.1.1.1; path=/';</script>` }));
+    await s.page.waitForTimeout(300);
+    expect(s.console).toContain('warning: [samtykke] _ga, _gcl_au set before a choice, by a Google tag samtykke does not control.');
+  });
+
+  it('names a tracking pixel in the HTML that the browser requested before consent', async () => {
+    const s = await open(sitePage({ attrs: ADS, body: '<main><img src="https://googleads.g.doubleclick.net/pagead/viewthroughconversion/123456789/?guid=ON" alt="" width="1" height="1"></main>' }));
+    await s.page.waitForTimeout(500);
+    expect(s.console.some((m) => m.includes('googleads.g.doubleclick.net/pagead/viewthroughconversion') && m.includes('requested before consent (by an <img>)'))).toBe(true);
+  });
+});
