@@ -87,7 +87,7 @@ export function mountPanel(standIn: Promise<StandInState>): void {
     list(scripts, observed.blocked.map((b) => `${b.el.isConnected ? 'venter' : 'KJØRT '} [${b.purposes}] ${b.label}`), 'ingen på denne siden');
     list(
       requests,
-      observed.google.map((g) => `${relative(g.at, observed.decisionAt, observed.decisionStored)}  ${shorten(g.url)}`),
+      observed.google.map((g) => `${relative(g.at, observed.decisionAt, observed.decisionStored, readAhead(g.url))}  ${shorten(g.url)}`),
       'ingen — Google har ikke fått noe fra denne siden',
     );
   }
@@ -110,9 +110,18 @@ function list(el: HTMLElement, items: string[], empty: string): void {
   replace(el, ...(items.length ? items.map((t) => h('li', {}, t)) : [h('li', { class: 'sd-empty' }, empty)]));
 }
 
-function relative(at: number, decisionAt: number | null, stored: boolean): string {
-  if (decisionAt === null || at < decisionAt) return 'FØR VALG!';
+function relative(at: number, decisionAt: number | null, stored: boolean, readAhead: boolean): string {
+  if (decisionAt === null || at < decisionAt) return readAhead ? 'før valg: nettleseren leste i forveien, koden ble holdt tilbake' : 'FØR VALG!';
   return `+${at - decisionAt} ms etter ${stored ? 'sidelasting (lagret valg)' : 'valget'}`;
+}
+
+/**
+ * A fetch, before the choice, of a script that is in the page's HTML: Chromium's preload
+ * scanner reads the HTML ahead of every script, so it fetches the pasted tag that samtykke
+ * then holds back (and releases later, as a new element with the same src).
+ */
+function readAhead(url: string): boolean {
+  return Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]')).some((s) => s.src === url);
 }
 
 function shorten(url: string): string {
