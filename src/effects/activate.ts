@@ -2,6 +2,7 @@ import type { Config, OptionalPurpose, Purpose } from '../config/types';
 import type { ConsentStore } from '../core/store';
 import { report } from '../core/report';
 import { injectScript } from './gtag';
+import { trusted } from './hold';
 
 const PURPOSES: readonly Purpose[] = ['necessary', 'functional', 'analytics', 'marketing'];
 const SELECTOR = 'script[type="text/plain"][data-samtykke],[data-samtykke][data-src]';
@@ -30,12 +31,15 @@ export function activateBlocked(config: Config, store: ConsentStore, ran: Set<Op
   const release = (el: Element, purposes: Purpose[]): Promise<void> => {
     for (const p of purposes) if (p !== 'necessary') ran.add(p);
     if (!(el instanceof HTMLScriptElement)) {
+      trusted.add(el);
       el.setAttribute('src', el.getAttribute('data-src')!);
       el.removeAttribute('data-src');
       return Promise.resolve();
     }
     return new Promise((done) => {
       const script = document.createElement('script');
+      // The owner's markup (or hold.ts's) named the purpose and it is granted: let it load.
+      trusted.add(script);
       for (const { name, value } of Array.from(el.attributes)) {
         if (name !== 'type' && name !== 'data-samtykke' && name !== 'data-type') script.setAttribute(name, value);
       }

@@ -6,6 +6,9 @@ import type { ConsentStore } from '../core/store';
 /** Marks what no purpose grant releases: a service visitors were never told of. */
 export const HELD = 'data-samtykke-held';
 
+/** Elements released on purpose (a grant, "Vis innhold"), which must load as they are. */
+export const trusted = new WeakSet<Element>();
+
 type Loader = HTMLScriptElement | HTMLIFrameElement | HTMLImageElement;
 
 export interface Hold {
@@ -67,11 +70,16 @@ export function holdTrackers(config: Config, store: ConsentStore, onFrame: (fram
   const check = (el: Element, src = el.getAttribute('src')): boolean => {
     // A script whose type is not JavaScript never runs: owner markup, or already held.
     if (!isLoader(el) || !src || (el instanceof HTMLScriptElement && el.type && el.type !== 'module' && !/(java|ecma)script/i.test(el.type))) return false;
-    // Being released: markup (ours or the owner's) names the purpose, and it has been granted.
-    if (el.hasAttribute('data-src') && !el.hasAttribute('data-samtykke') && !el.hasAttribute(HELD)) return false;
-    const t = pending(src);
-    if (t) hold(el, src, t);
-    return !!t;
+    if (trusted.has(el)) return false;
+    try {
+      const t = pending(src);
+      if (t) hold(el, src, t);
+      return !!t;
+    } catch (error) {
+      // Our watch must never break the page's own DOM calls; this element goes unwatched.
+      report('error', 'could not check a tag; it loads unwatched. Please report this.', error);
+      return false;
+    }
   };
 
   const checkTree = (node: Node, tags: string): boolean => {
@@ -160,9 +168,10 @@ export function holdTrackers(config: Config, store: ConsentStore, onFrame: (fram
 
   return {
     show(frame) {
+      trusted.add(frame);
       frame.removeAttribute('data-samtykke');
       frame.removeAttribute(HELD);
-      setAttr.call(frame, 'src', frame.getAttribute('data-src') ?? '');
+      frame.setAttribute('src', frame.getAttribute('data-src') ?? '');
       frame.removeAttribute('data-src');
     },
   };

@@ -110,6 +110,16 @@ describe('tags added by code (works in every browser)', () => {
     expect(requests.filter((u) => /youtube|google\.com\/maps/.test(u))).toEqual([]);
   });
 
+  it('holds a lazy-loaded embed whose script copies data-src to src on scroll', async () => {
+    const lazy = `<iframe class="lazyload" data-src="${YOUTUBE}" width="560" height="315" title="Video"></iframe><script>setTimeout(function(){var f=document.querySelector('.lazyload');f.src=f.getAttribute('data-src');},200)</script>`;
+    const s = await open(sitePage({ attrs: ADS, body: `<main>${lazy}</main>` }));
+    const requests: string[] = [];
+    s.page.on('request', (r) => requests.push(r.url()));
+    await s.page.waitForTimeout(800);
+    expect(requests.filter((u) => u.includes('youtube'))).toEqual([]);
+    await expect(s.page.getByRole('region', { name: 'Innhold fra YouTube' }).isVisible()).resolves.toBe(true);
+  });
+
   it('in advanced mode leaves Google tags alone, as the owner chose', async () => {
     const s = await open(sitePage({ attrs: `${ADS} data-mode="advanced"`, body: '<main></main>' + DYNAMIC }));
     await s.page.waitForFunction(() => (window as unknown as { __gtagLoads?: number }).__gtagLoads === 1);
