@@ -6,19 +6,19 @@ import type { ConsentStore } from '../core/store';
 import { HELD } from './hold';
 
 const GOOGLE_COOKIE = /(?:^|;\s*)(_ga[^=]*|_gcl_[^=]*|_gac_[^=]*)=/g;
-const googleCookies = (): Set<string> => {
+const googleCookies = (): string[] => {
   try {
-    return new Set(Array.from(document.cookie.matchAll(GOOGLE_COOKIE), (m) => m[1]!));
+    return Array.from(document.cookie.matchAll(GOOGLE_COOKIE), (m) => m[1]!);
   } catch {
     // A sandboxed frame has no cookies to read, and reading throws.
-    return new Set();
+    return [];
   }
 };
 
 /**
  * What blocking cannot stop — a tag placed before ours, code Webnode itself injects, the
  * browser fetching a script ahead of the parser — is at least seen: a tracker request made
- * before its purpose was granted, or a Google cookie that appears before a choice, logs one
+ * before its purpose was granted, or a Google cookie present at load with no choice, logs one
  * warning naming it, so the owner can find and fix it.
  */
 export function watchLeaks(config: Config, store: ConsentStore, ours: Element | null): void {
@@ -61,10 +61,11 @@ export function watchLeaks(config: Config, store: ConsentStore, ours: Element | 
     // No Resource Timing: nothing to watch with, and nothing is blocked any less.
   }
 
-  const before = googleCookies();
+  // Looked at once the page has loaded, not at parse time, where every document.cookie read
+  // is a synchronous round trip the visitor waits for.
   addEventListener('load', () => {
     if (!store.needsDecision()) return;
-    const appeared = [...googleCookies()].filter((n) => !before.has(n));
-    if (appeared.length) warn('cookies', `${appeared.join(', ')} set before a choice, by a Google tag samtykke does not control.`);
+    const found = googleCookies();
+    if (found.length) warn('cookies', `${found.join(', ')} present before a choice: set by a Google tag samtykke does not control, or left from an earlier visit.`);
   });
 }

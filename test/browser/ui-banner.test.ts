@@ -1,6 +1,6 @@
 // Issue 3 on the built bundle: D2, UI-01…UI-15, WN-05, A11Y-01…A11Y-14, in Chromium.
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, launch, openSite, sitePage, type Site } from './harness';
 
@@ -63,7 +63,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function site(options: Parameters<typeof openSite>[1] | { head?: string; viewport?: { width: number; height: number }; colorScheme?: 'dark' | 'light' } = {}, path = '/'): Promise<Site> {
+async function site(options: Parameters<typeof openSite>[1] | { head?: string; viewport?: { width: number; height: number }; colorScheme?: 'dark' | 'light'; deviceScaleFactor?: number } = {}, path = '/'): Promise<Site> {
   const { head, ...rest } = options as { head?: string };
   const s = await openSite(browser, { pages: pages(head), viewport: { width: 1024, height: 720 }, ...rest });
   sites.push(s);
@@ -269,6 +269,23 @@ describe('look (A11Y-08, WN-05, dark scheme)', () => {
     await button(page, 'Lagre valg').scrollIntoViewIfNeeded();
     await page.screenshot({ path: SHOTS + 'preferences-320.png' });
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await axe(page)).toEqual([]);
+  });
+
+  it('loses nothing at 200 % zoom: a 1280 × 800 window zoomed in is 640 × 400 CSS pixels', async () => {
+    const { page } = await site({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+    const inView = async (el: Locator) => {
+      await el.scrollIntoViewIfNeeded();
+      const box = (await el.boundingBox())!;
+      return box.x >= 0 && box.y >= 0 && box.x + box.width <= 640 && box.y + box.height <= 400;
+    };
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    const banner = page.getByRole('region', { name: 'Informasjonskapsler' });
+    for (const name of ['Godta alle', 'Avvis alle', 'Tilpass']) expect(await inView(banner.getByRole('button', { name, exact: true })), name).toBe(true);
+    expect(await inView(banner.getByRole('link', { name: 'personvernerklæringen' }))).toBe(true);
+    await button(page, 'Tilpass').click();
+    const dialog = page.getByRole('dialog');
+    for (const name of ['Lagre valg', 'Godta alle', 'Avvis alle']) expect(await inView(dialog.getByRole('button', { name, exact: true })), name).toBe(true);
     expect(await axe(page)).toEqual([]);
   });
 
