@@ -3,7 +3,7 @@ import type { Config } from '../config/types';
 import { whenParsed } from '../core/ready';
 import { report } from '../core/report';
 import type { ConsentStore } from '../core/store';
-import { HELD } from './hold';
+import { HELD, trusted } from './hold';
 
 const GOOGLE_COOKIE = /(?:^|;\s*)(_ga[^=]*|_gcl_[^=]*|_gac_[^=]*)=/g;
 const googleCookies = (): string[] => {
@@ -44,6 +44,8 @@ export function watchLeaks(config: Config, store: ConsentStore, ours: Element | 
   const judge = (e: PerformanceResourceTiming) => {
     const at = grantedAt(e.name);
     if (at === null || performance.timeOrigin + e.startTime >= at) return;
+    // Loaded on purpose: the owner's markup released it, or the visitor asked for it.
+    if (Array.from(document.querySelectorAll<HTMLIFrameElement>('[src]')).some((el) => trusted.has(el) && el.src === e.name)) return;
     const held = Array.from(document.querySelectorAll<HTMLScriptElement>(`script[data-samtykke],script[${HELD}]`)).some((s) => s.src === e.name);
     warn(
       e.name,

@@ -1,12 +1,14 @@
 import { render } from 'preact';
 import type { Tracker } from '../config/trackers';
 import type { Config } from '../config/types';
-import { i18n } from '../i18n';
+import { i18n, type I18n } from '../i18n';
 import { adopt, theme } from './style';
 import { fill } from './text';
 
 /** A width or height attribute as CSS: digits are pixels, anything else (a percentage) passes through. */
 const px = (v: string) => (+v ? v + 'px' : v);
+
+const texts = new WeakMap<Config, I18n>();
 
 /**
  * Shows a placeholder in place of a held-back iframe until it loads. `tracker` is null for an
@@ -15,6 +17,7 @@ const px = (v: string) => (+v ? v + 'px' : v);
  * visitor can consent to, so no "change for all" link is offered).
  */
 export function holdFrame(config: Config, frame: HTMLIFrameElement, tracker: Tracker | null, show: () => void, choose: (() => void) | null): void {
+  let chose = false;
   try {
     const s = frame.style;
     const [w, h] = ['width', 'height'].map((a) => frame.getAttribute(a)?.trim() || '');
@@ -23,7 +26,8 @@ export function holdFrame(config: Config, frame: HTMLIFrameElement, tracker: Tra
     const host = document.createElement('samtykke-embed');
     const root = host.attachShadow({ mode: 'open' });
     const css = host.style;
-    const { t, lang } = i18n(config);
+    // One page, one config: the texts (and any warning about the owner's keys) are made once.
+    const { t, lang } = texts.get(config) ?? texts.set(config, i18n(config)).get(config)!;
     const service = tracker?.service;
     let name = new URL(frame.dataset.src!, document.baseURI).hostname.replace(/^www\./, '');
     const provider = service?.provider || name;
@@ -58,7 +62,14 @@ export function holdFrame(config: Config, frame: HTMLIFrameElement, tracker: Tra
               {t.show}
             </button>
             {choose && (
-              <button type="button" class="x s" onClick={choose}>
+              <button
+                type="button"
+                class="x s"
+                onClick={() => {
+                  chose = true;
+                  choose();
+                }}
+              >
                 {t.changeAll}
               </button>
             )}
@@ -71,21 +82,26 @@ export function holdFrame(config: Config, frame: HTMLIFrameElement, tracker: Tra
     frame.before(host);
     s.setProperty('display', 'none', 'important');
     // Loading sets src, whoever does it (this placeholder or a grant); then the frame takes over.
+    const focusFrame = () => {
+      frame.focus();
+      // Not focusable by default in every browser: make it so, but only then.
+      if (document.activeElement !== frame) {
+        frame.tabIndex = -1;
+        frame.focus();
+      }
+    };
     const watch = new MutationObserver(() => {
       if (!frame.hasAttribute('src')) return;
       watch.disconnect();
       const focused = root.activeElement;
       host.remove();
       s.setProperty('display', ...display);
-      if (focused) {
-        frame.focus();
-        // Not focusable by default in every browser: make it so, but only then.
-        if (document.activeElement !== frame) {
-          frame.tabIndex = -1;
-          frame.focus();
-        }
-      }
+      // Focus moves on to the frame if it was here, or if the preferences this placeholder
+      // opened loaded it; a task later, after the dialog's close event has returned focus.
+      if (focused || chose) setTimeout(focusFrame);
     });
+    // Focus back in the placeholder means the preferences closed without loading the frame.
+    root.addEventListener('focusin', () => (chose = false));
     watch.observe(frame, { attributeFilter: ['src'] });
   } catch {
     /* the page must never break for a placeholder; the frame simply stays held back */
