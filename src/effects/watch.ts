@@ -1,14 +1,15 @@
+import Cookies from 'js-cookie';
 import { classify } from '../config/trackers';
 import type { Config } from '../config/types';
 import { whenParsed } from '../core/ready';
 import { report } from '../core/report';
 import type { ConsentStore } from '../core/store';
 import { HELD, trusted } from './hold';
+import { GOOGLE_COOKIES, matchesCookie } from './withdraw';
 
-const GOOGLE_COOKIE = /(?:^|;\s*)(_ga[^=]*|_gcl_[^=]*|_gac_[^=]*)=/g;
 const googleCookies = (): string[] => {
   try {
-    return Array.from(document.cookie.matchAll(GOOGLE_COOKIE), (m) => m[1]!);
+    return Object.keys(Cookies.get()).filter((name) => GOOGLE_COOKIES.some((p) => matchesCookie(p, name)));
   } catch {
     // A sandboxed frame has no cookies to read, and reading throws.
     return [];
@@ -34,10 +35,14 @@ export function watchLeaks(config: Config, store: ConsentStore, ours: Element | 
     return store.record && t.declared && store.granted(t.service.purpose) ? Date.parse(store.record.time) : Infinity;
   };
 
-  for (const s of document.querySelectorAll<HTMLScriptElement>('script[src]')) {
-    if (s === ours) break;
-    if (grantedAt(s.src) === Infinity) warn(s.src, `${s.src} comes before samtykke and loads without consent. Put samtykke first in the header code.`);
-  }
+  // The tags before ours are all in the page already; looking can wait for the parsed page.
+  // (Without our own tag, as in a bundler build, there is no "before" to speak of.)
+  if (ours) whenParsed(() => {
+    for (const s of document.querySelectorAll<HTMLScriptElement>('script[src]')) {
+      if (s === ours) break;
+      if (grantedAt(s.src) === Infinity) warn(s.src, `${s.src} comes before samtykke and loads without consent. Put samtykke first in the header code.`);
+    }
+  });
 
   // Judged once the page is parsed: a fetch the preload scanner made is reported before the
   // parser has reached (and hold.ts has held) the tag it came from.

@@ -16,6 +16,9 @@ export function enforceWithdrawal(config: Config, store: ConsentStore, ran: Set<
   });
 }
 
+/** Every cookie Google's tags may set on the site, more than the tables list (older `_gid`, `_gat_*`). */
+export const GOOGLE_COOKIES = ['_ga', '_ga_*', '_gac_*', '_gcl_*', '_gid', '_gat*'];
+
 /** `_ga_*` matches every name starting with `_ga_`; other names match exactly. */
 export function matchesCookie(pattern: string, name: string): boolean {
   return pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
@@ -30,8 +33,7 @@ export function cookieDomains(hostname: string): string[] {
 
 function deleteCookies(services: readonly Service[], configured: string | null): void {
   const patterns = services.flatMap((s) => s.cookies.filter((c) => !c.thirdParty).map((c) => c.name));
-  // Google's tags may set more than the table lists (older `_gid`, `_gat_*`); a withdrawal clears all of them.
-  if (services.some((s) => s.googleIds.length)) patterns.push('_ga', '_ga_*', '_gac_*', '_gcl_*', '_gid', '_gat*');
+  if (services.some((s) => s.googleIds.length)) patterns.push(...GOOGLE_COOKIES);
   const domains = [undefined, ...cookieDomains(location.hostname), ...(configured ? [configured] : [])];
   for (const name of Object.keys(Cookies.get())) {
     if (!patterns.some((p) => matchesCookie(p, name))) continue;

@@ -26,7 +26,11 @@ function setup({ markup = YOUTUBE, tracker = preset('youtube') as Tracker | null
 configure({ getElementError: (message) => new Error(message ?? '') });
 
 /** MutationObserver callbacks run at the next microtask checkpoint. */
-const settle = () => new Promise((r) => setTimeout(r, 0));
+// The placeholder's observer runs as a microtask and moves focus a task later, after any dialog's close event.
+const settle = async () => {
+  await new Promise((r) => setTimeout(r, 0));
+  await new Promise((r) => setTimeout(r, 0));
+};
 
 beforeEach(() => {
   document.documentElement.lang = 'nb';
