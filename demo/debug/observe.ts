@@ -17,7 +17,7 @@ export function observe(onChange: () => void): Observed {
   const state: Observed = {
     decisionAt: null,
     decisionStored: false,
-    // Snapshot now: activation replaces each held-back element, so "no longer in the page" means it ran.
+    // Snapshot now: activation replaces each held-back script (a frame gets its src back), so that is how "ran" is told.
     blocked: Array.from(document.querySelectorAll('script[type="text/plain"][data-samtykke],[data-samtykke][data-src]')).map((el) => ({
       el,
       label: label(el),

@@ -84,7 +84,7 @@ export function mountPanel(standIn: Promise<StandInState>): void {
     }
     list(cookies, pageCookies(), 'ingen');
     list(layer, consentEntries(), 'tom');
-    list(scripts, observed.blocked.map((b) => `${b.el.isConnected ? 'venter' : 'KJØRT '} [${b.purposes}] ${b.label}`), 'ingen på denne siden');
+    list(scripts, observed.blocked.map((b) => `${released(b.el) ? 'KJØRT ' : 'venter'} [${b.purposes}] ${b.label}`), 'ingen på denne siden');
     list(
       requests,
       observed.google.map((g) => `${relative(g.at, observed.decisionAt, observed.decisionStored, readAhead(g.url))}  ${shorten(g.url)}`),
@@ -122,6 +122,11 @@ function relative(at: number, decisionAt: number | null, stored: boolean, readAh
  */
 function readAhead(url: string): boolean {
   return Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]')).some((s) => s.src === url);
+}
+
+/** A held script is replaced by a new one when it runs; a held frame or image gets its src back. */
+function released(el: Element): boolean {
+  return el instanceof HTMLScriptElement ? !el.isConnected : el.hasAttribute('src');
 }
 
 function shorten(url: string): string {
