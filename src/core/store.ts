@@ -30,7 +30,9 @@ export function createStore(config: Config, cookie: CookieStore, now: () => Date
     return stored && isCurrent(stored, config.revision, config.validityDays, now()) ? stored : null;
   };
   let record = load();
-  // A choice the browser would not store holds for this page view only; the empty cookie must not undo it.
+  // Whether the cookie jar takes our writes. Until a choice made here is seen stored, an empty
+  // jar is not "another tab withdrew": the browser may have refused it, and the choice then
+  // holds for this page view.
   let saved = true;
   const listeners = new Set<Listener>();
 
@@ -57,8 +59,12 @@ export function createStore(config: Config, cookie: CookieStore, now: () => Date
       const complete: Choices = {};
       for (const p of config.purposes) complete[p] = choices[p] === true;
       const next = createRecord(config.revision, complete, now());
-      saved = cookie.write(next);
+      saved = false;
+      cookie.write(next);
       commit(next);
+      // Read back a task later, off the click's path: a document.cookie read is a synchronous
+      // round trip to the browser's cookie store.
+      setTimeout(() => (saved = !!cookie.read()));
       return next;
     },
     reset() {
@@ -68,7 +74,7 @@ export function createStore(config: Config, cookie: CookieStore, now: () => Date
     refresh() {
       const next = load();
       // A decision's id is random, so it alone tells two decisions (or one and none) apart.
-      if (saved && next?.id !== record?.id) commit(next);
+      if (next?.id !== record?.id && (next || saved)) commit(next);
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -4,8 +4,8 @@ import { decode, encode, type ConsentRecord } from '../consent/record';
 export interface CookieStore {
   /** The stored record, or `null` when there is none or it cannot be trusted. */
   read(): ConsentRecord | null;
-  /** Returns whether the browser kept it (cookies may be blocked; the choice then holds for this page view). */
-  write(record: ConsentRecord): boolean;
+  /** Stores it; whether the browser kept it (cookies may be blocked) shows in the next `read()`. */
+  write(record: ConsentRecord): void;
   clear(): void;
 }
 
@@ -32,12 +32,10 @@ export function cookieStore({ name, domain, validityDays }: CookieOptions): Cook
       }
     },
     write(record) {
-      const value = encode(record);
       try {
-        Cookies.set(name, value, { ...attributes(), expires: validityDays });
-        return Cookies.get(name) === value;
+        Cookies.set(name, encode(record), { ...attributes(), expires: validityDays });
       } catch {
-        return false;
+        /* refused: the choice holds for this page view (see the store) */
       }
     },
     clear() {

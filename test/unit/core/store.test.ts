@@ -16,7 +16,6 @@ function memory(initial: ConsentRecord | null = null): CookieStore & { value: Co
     },
     write(r) {
       this.value = r;
-      return true;
     },
     clear() {
       this.value = null;
@@ -146,6 +145,17 @@ describe('refresh (another tab changed the cookie)', () => {
     store.refresh();
     expect(store.record).toBeNull();
     expect(store.needsDecision()).toBe(true);
+  });
+
+  it('follows another tab that withdrew a choice made here, once this one was seen stored', async () => {
+    const cookie = memory();
+    const store = createStore(config, cookie, () => now);
+    store.decide({ marketing: true });
+    // The read-back that confirms the jar took it comes a task later, off the click's path.
+    await new Promise((r) => setTimeout(r, 0));
+    cookie.value = null;
+    store.refresh();
+    expect(store.record).toBeNull();
   });
 
   it('keeps a choice the browser would not store for the rest of the page view', () => {
