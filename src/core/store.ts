@@ -62,9 +62,9 @@ export function createStore(config: Config, cookie: CookieStore, now: () => Date
       saved = false;
       cookie.write(next);
       commit(next);
-      // Read back a task later, off the click's path: a document.cookie read is a synchronous
-      // round trip to the browser's cookie store.
-      setTimeout(() => (saved = !!cookie.read()));
+      // Read back after the next paint, off the click's path: a document.cookie read is a
+      // synchronous round trip to the browser's cookie store.
+      afterPaint(() => (saved = !!cookie.read()));
       return next;
     },
     reset() {
@@ -81,4 +81,10 @@ export function createStore(config: Config, cookie: CookieStore, now: () => Date
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** A task after the next frame is painted (a plain timeout may run before the paint). */
+function afterPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn));
+  else setTimeout(fn);
 }

@@ -151,8 +151,8 @@ describe('refresh (another tab changed the cookie)', () => {
     const cookie = memory();
     const store = createStore(config, cookie, () => now);
     store.decide({ marketing: true });
-    // The read-back that confirms the jar took it comes a task later, off the click's path.
-    await new Promise((r) => setTimeout(r, 0));
+    // The read-back that confirms the jar took it comes after the next paint, off the click's path.
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 1)));
     cookie.value = null;
     store.refresh();
     expect(store.record).toBeNull();
