@@ -22,7 +22,7 @@ export function holdFrame(config: Config, frame: HTMLIFrameElement, tracker: Tra
     const s = frame.style;
     const [w, h] = ['width', 'height'].map((a) => frame.getAttribute(a)?.trim() || '');
     // A frame not meant to be seen (a tracking pixel in a frame) gets no placeholder.
-    if (frame.hidden || s.display == 'none' || [w, h].some((v) => v && +v < 2)) return;
+    if (frame.hidden || s.display === 'none' || [w, h].some((v) => v && +v < 2)) return;
     const host = document.createElement('samtykke-embed');
     const root = host.attachShadow({ mode: 'open' });
     const css = host.style;
