@@ -114,7 +114,7 @@ export function validate(input: Input, place: Place): Config {
   else {
     for (const name of embeds) {
       const preset = embedPresets.find((e) => e.id === name);
-      if (preset) services.push(preset);
+      if (preset) services.includes(preset) || services.push(preset);
       else fail('embeds', `${JSON.stringify(name)} is not known; use ${embedPresets.map((e) => `"${e.id}"`).join(', ')}, or describe it under services.`);
     }
   }

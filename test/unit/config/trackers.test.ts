@@ -90,7 +90,7 @@ describe('classify', () => {
 
 describe('config: embeds and block', () => {
   it('adds listed embeds as services and their purposes', () => {
-    const c = config({ embeds: 'youtube google-maps' });
+    const c = config({ embeds: 'youtube google-maps, youtube' });
     expect(c.services.map((s) => s.id)).toEqual(['samtykke', 'youtube', 'google-maps']);
     expect(c.purposes).toEqual(['marketing']);
   });
