@@ -14,3 +14,9 @@ export function whenParsed(fn: () => void): void {
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fn, { once: true });
   else fn();
 }
+
+/** Runs `fn` in a task after the next frame is painted (a plain timeout may run before the paint). */
+export function afterPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn));
+  else setTimeout(fn);
+}

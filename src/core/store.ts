@@ -1,6 +1,7 @@
 import type { Config, OptionalPurpose, Purpose } from '../config/types';
 import { coversAll, createRecord, isCurrent, type Choices, type ConsentRecord } from '../consent/record';
 import type { CookieStore } from '../storage/cookie';
+import { afterPaint } from './ready';
 import { report } from './report';
 
 export type Listener = (next: ConsentRecord | null, prev: ConsentRecord | null) => void;
@@ -81,10 +82,4 @@ export function createStore(config: Config, cookie: CookieStore, now: () => Date
       return () => listeners.delete(listener);
     },
   };
-}
-
-/** A task after the next frame is painted (a plain timeout may run before the paint). */
-function afterPaint(fn: () => void): void {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn));
-  else setTimeout(fn);
 }

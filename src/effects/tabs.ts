@@ -1,3 +1,4 @@
+import { afterPaint } from '../core/ready';
 import type { ConsentStore } from '../core/store';
 
 /**
@@ -21,6 +22,9 @@ export function syncTabs(store: ConsentStore, cookieName: string): void {
     // Missing (Safari before 15.4) or refused: the visibility check below still catches up.
   }
   // What came from another tab is not sent on, or the tabs would keep pinging each other.
-  store.subscribe(() => quiet || channel?.postMessage(0));
+  // The ping waits for the paint, after the store's read-back: writing document.cookie does
+  // not wait for the browser's cookie store, reading it does, so only then can another tab
+  // be sure to find the new value.
+  store.subscribe(() => quiet || afterPaint(() => channel?.postMessage(0)));
   document.addEventListener('visibilitychange', () => document.hidden || refresh());
 }

@@ -36,6 +36,9 @@ function tab(): ConsentStore {
   return store;
 }
 
+/** The ping leaves after the next paint (once the store has read its cookie back). */
+const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 1)));
+
 function show(visible: boolean) {
   hidden = !visible;
   document.dispatchEvent(new Event('visibilitychange'));
@@ -63,16 +66,19 @@ afterEach(() => {
 describe('other tabs, over BroadcastChannel', () => {
   beforeEach(() => vi.stubGlobal('BroadcastChannel', FakeChannel));
 
-  it('take up a decision made in one tab, and a withdrawal after it', () => {
+  it('take up a decision made in one tab, and a withdrawal after it', async () => {
     const [a, b] = [tab(), tab()];
     const seen: [unknown, unknown][] = [];
     b.subscribe((next, prev) => seen.push([next?.choices ?? null, prev?.choices ?? null]));
     a.decide({ analytics: true, marketing: true });
+    await painted();
     expect(b.granted('marketing')).toBe(true);
     expect(b.needsDecision()).toBe(false);
     a.decide({ analytics: true });
+    await painted();
     expect(b.granted('marketing')).toBe(false);
     a.reset();
+    await painted();
     expect(b.record).toBeNull();
     expect(b.needsDecision()).toBe(true);
     expect(seen).toEqual([
@@ -82,9 +88,11 @@ describe('other tabs, over BroadcastChannel', () => {
     ]);
   });
 
-  it('ping once per decision on the cookie-named channel, and never send a received one on', () => {
+  it('ping once per decision on the cookie-named channel, after the paint, and never send a received one on', async () => {
     const [a] = [tab(), tab(), tab()];
     a.decide({ marketing: true });
+    expect(FakeChannel.posted).toEqual([]);
+    await painted();
     expect(FakeChannel.posted).toEqual([`samtykke:${config.cookieName}`]);
   });
 
