@@ -20,3 +20,21 @@ export function afterPaint(fn: () => void): void {
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn));
   else setTimeout(fn);
 }
+
+/**
+ * Runs `fn` once: after the next paint, or at once if the page is hidden or left first, since a
+ * hidden tab paints no frames and a closed one never will.
+ */
+export function afterPaintOrLeave(fn: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    removeEventListener('pagehide', run);
+    document.removeEventListener('visibilitychange', run);
+    fn();
+  };
+  addEventListener('pagehide', run);
+  document.addEventListener('visibilitychange', run);
+  afterPaint(run);
+}

@@ -1,6 +1,7 @@
 import { h, render } from 'preact';
 import type { Config, OptionalPurpose } from '../config/types';
 import type { Choices } from '../consent/record';
+import { afterPaintOrLeave } from '../core/ready';
 import { report } from '../core/report';
 import type { ConsentStore } from '../core/store';
 import { i18n } from '../i18n';
@@ -59,11 +60,21 @@ export function mountUi(config: Config, store: ConsentStore): Ui {
     decide(choices) {
       // A live region only speaks when its text changes; a second choice must be heard too.
       msg = msg === c.t.saved ? c.t.saved + '\u00a0' : c.t.saved;
-      store.decide(choices);
       const d = dialog();
-      // Closing fires `close`, which restores focus; from the banner there is nothing to close.
-      if (d?.open) d.close();
-      else fallback()?.focus();
+      if (d?.open) {
+        store.decide(choices);
+        // Closing fires `close`, which restores focus.
+        return d.close();
+      }
+      // From the banner the click paints first: the banner goes at the next frame, and storing
+      // the choice, the effects it releases and the redraw follow right after (issue 5: click to
+      // next paint). A page left or hidden before that frame stores it at once.
+      const banner = root.querySelector<HTMLElement>('.b');
+      if (banner) banner.style.display = 'none';
+      afterPaintOrLeave(() => {
+        store.decide(choices);
+        fallback()?.focus();
+      });
     },
     toggle(p: OptionalPurpose, on: boolean) {
       draft = { ...draft, [p]: on };

@@ -69,18 +69,28 @@ describe('first layer', () => {
     expect(banner().getByText('Godta alle').className).toBe(banner().getByText('Avvis alle').className);
   });
 
-  it('records the choice, hides itself, announces it and focuses the reopen button', () => {
+  it('hides itself at once, then records the choice, announces it and focuses the reopen button', async () => {
     const { q, store, root, banner } = setup();
     fireEvent.click(banner().getByText('Avvis alle'));
-    expect(store.record?.choices).toEqual({ analytics: false, marketing: false });
+    // The click only hides the banner, so the next frame can paint without waiting for the rest.
+    expect(root.querySelector<HTMLElement>('.b')!.style.display).toBe('none');
+    await vi.waitFor(() => expect(store.record?.choices).toEqual({ analytics: false, marketing: false }));
     expect(root.querySelector('.b')).toBeNull();
     expect(q.getByRole('status').textContent).toBe('Valget ditt er lagret.');
     expect(root.activeElement).toBe(root.querySelector('.o'));
   });
 
-  it('is not shown to a visitor who has decided', () => {
-    const { banner } = setup();
+  it('stores the choice at once when the page is left before the next frame', () => {
+    const { store, banner } = setup();
     fireEvent.click(banner().getByText('Godta alle'));
+    window.dispatchEvent(new Event('pagehide'));
+    expect(store.record?.choices).toEqual({ analytics: true, marketing: true });
+  });
+
+  it('is not shown to a visitor who has decided', async () => {
+    const { banner, store } = setup();
+    fireEvent.click(banner().getByText('Godta alle'));
+    await vi.waitFor(() => expect(store.record).not.toBeNull());
     document.querySelector('samtykke-ui')!.remove();
     // The store keeps the record; a second mount (next page) sees it.
     const again = setup({}, { schema: 1, revision: '1', id: 'abcdefgh12', time: new Date().toISOString(), choices: { analytics: true, marketing: true } });
@@ -88,11 +98,11 @@ describe('first layer', () => {
     expect(again.root.querySelector('.o')).not.toBeNull();
   });
 
-  it('has no reopen button when reopen is none, and focuses the status instead', () => {
+  it('has no reopen button when reopen is none, and focuses the status instead', async () => {
     const { root, banner } = setup({ reopen: 'none' });
     fireEvent.click(banner().getByText('Godta alle'));
+    await vi.waitFor(() => expect(root.activeElement).toBe(root.querySelector('[role=status]')));
     expect(root.querySelector('.o')).toBeNull();
-    expect(root.activeElement).toBe(root.querySelector('[role=status]'));
   });
 });
 
