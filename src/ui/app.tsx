@@ -4,7 +4,7 @@ import { CookieIcon } from './icon';
 import { Prefs } from './prefs';
 
 /** Everything in the page-wide shadow root; which parts show follows the store alone. */
-export function App({ c, msg, onClose }: { c: Ctx; msg: string; onClose: () => void }) {
+export function App({ c, msg, onClose, dodge }: { c: Ctx; msg: string; onClose: () => void; dodge: boolean }) {
   const { t, config, lang } = c;
   const asking = c.store.needsDecision();
   return (
@@ -17,7 +17,7 @@ export function App({ c, msg, onClose }: { c: Ctx; msg: string; onClose: () => v
           {msg}
         </p>
         {!asking && config.reopen !== 'none' && (
-          <button type="button" class={`x o ${config.reopen}`} aria-label={t.settings} onClick={(e) => c.open(e.currentTarget)}>
+          <button type="button" class={(config.reopen === 'bottom-right') !== dodge ? 'x o bottom-right' : 'x o'} aria-label={t.settings} onClick={(e) => c.open(e.currentTarget)}>
             <CookieIcon />
           </button>
         )}

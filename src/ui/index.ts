@@ -90,8 +90,28 @@ export function mountUi(config: Config, store: ConsentStore): Ui {
     draw();
   };
 
+  // A11Y-06 (WCAG 2.4.11): the floating button must not hide what has focus on the page. When
+  // focus lands under it, it steps to the other bottom corner (if that one is clear) until focus
+  // moves on.
+  let dodge = false;
+  const onFocus = (e: Event) => {
+    const o = root.querySelector('.o');
+    if (!o || e.target === host || !(e.target instanceof Element)) return;
+    const at = o.getBoundingClientRect();
+    const width = document.documentElement.clientWidth;
+    const home = dodge ? new DOMRect(width - at.right, at.y, at.width, at.height) : at;
+    const away = new DOMRect(width - home.right, home.y, home.width, home.height);
+    const el = e.target.getBoundingClientRect();
+    const next = overlaps(el, home) && !overlaps(el, away);
+    if (next !== dodge) {
+      dodge = next;
+      draw();
+    }
+  };
+  document.addEventListener('focusin', onFocus);
+
   function draw() {
-    render(h(App, { c, msg, onClose }), root);
+    render(h(App, { c, msg, onClose, dodge }), root);
     for (const r of decls) render(h(Declaration, { c }), r);
   }
 
@@ -125,3 +145,5 @@ export function mountUi(config: Config, store: ConsentStore): Ui {
 
   return { open: () => c.open() };
 }
+
+const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
