@@ -97,12 +97,13 @@ export function mountUi(config: Config, store: ConsentStore): Ui {
   const onFocus = (e: Event) => {
     const o = root.querySelector('.o');
     if (!o || e.target === host || !(e.target instanceof Element)) return;
-    const at = o.getBoundingClientRect();
-    const width = document.documentElement.clientWidth;
-    const home = dodge ? new DOMRect(width - at.right, at.y, at.width, at.height) : at;
-    const away = new DOMRect(width - home.right, home.y, home.width, home.height);
+    const b = o.getBoundingClientRect();
     const el = e.target.getBoundingClientRect();
-    const next = overlaps(el, home) && !overlaps(el, away);
+    // Would the button at `left` (same row, same size) cover any of the focused element?
+    const covers = (left: number) => el.left < left + b.width && left < el.right && el.top < b.bottom && b.top < el.bottom;
+    const here = covers(b.left);
+    const mirrored = covers(document.documentElement.clientWidth - b.right);
+    const next = dodge ? mirrored && !here : here && !mirrored;
     if (next !== dodge) {
       dodge = next;
       draw();
@@ -146,4 +147,3 @@ export function mountUi(config: Config, store: ConsentStore): Ui {
   return { open: () => c.open() };
 }
 
-const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
