@@ -30,6 +30,8 @@ const ROWS = [
   ['eventTiming', '"Godta alle": Event Timing duration, ms', 0],
   ['returningTag', "returning visitor: tool's script run, ms", 1],
   ['returningCookieMs', '  of which in document.cookie, ms', 1],
+  ['returningNextTag', '  next page, same browser: script run, ms', 1],
+  ['returningNextCookieMs', '    of which in document.cookie, ms', 1],
   ['returningScript', 'returning visitor: script during load, ms', 1],
   ['returningLongTasks', 'returning visitor: long tasks (count)', 0],
 ];
