@@ -94,7 +94,7 @@ export function mountUi(config: Config, store: ConsentStore): Ui {
   // focus lands under it, it steps to the other bottom corner (if that one is clear) until focus
   // moves on.
   let dodge = false;
-  const onFocus = (e: Event) => {
+  document.addEventListener('focusin', (e) => {
     const o = root.querySelector('.o');
     if (!o || e.target === host || !(e.target instanceof Element)) return;
     const b = o.getBoundingClientRect();
@@ -108,8 +108,7 @@ export function mountUi(config: Config, store: ConsentStore): Ui {
       dodge = next;
       draw();
     }
-  };
-  document.addEventListener('focusin', onFocus);
+  });
 
   function draw() {
     render(h(App, { c, msg, onClose, dodge }), root);
@@ -146,4 +145,3 @@ export function mountUi(config: Config, store: ConsentStore): Ui {
 
   return { open: () => c.open() };
 }
-
