@@ -1,4 +1,5 @@
 // The one-tag build: runs as the <script> is parsed.
 import { start } from './main';
+import { createFace } from './ui/face';
 
-start();
+start(createFace);

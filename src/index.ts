@@ -1,7 +1,8 @@
 // The bundler build: importing samtykke starts it (with window.samtykkeConfig) and hands back the API.
 import { start } from './main';
+import { createFace } from './ui/face';
 
-export const samtykke = start();
+export const samtykke = start(createFace);
 export type { SamtykkeApi, SamtykkeEvent, SamtykkeListener } from './api';
 export type { ConsentState, ConsentSummary } from './core/view';
 export type { ConsentRecord } from './consent/record';

@@ -4,7 +4,7 @@ import { validate } from './config/validate';
 import type { OptionalPurpose } from './config/types';
 import { report } from './core/report';
 import { whenBody, whenParsed } from './core/ready';
-import { createStore } from './core/store';
+import { createStore, type ConsentStore } from './core/store';
 import { view } from './core/view';
 import { activateBlocked } from './effects/activate';
 import { announceChanges } from './effects/events';
@@ -12,14 +12,26 @@ import { googleConsentMode } from './effects/google';
 import { defineGtag } from './effects/gtag';
 import { guardGtag } from './effects/gtag-guard';
 import { holdTrackers } from './effects/hold';
+import type { Tracker } from './config/trackers';
+import type { Config } from './config/types';
+import { PURPOSES_ATTR, purposesOf } from './markup';
 import { watchLeaks } from './effects/watch';
 import { syncTabs } from './effects/tabs';
 import { enforceWithdrawal } from './effects/withdraw';
 import { cookieStore } from './storage/cookie';
-import { mountUi } from './ui';
-import { holdFrame } from './ui/embed';
 
 declare const __VERSION__: string;
+
+/**
+ * What the visitor sees, given to the engine so the engine never imports it: the banner and
+ * the placeholders of held frames.
+ */
+export interface Face {
+  /** Shows the banner (or only the reopen button) and returns how to open the preferences. */
+  mount(store: ConsentStore): { open(): void };
+  /** Puts a placeholder in place of a held frame; `show` loads it, `choose` opens the preferences. */
+  holdFrame(frame: HTMLIFrameElement, tracker: Tracker | null, show: () => void, choose: (() => void) | null): void;
+}
 
 type Host = Window & { samtykke?: SamtykkeApi; samtykkeConfig?: unknown };
 
@@ -28,7 +40,7 @@ type Host = Window & { samtykke?: SamtykkeApi; samtykkeConfig?: unknown };
  * is parsed, so the Consent Mode default and the blocking are in place before any later
  * script in `<head>`; the UI waits only for `<body>`.
  */
-export function start(): SamtykkeApi | undefined {
+export function start(createFace: (config: Config) => Face): SamtykkeApi | undefined {
   const w = window as Host;
   // WN-03: a second copy of the tag must not add a second banner or a second default.
   if (w.samtykke) return w.samtykke;
@@ -41,13 +53,14 @@ export function start(): SamtykkeApi | undefined {
     });
     const store = createStore(config, cookieStore({ name: config.cookieName, domain: config.cookieDomain, validityDays: config.validityDays }));
     const ran = new Set<OptionalPurpose>();
+    const face = createFace(config);
 
     defineGtag();
     try {
       const hold = holdTrackers(config, store, (frame, tracker) => {
-        const purposes = (frame.getAttribute('data-samtykke') ?? '').split(/\s+/);
-        const choosable = frame.hasAttribute('data-samtykke') && purposes.every((p) => (config.purposes as string[]).includes(p));
-        holdFrame(config, frame, tracker, () => hold.show(frame), choosable ? () => api.open() : null);
+        const purposes = purposesOf(frame);
+        const choosable = frame.hasAttribute(PURPOSES_ATTR) && purposes.length > 0 && purposes.every((p) => (config.purposes as string[]).includes(p));
+        face.holdFrame(frame, tracker, () => hold.show(frame), choosable ? () => api.open() : null);
       });
     } catch (error) {
       // Marked-up blocking and Consent Mode still hold; only unmarked tags go unwatched.
@@ -81,7 +94,7 @@ export function start(): SamtykkeApi | undefined {
 
     const mount = () => {
       try {
-        ui = mountUi(config, store);
+        ui = face.mount(store);
       } catch (error) {
         // The engine keeps working without a face; the visitor is simply not asked yet.
         return report('error', 'could not show the banner; nothing optional runs until a choice is made.', error);

@@ -1,6 +1,6 @@
-/** The purposes a visitor can consent to. `necessary` is always on and never asked for. */
-export type Purpose = 'necessary' | 'functional' | 'analytics' | 'marketing';
-export type OptionalPurpose = Exclude<Purpose, 'necessary'>;
+import type { OptionalPurpose, Purpose } from './purposes';
+
+export type { OptionalPurpose, Purpose };
 
 export type Lang = 'nb' | 'nn' | 'en';
 

@@ -1,4 +1,4 @@
-import type { OptionalPurpose } from '../config/types';
+import { PURPOSE_TABLE, type OptionalPurpose } from '../config/purposes';
 
 /** What a visitor decided: the proof GDPR Art. 7(1) asks the site to be able to show. */
 export interface ConsentRecord {
@@ -17,11 +17,12 @@ export interface ConsentRecord {
 export type Choices = Partial<Record<OptionalPurpose, boolean>>;
 
 // One letter a purpose keeps the cookie short and free of characters cookies must escape.
-const LETTER: Record<OptionalPurpose, string> = { functional: 'f', analytics: 'a', marketing: 'm' };
-const PURPOSE_OF: Record<string, OptionalPurpose> = { f: 'functional', a: 'analytics', m: 'marketing' };
+const LETTERED = PURPOSE_TABLE.filter((row) => row.letter) as readonly { id: OptionalPurpose; letter: string }[];
+const PURPOSE_OF: Record<string, OptionalPurpose> = Object.fromEntries(LETTERED.map((row) => [row.letter, row.id]));
 
 export const REVISION_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
-const STORED = /^1\.([A-Za-z0-9_-]{1,32})\.([A-Za-z0-9]{8,32})\.([0-9a-z]{1,9})\.((?:[fam][01]){0,3})$/;
+// schema . revision . id . seconds (base 36) . one letter and 0/1 per purpose answered
+const STORED = new RegExp(`^1\\.([A-Za-z0-9_-]{1,32})\\.([A-Za-z0-9]{8,32})\\.([0-9a-z]{1,9})\\.((?:[${Object.keys(PURPOSE_OF).join('')}][01]){0,${LETTERED.length}})$`);
 /** Guards against a clock that moved backwards a little; beyond it a record is forged or foreign. */
 const FUTURE_SLACK_MS = 5 * 60 * 1000;
 const DAY_MS = 86_400_000;
@@ -33,9 +34,8 @@ export function createRecord(revision: string, choices: Choices, now: Date, id =
 }
 
 export function encode(record: ConsentRecord): string {
-  const flags = (Object.keys(LETTER) as OptionalPurpose[])
-    .filter((p) => record.choices[p] !== undefined)
-    .map((p) => LETTER[p] + (record.choices[p] ? '1' : '0'))
+  const flags = LETTERED.filter(({ id }) => record.choices[id] !== undefined)
+    .map(({ id, letter }) => letter + (record.choices[id] ? '1' : '0'))
     .join('');
   const seconds = Math.floor(Date.parse(record.time) / 1000).toString(36);
   return ['1', record.revision, record.id, seconds, flags].join('.');

@@ -1,4 +1,4 @@
-import type { OptionalPurpose } from '../config/types';
+import { PURPOSE_TABLE } from '../config/purposes';
 import type { Choices } from './record';
 
 export type SignalName =
@@ -12,13 +12,6 @@ export type SignalName =
 
 export type Signals = Record<SignalName, 'granted' | 'denied'>;
 
-/** Which Google Consent Mode v2 signals each purpose grants (GCM-04). Data, not branches. */
-export const SIGNALS_OF: Readonly<Record<OptionalPurpose, readonly SignalName[]>> = {
-  functional: ['functionality_storage', 'personalization_storage'],
-  analytics: ['analytics_storage'],
-  marketing: ['ad_storage', 'ad_user_data', 'ad_personalization'],
-};
-
 /** All seven signals for a set of choices; `security_storage` is necessary and always granted. */
 export function toSignals(choices: Choices): Signals {
   const signals: Signals = {
@@ -30,8 +23,9 @@ export function toSignals(choices: Choices): Signals {
     personalization_storage: 'denied',
     security_storage: 'granted',
   };
-  for (const purpose of Object.keys(SIGNALS_OF) as OptionalPurpose[]) {
-    if (choices[purpose]) for (const s of SIGNALS_OF[purpose]) signals[s] = 'granted';
+  // Which signals each purpose grants is in the purpose table (GCM-04).
+  for (const { id, signals: granted } of PURPOSE_TABLE) {
+    if (id !== 'necessary' && choices[id]) for (const s of granted) signals[s] = 'granted';
   }
   return signals;
 }

@@ -1,4 +1,5 @@
 import type { Config, OptionalPurpose, Purpose } from '../config/types';
+import { INERT_TYPE, purposesOf } from '../markup';
 import { toSignals } from '../consent/signals';
 import type { ConsentStore } from '../core/store';
 import { whenParsed } from '../core/ready';
@@ -51,7 +52,8 @@ export function googleConsentMode(config: Config, store: ConsentStore, ran: Set<
 
 /** A gtag.js already in the page that runs now or is being released by this decision. */
 function pasted(store: ConsentStore): boolean {
-  return Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]')).some(
-    (s) => s.src.startsWith(GTAG_URL) && (s.type !== 'text/plain' || !!s.getAttribute('data-samtykke')?.split(' ').every((p) => store.granted(p as Purpose))),
-  );
+  return Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]')).some((s) => {
+    const purposes = purposesOf(s);
+    return s.src.startsWith(GTAG_URL) && (s.type !== INERT_TYPE || (purposes.length > 0 && purposes.every((p) => store.granted(p as Purpose))));
+  });
 }

@@ -4,7 +4,8 @@ import type { Config } from '../config/types';
 import { whenParsed } from '../core/ready';
 import { report } from '../core/report';
 import type { ConsentStore } from '../core/store';
-import { HELD, trusted } from './hold';
+import { HELD_ATTR, PURPOSES_ATTR } from '../markup';
+import { trusted } from './held';
 import { GOOGLE_COOKIES, matchesCookie } from './withdraw';
 
 const googleCookies = (): string[] => {
@@ -51,7 +52,7 @@ export function watchLeaks(config: Config, store: ConsentStore, ours: Element | 
     if (at === null || performance.timeOrigin + e.startTime >= at) return;
     // Loaded on purpose: the owner's markup released it, or the visitor asked for it.
     if (Array.from(document.querySelectorAll<HTMLIFrameElement>('[src]')).some((el) => trusted.has(el) && el.src === e.name)) return;
-    const held = Array.from(document.querySelectorAll<HTMLScriptElement>(`script[data-samtykke],script[${HELD}]`)).some((s) => s.src === e.name);
+    const held = Array.from(document.querySelectorAll<HTMLScriptElement>(`script[${PURPOSES_ATTR}],script[${HELD_ATTR}]`)).some((s) => s.src === e.name);
     warn(
       e.name,
       held

@@ -2,13 +2,12 @@ import { render } from 'preact';
 import type { Tracker } from '../config/trackers';
 import type { Config } from '../config/types';
 import { i18n, type I18n } from '../i18n';
+import { SRC_ATTR } from '../markup';
 import { adopt, theme } from './style';
 import { fill } from './text';
 
 /** A width or height attribute as CSS: digits are pixels, anything else (a percentage) passes through. */
 const px = (v: string) => (+v ? v + 'px' : v);
-
-const texts = new WeakMap<Config, I18n>();
 
 /**
  * Shows a placeholder in place of a held-back iframe until it loads. `tracker` is null for an
@@ -16,7 +15,7 @@ const texts = new WeakMap<Config, I18n>();
  * frame; `choose` opens the preferences (null when the provider is not among the services the
  * visitor can consent to, so no "change for all" link is offered).
  */
-export function holdFrame(config: Config, frame: HTMLIFrameElement, tracker: Tracker | null, show: () => void, choose: (() => void) | null): void {
+export function holdFrame(config: Config, frame: HTMLIFrameElement, tracker: Tracker | null, show: () => void, choose: (() => void) | null, text: I18n = i18n(config)): void {
   let chose = false;
   try {
     const s = frame.style;
@@ -26,10 +25,9 @@ export function holdFrame(config: Config, frame: HTMLIFrameElement, tracker: Tra
     const host = document.createElement('samtykke-embed');
     const root = host.attachShadow({ mode: 'open' });
     const css = host.style;
-    // One page, one config: the texts (and any warning about the owner's keys) are made once.
-    const { t, lang } = texts.get(config) ?? texts.set(config, i18n(config)).get(config)!;
+    const { t, lang } = text;
     const service = tracker?.service;
-    let name = new URL(frame.dataset.src!, document.baseURI).hostname.replace(/^www\./, '');
+    let name = new URL(frame.getAttribute(SRC_ATTR)!, document.baseURI).hostname.replace(/^www\./, '');
     const provider = service?.provider || name;
     name = service?.name || name;
     // The frame's title tells two placeholders from the same provider apart.

@@ -4,7 +4,8 @@ import type { Choices } from '../consent/record';
 import { afterPaintOrLeave } from '../core/ready';
 import { report } from '../core/report';
 import type { ConsentStore } from '../core/store';
-import { i18n } from '../i18n';
+import { i18n, type I18n } from '../i18n';
+import { DECLARATION_ATTR, OPEN_ATTR } from '../markup';
 import { App } from './app';
 import type { Ctx } from './context';
 import { Declaration } from './declaration';
@@ -14,13 +15,13 @@ export interface Ui {
   open(): void;
 }
 
-const OPENERS = '[data-samtykke-open],a[href="#samtykke"]';
+const OPENERS = `[${OPEN_ATTR}],a[href="#samtykke"]`;
 
 /**
  * Mounts the banner as the first child of `<body>` (so it is first in the tab order, D2) inside
  * an open shadow root the page's CSS cannot reach, and wires the reopen hooks.
  */
-export function mountUi(config: Config, store: ConsentStore): Ui {
+export function mountUi(config: Config, store: ConsentStore, text: I18n = i18n(config)): Ui {
   const host = document.createElement('samtykke-ui');
   const root = host.attachShadow({ mode: 'open' });
   adopt(root, config.nonce);
@@ -37,7 +38,7 @@ export function mountUi(config: Config, store: ConsentStore): Ui {
   const fallback = () => root.querySelector<HTMLElement>('.o') ?? root.querySelector<HTMLElement>('[role=status]');
 
   const c: Ctx = {
-    ...i18n(config),
+    ...text,
     config,
     store,
     get draft() {
@@ -127,7 +128,7 @@ export function mountUi(config: Config, store: ConsentStore): Ui {
 
   // The declaration lives further down the page than our tag, so it exists only once parsing ends.
   const declare = () => {
-    for (const el of document.querySelectorAll('[data-samtykke-declaration]')) {
+    for (const el of document.querySelectorAll(`[${DECLARATION_ATTR}]`)) {
       if (el.shadowRoot) continue;
       try {
         const r = el.attachShadow({ mode: 'open' });
@@ -135,7 +136,7 @@ export function mountUi(config: Config, store: ConsentStore): Ui {
         decls.push(r);
       } catch {
         // Only some elements can hold a shadow root; one wrong tag must not cost the others.
-        report('warn', `data-samtykke-declaration: put it on a <div>, not a <${el.localName}>; skipped.`);
+        report('warn', `${DECLARATION_ATTR}: put it on a <div>, not a <${el.localName}>; skipped.`);
       }
     }
     draw();

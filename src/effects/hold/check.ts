@@ -1,0 +1,47 @@
+import type { Config } from '../../config/types';
+import { report } from '../../core/report';
+import type { ConsentStore } from '../../core/store';
+import { HELD_ATTR, PURPOSES_ATTR } from '../../markup';
+import { hold, trusted } from '../held';
+import { isLiveLoader, mustWait } from './policy';
+
+/** Holds `el` if it is about to load `src` (default: its `src` attribute) too early; true when it did. */
+export type Check = (el: Element, src?: string | null) => boolean;
+/** Checks a node and the elements matching `tags` inside it; true when any was held. */
+export type CheckTree = (node: Node, tags: string) => boolean;
+
+/** The check every patch point calls, applying the policy and warning once per unknown tracker. */
+export function createCheck(config: Config, store: ConsentStore): { check: Check; checkTree: CheckTree } {
+  const warned = new Set<string>();
+
+  const check: Check = (el, src = el.getAttribute('src')) => {
+    if (!src || !isLiveLoader(el) || trusted.has(el)) return false;
+    try {
+      const tracker = mustWait(src, config, store);
+      if (!tracker) return false;
+      hold(el, tracker.declared ? PURPOSES_ATTR : HELD_ATTR, tracker.service.purpose, src);
+      if (!tracker.declared && !warned.has(src)) {
+        warned.add(src);
+        const fix = tracker.google
+          ? `give its id to samtykke (data-google-${tracker.service.purpose === 'analytics' ? 'analytics' : 'ads'}) so visitors are asked about it`
+          : `add data-embeds="${tracker.service.id}" so visitors are asked about it; until then they can load it from its placeholder`;
+        report('warn', `held back ${src}: visitors have not been told of ${tracker.service.name}, so no choice releases it. To use it, ${fix}.`);
+      }
+      return true;
+    } catch (error) {
+      // Our watch must never break the page's own DOM calls; this element goes unwatched.
+      report('error', 'could not check a tag; it loads unwatched. Please report this.', error);
+      return false;
+    }
+  };
+
+  const checkTree: CheckTree = (node, tags) => {
+    let held = node instanceof Element && check(node);
+    if ((node instanceof Element || node instanceof DocumentFragment) && node.firstElementChild) {
+      for (const el of node.querySelectorAll(tags)) held = check(el) || held;
+    }
+    return held;
+  };
+
+  return { check, checkTree };
+}

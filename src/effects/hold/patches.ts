@@ -1,0 +1,137 @@
+import { HELD_ATTR, PURPOSES_ATTR, SRC_ATTR } from '../../markup';
+import type { Check, CheckTree } from './check';
+
+/**
+ * One function per place a tracker could start loading. Each installs its patch and returns
+ * the function that takes it out again, so a test can install one patch alone.
+ */
+export type Uninstall = () => void;
+type Method = (...args: unknown[]) => unknown;
+
+/**
+ * Parser-inserted scripts and frames. A MutationObserver's callback runs at the microtask
+ * checkpoint the parser performs before it prepares each script (and before a frame
+ * navigates). A script is only touched while the parser runs: one inserted later by a means
+ * not patched here has started already, and holding it would run it twice. Images the parser
+ * met were requested already (the preload scanner sees them first), so they are left alone;
+ * watch.ts names them. Every held frame found is handed to `onFrame` for its placeholder.
+ */
+export function observeParser(checkTree: CheckTree, onFrame: (frame: HTMLIFrameElement, src: string) => void): Uninstall {
+  const framed = new WeakSet<Element>();
+  const frames = (node: Node) => {
+    const list = node instanceof HTMLIFrameElement ? [node] : node instanceof Element ? node.querySelectorAll('iframe') : [];
+    for (const frame of list) {
+      const src = frame.getAttribute(SRC_ATTR);
+      if (framed.has(frame) || !src || (!frame.hasAttribute(PURPOSES_ATTR) && !frame.hasAttribute(HELD_ATTR))) continue;
+      framed.add(frame);
+      onFrame(frame, src);
+    }
+  };
+  const observer = new MutationObserver((records) => {
+    const tags = document.readyState === 'loading' ? 'script,iframe' : 'iframe';
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (!(node instanceof HTMLImageElement)) checkTree(node, tags);
+        frames(node);
+      }
+    }
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  return () => observer.disconnect();
+}
+
+/** Firefox tells before it runs a parser-inserted script, and lets us stop it. */
+export function stopBeforeScriptExecute(check: Check): Uninstall {
+  const listener = (e: Event) => {
+    if (e.target instanceof Element && check(e.target)) e.preventDefault();
+  };
+  document.addEventListener('beforescriptexecute', listener);
+  return () => document.removeEventListener('beforescriptexecute', listener);
+}
+
+/** Code-inserted elements: a script or frame starts loading when it is inserted. */
+export function patchInsertion(checkTree: CheckTree): Uninstall {
+  const targets = [
+    [Node.prototype, ['appendChild', 'insertBefore', 'replaceChild']],
+    [Element.prototype, ['append', 'prepend', 'before', 'after', 'replaceWith', 'replaceChildren']],
+  ] as const;
+  const undo: Uninstall[] = [];
+  for (const [proto, names] of targets) {
+    const methods = proto as unknown as Record<string, Method>;
+    for (const name of names) {
+      const original = methods[name]!;
+      methods[name] = function (this: unknown, ...args: unknown[]) {
+        for (const a of args) if (a instanceof Node && !a.isConnected) checkTree(a, 'script,iframe');
+        return original.apply(this, args);
+      };
+      undo.push(() => (methods[name] = original));
+    }
+  }
+  return () => undo.forEach((fn) => fn());
+}
+
+/**
+ * A frame or pixel starts loading the moment its src is set, in the document or not; a script
+ * already in the document does too, when it had none. A script keeps its src (held by its
+ * type); a frame or pixel gets data-src instead. Covers the `src` property and setAttribute.
+ */
+export function patchSrc(check: Check): Uninstall {
+  const passes = (el: Element, v: unknown) => !check(el, String(v)) || el instanceof HTMLScriptElement;
+  const undo = [HTMLScriptElement.prototype, HTMLIFrameElement.prototype, HTMLImageElement.prototype].map((proto) =>
+    wrapSetter(proto, 'src', (el, v, set) => passes(el, v) && set(v)),
+  );
+  const proto = Element.prototype;
+  const setAttribute = proto.setAttribute;
+  proto.setAttribute = function (this: Element, name: string, value: string) {
+    if (String(name).toLowerCase() !== 'src' || passes(this, value)) setAttribute.call(this, name, value);
+  };
+  undo.push(() => (proto.setAttribute = setAttribute));
+  return () => undo.forEach((fn) => fn());
+}
+
+/**
+ * HTML strings: parsed first in an inert <template> (nothing there loads); only when that
+ * finds a tracker is the held copy inserted instead of the string, so every other call keeps
+ * the browser's own parsing exactly. Covers `innerHTML` and `insertAdjacentHTML`.
+ */
+export function patchHtmlStrings(checkTree: CheckTree): Uninstall {
+  const parse = (html: string): DocumentFragment | null => {
+    if (!/<(iframe|img)\b/i.test(html)) return null;
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    // Scripts in an HTML string never run, so only frames and pixels are looked at.
+    return checkTree(template.content, 'iframe,img') ? template.content : null;
+  };
+  const undoInner = wrapSetter(Element.prototype, 'innerHTML', (el, html, set) => {
+    const held = el instanceof HTMLTemplateElement ? null : parse(String(html));
+    if (held) el.replaceChildren(held);
+    else set(html);
+  });
+  const proto = Element.prototype;
+  const adjacent = proto.insertAdjacentHTML;
+  const METHOD_AT = { beforebegin: 'before', afterbegin: 'prepend', beforeend: 'append', afterend: 'after' } as const;
+  proto.insertAdjacentHTML = function (this: Element, where: string, html: string) {
+    const held = parse(String(html));
+    const method = METHOD_AT[String(where).toLowerCase() as keyof typeof METHOD_AT] as (typeof METHOD_AT)[keyof typeof METHOD_AT] | undefined;
+    if (held && method) this[method](held);
+    else adjacent.call(this, where as InsertPosition, html);
+  };
+  return () => {
+    undoInner();
+    proto.insertAdjacentHTML = adjacent;
+  };
+}
+
+/** Runs `fn` in place of a property's setter, with the original to call; skipped where absent. */
+function wrapSetter<T extends Element>(proto: T, name: string, fn: (el: T, v: unknown, set: (v: unknown) => void) => void): Uninstall {
+  const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+  if (!descriptor?.set) return () => undefined;
+  const original = descriptor.set;
+  Object.defineProperty(proto, name, {
+    ...descriptor,
+    set(this: T, v: unknown) {
+      fn(this, v, (x) => original.call(this, x));
+    },
+  });
+  return () => Object.defineProperty(proto, name, descriptor);
+}

@@ -1,0 +1,22 @@
+import { classify, type Tracker } from '../../config/trackers';
+import type { Config } from '../../config/types';
+import type { ConsentStore } from '../../core/store';
+import type { Loader } from '../held';
+
+/**
+ * The blocker's one decision, free of the DOM: the tracker a URL must wait for, or null when
+ * it may load now (not a tracker; Google's tags in advanced Consent Mode, which load denied
+ * and wait for the signals; a declared service whose purpose is granted).
+ */
+export function mustWait(src: string, config: Config, store: ConsentStore): Tracker | null {
+  const tracker = classify(src, config);
+  if (!tracker) return null;
+  if ((tracker.google && config.mode === 'advanced') || (tracker.declared && store.granted(tracker.service.purpose))) return null;
+  return tracker;
+}
+
+/** A script, frame or pixel that would load: a script whose type is not JavaScript never runs. */
+export function isLiveLoader(el: Element): el is Loader {
+  if (el instanceof HTMLScriptElement) return !el.type || el.type === 'module' || /(java|ecma)script/i.test(el.type);
+  return el instanceof HTMLIFrameElement || el instanceof HTMLImageElement;
+}
