@@ -1,26 +1,11 @@
 import { report } from '../core/report';
+import { attributeKind } from './settings';
 
 /**
- * The script tag's `data-*` attributes, typed. Attributes are always text, so the few that
- * are numbers or switches are converted here and the validator sees one shape of input.
- */
-const ATTRIBUTES: Record<string, 'text' | 'number' | 'boolean'> = {
-  googleAds: 'text',
-  googleAnalytics: 'text',
-  embeds: 'text',
-  privacyUrl: 'text',
-  lang: 'text',
-  revision: 'text',
-  validityDays: 'number',
-  cookieDomain: 'text',
-  mode: 'text',
-  reopen: 'text',
-  adsDataRedaction: 'boolean',
-  urlPassthrough: 'boolean',
-  reloadOnWithdraw: 'boolean',
-};
-
-/**
+ * The script tag's `data-*` attributes, typed (settings.ts says which settings are
+ * attributes, and of which kind). Attributes are always text, so the few that are numbers or
+ * switches are converted here and the validator sees one shape of input.
+ *
  * Collects the owner's settings: `window.samtykkeConfig` first, then the tag's attributes,
  * which win because they are the more specific of the two.
  */
@@ -32,7 +17,7 @@ export function readInput(script: HTMLOrSVGScriptElement | null, global: unknown
   }
   const data = script instanceof HTMLElement ? script.dataset : {};
   for (const [key, raw] of Object.entries(data)) {
-    const kind = ATTRIBUTES[key];
+    const kind = attributeKind(key);
     if (!kind || raw === undefined) {
       if (kind === undefined) report('warn', `unknown attribute data-${key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} is ignored.`);
       continue;

@@ -1,0 +1,100 @@
+import { report } from '../core/report';
+import { LANGS, SETTINGS, type RuledName } from './settings';
+import type { Config, Lang, LocalText, Theme } from './types';
+
+/** Reports a wrong value once, naming the setting and the fix. */
+export type Fail = (field: string, fix: string) => void;
+export const fail: Fail = (field, fix) => report('error', `${field}: ${fix}`);
+
+export type Input = Record<string, unknown>;
+
+const THEME_KEYS: readonly (keyof Theme)[] = ['accent', 'accentText', 'background', 'text', 'radius', 'font'];
+
+/** A simple setting by its rule in settings.ts: the owner's value when it is right, else the default. */
+export function ruled<T>(input: Input, name: RuledName): T {
+  const { rule } = SETTINGS[name];
+  const v = input[name];
+  if (v === undefined) return rule.fallback as T;
+  if (rule.kind === 'choice') {
+    if ((rule.allowed as readonly unknown[]).includes(v)) return v as T;
+    fail(name, `${JSON.stringify(v)} is not allowed; use one of ${rule.allowed.map((a) => `"${a}"`).join(', ')}. Using "${rule.fallback}".`);
+  } else if (rule.kind === 'flag') {
+    if (typeof v === 'boolean') return v as T;
+    fail(name, `must be true or false, not ${JSON.stringify(v)}. Using ${rule.fallback}.`);
+  } else {
+    if (typeof v === 'number' && Number.isInteger(v) && v >= rule.min && v <= rule.max) return v as T;
+    fail(name, `must be a whole number from ${rule.min} to ${rule.max}, not ${JSON.stringify(v)}. Using ${rule.fallback}.`);
+  }
+  return rule.fallback as T;
+}
+
+/** A web address (absolute, or relative to `href`) as given, or null when it is not one. */
+export function url(field: string, v: unknown, href: string): string | null {
+  if (typeof v === 'string' && v.trim()) {
+    try {
+      const parsed = new URL(v.trim(), href);
+      if (parsed.protocol === 'https:' || parsed.protocol === 'http:') return v.trim();
+    } catch {
+      /* reported below */
+    }
+  }
+  fail(field, `${JSON.stringify(v)} is not a web address; give a path like "/personvern/" or a full https:// address.`);
+  return null;
+}
+
+/** A list of ids (a list, or text separated by spaces or commas); a wrong one is left out. */
+export function ids(input: Input, field: string, pattern: RegExp, example: string): string[] {
+  const v = input[field];
+  if (v === undefined || v === '') return [];
+  const list = typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : Array.isArray(v) ? v : [v];
+  return list.filter((id): id is string => {
+    if (typeof id === 'string' && pattern.test(id)) return true;
+    fail(field, `${JSON.stringify(id)} is not a valid id; it looks like "${example}". Nothing is loaded for it.`);
+    return false;
+  });
+}
+
+export function localText(v: unknown): v is LocalText {
+  return typeof v === 'string' || (isObject(v) && Object.entries(v).every(([k, t]) => LANGS.includes(k as Lang) && typeof t === 'string'));
+}
+
+export function texts(v: unknown): Config['texts'] {
+  if (v === undefined) return {};
+  const out: Partial<Record<Lang, Record<string, string>>> = {};
+  if (!isObject(v)) {
+    fail('texts', 'must be { nb: { key: "text" }, en: { … } }.');
+    return out;
+  }
+  for (const [lang, strings] of Object.entries(v)) {
+    if (!LANGS.includes(lang as Lang) || !isObject(strings)) {
+      fail(`texts.${lang}`, `use a language code (${LANGS.join(', ')}) holding { key: "text" } pairs; ignored.`);
+      continue;
+    }
+    const kept: Record<string, string> = {};
+    for (const [key, text] of Object.entries(strings)) {
+      if (typeof text === 'string') kept[key] = text;
+      else fail(`texts.${lang}.${key}`, 'must be a text; the built-in text is used.');
+    }
+    out[lang as Lang] = kept;
+  }
+  return out;
+}
+
+export function theme(v: unknown): Theme {
+  if (v === undefined) return {};
+  const out: Record<string, string> = {};
+  if (!isObject(v)) {
+    fail('theme', `must be an object with any of ${THEME_KEYS.join(', ')}.`);
+    return out;
+  }
+  for (const [key, value] of Object.entries(v)) {
+    // A CSS value never needs these; refusing them keeps a theme from smuggling in rules.
+    if (THEME_KEYS.includes(key as keyof Theme) && typeof value === 'string' && !/[;{}<>]/.test(value)) out[key] = value;
+    else fail(`theme.${key}`, `use one of ${THEME_KEYS.join(', ')} with a CSS value such as "#0b5cad"; ignored.`);
+  }
+  return out;
+}
+
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

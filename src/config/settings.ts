@@ -1,0 +1,55 @@
+import type { Lang } from './types';
+
+export const LANGS: readonly Lang[] = ['nb', 'nn', 'en'];
+export const COOKIE_NAME = 'samtykke';
+
+/** How a setting reads from a `data-*` attribute of the tag (attributes are always text). */
+export type AttributeKind = 'text' | 'number' | 'boolean';
+
+/** A simple value's check and the safe default used when it is missing or wrong. */
+export type Rule =
+  | { readonly kind: 'choice'; readonly allowed: readonly string[]; readonly fallback: string }
+  | { readonly kind: 'flag'; readonly fallback: boolean }
+  | { readonly kind: 'whole'; readonly min: number; readonly max: number; readonly fallback: number };
+
+interface Setting {
+  /** Given as an attribute of the tag too (`validityDays` → `data-validity-days`); else only in window.samtykkeConfig. */
+  readonly attribute?: AttributeKind;
+  /** Checked by this rule; settings without one have their own checks (fields.ts, services.ts). */
+  readonly rule?: Rule;
+}
+
+/**
+ * Every setting an owner can give, in the order the warning about an unknown one lists them.
+ * Reading the tag, that warning and the simple settings' checks and defaults all come from
+ * here: a new setting is one row (and, unless it is a simple value, its check).
+ */
+export const SETTINGS = {
+  googleAds: { attribute: 'text' },
+  googleAnalytics: { attribute: 'text' },
+  privacyUrl: { attribute: 'text' },
+  // Left out, the language follows `<html lang>`; a wrong one falls back to bokmål.
+  lang: { attribute: 'text', rule: { kind: 'choice', allowed: LANGS, fallback: 'nb' } },
+  revision: { attribute: 'text' },
+  validityDays: { attribute: 'number', rule: { kind: 'whole', min: 1, max: 395, fallback: 182 } },
+  cookieDomain: { attribute: 'text' },
+  mode: { attribute: 'text', rule: { kind: 'choice', allowed: ['basic', 'advanced'], fallback: 'basic' } },
+  adsDataRedaction: { attribute: 'boolean', rule: { kind: 'flag', fallback: true } },
+  urlPassthrough: { attribute: 'boolean', rule: { kind: 'flag', fallback: false } },
+  waitForUpdate: { rule: { kind: 'whole', min: 0, max: 10_000, fallback: 500 } },
+  reloadOnWithdraw: { attribute: 'boolean', rule: { kind: 'flag', fallback: true } },
+  reopen: { attribute: 'text', rule: { kind: 'choice', allowed: ['bottom-left', 'bottom-right', 'none'], fallback: 'bottom-left' } },
+  services: {},
+  embeds: { attribute: 'text' },
+  texts: {},
+  theme: {},
+} as const satisfies Record<string, Setting>;
+
+export type SettingName = keyof typeof SETTINGS;
+/** The settings checked by their row's rule alone. */
+export type RuledName = { [K in SettingName]: (typeof SETTINGS)[K] extends { rule: Rule } ? K : never }[SettingName];
+
+/** The tag attribute kind of a setting, or undefined when it is not one. */
+export function attributeKind(name: string): AttributeKind | undefined {
+  return (SETTINGS as Record<string, Setting>)[name]?.attribute;
+}
