@@ -1,5 +1,5 @@
 import { report } from '../core/report';
-import { LANGS, SETTINGS, type RuledName } from './settings';
+import { LANGS, SETTINGS, type Rule, type RuledName } from './settings';
 import type { Config, Lang, LocalText, Theme } from './types';
 
 /** Reports a wrong value once, naming the setting and the fix. */
@@ -12,20 +12,22 @@ const THEME_KEYS: readonly (keyof Theme)[] = ['accent', 'accentText', 'backgroun
 
 /** A simple setting by its rule in settings.ts: the owner's value when it is right, else the default. */
 export function ruled<T>(input: Input, name: RuledName): T {
-  const { rule } = SETTINGS[name];
+  const rule: Rule = SETTINGS[name].rule;
   const v = input[name];
-  if (v === undefined) return rule.fallback as T;
-  if (rule.kind === 'choice') {
+  const { fallback } = rule;
+  if (v === undefined) return fallback as T;
+  if ('allowed' in rule) {
     if ((rule.allowed as readonly unknown[]).includes(v)) return v as T;
-    fail(name, `${JSON.stringify(v)} is not allowed; use one of ${rule.allowed.map((a) => `"${a}"`).join(', ')}. Using "${rule.fallback}".`);
-  } else if (rule.kind === 'flag') {
-    if (typeof v === 'boolean') return v as T;
-    fail(name, `must be true or false, not ${JSON.stringify(v)}. Using ${rule.fallback}.`);
+    fail(name, `${JSON.stringify(v)} is not allowed; use one of ${rule.allowed.map((a) => `"${a}"`).join(', ')}. Using "${fallback}".`);
+  } else if ('range' in rule) {
+    const [min, max] = rule.range;
+    if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max) return v as T;
+    fail(name, `must be a whole number from ${min} to ${max}, not ${JSON.stringify(v)}. Using ${fallback}.`);
   } else {
-    if (typeof v === 'number' && Number.isInteger(v) && v >= rule.min && v <= rule.max) return v as T;
-    fail(name, `must be a whole number from ${rule.min} to ${rule.max}, not ${JSON.stringify(v)}. Using ${rule.fallback}.`);
+    if (typeof v === 'boolean') return v as T;
+    fail(name, `must be true or false, not ${JSON.stringify(v)}. Using ${fallback}.`);
   }
-  return rule.fallback as T;
+  return fallback as T;
 }
 
 /** A web address (absolute, or relative to `href`) as given, or null when it is not one. */

@@ -6,11 +6,14 @@ export const COOKIE_NAME = 'samtykke';
 /** How a setting reads from a `data-*` attribute of the tag (attributes are always text). */
 export type AttributeKind = 'text' | 'number' | 'boolean';
 
-/** A simple value's check and the safe default used when it is missing or wrong. */
+/**
+ * A simple value's check, told by its shape: `allowed` (one of these), `range` (a whole number
+ * from … to …) or, with neither, true or false. `fallback` is used when it is missing or wrong.
+ */
 export type Rule =
-  | { readonly kind: 'choice'; readonly allowed: readonly string[]; readonly fallback: string }
-  | { readonly kind: 'flag'; readonly fallback: boolean }
-  | { readonly kind: 'whole'; readonly min: number; readonly max: number; readonly fallback: number };
+  | { readonly allowed: readonly string[]; readonly fallback: string }
+  | { readonly range: readonly [number, number]; readonly fallback: number }
+  | { readonly fallback: boolean };
 
 interface Setting {
   /** Given as an attribute of the tag too (`validityDays` → `data-validity-days`); else only in window.samtykkeConfig. */
@@ -29,16 +32,16 @@ export const SETTINGS = {
   googleAnalytics: { attribute: 'text' },
   privacyUrl: { attribute: 'text' },
   // Left out, the language follows `<html lang>`; a wrong one falls back to bokmål.
-  lang: { attribute: 'text', rule: { kind: 'choice', allowed: LANGS, fallback: 'nb' } },
+  lang: { attribute: 'text', rule: { allowed: LANGS, fallback: 'nb' } },
   revision: { attribute: 'text' },
-  validityDays: { attribute: 'number', rule: { kind: 'whole', min: 1, max: 395, fallback: 182 } },
+  validityDays: { attribute: 'number', rule: { range: [1, 395], fallback: 182 } },
   cookieDomain: { attribute: 'text' },
-  mode: { attribute: 'text', rule: { kind: 'choice', allowed: ['basic', 'advanced'], fallback: 'basic' } },
-  adsDataRedaction: { attribute: 'boolean', rule: { kind: 'flag', fallback: true } },
-  urlPassthrough: { attribute: 'boolean', rule: { kind: 'flag', fallback: false } },
-  waitForUpdate: { rule: { kind: 'whole', min: 0, max: 10_000, fallback: 500 } },
-  reloadOnWithdraw: { attribute: 'boolean', rule: { kind: 'flag', fallback: true } },
-  reopen: { attribute: 'text', rule: { kind: 'choice', allowed: ['bottom-left', 'bottom-right', 'none'], fallback: 'bottom-left' } },
+  mode: { attribute: 'text', rule: { allowed: ['basic', 'advanced'], fallback: 'basic' } },
+  adsDataRedaction: { attribute: 'boolean', rule: { fallback: true } },
+  urlPassthrough: { attribute: 'boolean', rule: { fallback: false } },
+  waitForUpdate: { rule: { range: [0, 10_000], fallback: 500 } },
+  reloadOnWithdraw: { attribute: 'boolean', rule: { fallback: true } },
+  reopen: { attribute: 'text', rule: { allowed: ['bottom-left', 'bottom-right', 'none'], fallback: 'bottom-left' } },
   services: {},
   embeds: { attribute: 'text' },
   texts: {},

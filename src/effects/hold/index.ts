@@ -3,7 +3,7 @@ import type { Config } from '../../config/types';
 import type { ConsentStore } from '../../core/store';
 import { release } from '../held';
 import { createCheck } from './check';
-import { observeParser, patchHtmlStrings, patchInsertion, patchSrc, stopBeforeScriptExecute } from './patches';
+import { all, observeParser, patchHtmlStrings, patchInsertion, patchSrc, stopBeforeScriptExecute } from './patches';
 
 export interface Hold {
   /** Loads one held frame whatever the purposes say: the visitor asked for it (its placeholder). */
@@ -21,15 +21,15 @@ export interface Hold {
  */
 export function holdTrackers(config: Config, store: ConsentStore, onFrame: (frame: HTMLIFrameElement, tracker: Tracker | null) => void): Hold {
   const { check, checkTree } = createCheck(config, store);
-  const undo = [
+  const uninstall = all([
     observeParser(checkTree, (frame, src) => onFrame(frame, classify(src, config))),
     stopBeforeScriptExecute(check),
     patchInsertion(checkTree),
     patchSrc(check),
     patchHtmlStrings(checkTree),
-  ];
+  ]);
   return {
     show: (frame) => release(frame),
-    uninstall: () => undo.forEach((fn) => fn()),
+    uninstall,
   };
 }

@@ -55,19 +55,16 @@ export function patchInsertion(checkTree: CheckTree): Uninstall {
     [Node.prototype, ['appendChild', 'insertBefore', 'replaceChild']],
     [Element.prototype, ['append', 'prepend', 'before', 'after', 'replaceWith', 'replaceChildren']],
   ] as const;
-  const undo: Uninstall[] = [];
-  for (const [proto, names] of targets) {
-    const methods = proto as unknown as Record<string, Method>;
-    for (const name of names) {
-      const original = methods[name]!;
-      methods[name] = function (this: unknown, ...args: unknown[]) {
-        for (const a of args) if (a instanceof Node && !a.isConnected) checkTree(a, 'script,iframe');
-        return original.apply(this, args);
-      };
-      undo.push(() => (methods[name] = original));
-    }
-  }
-  return () => undo.forEach((fn) => fn());
+  return all(
+    targets.flatMap(([proto, names]) =>
+      names.map((name) =>
+        replaceMethod(proto, name, (original) => function (this: unknown, ...args: unknown[]) {
+          for (const a of args) if (a instanceof Node && !a.isConnected) checkTree(a, 'script,iframe');
+          return original.apply(this, args);
+        }),
+      ),
+    ),
+  );
 }
 
 /**
@@ -77,16 +74,14 @@ export function patchInsertion(checkTree: CheckTree): Uninstall {
  */
 export function patchSrc(check: Check): Uninstall {
   const passes = (el: Element, v: unknown) => !check(el, String(v)) || el instanceof HTMLScriptElement;
-  const undo = [HTMLScriptElement.prototype, HTMLIFrameElement.prototype, HTMLImageElement.prototype].map((proto) =>
-    wrapSetter(proto, 'src', (el, v, set) => passes(el, v) && set(v)),
-  );
-  const proto = Element.prototype;
-  const setAttribute = proto.setAttribute;
-  proto.setAttribute = function (this: Element, name: string, value: string) {
-    if (String(name).toLowerCase() !== 'src' || passes(this, value)) setAttribute.call(this, name, value);
-  };
-  undo.push(() => (proto.setAttribute = setAttribute));
-  return () => undo.forEach((fn) => fn());
+  return all([
+    ...[HTMLScriptElement.prototype, HTMLIFrameElement.prototype, HTMLImageElement.prototype].map((proto) =>
+      wrapSetter(proto, 'src', (el, v, set) => passes(el, v) && set(v)),
+    ),
+    replaceMethod(Element.prototype, 'setAttribute', (setAttribute) => function (this: Element, name: unknown, value: unknown) {
+      if (String(name).toLowerCase() !== 'src' || passes(this, value)) setAttribute.call(this, name, value);
+    }),
+  ]);
 }
 
 /**
@@ -102,24 +97,28 @@ export function patchHtmlStrings(checkTree: CheckTree): Uninstall {
     // Scripts in an HTML string never run, so only frames and pixels are looked at.
     return checkTree(template.content, 'iframe,img') ? template.content : null;
   };
-  const undoInner = wrapSetter(Element.prototype, 'innerHTML', (el, html, set) => {
-    const held = el instanceof HTMLTemplateElement ? null : parse(String(html));
-    if (held) el.replaceChildren(held);
-    else set(html);
-  });
-  const proto = Element.prototype;
-  const adjacent = proto.insertAdjacentHTML;
-  const METHOD_AT = { beforebegin: 'before', afterbegin: 'prepend', beforeend: 'append', afterend: 'after' } as const;
-  proto.insertAdjacentHTML = function (this: Element, where: string, html: string) {
-    const held = parse(String(html));
-    const method = METHOD_AT[String(where).toLowerCase() as keyof typeof METHOD_AT] as (typeof METHOD_AT)[keyof typeof METHOD_AT] | undefined;
-    if (held && method) this[method](held);
-    else adjacent.call(this, where as InsertPosition, html);
-  };
-  return () => {
-    undoInner();
-    proto.insertAdjacentHTML = adjacent;
-  };
+  const METHOD_AT: Record<string, 'before' | 'prepend' | 'append' | 'after'> = { beforebegin: 'before', afterbegin: 'prepend', beforeend: 'append', afterend: 'after' };
+  return all([
+    wrapSetter(Element.prototype, 'innerHTML', (el, html, set) => {
+      const held = el instanceof HTMLTemplateElement ? null : parse(String(html));
+      if (held) el.replaceChildren(held);
+      else set(html);
+    }),
+    replaceMethod(Element.prototype, 'insertAdjacentHTML', (adjacent) => function (this: Element, where: unknown, html: unknown) {
+      const held = parse(String(html));
+      const method = METHOD_AT[String(where).toLowerCase()];
+      if (held && method) this[method](held);
+      else adjacent.call(this, where, html);
+    }),
+  ]);
+}
+
+/** Puts `make(original)` in place of a method; returns how to put the original back. */
+function replaceMethod(proto: object, name: string, make: (original: Method) => Method): Uninstall {
+  const methods = proto as Record<string, Method>;
+  const original = methods[name]!;
+  methods[name] = make(original);
+  return () => (methods[name] = original);
 }
 
 /** Runs `fn` in place of a property's setter, with the original to call; skipped where absent. */
@@ -135,3 +134,6 @@ function wrapSetter<T extends Element>(proto: T, name: string, fn: (el: T, v: un
   });
   return () => Object.defineProperty(proto, name, descriptor);
 }
+
+/** One uninstall for several. */
+export const all = (undo: readonly Uninstall[]): Uninstall => () => undo.forEach((fn) => fn());
