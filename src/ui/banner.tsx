@@ -2,11 +2,11 @@ import { all, type Ctx } from './context';
 import { fill } from './text';
 
 /** The first layer (D2): a labelled region, never modal, with Accept and Reject side by side. */
-export function Banner({ c }: { c: Ctx }) {
-  const { t, config } = c;
+export function Banner({ ctx }: { ctx: Ctx }) {
+  const { t, config } = ctx;
   const url = config.privacyUrl;
   return (
-    <section class="b" aria-labelledby="st">
+    <section class="banner" aria-labelledby="st">
       <h2 id="st">{t.title}</h2>
       <p>{t.intro}</p>
       <ul>
@@ -18,28 +18,28 @@ export function Banner({ c }: { c: Ctx }) {
       </ul>
       {config.services.some((s) => s.googleIds.length) && <p>{t.google}</p>}
       <p>{fill(t.more, { privacy: url ? <a href={url}>{t.privacy}</a> : t.privacy })}</p>
-      <Buttons c={c} />
+      <Buttons ctx={ctx} />
     </section>
   );
 }
 
 /** Accept and Reject get the same class, so nothing but their words can tell them apart (UI-02). */
-export function Buttons({ c, save }: { c: Ctx; save?: boolean }) {
-  const { t } = c;
+export function Buttons({ ctx, save }: { ctx: Ctx; save?: boolean }) {
+  const { t } = ctx;
   return (
-    <div class="a">
-      <button type="button" class="x" onClick={() => c.decide(all(c.config))}>
+    <div class="actions">
+      <button type="button" class="button" onClick={() => ctx.decide(all(ctx.config))}>
         {t.accept}
       </button>
-      <button type="button" class="x" onClick={() => c.decide({})}>
+      <button type="button" class="button" onClick={() => ctx.decide({})}>
         {t.reject}
       </button>
       {save ? (
-        <button type="button" class="x s" onClick={() => c.decide(c.draft)}>
+        <button type="button" class="button secondary" onClick={() => ctx.decide(ctx.draft)}>
           {t.save}
         </button>
       ) : (
-        <button type="button" class="x s" onClick={(e) => c.open(e.currentTarget)}>
+        <button type="button" class="button secondary" onClick={(e) => ctx.open(e.currentTarget)}>
           {t.customize}
         </button>
       )}

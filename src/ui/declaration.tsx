@@ -4,16 +4,16 @@ import { Services } from './services';
 import { fill } from './text';
 
 /** The cookie declaration for the privacy page: what is used, and what this visitor chose. */
-export function Declaration({ c }: { c: Ctx }) {
-  const { t, config, lang } = c;
-  const rec = c.store.record;
+export function Declaration({ ctx }: { ctx: Ctx }) {
+  const { t, config, lang } = ctx;
+  const rec = ctx.store.record;
   return (
-    <div class="dc" lang={lang}>
+    <div class="declaration" lang={lang}>
       {(['necessary', ...config.purposes] as Purpose[]).map((p) => (
         <section key={p}>
           <h3>{t[p]}</h3>
           <p>{t[`${p}Text`]}</p>
-          <Services c={c} purpose={p} />
+          <Services ctx={ctx} purpose={p} />
         </section>
       ))}
       <h3>{t.choice}</h3>
@@ -21,7 +21,7 @@ export function Declaration({ c }: { c: Ctx }) {
         {rec ? config.purposes.map((p) => `${t[p]}: ${rec.choices[p] ? t.granted : t.denied}`).join(', ') + '. ' : t.none + ' '}
         {rec && fill(t.stamp, { date: new Date(rec.time).toLocaleString(lang === 'en' ? 'en-GB' : `${lang}-NO`, { dateStyle: 'long', timeStyle: 'short' }), id: <code>{rec.id}</code> })}
       </p>
-      <button type="button" class="x" onClick={(e) => c.open(e.currentTarget)}>
+      <button type="button" class="button" onClick={(e) => ctx.open(e.currentTarget)}>
         {t.change}
       </button>
     </div>

@@ -40,12 +40,12 @@ export function holdFrame(config: Config, frame: HTMLIFrameElement, tracker: Tra
     // pixels give the ratio, so it scales down with the width; a height alone is kept; with
     // neither, a video's 16/9. All three are set, so none is inherited from the page.
     const ratio = +w && +h;
-    css.setProperty('--w', px(w) || '100%');
-    css.setProperty('--h', (!ratio && px(h)) || 'auto');
-    css.setProperty('--r', ratio ? w + '/' + h : h ? 'auto' : '16/9');
+    css.setProperty('--width', px(w) || '100%');
+    css.setProperty('--height', (!ratio && px(h)) || 'auto');
+    css.setProperty('--ratio', ratio ? w + '/' + h : h ? 'auto' : '16/9');
     host.className = frame.className;
     render(
-      <section class="r e" lang={lang} aria-label={label}>
+      <section class="root embed" lang={lang} aria-label={label}>
         <div>
           <p>
             <b>{label}</b>
@@ -55,14 +55,14 @@ export function holdFrame(config: Config, frame: HTMLIFrameElement, tracker: Tra
             {url && ' '}
             {url && <a href={url}>{fill(t.providerPrivacy, { provider })}</a>}
           </p>
-          <div class="a">
-            <button type="button" class="x" onClick={show}>
+          <div class="actions">
+            <button type="button" class="button" onClick={show}>
               {t.show}
             </button>
             {choose && (
               <button
                 type="button"
-                class="x s"
+                class="button secondary"
                 onClick={() => {
                   chose = true;
                   choose();

@@ -35,9 +35,9 @@ export function mountUi(config: Config, store: ConsentStore, text: I18n = i18n(c
   let opener: HTMLElement | null = null;
   const dialog = () => root.querySelector('dialog');
   // After a choice the control that made it may be gone; the reopen button (or the status) takes focus.
-  const fallback = () => root.querySelector<HTMLElement>('.o') ?? root.querySelector<HTMLElement>('[role=status]');
+  const fallback = () => root.querySelector<HTMLElement>('.reopen') ?? root.querySelector<HTMLElement>('[role=status]');
 
-  const c: Ctx = {
+  const ctx: Ctx = {
     ...text,
     config,
     store,
@@ -60,7 +60,7 @@ export function mountUi(config: Config, store: ConsentStore, text: I18n = i18n(c
     },
     decide(choices) {
       // A live region only speaks when its text changes; a second choice must be heard too.
-      msg = msg === c.t.saved ? c.t.saved + '\u00a0' : c.t.saved;
+      msg = msg === ctx.t.saved ? ctx.t.saved + '\u00a0' : ctx.t.saved;
       const d = dialog();
       if (d?.open) {
         store.decide(choices);
@@ -70,7 +70,7 @@ export function mountUi(config: Config, store: ConsentStore, text: I18n = i18n(c
       // From the banner the click paints first: the banner goes at the next frame, and storing
       // the choice, the effects it releases and the redraw follow right after (issue 5: click to
       // next paint). A page left or hidden before that frame stores it at once.
-      const banner = root.querySelector<HTMLElement>('.b');
+      const banner = root.querySelector<HTMLElement>('.banner');
       if (banner) banner.style.display = 'none';
       afterPaintOrLeave(() => {
         store.decide(choices);
@@ -96,7 +96,7 @@ export function mountUi(config: Config, store: ConsentStore, text: I18n = i18n(c
   // moves on.
   let dodge = false;
   document.addEventListener('focusin', (e) => {
-    const o = root.querySelector('.o');
+    const o = root.querySelector('.reopen');
     if (!o || e.target === host || !(e.target instanceof Element)) return;
     const b = o.getBoundingClientRect();
     const el = e.target.getBoundingClientRect();
@@ -112,8 +112,8 @@ export function mountUi(config: Config, store: ConsentStore, text: I18n = i18n(c
   });
 
   function draw() {
-    render(h(App, { c, msg, onClose, dodge }), root);
-    for (const r of decls) render(h(Declaration, { c }), r);
+    render(h(App, { ctx, msg, onClose, dodge }), root);
+    for (const r of decls) render(h(Declaration, { ctx }), r);
   }
 
   store.subscribe(draw);
@@ -123,7 +123,7 @@ export function mountUi(config: Config, store: ConsentStore, text: I18n = i18n(c
     const el = e.target instanceof Element ? e.target.closest(OPENERS) : null;
     if (!el) return;
     e.preventDefault();
-    c.open(el);
+    ctx.open(el);
   });
 
   // The declaration lives further down the page than our tag, so it exists only once parsing ends.
@@ -144,5 +144,5 @@ export function mountUi(config: Config, store: ConsentStore, text: I18n = i18n(c
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', declare, { once: true });
   else declare();
 
-  return { open: () => c.open() };
+  return { open: () => ctx.open() };
 }

@@ -7,19 +7,19 @@ import { Services } from './services';
  * The second layer: a native `<dialog>` the caller opens with `showModal()`, so the browser
  * traps focus, makes the page inert and turns Escape into a close that records nothing.
  */
-export function Prefs({ c, onClose }: { c: Ctx; onClose: () => void }) {
-  const { t, config } = c;
+export function Prefs({ ctx, onClose }: { ctx: Ctx; onClose: () => void }) {
+  const { t, config } = ctx;
   return (
-    <dialog class="d" aria-labelledby="sp" onClose={onClose} onKeyDown={wrap}>
-      {c.shown && <div>
+    <dialog class="preferences" aria-labelledby="sp" onClose={onClose} onKeyDown={wrap}>
+      {ctx.shown && <div>
         <h2 id="sp">{t.settings}</h2>
         <p>{t.law}</p>
         {(['necessary', ...config.purposes] as Purpose[]).map((p) => {
           const fixed = p === 'necessary';
-          const on = fixed || c.draft[p] === true;
+          const on = fixed || ctx.draft[p] === true;
           return (
-            <div key={p} class="c">
-              <div class="w">
+            <div key={p} class="purpose">
+              <div class="purpose-head">
                 <h3>
                   <label for={`i-${p}`}>{t[p]}</label>
                 </h3>
@@ -32,19 +32,19 @@ export function Prefs({ c, onClose }: { c: Ctx; onClose: () => void }) {
                   checked={on}
                   disabled={fixed}
                   aria-describedby={`t-${p}`}
-                  onChange={fixed ? undefined : (e) => c.toggle(p, e.currentTarget.checked)}
+                  onChange={fixed ? undefined : (e) => ctx.toggle(p, e.currentTarget.checked)}
                 />
               </div>
               <p id={`t-${p}`}>{t[`${p}Text`]}</p>
               <details>
                 <summary>{t.details}</summary>
-                <Services c={c} purpose={p} />
+                <Services ctx={ctx} purpose={p} />
               </details>
             </div>
           );
         })}
       </div>}
-      {c.shown && <Buttons c={c} save />}
+      {ctx.shown && <Buttons ctx={ctx} save />}
     </dialog>
   );
 }

@@ -3,11 +3,11 @@ import type { Ctx } from './context';
 import { fill } from './text';
 
 /** The services of one purpose and their cookies; shared by the preferences and the declaration. */
-export function Services({ c, purpose }: { c: Ctx; purpose: Purpose }) {
-  const { t, local } = c;
+export function Services({ ctx, purpose }: { ctx: Ctx; purpose: Purpose }) {
+  const { t, local } = ctx;
   return (
     <>
-      {c.config.services
+      {ctx.config.services
         .filter((s) => s.purpose === purpose)
         .map((s) => (
           <div key={s.id}>

@@ -16,7 +16,7 @@ const state = (page: Page) =>
     const w = window as unknown as Probe;
     const root = document.querySelector('samtykke-ui')?.shadowRoot;
     return {
-      banner: !!root?.querySelector('.b'),
+      banner: !!root?.querySelector('section[aria-labelledby]'),
       ran: w.__ran ?? [],
       gtag: w.__gtagLoads ?? 0,
       status: root?.querySelector('[role=status]')?.textContent ?? '',
@@ -90,7 +90,7 @@ describe('two tabs', () => {
     expect(updates.at(-1)![2]).toMatchObject({ ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' });
 
     await one.evaluate(() => window.samtykke!.reset());
-    await two.waitForFunction(() => !!document.querySelector('samtykke-ui')?.shadowRoot?.querySelector('.b'));
+    await two.waitForFunction(() => !!document.querySelector('samtykke-ui')?.shadowRoot?.querySelector('section[aria-labelledby]'));
     expect(await state(two)).toMatchObject({ banner: true, mark: 1 });
     expect(await two.evaluate(() => window.samtykke!.get())).toBeNull();
   });

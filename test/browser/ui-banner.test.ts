@@ -29,7 +29,7 @@ function focused(page: Page): Promise<{ text: string; inBanner: boolean; inDialo
     while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
     return {
       text: (a?.getAttribute('aria-label') ?? (a instanceof HTMLInputElement ? a.labels?.[0]?.textContent : a?.textContent) ?? '').trim(),
-      inBanner: !!a?.closest('.b'),
+      inBanner: !!a?.closest('section[aria-labelledby]'),
       inDialog: !!a?.closest('dialog'),
       tag: a?.tagName.toLowerCase() ?? '',
     };
@@ -41,7 +41,7 @@ const stored = (page: Page) =>
 
 const dialogOpen = (page: Page) => page.evaluate(() => !!document.querySelector('samtykke-ui')?.shadowRoot?.querySelector('dialog')?.open);
 
-const bannerShown = (page: Page) => page.evaluate(() => !!document.querySelector('samtykke-ui')?.shadowRoot?.querySelector('.b'));
+const bannerShown = (page: Page) => page.evaluate(() => !!document.querySelector('samtykke-ui')?.shadowRoot?.querySelector('section[aria-labelledby]'));
 
 /** Presses Tab until `name` has focus; fails after `max` presses. */
 async function tabTo(page: Page, name: string, max = 40): Promise<void> {
@@ -87,7 +87,7 @@ describe('first layer (D2, UI-01, UI-07, A11Y-12, A11Y-14)', () => {
     await expect(region.getByRole('button').allInnerTexts()).resolves.toEqual(['Godta alle', 'Avvis alle', 'Tilpass']);
     // The host is the first child of <body> and the root carries the language (A11Y-12).
     await expect(page.evaluate(() => document.body.firstElementChild?.tagName)).resolves.toBe('SAMTYKKE-UI');
-    await expect(page.evaluate(() => document.querySelector('samtykke-ui')!.shadowRoot!.querySelector('.r')!.getAttribute('lang'))).resolves.toBe('nb');
+    await expect(page.evaluate(() => document.querySelector('samtykke-ui')!.shadowRoot!.querySelector('[lang]')!.getAttribute('lang'))).resolves.toBe('nb');
     await page.screenshot({ path: SHOTS + 'banner-light.png' });
     expect(await axe(page)).toEqual([]);
   });
@@ -259,7 +259,7 @@ describe('preferences (UI-03, UI-09, A11Y-10, LAW-03, LAW-04)', () => {
 describe('declaration', () => {
   it('shows purposes, services and cookies, updates live with the choice, and is axe clean with the reopen button', async () => {
     const { page } = await site({}, '/personvern/');
-    const decl = page.locator('[data-samtykke-declaration] .dc');
+    const decl = page.locator('[data-samtykke-declaration] [lang]');
     expect(await decl.innerText()).toContain('Du har ikke gjort noe valg ennå.');
     await expect(decl.locator('table').count()).resolves.toBe(3);
     // A fixed clock and decision id keep the screenshot below the same from run to run.
@@ -335,7 +335,7 @@ describe('look (A11Y-08, WN-05, dark scheme)', () => {
           button(page, name).evaluate((b) => {
             const s = getComputedStyle(b);
             const r = b.getBoundingClientRect();
-            return [Math.round(r.width), Math.round(r.height), s.fontSize, s.fontFamily, s.padding, s.backgroundColor, s.color, getComputedStyle(b.closest('.b')!).position];
+            return [Math.round(r.width), Math.round(r.height), s.fontSize, s.fontFamily, s.padding, s.backgroundColor, s.color, getComputedStyle(b.closest('section[aria-labelledby]')!).position];
           }),
         ),
       );

@@ -63,21 +63,21 @@ describe('placeholder', () => {
 
   it('takes the size from width and height, and the class from the frame', () => {
     const { host } = setup();
-    expect(host!.style.getPropertyValue('--w')).toBe('560px');
-    expect(host!.style.getPropertyValue('--r')).toBe('560/315');
-    expect(host!.style.getPropertyValue('--h')).toBe('auto');
+    expect(host!.style.getPropertyValue('--width')).toBe('560px');
+    expect(host!.style.getPropertyValue('--ratio')).toBe('560/315');
+    expect(host!.style.getPropertyValue('--height')).toBe('auto');
     expect(host!.className).toBe('video wide');
   });
 
   it('passes percentages through, and fills the width when there is no size', () => {
     const pct = setup({ markup: '<iframe width="100%" height="450" data-samtykke="marketing" data-src="https://www.google.com/maps/embed?pb=1"></iframe>', tracker: preset('google-maps') });
-    expect(pct.host!.style.getPropertyValue('--w')).toBe('100%');
-    expect(pct.host!.style.getPropertyValue('--h')).toBe('450px');
-    expect(pct.host!.style.getPropertyValue('--r')).toBe('auto');
+    expect(pct.host!.style.getPropertyValue('--width')).toBe('100%');
+    expect(pct.host!.style.getPropertyValue('--height')).toBe('450px');
+    expect(pct.host!.style.getPropertyValue('--ratio')).toBe('auto');
     const none = setup({ markup: '<iframe data-samtykke="marketing" data-src="https://player.vimeo.com/video/1"></iframe>', tracker: preset('vimeo') });
-    expect(none.host!.style.getPropertyValue('--w')).toBe('100%');
-    expect(none.host!.style.getPropertyValue('--h')).toBe('auto');
-    expect(none.host!.style.getPropertyValue('--r')).toBe('16/9');
+    expect(none.host!.style.getPropertyValue('--width')).toBe('100%');
+    expect(none.host!.style.getPropertyValue('--height')).toBe('auto');
+    expect(none.host!.style.getPropertyValue('--ratio')).toBe('16/9');
   });
 
   it('carries the theme and the shared stylesheet', () => {

@@ -7,6 +7,11 @@ import type { CookieStore } from '../../../src/storage/cookie';
 import { mountUi } from '../../../src/ui';
 import { fill } from '../../../src/ui/text';
 
+// By what they are, not by class: the banner is the one region, the reopen button the one
+// button named only by its aria-label.
+const BANNER = 'section[aria-labelledby]';
+const REOPEN = 'button[aria-label]';
+
 const place = { href: 'https://www.stressfri.no/', hostname: 'www.stressfri.no', nonce: 'n0nce' };
 
 function setup(input: Record<string, unknown> = {}, saved: ConsentRecord | null = null) {
@@ -16,7 +21,7 @@ function setup(input: Record<string, unknown> = {}, saved: ConsentRecord | null 
   const store = createStore(config, cookie);
   const ui = mountUi(config, store);
   const root = document.querySelector('samtykke-ui')!.shadowRoot!;
-  return { ui, store, root, q: within(root.querySelector<HTMLElement>('.r')!), banner: () => within(root.querySelector<HTMLElement>('.b')!) };
+  return { ui, store, root, q: within(root.querySelector<HTMLElement>('[lang]')!), banner: () => within(root.querySelector<HTMLElement>(BANNER)!) };
 }
 
 beforeEach(() => {
@@ -36,7 +41,7 @@ describe('mount', () => {
   it('puts its host first in <body>, with an open shadow root carrying lang', () => {
     const { root } = setup();
     expect(document.body.firstElementChild?.tagName).toBe('SAMTYKKE-UI');
-    expect(root.querySelector('.r')!.getAttribute('lang')).toBe('nb');
+    expect(root.querySelector('[lang]')!.getAttribute('lang')).toBe('nb');
   });
 
   it('maps the theme to --samtykke-* custom properties on the host', () => {
@@ -61,7 +66,7 @@ describe('first layer', () => {
 
   it('leaves Google out when no Google service is configured', () => {
     const { root } = setup({ googleAds: undefined, googleAnalytics: undefined, services: [{ id: 'x', name: 'X', purpose: 'analytics', provider: 'X AS', description: 'Teller', cookies: [] }] });
-    expect(root.querySelector('.b')!.textContent).not.toContain('Google');
+    expect(root.querySelector(BANNER)!.textContent).not.toContain('Google');
   });
 
   it('gives Accept and Reject the same class', () => {
@@ -73,11 +78,11 @@ describe('first layer', () => {
     const { q, store, root, banner } = setup();
     fireEvent.click(banner().getByText('Avvis alle'));
     // The click only hides the banner, so the next frame can paint without waiting for the rest.
-    expect(root.querySelector<HTMLElement>('.b')!.style.display).toBe('none');
+    expect(root.querySelector<HTMLElement>(BANNER)!.style.display).toBe('none');
     await vi.waitFor(() => expect(store.record?.choices).toEqual({ analytics: false, marketing: false }));
-    expect(root.querySelector('.b')).toBeNull();
+    expect(root.querySelector(BANNER)).toBeNull();
     expect(q.getByRole('status').textContent).toBe('Valget ditt er lagret.');
-    expect(root.activeElement).toBe(root.querySelector('.o'));
+    expect(root.activeElement).toBe(root.querySelector(REOPEN));
   });
 
   it('stores the choice at once when the page is left before the next frame', () => {
@@ -94,15 +99,15 @@ describe('first layer', () => {
     document.querySelector('samtykke-ui')!.remove();
     // The store keeps the record; a second mount (next page) sees it.
     const again = setup({}, { schema: 1, revision: '1', id: 'abcdefgh12', time: new Date().toISOString(), choices: { analytics: true, marketing: true } });
-    expect(again.root.querySelector('.b')).toBeNull();
-    expect(again.root.querySelector('.o')).not.toBeNull();
+    expect(again.root.querySelector(BANNER)).toBeNull();
+    expect(again.root.querySelector(REOPEN)).not.toBeNull();
   });
 
   it('has no reopen button when reopen is none, and focuses the status instead', async () => {
     const { root, banner } = setup({ reopen: 'none' });
     fireEvent.click(banner().getByText('Godta alle'));
     await vi.waitFor(() => expect(root.activeElement).toBe(root.querySelector('[role=status]')));
-    expect(root.querySelector('.o')).toBeNull();
+    expect(root.querySelector(REOPEN)).toBeNull();
   });
 });
 
