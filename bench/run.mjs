@@ -201,7 +201,7 @@ for (const rate of RATES) {
       returningLongTasks: stats(pick(r, 'longTasks')),
       returningBannerShown: r.filter((x) => x.bannerShown).length,
       returningSeeded: !!seeds[name],
-      samples: { first: f.map(({ cookies, ...x }) => x), returning: r },
+      samples: { first: f.map(({ cookies: _cookies, ...x }) => x), returning: r },
     };
   }
 }

@@ -48,7 +48,7 @@ export const SETTINGS = {
   theme: {},
 } as const satisfies Record<string, Setting>;
 
-export type SettingName = keyof typeof SETTINGS;
+type SettingName = keyof typeof SETTINGS;
 /** The settings checked by their row's rule alone. */
 export type RuledName = { [K in SettingName]: (typeof SETTINGS)[K] extends { rule: Rule } ? K : never }[SettingName];
 

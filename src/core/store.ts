@@ -4,7 +4,7 @@ import type { CookieStore } from '../storage/cookie';
 import { afterPaint } from './ready';
 import { report } from './report';
 
-export type Listener = (next: ConsentRecord | null, prev: ConsentRecord | null) => void;
+type Listener = (next: ConsentRecord | null, prev: ConsentRecord | null) => void;
 
 /**
  * The single source of truth for the visitor's decision. Effects and UI subscribe; the store

@@ -5,7 +5,7 @@ import type { ConsentStore } from '../core/store';
 import { whenParsed } from '../core/ready';
 import { gtag, inLayer, injectScript } from './gtag';
 
-export const GTAG_URL = 'https://www.googletagmanager.com/gtag/js?id=';
+const GTAG_URL = 'https://www.googletagmanager.com/gtag/js?id=';
 
 /**
  * Google Consent Mode v2. Runs synchronously when the tag is parsed: the denied default goes
@@ -28,7 +28,11 @@ export function googleConsentMode(config: Config, store: ConsentStore, ran: Set<
     for (const service of google) {
       const granted = store.granted(service.purpose);
       if (!granted && config.mode === 'basic') continue;
-      for (const id of service.googleIds) if (!configured.has(id)) configured.add(id), ids.push(id);
+      for (const id of service.googleIds) {
+        if (configured.has(id)) continue;
+        configured.add(id);
+        ids.push(id);
+      }
       if (granted) ran.add(service.purpose as OptionalPurpose);
     }
     if (!ids.length) return;

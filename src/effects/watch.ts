@@ -26,7 +26,9 @@ const googleCookies = (): string[] => {
 export function watchLeaks(config: Config, store: ConsentStore, ours: Element | null): void {
   const warned = new Set<string>();
   const warn = (key: string, message: string) => {
-    if (!warned.has(key)) warned.add(key), report('warn', message);
+    if (warned.has(key)) return;
+    warned.add(key);
+    report('warn', message);
   };
 
   /** When the purpose was granted, as epoch ms (Infinity while it is not). */

@@ -4,8 +4,6 @@ import { en } from './en';
 import { nb, type Key, type Texts } from './nb';
 import { nn } from './nn';
 
-export type { Key, Texts };
-
 const BUILT_IN: Record<Lang, Texts> = { nb, nn, en };
 
 export interface I18n {

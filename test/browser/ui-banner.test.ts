@@ -264,7 +264,10 @@ describe('declaration', () => {
     await expect(decl.locator('table').count()).resolves.toBe(3);
     // A fixed clock and decision id keep the screenshot below the same from run to run.
     await page.clock.setFixedTime(new Date('2026-11-24T10:00:00+01:00'));
-    await page.evaluate(() => (crypto.getRandomValues = <T extends ArrayBufferView | null>(a: T) => (a && new Uint8Array(a.buffer).fill(42), a)));
+    await page.evaluate(() => (crypto.getRandomValues = <T extends ArrayBufferView | null>(a: T) => {
+      if (a) new Uint8Array(a.buffer).fill(42);
+      return a;
+    }));
     await button(page, 'Godta alle').click();
     await expect.poll(() => decl.innerText()).toContain('Statistikk: godtatt');
     const text = await decl.innerText();

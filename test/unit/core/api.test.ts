@@ -8,7 +8,7 @@ const place = { href: 'https://www.stressfri.no/', hostname: 'www.stressfri.no',
 function setup() {
   const config = validate({ privacyUrl: '/p/', googleAds: 'AW-123456789', googleAnalytics: 'G-ABC123XYZ' }, place);
   let stored: ReturnType<typeof store.decide> | null = null;
-  const store = createStore(config, { read: () => stored, write: (r) => ((stored = r), true), clear: () => (stored = null) });
+  const store = createStore(config, { read: () => stored, write: (r) => void (stored = r), clear: () => (stored = null) });
   const hooks = { open: vi.fn(), ready: new Set<SamtykkeListener>() as Set<SamtykkeListener> | null };
   return { api: createApi(config, store, hooks, '0.0.0'), hooks };
 }

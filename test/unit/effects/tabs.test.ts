@@ -25,7 +25,7 @@ class FakeChannel {
 
 /** One cookie jar shared by every tab, as in a browser profile. */
 let jar: ConsentRecord | null;
-const cookie: CookieStore = { read: () => jar, write: (r) => ((jar = r), true), clear: () => void (jar = null) };
+const cookie: CookieStore = { read: () => jar, write: (r) => void (jar = r), clear: () => void (jar = null) };
 
 let hidden = false;
 const listeners: [string, EventListenerOrEventListenerObject][] = [];

@@ -16,7 +16,7 @@ const place = { href: 'https://www.stressfri.no/', hostname: 'www.stressfri.no',
 
 function setup(input: Record<string, unknown> = {}, saved: ConsentRecord | null = null) {
   let kept = saved;
-  const cookie: CookieStore = { read: () => kept, write: (r) => ((kept = r), true), clear: () => void (kept = null) };
+  const cookie: CookieStore = { read: () => kept, write: (r) => void (kept = r), clear: () => void (kept = null) };
   const config = validate({ privacyUrl: '/personvern/', googleAds: 'AW-123456789', googleAnalytics: 'G-ABC1234567', ...input }, place);
   const store = createStore(config, cookie);
   const ui = mountUi(config, store);
