@@ -1,4 +1,3 @@
-import Cookies from 'js-cookie';
 import { classify } from '../config/trackers';
 import type { Config } from '../config/types';
 import { whenParsed } from '../core/ready';
@@ -6,16 +5,10 @@ import { report } from '../core/report';
 import type { ConsentStore } from '../core/store';
 import { HELD_ATTR, PURPOSES_ATTR } from '../markup';
 import { trusted } from './held';
+import { cookieNames } from '../storage/jar';
 import { GOOGLE_COOKIES, matchesCookie } from './withdraw';
 
-const googleCookies = (): string[] => {
-  try {
-    return Object.keys(Cookies.get()).filter((name) => GOOGLE_COOKIES.some((p) => matchesCookie(p, name)));
-  } catch {
-    // A sandboxed frame has no cookies to read, and reading throws.
-    return [];
-  }
-};
+const googleCookies = (): string[] => cookieNames().filter((name) => GOOGLE_COOKIES.some((p) => matchesCookie(p, name)));
 
 /**
  * What blocking cannot stop — a tag placed before ours, code Webnode itself injects, the

@@ -1,6 +1,6 @@
-import Cookies from 'js-cookie';
 import type { Config, OptionalPurpose, Service } from '../config/types';
 import type { ConsentStore } from '../core/store';
+import { cookieNames, removeCookie } from '../storage/jar';
 
 /**
  * Making a withdrawal real (UI-10): the cookies of each withdrawn purpose are expired on this
@@ -35,8 +35,8 @@ function deleteCookies(services: readonly Service[], configured: string | null):
   const patterns = services.flatMap((s) => s.cookies.filter((c) => !c.thirdParty).map((c) => c.name));
   if (services.some((s) => s.googleIds.length)) patterns.push(...GOOGLE_COOKIES);
   const domains = [undefined, ...cookieDomains(location.hostname), ...(configured ? [configured] : [])];
-  for (const name of Object.keys(Cookies.get())) {
+  for (const name of cookieNames()) {
     if (!patterns.some((p) => matchesCookie(p, name))) continue;
-    for (const domain of domains) Cookies.remove(name, domain ? { path: '/', domain } : { path: '/' });
+    for (const domain of domains) removeCookie(name, domain);
   }
 }
