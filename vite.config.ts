@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
-import { samtykkeDemo } from './demo/server/plugin.js';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -9,7 +8,7 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 // Size (issue 5; `npm run size`, `node scripts/analyze.mjs`): the savings that are safe at build
 // level are below; the rest is in the source (see docs/performance.md).
 export default defineConfig(({ command, mode }) => ({
-  root: 'demo',
+  root: new URL('.', import.meta.url).pathname,
   publicDir: false,
   define: {
     __VERSION__: JSON.stringify(version),
@@ -23,11 +22,8 @@ export default defineConfig(({ command, mode }) => ({
   // (Type checking and the tests use the automatic runtime of tsconfig.json; both make the
   // same elements.)
   oxc: { jsx: { runtime: 'classic', pragma: 'jsxH', pragmaFrag: 'JsxFragment' }, jsxInject: `import { h as jsxH, Fragment as JsxFragment } from 'preact'` },
-  server: { open: '/' },
-  // Dev server only (`apply: 'serve'`): /samtykke.js from src/, the offline Google stand-in.
-  plugins: [samtykkeDemo()],
   build: {
-    outDir: '../dist',
+    outDir: 'dist',
     emptyOutDir: mode !== 'esm',
     target: 'es2020',
     minify: true,

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // `npm run bench`: samtykke vs vanilla-cookieconsent vs Klaro on the same mock page in headless
 // Chromium; see docs/performance.md. Options: --runs N (default 7), --quick (3 runs, 1× only),
-// --table (reprint the last results.json).
+// --table (reprint the last results), --save (also keep them in bench/results.json, the record
+// docs/performance.md quotes; without it they go to the system's temp directory only).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { chromiumOptions } from '../scripts/chromium.mjs';
 import { GTAG_STUB, ORIGIN, isGoogle, pageFor, tools } from './pages.mjs';
 import { stats, table } from './stats.mjs';
 
@@ -13,9 +16,12 @@ const arg = (name, def) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? Number(process.argv[i + 1]) : def;
 };
+const SAVED = new URL('./results.json', import.meta.url);
+const LATEST = join(os.tmpdir(), 'samtykke-bench-results.json');
 if (process.argv.includes('--table')) {
-  // Reprint the table of the last run (bench/results.json) without running anything.
-  console.log(table(JSON.parse(readFileSync(new URL('./results.json', import.meta.url), 'utf8'))));
+  // Reprint the table of the last run without running anything.
+  const last = existsSync(LATEST) ? LATEST : SAVED;
+  console.log(table(JSON.parse(readFileSync(last, 'utf8'))));
   process.exit(0);
 }
 const QUICK = process.argv.includes('--quick');
@@ -30,10 +36,7 @@ const TOOLS = tools(readFileSync(BUNDLE, 'utf8'));
 const NAMES = Object.keys(TOOLS).filter((n) => n !== 'none');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await chromium.launch(chromiumOptions);
 
 async function open(name, { rate, cookies }) {
   const tool = TOOLS[name];
@@ -218,7 +221,8 @@ results.machine = {
   chromium: version,
 };
 results.durationSeconds = Math.round((Date.now() - started) / 1000);
-const out = new URL('./results.json', import.meta.url);
-writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+const json = JSON.stringify(results, null, 2) + '\n';
+writeFileSync(LATEST, json);
+if (process.argv.includes('--save')) writeFileSync(SAVED, json);
 console.log(table(results));
-console.log(`\nwritten: bench/results.json (${results.durationSeconds} s)`);
+console.log(`\nwritten: ${LATEST}${process.argv.includes('--save') ? ' and bench/results.json' : ' (add --save to keep it in bench/results.json)'} (${results.durationSeconds} s)`);

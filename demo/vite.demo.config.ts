@@ -1,14 +1,18 @@
 import { defineConfig } from 'vite';
-import { samtykkeDemoBuild } from './server/plugin';
+import { samtykkeDemo, samtykkeDemoBuild } from './server/plugin';
 
 /**
- * The demo as a static site (after `npm run build`): `npx vite build --config demo/vite.demo.config.ts`
- * writes dist-demo/ with the pages, the built dist/samtykke.js and the stand-in service worker.
+ * The demo's own config; the library's (vite.config.ts) knows nothing of it.
+ * - `npm start` (`vite --config demo/vite.demo.config.ts --open`): the dev server, with
+ *   /samtykke.js built from src/ and the offline Google stand-in.
+ * - `npm run build:demo` (after `npm run build`): the demo as a static site in dist-demo/, with
+ *   the built dist/samtykke.js and the stand-in service worker.
  */
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: new URL('.', import.meta.url).pathname,
   publicDir: false,
-  plugins: [samtykkeDemoBuild()],
+  server: { open: '/' },
+  plugins: command === 'serve' ? [samtykkeDemo()] : [samtykkeDemoBuild()],
   build: {
     outDir: new URL('../dist-demo', import.meta.url).pathname,
     emptyOutDir: true,
@@ -20,4 +24,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

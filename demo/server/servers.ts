@@ -23,11 +23,10 @@ async function logClient(origin: string): Promise<Pick<DemoServer, 'hits' | 'cle
   };
 }
 
-/** `npm start` without the browser: Vite's dev server with the repo's config, on a free port. */
+/** `npm start` without the browser: Vite's dev server with the demo's config, on a free port. */
 export async function startDevServer(): Promise<DemoServer> {
   const server: ViteDevServer = await createServer({
-    configFile: ROOT + 'vite.config.ts',
-    root: ROOT + 'demo',
+    configFile: ROOT + 'demo/vite.demo.config.ts',
     logLevel: 'silent',
     server: { host: '127.0.0.1', port: 0, strictPort: false, open: false, hmr: false },
   });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axe, dataLayer, siteFixture, sitePage } from './harness';
+import { axe, dataLayer, screenshot, siteFixture, sitePage } from './harness';
 
 const sites = siteFixture();
 
@@ -154,7 +154,7 @@ describe('embeds held back with a placeholder', () => {
     const vimeo = page.getByRole('region', { name: 'Innhold fra Vimeo' });
     await expect(vimeo.getByRole('button').allInnerTexts()).resolves.toEqual(['Vis innhold']);
     expect(await axe(page)).toEqual([]);
-    await yt.screenshot({ path: new URL('../../docs/screenshots/embed.png', import.meta.url).pathname });
+    await screenshot(yt, 'embed.png');
 
     await yt.getByRole('button', { name: 'Vis innhold' }).click();
     await expect(page.locator('#a').getAttribute('src')).resolves.toBe(YOUTUBE);

@@ -1,17 +1,27 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { isGoogleTracking } from '../../src/config/trackers';
+import { chromiumOptions } from '../../scripts/chromium.mjs';
 
 /** The mock Webnode site every browser test runs on; https so Secure cookies behave as live. */
 export const ORIGIN = 'https://www.stressfri.test';
 const BUNDLE = new URL('../../dist/samtykke.js', import.meta.url);
 
+const SHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
+
+/**
+ * Writes one of the README's screenshots (docs/screenshots/), only when asked with
+ * UPDATE_SCREENSHOTS=1, so that `npm test` leaves the working tree as it found it.
+ */
+export async function screenshot(target: Page | Locator, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  mkdirSync(SHOTS, { recursive: true });
+  await target.screenshot({ path: SHOTS + name, ...options });
+}
+
 export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  return chromium.launch(chromiumOptions);
 }
 
 export interface GoogleRequest {

@@ -1,11 +1,7 @@
 // Issue 3 on the built bundle: D2, UI-01…UI-15, WN-05, A11Y-01…A11Y-14, in Chromium.
-import { mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, launch, openSite, sitePage, type Site } from './harness';
-
-
-const SHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
+import { axe, launch, openSite, screenshot, sitePage, type Site } from './harness';
 
 /**
  * Both Google presets, so every optional purpose the presets know is on screen. No reload on
@@ -56,7 +52,6 @@ let browser: Browser;
 const sites: Site[] = [];
 beforeAll(async () => {
   browser = await launch();
-  mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(async () => {
   for (const s of sites) await s.close();
@@ -88,7 +83,7 @@ describe('first layer (D2, UI-01, UI-07, A11Y-12, A11Y-14)', () => {
     // The host is the first child of <body> and the root carries the language (A11Y-12).
     await expect(page.evaluate(() => document.body.firstElementChild?.tagName)).resolves.toBe('SAMTYKKE-UI');
     await expect(page.evaluate(() => document.querySelector('samtykke-ui')!.shadowRoot!.querySelector('[lang]')!.getAttribute('lang'))).resolves.toBe('nb');
-    await page.screenshot({ path: SHOTS + 'banner-light.png' });
+    await screenshot(page, 'banner-light.png');
     expect(await axe(page)).toEqual([]);
   });
 
@@ -175,7 +170,7 @@ describe('preferences (UI-03, UI-09, A11Y-10, LAW-03, LAW-04)', () => {
     ]);
     const dialog = page.getByRole('dialog', { name: 'Innstillinger for informasjonskapsler' });
     expect(await dialog.innerText()).toContain('ekomloven § 3-15');
-    await page.screenshot({ path: SHOTS + 'preferences.png' });
+    await screenshot(page, 'preferences.png');
     for (const d of await dialog.locator('details').all()) await d.locator('summary').click();
     const text = await dialog.innerText();
     for (const cookie of ['_gcl_au', '_gcl_aw', '_gcl_dc', '_ga', '_ga_*', 'IDE', 'samtykke']) expect(text).toContain(cookie);
@@ -278,7 +273,7 @@ describe('declaration', () => {
     await button(page, 'Avvis alle').click();
     expect(await decl.innerText()).toContain('Markedsføring: avvist');
     expect(await page.getByRole('button', { name: 'Endre valg' }).evaluate((b) => b.getRootNode() instanceof ShadowRoot && (b.getRootNode() as ShadowRoot).activeElement === b)).toBe(true);
-    await page.screenshot({ path: SHOTS + 'declaration.png', fullPage: true });
+    await screenshot(page, 'declaration.png', { fullPage: true });
     expect(await axe(page)).toEqual([]);
   });
 });
@@ -286,7 +281,7 @@ describe('declaration', () => {
 describe('look (A11Y-08, WN-05, dark scheme)', () => {
   it('has no horizontal scroll at 320 px and every button can be reached', async () => {
     const { page } = await site({ viewport: { width: 320, height: 640 } });
-    await page.screenshot({ path: SHOTS + 'banner-320.png' });
+    await screenshot(page, 'banner-320.png');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     for (const name of ['Godta alle', 'Avvis alle', 'Tilpass']) {
@@ -298,7 +293,7 @@ describe('look (A11Y-08, WN-05, dark scheme)', () => {
     }
     await button(page, 'Tilpass').click();
     await button(page, 'Lagre valg').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: SHOTS + 'preferences-320.png' });
+    await screenshot(page, 'preferences-320.png');
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     expect(await axe(page)).toEqual([]);
   });
@@ -324,10 +319,10 @@ describe('look (A11Y-08, WN-05, dark scheme)', () => {
     const { page } = await site({ colorScheme: 'dark' });
     const bg = await page.getByRole('region', { name: 'Informasjonskapsler' }).evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(bg).toBe('rgb(33, 34, 38)');
-    await page.screenshot({ path: SHOTS + 'banner-dark.png' });
+    await screenshot(page, 'banner-dark.png');
     expect(await axe(page)).toEqual([]);
     await button(page, 'Tilpass').click();
-    await page.screenshot({ path: SHOTS + 'preferences-dark.png' });
+    await screenshot(page, 'preferences-dark.png');
     expect(await axe(page)).toEqual([]);
   });
 
