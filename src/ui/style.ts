@@ -1,5 +1,9 @@
 import type { Theme } from '../config/types';
-import css from './banner.css?inline';
+import banner from './banner.css?inline';
+import preferences from './preferences.css?inline';
+
+// One sheet for every root: the preferences' rules come after the rest, as they were written.
+const css = banner + preferences;
 
 let sheet: CSSStyleSheet | null | undefined;
 
