@@ -36,7 +36,7 @@ export function googleConsentMode(config: Config, store: ConsentStore, ran: Set<
       if (granted) ran.add(service.purpose as OptionalPurpose);
     }
     if (!ids.length) return;
-    // A Google snippet pasted into the page brings its own gtag.js (released by hold.ts with
+    // A Google snippet pasted into the page brings its own gtag.js (released by the blocker with
     // its purpose) and queues its own `js` and `config`: loaded or sent twice, every visit
     // would count twice. Waiting for the parsed page lets that snippet show itself first.
     whenParsed(() => {

@@ -41,7 +41,7 @@ export function watchLeaks(config: Config, store: ConsentStore, ours: Element | 
   });
 
   // Judged once the page is parsed: a fetch the preload scanner made is reported before the
-  // parser has reached (and hold.ts has held) the tag it came from.
+  // parser has reached (and the blocker has held) the tag it came from.
   const judge = (e: PerformanceResourceTiming) => {
     const at = grantedAt(e.name);
     if (at === null || performance.timeOrigin + e.startTime >= at) return;
