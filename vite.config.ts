@@ -5,7 +5,7 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 
 // `vite build` makes the one-tag IIFE; `vite build --mode esm` the bundler module. Both are
 // self-contained: Preact and js-cookie are inlined, CSS travels inside the JS.
-// Size (issue 5; `npm run size`, `node scripts/analyze.mjs`): the savings that are safe at build
+// Size (`npm run size`, `node scripts/analyze.mjs`): the savings that are safe at build
 // level are below; the rest is in the source (see docs/performance.md).
 export default defineConfig(({ command, mode }) => ({
   root: new URL('.', import.meta.url).pathname,

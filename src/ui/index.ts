@@ -68,7 +68,7 @@ export function mountUi(config: Config, store: ConsentStore, text: I18n = i18n(c
         return d.close();
       }
       // From the banner the click paints first: the banner goes at the next frame, and storing
-      // the choice, the effects it releases and the redraw follow right after (issue 5: click to
+      // the choice, the effects it releases and the redraw follow right after (the click is timed to
       // next paint). A page left or hidden before that frame stores it at once.
       const banner = root.querySelector<HTMLElement>('.banner');
       if (banner) banner.style.display = 'none';
