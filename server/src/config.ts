@@ -7,6 +7,8 @@ export const DEFAULT_RETENTION_DAYS = 395 + 1096;
 
 export interface Config {
   readonly port: number;
+  /** Address to listen on; 127.0.0.1 behind a proxy on the same machine. */
+  readonly host: string;
   readonly dataDir: string;
   readonly databaseUrl: string | null;
   /** Bearer token for the read endpoints; null: reading is switched off. */
@@ -41,6 +43,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   if (!['', '0', '1'].includes(trust)) problems.push(`TRUST_PROXY must be 1 or 0, not "${trust}"`);
   const config: Config = {
     port: whole('PORT', 8787, 0, 65535),
+    host: env.HOST || '0.0.0.0',
     dataDir: env.DATA_DIR || './data',
     databaseUrl: env.DATABASE_URL || null,
     token,

@@ -14,15 +14,24 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(2);
   }
-  const store = await openStore(config);
+  const kind = config.databaseUrl ? 'postgresql' : 'embedded';
+  let store;
+  try {
+    store = await openStore(config);
+  } catch (error) {
+    jsonLog('error', 'cannot open the store', { store: kind, error: (error as Error).message });
+    process.exit(1);
+  }
   const stopRetention = scheduleRetention(store, config.retentionDays, jsonLog);
   const app = createApp({ store, config, log: jsonLog });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST || '0.0.0.0' }, (info) => {
-    jsonLog('info', 'listening', { port: info.port, store: config.databaseUrl ? 'postgresql' : 'embedded' });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    jsonLog('info', 'listening', { port: info.port, store: kind });
   });
   const stop = () => {
     stopRetention();
     server.close(() => void store.close().then(() => process.exit(0)));
+    // Idle keep-alive connections would hold the close open for their timeout.
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
