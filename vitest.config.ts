@@ -10,6 +10,18 @@ export default defineConfig({
         test: { name: 'unit', environment: 'happy-dom', include: ['test/unit/**/*.test.{ts,tsx}'] },
       },
       {
+        // The consent-log receiver (server/), against the embedded store and a PostgreSQL server.
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['server/test/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          maxWorkers: 1,
+        },
+      },
+      {
         // The built dist/samtykke.js in Debian's headless Chromium; `npm test` builds first.
         extends: true,
         test: {

@@ -1,0 +1,129 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { stream } from 'hono/streaming';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Config } from './config.js';
+import { parseEntry } from './entry.js';
+import { CONTENT_TYPE, csvHeader, formatLine, pickFormat } from './export-format.js';
+import type { Log } from './log.js';
+import { RateLimit } from './rate-limit.js';
+import type { ConsentStore } from './store/store.js';
+
+/** A few times the largest valid entry (about 1.2 kB), far below anything that could hurt. */
+export const MAX_BODY_BYTES = 4096;
+const POST_TYPES = /^(text\/plain|application\/json)\s*(;|$)/i;
+
+export interface AppOptions {
+  readonly store: ConsentStore;
+  readonly config: Pick<Config, 'token' | 'allowedOrigins' | 'ratePerMinute' | 'trustProxy'>;
+  readonly log: Log;
+}
+
+const fail = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503, error: string) => c.json({ error }, status);
+
+export function createApp({ store, config, log }: AppOptions): Hono {
+  const app = new Hono();
+  const limit = new RateLimit(config.ratePerMinute);
+  const allowed = new Set(config.allowedOrigins);
+  const tokenDigest = config.token === null ? null : createHash('sha256').update(config.token).digest();
+
+  const clientAddress = (c: Context): string => {
+    if (config.trustProxy) {
+      const hops = (c.req.header('x-forwarded-for') ?? '').split(',');
+      return hops[hops.length - 1]!.trim();
+    }
+    try {
+      return getConnInfo(c).remote.address ?? '';
+    } catch {
+      return ''; // not served by the Node adapter (app.request in tests): one shared bucket
+    }
+  };
+
+  app.use(async (c, next) => {
+    const start = performance.now();
+    await next();
+    // The route pattern, never the path: a path can hold a consent id.
+    log('info', 'request', { method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - start) });
+  });
+
+  app.onError((error, c) => {
+    log('error', 'unhandled', { route: c.req.routePath, error: error.name, code: String((error as { code?: unknown }).code ?? '') });
+    return fail(c, 503, 'the log is unavailable, try again later');
+  });
+
+  app.get('/healthz', async (c) => ((await store.healthy()) ? c.json({ status: 'ok' }) : c.json({ status: 'store unavailable' }, 503)));
+
+  app.use(
+    '/v1/consents',
+    cors({
+      origin: (origin) => (allowed.has(origin) ? origin : null),
+      allowMethods: ['POST'],
+      allowHeaders: ['Content-Type'],
+      maxAge: 86_400,
+    }),
+  );
+
+  app.post(
+    '/v1/consents',
+    async (c, next) => {
+      const origin = c.req.header('origin');
+      if (origin === undefined || !allowed.has(origin)) return fail(c, 403, `origin ${JSON.stringify(origin ?? null)} is not in ALLOWED_ORIGINS`);
+      if (!limit.take(clientAddress(c))) return fail(c, 429, 'too many entries from this client, try again in a minute');
+      if (!POST_TYPES.test(c.req.header('content-type') ?? '')) return fail(c, 415, 'Content-Type must be text/plain or application/json');
+      await next();
+    },
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => fail(c, 413, `body larger than ${MAX_BODY_BYTES} bytes`) }),
+    async (c) => {
+      const parsed = parseEntry(await c.req.text());
+      if (!parsed.ok) return fail(c, 400, parsed.reason);
+      const result = await store.insert(parsed.entry);
+      if (result === 'conflict') return fail(c, 409, 'an entry with this id and time is already stored with different content');
+      return result === 'created' ? c.json({ status: 'stored' }, 201) : c.json({ status: 'already stored' }, 200);
+    },
+  );
+
+  const authorised = (c: Context): boolean => {
+    const [scheme, given] = (c.req.header('authorization') ?? '').split(' ');
+    if (tokenDigest === null || scheme !== 'Bearer' || !given) return false;
+    // Digests of equal length, so the comparison takes the same time whatever was sent.
+    return timingSafeEqual(createHash('sha256').update(given).digest(), tokenDigest);
+  };
+
+  const requireToken: MiddlewareHandler = async (c, next) => {
+    if (authorised(c)) return next();
+    c.header('WWW-Authenticate', 'Bearer');
+    return fail(c, 401, tokenDigest === null ? 'reading is switched off: SAMTYKKE_LOG_TOKEN is not set' : 'a valid bearer token is required');
+  };
+
+  app.get('/v1/consents/:id', requireToken, async (c) => {
+    const format = pickFormat(c.req.query('format'), c.req.header('accept'));
+    if (!format) return fail(c, 400, 'format must be ndjson or csv');
+    const entries = await store.byId(c.req.param('id'));
+    if (!entries.length) return fail(c, 404, 'no entries for this consent id');
+    const body = (format === 'csv' ? csvHeader() : '') + entries.map((e) => formatLine(e, format)).join('');
+    return c.body(body, 200, { 'Content-Type': CONTENT_TYPE[format] });
+  });
+
+  app.get('/v1/consents', requireToken, async (c) => {
+    const format = pickFormat(c.req.query('format'), c.req.header('accept'));
+    if (!format) return fail(c, 400, 'format must be ndjson or csv');
+    const bound = (name: 'from' | 'to'): Date | null | undefined => {
+      const raw = c.req.query(name);
+      if (raw === undefined || raw === '') return null;
+      const d = new Date(raw);
+      return /^\d{4}-\d{2}-\d{2}/.test(raw) && !Number.isNaN(d.getTime()) ? d : undefined;
+    };
+    const from = bound('from');
+    const to = bound('to');
+    if (from === undefined || to === undefined) return fail(c, 400, 'from and to must be ISO 8601 dates or times, e.g. 2026-01-01 or 2026-01-01T00:00:00Z');
+    c.header('Content-Type', CONTENT_TYPE[format]);
+    return stream(c, async (out) => {
+      if (format === 'csv') await out.write(csvHeader());
+      for await (const e of store.range(from, to)) await out.write(formatLine(e, format));
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,102 @@
+/**
+ * One log entry: what the banner sends for each decision, change, withdrawal or reset.
+ * The schema is strict on purpose: a field the receiver does not know could carry personal
+ * data nobody meant to keep, so anything beyond these fields is refused, not ignored.
+ */
+export const PURPOSES = ['functional', 'analytics', 'marketing'] as const;
+type Purpose = (typeof PURPOSES)[number];
+const LANGUAGES = ['nb', 'nn', 'en'] as const;
+type Language = (typeof LANGUAGES)[number];
+
+export interface Entry {
+  /** The consent id in the visitor's cookie; the visitor quotes it when asking. */
+  readonly id: string;
+  /** When the decision was made, ISO 8601 in UTC with milliseconds (`Date#toISOString`). */
+  readonly time: string;
+  /** The owner's revision of the banner settings. */
+  readonly revision: string;
+  /** Fingerprint of the list of services the visitor was shown. */
+  readonly servicesHash: string;
+  /** The answer for each purpose asked about; empty for a reset (no decision stands). */
+  readonly choices: Readonly<Partial<Record<Purpose, boolean>>>;
+  readonly lang: Language;
+  /** The samtykke version that showed the banner. */
+  readonly version: string;
+  /** Hash of the texts the visitor was shown. */
+  readonly textsHash: string;
+  /** The page's path, without query string or fragment. */
+  readonly path: string;
+}
+
+export type Parsed = { ok: true; entry: Entry } | { ok: false; reason: string };
+
+const ID = /^[A-Za-z0-9]{8,32}$/;
+const REVISION = /^[A-Za-z0-9_-]{1,32}$/;
+const HASH = /^[A-Za-z0-9_-]{1,64}$/;
+const VERSION = /^[0-9A-Za-z.+-]{1,32}$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+// Printable ASCII without space, '?' or '#': a path as `location.pathname` gives it (percent-encoded).
+const PATH = /^\/[!"$->@-~]{0,511}$/;
+
+type Check = (value: unknown) => string | null;
+
+const text = (pattern: RegExp, what: string): Check => (v) =>
+  typeof v !== 'string' ? `must be a string (${what})` : pattern.test(v) ? null : `must be ${what}`;
+
+const FIELDS: Record<keyof Entry, Check> = {
+  id: text(ID, '8 to 32 letters or digits'),
+  time: (v) => {
+    const wrong = text(ISO_TIME, 'an ISO 8601 UTC time like 2026-01-31T12:00:00.000Z')(v);
+    if (wrong) return wrong;
+    const ms = Date.parse(v as string);
+    return Number.isNaN(ms) || new Date(ms).toISOString() !== v ? 'must be a real date and time' : null;
+  },
+  revision: text(REVISION, '1 to 32 of A-Z a-z 0-9 _ -'),
+  servicesHash: text(HASH, '1 to 64 of A-Z a-z 0-9 _ -'),
+  choices: (v) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'must be an object of purpose: true/false';
+    for (const [purpose, answer] of Object.entries(v)) {
+      if (!(PURPOSES as readonly string[]).includes(purpose)) return `has an unknown purpose "${purpose.slice(0, 40)}" (use ${PURPOSES.join(', ')})`;
+      if (typeof answer !== 'boolean') return `.${purpose} must be true or false`;
+    }
+    return null;
+  },
+  lang: (v) => ((LANGUAGES as readonly unknown[]).includes(v) ? null : `must be one of ${LANGUAGES.join(', ')}`),
+  version: text(VERSION, '1 to 32 of A-Z a-z 0-9 . + -'),
+  textsHash: text(HASH, '1 to 64 of A-Z a-z 0-9 _ -'),
+  path: text(PATH, 'a path starting with "/", at most 512 characters, without query string, fragment or spaces'),
+};
+const NAMES = Object.keys(FIELDS) as (keyof Entry)[];
+
+/** Reads a request body; the reason names the first field that is wrong. */
+export function parseEntry(body: string): Parsed {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return { ok: false, reason: 'body is not valid JSON' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'body must be a JSON object' };
+  const record = value as Record<string, unknown>;
+  const unknown = Object.keys(record).find((k) => !(NAMES as string[]).includes(k));
+  if (unknown !== undefined) return { ok: false, reason: `unknown field "${unknown.slice(0, 40)}"` };
+  for (const name of NAMES) {
+    if (!(name in record)) return { ok: false, reason: `missing field "${name}"` };
+    const wrong = FIELDS[name](record[name]);
+    if (wrong) return { ok: false, reason: `"${name}" ${wrong}` };
+  }
+  const choices = record.choices as Record<Purpose, boolean>;
+  // Rebuilt field by field, so nothing but the checked values travels on.
+  const entry: Entry = {
+    id: record.id as string,
+    time: record.time as string,
+    revision: record.revision as string,
+    servicesHash: record.servicesHash as string,
+    choices: Object.fromEntries(PURPOSES.filter((p) => p in choices).map((p) => [p, choices[p]])),
+    lang: record.lang as Language,
+    version: record.version as string,
+    textsHash: record.textsHash as string,
+    path: record.path as string,
+  };
+  return { ok: true, entry };
+}

@@ -1,0 +1,28 @@
+import { PURPOSES } from './entry.js';
+import type { StoredEntry } from './store/store.js';
+
+export type Format = 'ndjson' | 'csv';
+export const CONTENT_TYPE: Record<Format, string> = { ndjson: 'application/x-ndjson', csv: 'text/csv; charset=utf-8' };
+
+/** `format=` wins; otherwise CSV when the Accept header asks for it; NDJSON by default. */
+export function pickFormat(query: string | undefined, accept: string | undefined): Format | null {
+  if (query !== undefined) return query === 'csv' || query === 'ndjson' ? query : null;
+  return /\btext\/csv\b/.test(accept ?? '') ? 'csv' : 'ndjson';
+}
+
+const HEADER = ['id', 'time', 'revision', 'servicesHash', ...PURPOSES, 'lang', 'version', 'textsHash', 'path', 'receivedAt'];
+
+// RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet does not run it as a formula.
+const cell = (v: string) => {
+  const safe = /^[=+\-@]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+export const csvHeader = () => HEADER.join(',') + '\r\n';
+
+/** One line; a purpose not asked about is an empty cell. */
+export function formatLine(e: StoredEntry, format: Format): string {
+  if (format === 'ndjson') return JSON.stringify(e) + '\n';
+  const answer = (p: (typeof PURPOSES)[number]) => (e.choices[p] === undefined ? '' : String(e.choices[p]));
+  return [e.id, e.time, e.revision, e.servicesHash, ...PURPOSES.map(answer), e.lang, e.version, e.textsHash, e.path, e.receivedAt].map(cell).join(',') + '\r\n';
+}

@@ -1,0 +1,112 @@
+import { PURPOSES, type Entry } from '../entry.js';
+import type { Db } from './db.js';
+import { migrate } from './migrations.js';
+import { openPglite } from './pglite.js';
+import { openPostgres } from './postgres.js';
+
+export interface StoredEntry extends Entry {
+  /** When the receiver stored it (server clock, ISO 8601). */
+  readonly receivedAt: string;
+}
+
+/** What storing an entry did; `conflict` is the same id and time with different content. */
+export type InsertResult = 'created' | 'replayed' | 'conflict';
+
+const COLUMNS = 'id, time, revision, services_hash, choices, lang, version, texts_hash, path, received_at';
+const PAGE = 1000;
+
+interface Row {
+  id: string;
+  time: Date;
+  revision: string;
+  services_hash: string;
+  choices: Entry['choices'];
+  lang: Entry['lang'];
+  version: string;
+  texts_hash: string;
+  path: string;
+  received_at: Date;
+}
+
+const toEntry = (r: Row): StoredEntry => ({
+  id: r.id,
+  time: r.time.toISOString(),
+  revision: r.revision,
+  servicesHash: r.services_hash,
+  choices: r.choices,
+  lang: r.lang,
+  version: r.version,
+  textsHash: r.texts_hash,
+  path: r.path,
+  receivedAt: r.received_at.toISOString(),
+});
+
+// jsonb may reorder an object's keys, so choices compare purpose by purpose.
+const sameContent = (stored: Entry, sent: Entry) =>
+  (Object.keys(sent) as (keyof Entry)[]).every((k) => k === 'choices' || stored[k] === sent[k]) &&
+  PURPOSES.every((p) => stored.choices[p] === sent.choices[p]);
+
+export class ConsentStore {
+  private constructor(private readonly db: Db) {}
+
+  static async open(db: Db): Promise<ConsentStore> {
+    await migrate(db);
+    return new ConsentStore(db);
+  }
+
+  /** Resolves only once a new row is durable, so the caller may answer 201. */
+  async insert(e: Entry): Promise<InsertResult> {
+    const inserted = await this.db.query(
+      `INSERT INTO consent_log (id, time, revision, services_hash, choices, lang, version, texts_hash, path)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id, time) DO NOTHING RETURNING id`,
+      [e.id, e.time, e.revision, e.servicesHash, JSON.stringify(e.choices), e.lang, e.version, e.textsHash, e.path],
+    );
+    await this.db.durable();
+    if (inserted.length) return 'created';
+    const [stored] = await this.db.query<Row>(`SELECT ${COLUMNS} FROM consent_log WHERE id = $1 AND time = $2`, [e.id, e.time]);
+    return stored && sameContent(toEntry(stored), e) ? 'replayed' : 'conflict';
+  }
+
+  /** Every entry of one consent id, oldest first. */
+  async byId(id: string): Promise<StoredEntry[]> {
+    return (await this.db.query<Row>(`SELECT ${COLUMNS} FROM consent_log WHERE id = $1 ORDER BY time`, [id])).map(toEntry);
+  }
+
+  /** Entries with `from <= time < to`, oldest first, read a page at a time. */
+  async *range(from: Date | null, to: Date | null): AsyncGenerator<StoredEntry> {
+    let after: [Date, string] | null = null;
+    for (;;) {
+      const rows: Row[] = await this.db.query<Row>(
+        `SELECT ${COLUMNS} FROM consent_log
+         WHERE ($1::timestamptz IS NULL OR time >= $1) AND ($2::timestamptz IS NULL OR time < $2)
+           AND ($3::timestamptz IS NULL OR (time, id) > ($3, $4))
+         ORDER BY time, id LIMIT ${PAGE}`,
+        [from, to, after?.[0] ?? null, after?.[1] ?? null],
+      );
+      for (const row of rows) yield toEntry(row);
+      if (rows.length < PAGE) return;
+      const last = rows[rows.length - 1]!;
+      after = [last.time, last.id];
+    }
+  }
+
+  /** Retention: removes entries received before `cutoff`; returns how many. */
+  async deleteReceivedBefore(cutoff: Date): Promise<number> {
+    const rows = await this.db.query('DELETE FROM consent_log WHERE received_at < $1 RETURNING 1', [cutoff]);
+    await this.db.durable();
+    return rows.length;
+  }
+
+  async healthy(): Promise<boolean> {
+    return this.db.query('SELECT 1').then(() => true, () => false);
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}
+
+/** `DATABASE_URL` set: that PostgreSQL server; otherwise the embedded store in `dataDir`. */
+export async function openStore(where: { databaseUrl: string | null; dataDir: string }): Promise<ConsentStore> {
+  return ConsentStore.open(where.databaseUrl ? await openPostgres(where.databaseUrl) : await openPglite(where.dataDir));
+}

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, MAX_BODY_BYTES } from '../src/app.js';
+import { silentLog } from '../src/log.js';
+import type { ConsentStore } from '../src/store/store.js';
+import { STORES } from './stores.js';
+import { entry } from './support/load.mjs';
+import { ORIGIN, TOKEN } from './support/receiver.mjs';
+
+describe.each(STORES)('receiver on the $name store', (kind) => {
+  let store: ConsentStore;
+  let app: ReturnType<typeof createApp>;
+  const config = { token: TOKEN, allowedOrigins: [ORIGIN], ratePerMinute: 0, trustProxy: false };
+
+  beforeAll(async () => {
+    store = await kind.open(await kind.place());
+    app = createApp({ store, config, log: silentLog });
+  }, 60_000);
+  afterAll(() => store.close());
+
+  const post = (body: unknown, headers: Record<string, string> = {}, on = app) =>
+    on.request('/v1/consents', {
+      method: 'POST',
+      headers: { Origin: ORIGIN, 'Content-Type': 'text/plain;charset=UTF-8', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const read = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers: { Authorization: `Bearer ${TOKEN}`, ...headers } });
+  const all = async () => (await (await read('/v1/consents')).text()).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+
+  it('stores an entry once: 201, then 200 for the same entry sent again', async () => {
+    const e = entry(1);
+    const first = await post(e);
+    expect(first.status).toBe(201);
+    expect(await first.json()).toEqual({ status: 'stored' });
+    const again = await post(e);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ status: 'already stored' });
+    const stored = await (await read(`/v1/consents/${e.id}`)).text();
+    const lines = stored.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toEqual({ ...e, receivedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+  });
+
+  it('refuses different content under a stored id and time (409), keeping the stored one', async () => {
+    const e = entry(2);
+    expect((await post(e)).status).toBe(201);
+    const forged = await post({ ...e, choices: { analytics: true, marketing: true } });
+    expect(forged.status).toBe(409);
+    const [stored] = (await (await read(`/v1/consents/${e.id}`)).text()).split('\n').map((l) => JSON.parse(l || '{}'));
+    expect(stored.choices).toEqual(e.choices);
+  });
+
+  const base = entry(3);
+  const BAD: [string, () => Response | Promise<Response>, number, RegExp][] = [
+    ['malformed JSON', () => post('{"id": "abc'), 400, /not valid JSON/],
+    ['an array', () => post([base]), 400, /JSON object/],
+    ['an unknown field', () => post({ ...base, userAgent: 'Mozilla/5.0' }), 400, /unknown field "userAgent"/],
+    ['a missing field', () => post({ ...base, lang: undefined }), 400, /missing field "lang"/],
+    ['a number for the id', () => post({ ...base, id: 12345678 }), 400, /"id" must be a string/],
+    ['a string for a choice', () => post({ ...base, choices: { analytics: 'yes' } }), 400, /\.analytics must be true or false/],
+    ['an unknown purpose', () => post({ ...base, choices: { tracking: true } }), 400, /unknown purpose "tracking"/],
+    ['an unknown language', () => post({ ...base, lang: 'de' }), 400, /"lang" must be one of nb, nn, en/],
+    ['a time that is no date', () => post({ ...base, time: '2026-02-30T00:00:00.000Z' }), 400, /real date/],
+    ['a path with a query string', () => post({ ...base, path: '/side?email=a@b.no' }), 400, /"path"/],
+    ['a huge body', () => post({ ...base, path: '/' + 'a'.repeat(MAX_BODY_BYTES) }), 413, /larger than 4096 bytes/],
+    ['a huge body without a length', () => app.request('/v1/consents', { method: 'POST', headers: { Origin: ORIGIN, 'Content-Type': 'text/plain' }, body: new Blob(['x'.repeat(100_000)]).stream(), duplex: 'half' } as RequestInit), 413, /larger than/],
+    ['a form body', () => post(base, { 'Content-Type': 'application/x-www-form-urlencoded' }), 415, /Content-Type/],
+    ['another site\'s origin', () => post(base, { Origin: 'https://evil.example' }), 403, /not in ALLOWED_ORIGINS/],
+    ['no origin', () => app.request('/v1/consents', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify(base) }), 403, /origin null/],
+  ];
+  it.each(BAD)('answers %s with a clear 4xx, stores nothing and keeps serving', async (_, send, status, reason) => {
+    const before = (await all()).length;
+    const res = await send();
+    expect(res.status).toBe(status);
+    expect((await res.json()).error).toMatch(reason);
+    expect(await all()).toHaveLength(before);
+    expect((await post(entry(1000 + before))).status).toBe(201);
+  });
+
+  it('reads only with the right bearer token', async () => {
+    for (const auth of [undefined, 'Bearer wrong-token-0123456789abcdef', `Basic ${TOKEN}`, `Bearer ${TOKEN}x`]) {
+      const headers: Record<string, string> = auth ? { Authorization: auth } : {};
+      for (const path of ['/v1/consents', `/v1/consents/${entry(1).id}`]) {
+        const res = await app.request(path, { headers });
+        expect(res.status).toBe(401);
+        expect(res.headers.get('www-authenticate')).toBe('Bearer');
+        expect(await res.text()).not.toContain(entry(1).id);
+      }
+    }
+    const closed = createApp({ store, config: { ...config, token: null }, log: silentLog });
+    const res = await closed.request('/v1/consents', { headers: { Authorization: `Bearer ${TOKEN}` } });
+    expect(res.status).toBe(401);
+    expect((await res.json()).error).toMatch(/SAMTYKKE_LOG_TOKEN is not set/);
+  });
+
+  it('answers 404 for a consent id it has no entries for', async () => {
+    expect((await read('/v1/consents/neverseen123')).status).toBe(404);
+  });
+
+  it('exports a time range as NDJSON or CSV, oldest first', async () => {
+    for (const n of [5000, 5001, 5002]) await post(entry(n));
+    const from = entry(5000).time;
+    const to = entry(5002).time; // exclusive
+    const ndjson = await read(`/v1/consents?from=${from}&to=${to}`);
+    expect(ndjson.headers.get('content-type')).toBe('application/x-ndjson');
+    expect((await ndjson.text()).split('\n').filter(Boolean).map((l) => JSON.parse(l).id)).toEqual([entry(5000).id, entry(5001).id]);
+    for (const res of [await read(`/v1/consents?from=${from}&to=${to}`, { Accept: 'text/csv' }), await read(`/v1/consents?from=${from}&to=${to}&format=csv`)]) {
+      expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+      const rows = (await res.text()).trim().split('\r\n');
+      expect(rows[0]).toBe('id,time,revision,servicesHash,functional,analytics,marketing,lang,version,textsHash,path,receivedAt');
+      expect(rows[1]).toMatch(new RegExp(`^${entry(5000).id},${from},r1,svc1,,true,false,nb,0.1.0,txt1,/produkter,`));
+      expect(rows).toHaveLength(3);
+    }
+    expect((await read('/v1/consents?from=yesterday')).status).toBe(400);
+    expect((await read('/v1/consents?format=xml')).status).toBe(400);
+  });
+
+  it('lets only the listed origins through CORS', async () => {
+    const preflight = (origin: string) =>
+      app.request('/v1/consents', { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+    expect((await preflight(ORIGIN)).headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    expect((await post(entry(6000))).headers.get('access-control-allow-origin')).toBe(ORIGIN);
+  });
+
+  it('limits the entries one client may post a minute (429), then serves others', async () => {
+    const limited = createApp({ store, config: { ...config, ratePerMinute: 3, trustProxy: true }, log: silentLog });
+    const from = (ip: string, n: number) => post(entry(n), { 'X-Forwarded-For': ip }, limited);
+    expect([(await from('192.0.2.1', 7000)).status, (await from('192.0.2.1', 7001)).status, (await from('192.0.2.1', 7002)).status]).toEqual([201, 201, 201]);
+    const refused = await from('192.0.2.1', 7003);
+    expect(refused.status).toBe(429);
+    expect((await all()).some((e) => e.id === entry(7003).id)).toBe(false);
+    expect((await from('192.0.2.2', 7004)).status).toBe(201);
+  });
+
+  it('stores no address or other request detail', async () => {
+    const res = await post(entry(8000), { 'X-Forwarded-For': '203.0.113.9', 'User-Agent': 'Agent/1.0' });
+    expect(res.status).toBe(201);
+    const text = await (await read(`/v1/consents/${entry(8000).id}`)).text();
+    expect(text).not.toMatch(/203\.0\.113\.9|Agent/);
+  });
+
+  it('retention deletes only entries received before the cut-off', async () => {
+    const count = (await all()).length;
+    expect(await store.deleteReceivedBefore(new Date(Date.now() - 60_000))).toBe(0);
+    expect(await all()).toHaveLength(count);
+    expect(await store.deleteReceivedBefore(new Date(Date.now() + 60_000))).toBe(count);
+    expect(await all()).toHaveLength(0);
+  });
+
+  it('reports healthy on /healthz', async () => {
+    const res = await app.request('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+});

@@ -1,0 +1,72 @@
+// @ts-check
+/** A load of valid entries from concurrent clients, and the check that each acknowledged one is stored once. */
+import { ORIGIN, TOKEN } from './receiver.mjs';
+
+/** @param {number} n  a distinct, valid entry per n */
+export function entry(n) {
+  return {
+    id: `load${String(n).padStart(8, '0')}`,
+    time: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(),
+    revision: 'r1',
+    servicesHash: 'svc1',
+    choices: { analytics: n % 2 === 0, marketing: n % 3 === 0 },
+    lang: 'nb',
+    version: '0.1.0',
+    textsHash: 'txt1',
+    path: '/produkter',
+  };
+}
+
+/**
+ * Posts `total` entries from `clients` loops. A client stops at its first network error
+ * (the receiver was killed). `onAck` may act mid-run (e.g. kill the receiver).
+ * @param {{ url: string, total: number, clients: number, onAck?: (acked: number) => void }} o
+ */
+export async function postLoad({ url, total, clients, onAck }) {
+  /** @type {Set<string>} */
+  const acked = new Set();
+  /** @type {number[]} */
+  const latencies = [];
+  const statuses = /** @type {Record<string, number>} */ ({});
+  let next = 0;
+  const started = performance.now();
+  const client = async () => {
+    while (next < total) {
+      const e = entry(next++);
+      const t = performance.now();
+      let res;
+      try {
+        res = await fetch(`${url}/v1/consents`, { method: 'POST', headers: { Origin: ORIGIN, 'Content-Type': 'text/plain' }, body: JSON.stringify(e) });
+        await res.arrayBuffer();
+      } catch {
+        statuses.network = (statuses.network ?? 0) + 1;
+        return;
+      }
+      latencies.push(performance.now() - t);
+      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+      if (res.status === 201 || res.status === 200) {
+        acked.add(e.id);
+        onAck?.(acked.size);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, client));
+  return { acked, latencies, statuses, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Reads the whole log back: how many acknowledged ids are missing and how many ids appear twice.
+ * @param {string} url @param {Set<string>} acked
+ */
+export async function checkStored(url, acked) {
+  const res = await fetch(`${url}/v1/consents?format=ndjson`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+  const ids = (await res.text()).split('\n').filter(Boolean).map((l) => JSON.parse(l).id);
+  const unique = new Set(ids);
+  return { stored: ids.length, missing: [...acked].filter((id) => !unique.has(id)).length, twice: ids.length - unique.size };
+}
+
+/** @param {number[]} values @param {number} q */
+export function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
