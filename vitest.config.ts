@@ -30,7 +30,8 @@ export default defineConfig({
           name: 'engines',
           environment: 'node',
           include: ['test/engines/**/*.test.ts'],
-          testTimeout: 30_000,
+          // WebDriver over HTTP is a round trip per key press; on 2 busy cores that adds up.
+          testTimeout: 60_000,
           hookTimeout: 60_000,
           maxWorkers: 2,
           sequence: { groupOrder: 2 },
