@@ -35,7 +35,7 @@ const gtagRuns = (tab: Tab) => tab.run(() => (window as unknown as { __gtagRuns?
 const cookies = (tab: Tab) => tab.run(() => document.cookie.split('; ').map((c) => c.split('=')[0]), undefined);
 const where = (tab: Tab) => tab.run(focused, undefined);
 /** Clicks a button once it is on screen (the banner comes once the page is parsed). */
-async function press(tab: Tab, name: string): Promise<void> {
+async function clickWhenShown(tab: Tab, name: string): Promise<void> {
   await waitFor(`a button "${name}"`, () => tab.shown(name));
   await tab.click(name);
 }
@@ -98,7 +98,7 @@ export function engineScenarios(label: string, start: StartEngine): void {
     it('2. "Avvis alle": the banner goes, the choice is stored, no Google request; the next page has the reopen button only', async () => {
       const tab = await visit();
       const clicked = Date.now();
-      await press(tab, 'Avvis alle');
+      await clickWhenShown(tab, 'Avvis alle');
       await waitFor('the banner to go', async () => !(await tab.shown('Avvis alle')));
       // The banner goes at the next frame; the choice is stored right after it.
       await waitFor('the consent cookie', async () => (await cookies(tab)).includes('samtykke'));
@@ -166,17 +166,17 @@ export function engineScenarios(label: string, start: StartEngine): void {
 
     it('6. no console error and no exception from samtykke through a whole visit', async () => {
       const tab = await visit();
-      await press(tab, 'Tilpass');
+      await clickWhenShown(tab, 'Tilpass');
       await waitFor('the preferences', async () => (await where(tab)).dialogOpen);
       await tab.press('Escape');
-      await press(tab, 'Godta alle');
+      await clickWhenShown(tab, 'Godta alle');
       await waitFor('gtag.js to run', async () => (await gtagRuns(tab)).length === 1);
       expect(await consoleLog(tab)).toEqual([]);
       await reload(tab);
-      await press(tab, 'Innstillinger for informasjonskapsler');
+      await clickWhenShown(tab, 'Innstillinger for informasjonskapsler');
       // Withdrawing what ran reloads the page (so Google's tag is gone); the new page marks itself.
       await tab.run(() => void ((window as unknown as { __old: boolean }).__old = true), undefined);
-      await press(tab, 'Avvis alle');
+      await clickWhenShown(tab, 'Avvis alle');
       await waitFor('the page to reload', () => tab.run(() => document.readyState === 'complete' && !('__old' in window), undefined));
       await waitFor('the reopen button', () => tab.shown('Innstillinger for informasjonskapsler'));
       expect(await consoleLog(tab)).toEqual([]);
