@@ -104,9 +104,12 @@ export async function openSite(browser: Browser, { pages, ...options }: SiteOpti
   };
 }
 
-/** A Webnode-like page with the samtykke tag in `<head>`; `attrs` are the tag's data attributes. */
-export function sitePage({ attrs = 'data-google-ads="AW-123456789" data-privacy-url="/personvern/"', head = '', body = '<main><h1>Stressfri</h1><p><a href="/om/">Om oss</a></p></main>', lang = 'nb' } = {}): string {
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Stressfri</title><script src="/samtykke.js" ${attrs}></script>${head}</head><body>${body}</body></html>`;
+/**
+ * A Webnode-like page with the samtykke tag in `<head>`; `attrs` are the tag's data attributes,
+ * `before` what comes before the tag, `head` what follows it.
+ */
+export function sitePage({ attrs = 'data-google-ads="AW-123456789" data-privacy-url="/personvern/"', before = '', head = '', body = '<main><h1>Stressfri</h1><p><a href="/om/">Om oss</a></p></main>', lang = 'nb' } = {}): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Stressfri</title>${before}<script src="/samtykke.js" ${attrs}></script>${head}</head><body>${body}</body></html>`;
 }
 
 /** The dataLayer as plain arrays (`arguments` objects turned into arrays). */

@@ -1,0 +1,4 @@
+import { startChromium } from './drivers/chromium';
+import { engineScenarios } from './scenarios';
+
+engineScenarios('Chromium (playwright-core)', startChromium);

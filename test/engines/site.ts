@@ -1,0 +1,93 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isGoogleTracking } from '../../src/config/trackers';
+import { ORIGIN } from '../browser/harness';
+
+const BUNDLE = new URL('../../dist/samtykke.js', import.meta.url);
+
+/** One request the browser made, with when (epoch ms), as the proxy saw it. */
+export interface Request {
+  readonly url: URL;
+  readonly at: number;
+}
+
+export type Pages = Record<string, string | { body: string; headers: Record<string, string> }>;
+
+export interface Site {
+  /** `http://127.0.0.1:port`: every engine sends all its traffic here, https included. */
+  readonly proxy: string;
+  /** Every request since the last `serve()`, in order; nothing leaves the machine. */
+  readonly requests: Request[];
+  /** Replaces the site's pages (path → HTML, or HTML with headers such as a CSP) and clears the log. */
+  serve(pages: Pages): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Stand-in for Google's gtag.js: records which URL ran, so a test sees each tag run exactly once.
+ * Async scripts have `document.currentScript` while they run.
+ */
+const GTAG = `(window.__gtagRuns=window.__gtagRuns||[]).push(document.currentScript&&document.currentScript.src);`;
+
+/**
+ * The mock site and Google's hosts behind one HTTP proxy on 127.0.0.1, for engines with no
+ * request interception (WebKitGTK) and, so all three engines see the same site, for the others
+ * too. HTTPS is answered with a throwaway self-signed certificate the browsers are told to accept.
+ */
+export async function startSite(): Promise<Site> {
+  const dir = mkdtempSync(join(tmpdir(), 'samtykke-site-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', '/CN=samtykke test site', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  const tls = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  rmSync(dir, { recursive: true });
+
+  const bundle = readFileSync(BUNDLE, 'utf8');
+  const requests: Request[] = [];
+  let pages: Pages = {};
+
+  const answer = (req: IncomingMessage, res: ServerResponse, scheme: string) => {
+    // Through a proxy, plain http arrives with an absolute URL; inside the tunnel, a path.
+    const url = new URL(req.url ?? '/', `${scheme}://${req.headers.host}`);
+    requests.push({ url, at: Date.now() });
+    const send = (status: number, type: string, body: string, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers }).end(body);
+    };
+    if (isGoogleTracking(url)) return url.pathname === '/gtag/js' ? send(200, 'text/javascript', GTAG) : send(204, 'text/plain', '');
+    if (url.origin !== ORIGIN) return send(404, 'text/plain', 'not found');
+    if (url.pathname === '/samtykke.js') return send(200, 'text/javascript', bundle);
+    const page = pages[url.pathname];
+    if (page === undefined) return send(404, 'text/plain', 'not found');
+    const { body, headers } = typeof page === 'string' ? { body: page, headers: {} } : page;
+    send(200, 'text/html; charset=utf-8', body, headers);
+  };
+
+  const tunnelled = createTlsServer(tls, (req, res) => answer(req, res, 'https'));
+  const proxy = createServer((req, res) => answer(req, res, 'http'));
+  proxy.on('connect', (_req, socket) => {
+    // Whatever host the browser asked for, the TLS end is ours. A browser closing mid-request
+    // resets the socket; that is no failure of the page.
+    socket.on('error', () => {});
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    tunnelled.emit('connection', socket);
+  });
+  await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
+
+  return {
+    proxy: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+    requests,
+    serve(next) {
+      pages = next;
+      requests.length = 0;
+    },
+    close: () =>
+      new Promise((done) => {
+        proxy.closeAllConnections();
+        tunnelled.closeAllConnections();
+        proxy.close(() => done());
+      }),
+  };
+}

@@ -1,0 +1,4 @@
+import { startWebKit } from './drivers/webkit';
+import { engineScenarios } from './scenarios';
+
+engineScenarios('WebKitGTK (WebKitWebDriver, Xvfb)', startWebKit);
