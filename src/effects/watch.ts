@@ -37,7 +37,7 @@ export function watchLeaks(config: Config, store: ConsentStore, ours: Element | 
     for (const s of document.querySelectorAll<HTMLScriptElement>('script[src]')) {
       if (s === ours) break;
       // A tag a loader put before ours after we ran is one we hold (or released on grant).
-      if (s.hasAttribute('data-samtykke') || s.hasAttribute(HELD) || trusted.has(s)) continue;
+      if (s.hasAttribute(PURPOSES_ATTR) || s.hasAttribute(HELD_ATTR) || trusted.has(s)) continue;
       if (grantedAt(s.src) === Infinity) warn(s.src, `${s.src} comes before samtykke and loads without consent. Put samtykke first in the header code.`);
     }
   });
