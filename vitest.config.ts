@@ -10,6 +10,11 @@ export default defineConfig({
         test: { name: 'unit', environment: 'happy-dom', include: ['test/unit/**/*.test.{ts,tsx}'] },
       },
       {
+        // The package as `npm pack` makes it, the README's figures, the bundler example (node).
+        extends: true,
+        test: { name: 'package', environment: 'node', include: ['test/package/**/*.test.ts'], testTimeout: 120_000, sequence: { groupOrder: 1 } },
+      },
+      {
         // The built dist/samtykke.js in Debian's headless Chromium; `npm test` builds first.
         extends: true,
         test: {

@@ -1,16 +1,25 @@
 // The bundler build: importing samtykke starts it (with window.samtykkeConfig) and hands back the API.
 import { start } from './main';
+import type { SamtykkeApi } from './api';
+import type { SamtykkeInput } from './config/types';
 
-export const samtykke = start();
+/**
+ * The API, or `undefined` where there is no page to guard: on a server (SSR, no `window`)
+ * importing does nothing, and in a browser whose page already ran the samtykke tag the tag's
+ * API is returned. `start()` never throws; it reports and leaves everything optional held.
+ */
+export const samtykke: SamtykkeApi | undefined = typeof window === 'undefined' ? undefined : start();
 export type { SamtykkeApi, SamtykkeEvent, SamtykkeListener } from './api';
 export type { ConsentState, ConsentSummary } from './core/view';
 export type { ConsentRecord } from './consent/record';
 export type { Signals, SignalName } from './consent/signals';
-export type { Config, CookieInfo, Lang, LocalText, OptionalPurpose, Purpose, Service, Theme } from './config/types';
+export type { ConsentMode, CookieInfo, Lang, LocalText, OptionalPurpose, Purpose, ReopenPosition, SamtykkeInput, ServiceInput, Theme } from './config/types';
 
 declare global {
   interface Window {
     /** samtykke's API, present once the tag has run. */
-    samtykke?: import('./api').SamtykkeApi;
+    samtykke?: SamtykkeApi;
+    /** The owner's settings, read once when samtykke starts: set it before samtykke runs. */
+    samtykkeConfig?: SamtykkeInput;
   }
 }

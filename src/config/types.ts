@@ -77,3 +77,46 @@ export interface Config {
   /** The nonce of our own script tag, passed on to scripts and styles we create (strict CSP). */
   readonly nonce: string;
 }
+
+/** An owner service as written in `window.samtykkeConfig.services` (validated into a Service). */
+export interface ServiceInput {
+  /** Lower-case letters, digits and "-", e.g. "facebook-pixel". */
+  readonly id: string;
+  readonly name: string;
+  readonly purpose: Purpose;
+  readonly provider: string;
+  readonly description: LocalText;
+  readonly privacyUrl?: string;
+  readonly cookies?: readonly CookieInfo[];
+  /** Scripts loaded once the purpose is granted. */
+  readonly src?: string | readonly string[];
+  /** Hosts (`connect.facebook.net`, `*.hotjar.com`) whose unmarked tags are held back. */
+  readonly block?: string | readonly string[];
+}
+
+/**
+ * What an owner may set in `window.samtykkeConfig` (the tag's data-* attributes are the same
+ * settings as text). Anything wrong is reported in the console and replaced by the safe choice.
+ */
+export interface SamtykkeInput {
+  /** `AW-…` ids: one, several separated by commas, or a list. */
+  readonly googleAds?: string | readonly string[];
+  /** GA4 `G-…` measurement ids. */
+  readonly googleAnalytics?: string | readonly string[];
+  readonly privacyUrl?: string;
+  readonly lang?: Lang;
+  readonly revision?: string;
+  readonly validityDays?: number;
+  readonly cookieDomain?: string;
+  readonly mode?: ConsentMode;
+  readonly adsDataRedaction?: boolean;
+  readonly urlPassthrough?: boolean;
+  readonly waitForUpdate?: number;
+  readonly reloadOnWithdraw?: boolean;
+  readonly reopen?: ReopenPosition;
+  readonly services?: readonly ServiceInput[];
+  /** Embed providers the pages use: "youtube vimeo google-maps" or a list. */
+  readonly embeds?: string | readonly ('youtube' | 'vimeo' | 'google-maps')[];
+  readonly texts?: Partial<Record<Lang, Record<string, string>>>;
+  readonly theme?: Theme;
+}
