@@ -2,15 +2,18 @@ import { defineConfig } from 'vite';
 import { samtykkeDemoBuild } from './server/plugin';
 
 /**
- * The demo as a static site (after `npm run build`): `npx vite build --config demo/vite.demo.config.ts`
- * writes dist-demo/ with the pages, the built dist/samtykke.js and the stand-in service worker.
+ * The static site, demo and configurator (`npm run build:site`, after `npm run build`): writes
+ * dist-site/ with the pages, every built file, sri.json and the stand-in service worker.
+ * Every address is relative (`base: './'`), so it works from any folder of any static host,
+ * e.g. GitHub Pages' https://<owner>.github.io/samtykke/.
  */
 export default defineConfig({
   root: new URL('.', import.meta.url).pathname,
+  base: './',
   publicDir: false,
   plugins: [samtykkeDemoBuild()],
   build: {
-    outDir: new URL('../dist-demo', import.meta.url).pathname,
+    outDir: new URL('../dist-site', import.meta.url).pathname,
     emptyOutDir: true,
     rolldownOptions: {
       input: {
