@@ -4,7 +4,7 @@
  * dist/sri.json, the static site, the package's `exports` and `files`, and the packed-file test
  * all read this list. A new built file is one line here; then
  * `node scripts/built-files.mjs --write-package` brings package.json in step (a test fails
- * until it is).
+ * until it is). The release workflow attaches `--release-assets` to the GitHub release.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -37,10 +37,16 @@ export function packageExports() {
 /** package.json's `files`: exactly the built files, their manifest and the types. */
 export const packageFiles = () => [...BUILT_FILES.map((f) => DIST + f.file), DIST + SRI_MANIFEST, TYPES];
 
+/** What a GitHub release carries: the built files and their hashes. */
+export const releaseAssets = () => [...BUILT_FILES.map((f) => DIST + f.file), DIST + SRI_MANIFEST];
+
 /** Every path `npm pack` must put in the package, sorted. */
 export const packedFiles = () => [...packageFiles(), 'LICENSE', 'README.md', 'package.json'].sort();
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv.includes('--write-package')) {
+const isMain = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
+// `--release-assets`: one path a line, for the release workflow.
+if (isMain && process.argv.includes('--release-assets')) console.log(releaseAssets().join('\n'));
+if (isMain && process.argv.includes('--write-package')) {
   const at = new URL('package.json', root);
   const pkg = JSON.parse(readFileSync(at, 'utf8'));
   pkg.exports = packageExports();
