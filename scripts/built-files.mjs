@@ -18,8 +18,8 @@ export const BUILT_FILES = [
 export const DIST = 'dist/';
 /** SHA-384 of every built file and the version they belong to, written by the build. */
 export const SRI_MANIFEST = 'sri.json';
-/** The public API's types, kept by hand and checked against the source (test/types/public.ts). */
-export const TYPES = 'types/samtykke.d.ts';
+/** The public API's types in one file, cut from src/ at build time (scripts/types.mjs). */
+export const TYPES = DIST + 'samtykke.d.ts';
 
 const root = new URL('../', import.meta.url);
 
@@ -49,6 +49,7 @@ if (isMain && process.argv.includes('--release-assets')) console.log(releaseAsse
 if (isMain && process.argv.includes('--write-package')) {
   const at = new URL('package.json', root);
   const pkg = JSON.parse(readFileSync(at, 'utf8'));
+  pkg.types = `./${TYPES}`;
   pkg.exports = packageExports();
   pkg.files = packageFiles();
   writeFileSync(at, JSON.stringify(pkg, null, 2) + '\n');

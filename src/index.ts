@@ -4,9 +4,9 @@ import type { SamtykkeApi } from './api';
 import type { SamtykkeInput } from './config/types';
 
 /**
- * The API, or `undefined` where there is no page to guard: on a server (SSR, no `window`)
- * importing does nothing, and in a browser whose page already ran the samtykke tag the tag's
- * API is returned. `start()` never throws; it reports and leaves everything optional held.
+ * The API, or `undefined`: on a server (SSR, no `window`) importing does nothing, and if
+ * samtykke could not start it has said why in the console and holds everything optional back.
+ * If the page already ran the samtykke tag, this is the tag's API.
  */
 export const samtykke: SamtykkeApi | undefined = typeof window === 'undefined' ? undefined : start();
 export type { SamtykkeApi, SamtykkeEvent, SamtykkeListener } from './api';

@@ -17,8 +17,9 @@ export interface CookieInfo {
   readonly thirdParty?: boolean;
 }
 
-export interface Service {
-  /** Stable id: `google-ads`, `google-analytics`, or the owner's. */
+/** A service as the owner writes it in `window.samtykkeConfig.services`; validated into a Service. */
+export interface ServiceInput {
+  /** Stable id: lower-case letters, digits and "-", e.g. "facebook-pixel" (presets: `google-ads`, …). */
   readonly id: string;
   readonly name: string;
   readonly purpose: Purpose;
@@ -27,8 +28,16 @@ export interface Service {
   readonly description: LocalText;
   /** The provider's own privacy page. */
   readonly privacyUrl?: string;
+  readonly cookies?: readonly CookieInfo[];
+  /** Scripts the banner loads itself once the purpose is granted. */
+  readonly src?: string | readonly string[];
+  /** Hosts (`connect.facebook.net`, `*.hotjar.com`) whose unmarked tags are held back. */
+  readonly block?: string | readonly string[];
+}
+
+/** A service as samtykke uses it: an owner's, validated, or a preset. */
+export interface Service extends Omit<ServiceInput, 'cookies' | 'src' | 'block'> {
   readonly cookies: readonly CookieInfo[];
-  /** Scripts the banner loads itself once the purpose is granted (owner services). */
   readonly src: readonly string[];
   /** Google tag ids (AW-…, G-…) served through gtag.js. */
   readonly googleIds: readonly string[];
@@ -76,22 +85,6 @@ export interface Config {
   readonly theme: Theme;
   /** The nonce of our own script tag, passed on to scripts and styles we create (strict CSP). */
   readonly nonce: string;
-}
-
-/** An owner service as written in `window.samtykkeConfig.services` (validated into a Service). */
-export interface ServiceInput {
-  /** Lower-case letters, digits and "-", e.g. "facebook-pixel". */
-  readonly id: string;
-  readonly name: string;
-  readonly purpose: Purpose;
-  readonly provider: string;
-  readonly description: LocalText;
-  readonly privacyUrl?: string;
-  readonly cookies?: readonly CookieInfo[];
-  /** Scripts loaded once the purpose is granted. */
-  readonly src?: string | readonly string[];
-  /** Hosts (`connect.facebook.net`, `*.hotjar.com`) whose unmarked tags are held back. */
-  readonly block?: string | readonly string[];
 }
 
 /**

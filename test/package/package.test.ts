@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BUILT_FILES, packageExports, packageFiles, packedFiles } from '../../scripts/built-files.mjs';
+import { BUILT_FILES, packageExports, packageFiles, packedFiles, TYPES } from '../../scripts/built-files.mjs';
 import { manifest } from '../../scripts/sri.mjs';
 import { readmeTable, sizes } from '../../scripts/size.mjs';
 
@@ -13,6 +13,11 @@ const FIX = 'Run `node scripts/built-files.mjs --write-package`.';
 
 describe('the package', () => {
   it('packs exactly the built files, their hashes, the public types, LICENSE and README', () => {
+    // The types hold the public surface only: nothing internal leaks into the package.
+    const types = readFileSync(new URL(TYPES, ROOT), 'utf8');
+    expect(types).toContain('export interface SamtykkeInput');
+    expect(types).toMatch(/interface Window \{[^}]*samtykkeConfig\?: SamtykkeInput;/);
+    expect(types).not.toMatch(/\b(import|ConsentStore|createApi|validate)\b/);
     const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     const [packed] = JSON.parse(out) as [{ files: { path: string }[] }];
     expect(packed.files.map((f) => f.path).sort()).toEqual(packedFiles());
@@ -21,6 +26,7 @@ describe('the package', () => {
   it('exports every built file, from the one list', () => {
     expect(pkg.exports, FIX).toEqual(packageExports());
     expect(pkg.files, FIX).toEqual(packageFiles());
+    expect(pkg.types, FIX).toBe(`./${TYPES}`);
     expect(Object.keys(packageExports())).toEqual(expect.arrayContaining(BUILT_FILES.map((f) => f.export)));
   });
 
