@@ -22,6 +22,11 @@ export default defineConfig({
         },
       },
       {
+        // The package as `npm pack` makes it, the README's figures, the bundler example (node).
+        extends: true,
+        test: { name: 'package', environment: 'node', include: ['test/package/**/*.test.ts'], testTimeout: 120_000, maxWorkers: 2, sequence: { groupOrder: 1 } },
+      },
+      {
         // The built dist/samtykke.js in Debian's headless Chromium; `npm test` builds first.
         extends: true,
         test: {

@@ -5,16 +5,19 @@ import { samtykkeDemo, samtykkeDemoBuild } from './server/plugin';
  * The demo's own config; the library's (vite.config.ts) knows nothing of it.
  * - `npm start` (`vite --config demo/vite.demo.config.ts --open`): the dev server, with
  *   /samtykke.js built from src/ and the offline Google stand-in.
- * - `npm run build:demo` (after `npm run build`): the demo as a static site in dist-demo/, with
- *   the built dist/samtykke.js and the stand-in service worker.
+ * - `npm run build:site` (after `npm run build`): the static site, demo and configurator, in
+ *   dist-site/ with the pages, every built file, sri.json and the stand-in service worker.
+ *   Every address is relative (`base: './'`), so it works from any folder of any static host,
+ *   e.g. GitHub Pages' https://<owner>.github.io/samtykke/.
  */
 export default defineConfig(({ command }) => ({
   root: new URL('.', import.meta.url).pathname,
+  base: './',
   publicDir: false,
   server: { open: '/' },
   plugins: command === 'serve' ? [samtykkeDemo()] : [samtykkeDemoBuild()],
   build: {
-    outDir: new URL('../dist-demo', import.meta.url).pathname,
+    outDir: new URL('../dist-site', import.meta.url).pathname,
     emptyOutDir: true,
     rolldownOptions: {
       input: {

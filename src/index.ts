@@ -1,17 +1,26 @@
 // The bundler build: importing samtykke starts it (with window.samtykkeConfig) and hands back the API.
 import { start } from './main';
 import { createFace } from './ui/face';
+import type { SamtykkeApi } from './api';
+import type { SamtykkeInput } from './config/types';
 
-export const samtykke = start(createFace);
+/**
+ * The API, or `undefined`: on a server (SSR, no `window`) importing does nothing, and if
+ * samtykke could not start it has said why in the console and holds everything optional back.
+ * If the page already ran the samtykke tag, this is the tag's API.
+ */
+export const samtykke: SamtykkeApi | undefined = typeof window === 'undefined' ? undefined : start(createFace);
 export type { SamtykkeApi, SamtykkeEvent, SamtykkeListener } from './api';
 export type { ConsentState, ConsentSummary } from './core/view';
 export type { ConsentRecord } from './consent/record';
 export type { Signals, SignalName } from './consent/signals';
-export type { Config, CookieInfo, Lang, LocalText, OptionalPurpose, Purpose, Service, Theme } from './config/types';
+export type { ConsentMode, CookieInfo, Lang, LocalText, OptionalPurpose, Purpose, ReopenPosition, SamtykkeInput, ServiceInput, Theme } from './config/types';
 
 declare global {
   interface Window {
     /** samtykke's API, present once the tag has run. */
-    samtykke?: import('./api').SamtykkeApi;
+    samtykke?: SamtykkeApi;
+    /** The owner's settings, read once when samtykke starts: set it before samtykke runs. */
+    samtykkeConfig?: SamtykkeInput;
   }
 }

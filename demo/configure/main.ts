@@ -2,6 +2,8 @@
  * The configurator: form → the owner's input → the exact install code, checked by the
  * script's own validate() and shown live in a preview.
  */
+import { inBokmal } from './bokmal';
+import { findIntegrity, type Integrity } from './integrity';
 import { check, type FieldMessage } from './messages';
 import { COLOUR_KEYS, generate, installCode, scriptSrc, type ColourKey, type FormState } from './model';
 import { previewDocument } from './preview';
@@ -20,8 +22,11 @@ const servicesBox = document.querySelector<HTMLDivElement>('#services')!;
 const code = document.querySelector<HTMLPreElement>('#code')!;
 const general = document.querySelector<HTMLDivElement>('#general-msg')!;
 const preview = document.querySelector<HTMLIFrameElement>('#preview')!;
-let integrity: string | null = null;
-let version: string | undefined;
+const integrityNote = document.querySelector<HTMLParagraphElement>('#integrity-msg')!;
+const cdnChoice = document.querySelector<HTMLInputElement>('input[name="hosting"][value="cdn"]')!;
+let integrity: Integrity | null = null;
+/** The form speaks bokmål (or nynorsk): the script's messages are shown in bokmål too. */
+const norwegian = /^n[bno]\b/.test(document.documentElement.lang);
 
 // The demo's stand-in also guards this page; the preview itself is walled off by its CSP.
 void registerStandIn();
@@ -33,13 +38,23 @@ function buildColourFields(): void {
     const field = document.createElement('div');
     field.className = 'field';
     const id = `theme-${key}`;
-    field.innerHTML = `<label for="${id}">${COLOUR_LABELS[key]}</label><div class="colour"><input type="color" aria-label="Velg ${COLOUR_LABELS[key].toLowerCase()}" data-for="${id}"><input id="${id}" name="${id}" placeholder="#2f6f5e" aria-describedby="${id}-msg"></div><p class="msg" id="${id}-msg" aria-live="polite"></p>`;
-    const [picker, text] = Array.from(field.querySelectorAll('input'));
+    field.innerHTML = `<label for="${id}">${COLOUR_LABELS[key]}</label><div class="colour"><input type="color" aria-label="Velg ${COLOUR_LABELS[key].toLowerCase()}" data-for="${id}"><span class="standard" aria-hidden="true">standard</span><input id="${id}" name="${id}" placeholder="standard" aria-describedby="${id}-msg"></div><p class="msg" id="${id}-msg" aria-live="polite"></p>`;
+    const [picker, text] = Array.from(field.querySelectorAll('input')) as [HTMLInputElement, HTMLInputElement];
+    // An empty field means the built-in colour, which a colour input cannot show (it would say
+    // black): the picker is dimmed and "standard" shown until a colour is chosen or typed.
+    const sync = () => {
+      const empty = !text.value.trim();
+      field.classList.toggle('is-standard', empty);
+      if (/^#[0-9a-f]{6}$/i.test(text.value.trim())) picker.value = text.value.trim();
+    };
     // The picker is a convenience; the text field is the value (it also takes names and rgb()).
-    picker!.addEventListener('input', () => {
-      text!.value = picker!.value;
+    picker.addEventListener('input', () => {
+      text.value = picker.value;
+      sync();
       update();
     });
+    text.addEventListener('input', sync);
+    sync();
     box.append(field);
   }
 }
@@ -87,7 +102,7 @@ function show(messages: FieldMessage[]): void {
     const line = document.createElement('span');
     line.className = m.level;
     line.dataset.field = m.field;
-    line.textContent = `${m.level === 'error' ? 'Feil' : 'Merk'}: [samtykke] ${m.text}`;
+    line.textContent = `${m.level === 'error' ? 'Feil' : 'Merk'}: [samtykke] ${(norwegian && inBokmal(m.text)) || m.text}`;
     if (msg.childNodes.length) msg.append(document.createElement('br'));
     msg.append(line);
     if (input && m.level === 'error') input.setAttribute('aria-invalid', 'true');
@@ -103,14 +118,14 @@ function update(): void {
   try {
     messages = check(g.input, siteUrl);
   } catch {
-    messages = [{ level: 'error', field: 'siteUrl', text: 'siteUrl: give the full address of your site, e.g. https://www.stressfri.no/' }];
+    messages = [{ level: 'error', field: 'siteUrl', text: 'siteUrl: skriv hele adressen til nettstedet ditt, f.eks. https://www.dittnettsted.no/' }];
   }
   show(messages);
-  code.textContent = installCode(g, scriptSrc(s, version), s.hosting === 'cdn' ? integrity : null);
+  code.textContent = installCode(g, scriptSrc(s, integrity?.version ?? null), integrity?.value ?? null);
   // The preview reloads only when typing pauses; a reload per keystroke would flicker.
   clearTimeout(timer);
   timer = window.setTimeout(() => {
-    preview.srcdoc = previewDocument(g, new URL('/samtykke.js', location.href).href, siteUrl);
+    preview.srcdoc = previewDocument(g, new URL('samtykke.js', location.href).href, siteUrl);
   }, 300);
 }
 
@@ -149,14 +164,14 @@ form.addEventListener('input', update);
 form.addEventListener('change', update);
 form.addEventListener('submit', (e) => e.preventDefault());
 
-// The integrity hash of the file the build made; published files have the same hash.
-fetch('/__samtykke/sri.json')
-  .then((r) => (r.ok ? (r.json() as Promise<{ integrity?: unknown; version?: unknown }>) : null))
-  .then((sri) => {
-    integrity = typeof sri?.integrity === 'string' ? sri.integrity : null;
-    version = typeof sri?.version === 'string' ? sri.version : undefined;
-    update();
-  })
-  .catch(() => undefined);
+// The hash of the built file (sri.json, or computed here); the tag can be made before it is known.
+void findIntegrity().then((found) => {
+  integrity = found;
+  integrityNote.textContent = found.note;
+  // jsDelivr needs the exact version, which only sri.json tells.
+  cdnChoice.disabled = !found.version;
+  if (cdnChoice.disabled && cdnChoice.checked) form.querySelector<HTMLInputElement>('input[name="hosting"][value="self"]')!.checked = true;
+  update();
+});
 
 update();

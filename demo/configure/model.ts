@@ -28,8 +28,8 @@ export interface ServiceForm {
   cookies: string;
 }
 
-/** The published file on jsDelivr; the version comes from the build (sri.json), 0.1.0 until it is known. */
-export const cdnUrl = (version = '0.1.0') => `https://cdn.jsdelivr.net/npm/samtykke@${version}/dist/samtykke.js`;
+/** The published file on jsDelivr, pinned to the version the build says it is (sri.json). */
+export const cdnUrl = (version: string) => `https://cdn.jsdelivr.net/npm/samtykke@${version}/dist/samtykke.js`;
 
 /** The parts of the generated install code, kept apart so the preview can swap the src. */
 export interface Generated {
@@ -100,8 +100,9 @@ function serviceInput(s: ServiceForm): Record<string, unknown> {
   return out;
 }
 
-export function scriptSrc(state: FormState, version?: string): string {
-  return state.hosting === 'cdn' ? cdnUrl(version) : state.selfUrl.trim() || '/samtykke.js';
+/** Never an unpinned CDN address: without a known version the tag points at the uploaded file. */
+export function scriptSrc(state: FormState, version: string | null): string {
+  return state.hosting === 'cdn' && version ? cdnUrl(version) : state.selfUrl.trim() || '/samtykke.js';
 }
 
 const escapeAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

@@ -3,9 +3,10 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { buildSamtykke, buildServiceWorker, SRC_DIR, SW_ENTRY } from './bundle.js';
 import { createGoogleLog } from './google-log.js';
 import { SRI_PATH, sriJson } from './sri.js';
+import { BUILT_FILES, DIST } from '../../scripts/built-files.mjs';
 
 const STANDIN_DIR = SW_ENTRY.slice(0, SW_ENTRY.lastIndexOf('/') + 1);
-const DIST_BUNDLE = new URL('../../dist/samtykke.js', import.meta.url);
+const ROOT = new URL('../../', import.meta.url);
 
 /**
  * Demo-only switches read before the samtykke tag runs: the debug panel stores a language and a
@@ -41,7 +42,8 @@ export interface DemoOptions {
  * - `/samtykke.js`: in dev built from src/iife.ts on request (cached until src/ changes, then
  *   the page reloads), so the owner-style classic tag with data-* attributes just works;
  * - `/sw.js`: the offline Google stand-in (demo/standin/sw.ts);
- * - `/__samtykke/google`: the stand-in's log; `/__samtykke/sri.json`: the configurator's SRI hash;
+ * - `/__samtykke/google`: the stand-in's log; `/sri.json`: the build's SRI hashes (dist/sri.json;
+ *   `npm start` builds first), which the configurator puts in the tag;
  * - the demo switches and the stand-in flag in every page's `<head>`.
  */
 export function samtykkeDemo(options: DemoOptions = {}): Plugin[] {
@@ -73,7 +75,7 @@ export function samtykkeDemo(options: DemoOptions = {}): Plugin[] {
         if (log.handle(req, res)) return;
         const path = (req.url ?? '').split('?')[0];
         if (path === SRI_PATH) {
-          // No dist/ yet (fresh clone, no build): the configurator then leaves integrity out.
+          // No build yet (`vite` run by hand): the configurator says so and leaves integrity out.
           sriJson().then(
             (json) => res.setHeader('content-type', 'application/json').end(json),
             () => res.writeHead(404).end(),
@@ -107,19 +109,24 @@ export function samtykkeDemo(options: DemoOptions = {}): Plugin[] {
   return [{ ...html, apply: 'serve' }, dev];
 }
 
-/** The demo build (demo/vite.demo.config.ts): the pages plus samtykke.js and sw.js beside them. */
+/**
+ * The static site (demo/vite.demo.config.ts, `npm run build:site`): the pages plus, beside
+ * them, every built file, dist/sri.json and the stand-in's sw.js.
+ */
 export function samtykkeDemoBuild(options: DemoOptions = {}): Plugin[] {
   const build: Plugin = {
     name: 'samtykke-demo:build',
     apply: 'build',
     async generateBundle() {
-      let samtykke: string;
-      try {
-        samtykke = await readFile(DIST_BUNDLE, 'utf8');
-      } catch {
-        this.error('samtykke demo: dist/samtykke.js is missing; run `npm run build` first.');
+      for (const { file } of BUILT_FILES) {
+        let source: Buffer;
+        try {
+          source = await readFile(new URL(DIST + file, ROOT));
+        } catch {
+          this.error(`samtykke site: ${DIST}${file} is missing; run \`npm run build\` first.`);
+        }
+        this.emitFile({ type: 'asset', fileName: file, source });
       }
-      this.emitFile({ type: 'asset', fileName: 'samtykke.js', source: samtykke });
       this.emitFile({ type: 'asset', fileName: 'sw.js', source: await buildServiceWorker() });
       this.emitFile({ type: 'asset', fileName: SRI_PATH.slice(1), source: await sriJson() });
     },

@@ -1,16 +1,11 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { DIST, SRI_MANIFEST } from '../../scripts/built-files.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
-export const SRI_PATH = '/__samtykke/sri.json';
+/** Beside the configurator, on the dev server and on the static site alike. */
+export const SRI_PATH = '/' + SRI_MANIFEST;
 
-/**
- * `{ version, integrity }` of the built dist/samtykke.js, for the configurator's CDN tag. The
- * published file is this build, so its SRI hash is the same (when the version is the same).
- */
-export async function sriJson(): Promise<string> {
-  const [bundle, pkg] = await Promise.all([readFile(new URL('dist/samtykke.js', ROOT)), readFile(new URL('package.json', ROOT), 'utf8')]);
-  const { version } = JSON.parse(pkg) as { version: string };
-  const integrity = 'sha384-' + createHash('sha384').update(bundle).digest('base64');
-  return JSON.stringify({ version, integrity });
+/** dist/sri.json as the build wrote it: `{ version, files: { "samtykke.js": "sha384-…" } }`. */
+export function sriJson(): Promise<string> {
+  return readFile(new URL(DIST + SRI_MANIFEST, ROOT), 'utf8');
 }

@@ -22,7 +22,7 @@ export async function registerStandIn(): Promise<StandInState> {
     return 'real';
   }
   try {
-    const registration = await navigator.serviceWorker.register('/sw.js', { scope: '/' });
+    const registration = await navigator.serviceWorker.register('sw.js', { scope: './' });
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
       // First visit (or a hard reload, which bypasses workers): ask to be claimed, then wait.

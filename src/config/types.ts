@@ -17,8 +17,9 @@ export interface CookieInfo {
   readonly thirdParty?: boolean;
 }
 
-export interface Service {
-  /** Stable id: `google-ads`, `google-analytics`, or the owner's. */
+/** A service as the owner writes it in `window.samtykkeConfig.services`; validated into a Service. */
+export interface ServiceInput {
+  /** Stable id: lower-case letters, digits and "-", e.g. "facebook-pixel" (presets: `google-ads`, …). */
   readonly id: string;
   readonly name: string;
   readonly purpose: Purpose;
@@ -27,8 +28,16 @@ export interface Service {
   readonly description: LocalText;
   /** The provider's own privacy page. */
   readonly privacyUrl?: string;
+  readonly cookies?: readonly CookieInfo[];
+  /** Scripts the banner loads itself once the purpose is granted. */
+  readonly src?: string | readonly string[];
+  /** Hosts (`connect.facebook.net`, `*.hotjar.com`) whose unmarked tags are held back. */
+  readonly block?: string | readonly string[];
+}
+
+/** A service as samtykke uses it: an owner's, validated, or a preset. */
+export interface Service extends Omit<ServiceInput, 'cookies' | 'src' | 'block'> {
   readonly cookies: readonly CookieInfo[];
-  /** Scripts the banner loads itself once the purpose is granted (owner services). */
   readonly src: readonly string[];
   /** Google tag ids (AW-…, G-…) served through gtag.js. */
   readonly googleIds: readonly string[];
@@ -76,4 +85,31 @@ export interface Config {
   readonly theme: Theme;
   /** The nonce of our own script tag, passed on to scripts and styles we create (strict CSP). */
   readonly nonce: string;
+}
+
+/**
+ * What an owner may set in `window.samtykkeConfig` (the tag's data-* attributes are the same
+ * settings as text). Anything wrong is reported in the console and replaced by the safe choice.
+ */
+export interface SamtykkeInput {
+  /** `AW-…` ids: one, several separated by commas, or a list. */
+  readonly googleAds?: string | readonly string[];
+  /** GA4 `G-…` measurement ids. */
+  readonly googleAnalytics?: string | readonly string[];
+  readonly privacyUrl?: string;
+  readonly lang?: Lang;
+  readonly revision?: string;
+  readonly validityDays?: number;
+  readonly cookieDomain?: string;
+  readonly mode?: ConsentMode;
+  readonly adsDataRedaction?: boolean;
+  readonly urlPassthrough?: boolean;
+  readonly waitForUpdate?: number;
+  readonly reloadOnWithdraw?: boolean;
+  readonly reopen?: ReopenPosition;
+  readonly services?: readonly ServiceInput[];
+  /** Embed providers the pages use: "youtube vimeo google-maps" or a list. */
+  readonly embeds?: string | readonly ('youtube' | 'vimeo' | 'google-maps')[];
+  readonly texts?: Partial<Record<Lang, Record<string, string>>>;
+  readonly theme?: Theme;
 }

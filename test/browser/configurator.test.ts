@@ -38,15 +38,18 @@ describe('configurator', () => {
   it('shows the script’s own message next to a wrong field, and clears it when fixed', async () => {
     const { page, close } = await openConfigurator();
     try {
-      // By default the tag points at the published file on jsDelivr, pinned, with its SRI hash.
+      // By default the tag points at the file the owner uploads from the release, with its SRI hash.
+      await expect.poll(() => code(page)).toMatch(/^<script src="\/samtykke\.js" integrity="sha384-[A-Za-z0-9+/=]{64}" crossorigin="anonymous" data-privacy-url="\/personvern\/"><\/script>$/);
+      // Once the version is known, the CDN address is pinned to it.
+      await page.check('input[name="hosting"][value="cdn"]');
       await expect.poll(() => code(page)).toMatch(/^<script src="https:\/\/cdn\.jsdelivr\.net\/npm\/samtykke@\d+\.\d+\.\d+\/dist\/samtykke\.js" integrity="sha384-[A-Za-z0-9+/=]{64}" crossorigin="anonymous" data-privacy-url="\/personvern\/"><\/script>$/);
       await page.fill('#googleAds', 'AW-12');
-      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toContain('[samtykke] googleAds: "AW-12" is not a valid id; it looks like "AW-123456789"');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toContain('[samtykke] googleAds: "AW-12" er ikke en gyldig ID; den skal se ut som "AW-123456789"');
       expect(await page.getAttribute('#googleAds', 'aria-invalid')).toBe('true');
       await page.fill('#theme-accent', 'red; }');
       await expect.poll(() => page.locator('#theme-accent-msg').innerText()).toContain('theme.accent');
       await page.fill('#privacyUrl', '');
-      await expect.poll(() => page.locator('#privacyUrl-msg').innerText()).toContain('privacyUrl is not set');
+      await expect.poll(() => page.locator('#privacyUrl-msg').innerText()).toContain('privacyUrl er ikke satt');
 
       await page.fill('#googleAds', 'AW-123456789');
       await page.fill('#theme-accent', '');
@@ -90,7 +93,7 @@ describe('configurator', () => {
     }
 
     expect(generated).toMatch(/^<script>\nwindow\.samtykkeConfig = \{/);
-    expect(generated).toContain('<script src="/samtykke.js" data-google-ads="AW-987654321" data-google-analytics="G-TEST1234" data-privacy-url="/personvern/" data-lang="en" data-reopen="bottom-right"></script>');
+    expect(generated).toMatch(/<script src="\/samtykke\.js" integrity="sha384-[A-Za-z0-9+/=]{64}" crossorigin="anonymous" data-google-ads="AW-987654321" data-google-analytics="G-TEST1234" data-privacy-url="\/personvern\/" data-lang="en" data-reopen="bottom-right"><\/script>$/);
 
     const site = await openSite(browser, {
       pages: { '/': `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Blank</title>${generated}</head><body><main><h1>Blank</h1><div data-samtykke-declaration></div></main></body></html>` },

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+/**
+ * The files the build makes for owners and bundlers, in one place. `npm run size`,
+ * dist/sri.json, the static site, the package's `exports` and `files`, and the packed-file test
+ * all read this list. A new built file is one line here; then
+ * `node scripts/built-files.mjs --write-package` brings package.json in step (a test fails
+ * until it is). The release workflow attaches `--release-assets` to the GitHub release.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+/** `export`: the package subpath it is published under (`.` is the bundler entry). */
+export const BUILT_FILES = [
+  { file: 'samtykke.js', export: './samtykke.js', what: 'the tag owners paste' },
+  { file: 'samtykke.mjs', export: '.', what: 'the module for bundlers' },
+];
+
+export const DIST = 'dist/';
+/** SHA-384 of every built file and the version they belong to, written by the build. */
+export const SRI_MANIFEST = 'sri.json';
+/** The public API's types in one file, cut from src/ at build time (scripts/types.mjs). */
+export const TYPES = DIST + 'samtykke.d.ts';
+
+const root = new URL('../', import.meta.url);
+
+/** package.json's `exports`, derived from the list. */
+export function packageExports() {
+  const exports = {};
+  for (const { file, export: at } of BUILT_FILES) {
+    exports[at] = at === '.' ? { types: `./${TYPES}`, import: `./${DIST}${file}` } : `./${DIST}${file}`;
+  }
+  exports[`./${SRI_MANIFEST}`] = `./${DIST}${SRI_MANIFEST}`;
+  exports['./package.json'] = './package.json';
+  return exports;
+}
+
+/** package.json's `files`: exactly the built files, their manifest and the types. */
+export const packageFiles = () => [...BUILT_FILES.map((f) => DIST + f.file), DIST + SRI_MANIFEST, TYPES];
+
+/** What a GitHub release carries: the built files and their hashes. */
+export const releaseAssets = () => [...BUILT_FILES.map((f) => DIST + f.file), DIST + SRI_MANIFEST];
+
+/** Every path `npm pack` must put in the package, sorted. */
+export const packedFiles = () => [...packageFiles(), 'LICENSE', 'README.md', 'package.json'].sort();
+
+const isMain = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
+// `--release-assets`: one path a line, for the release workflow.
+if (isMain && process.argv.includes('--release-assets')) console.log(releaseAssets().join('\n'));
+if (isMain && process.argv.includes('--write-package')) {
+  const at = new URL('package.json', root);
+  const pkg = JSON.parse(readFileSync(at, 'utf8'));
+  pkg.types = `./${TYPES}`;
+  pkg.exports = packageExports();
+  pkg.files = packageFiles();
+  writeFileSync(at, JSON.stringify(pkg, null, 2) + '\n');
+  console.log('package.json: exports and files set from scripts/built-files.mjs.');
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// `npm run release:check`: everything the release workflow does except publishing, runnable on
+// any clone: a clean tree, the whole test suite (which builds), the static site, the packed
+// file list, the SRI hashes and one version everywhere. Exits non-zero at the first problem.
+// In CI, `--tag v1.2.3` (the pushed tag) must name the package's version too.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { packedFiles, releaseAssets, DIST, SRI_MANIFEST } from './built-files.mjs';
+import { manifest } from './sri.mjs';
+
+const root = new URL('../', import.meta.url);
+const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: root, encoding: 'utf8', ...opts });
+const step = (what) => console.log(`\n== release:check: ${what}`);
+function fail(message) {
+  console.error(`\nrelease:check failed: ${message}`);
+  process.exit(1);
+}
+const dirty = () => run('git', ['status', '--porcelain']).trim();
+
+const { version } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+
+step('clean working tree');
+if (dirty()) fail(`uncommitted changes:\n${dirty()}\nCommit or stash them: a release is made from a commit.`);
+
+const tagAt = process.argv.indexOf('--tag');
+if (tagAt > 0) {
+  step('tag names the version');
+  const tag = process.argv[tagAt + 1];
+  if (tag !== `v${version}`) fail(`the tag is ${tag}, but package.json says ${version}; tag v${version} or change the version.`);
+}
+
+step('npm test (typecheck, build, unit, package, browser)');
+try {
+  run('npm', ['test'], { stdio: 'inherit' });
+} catch {
+  fail('npm test failed.');
+}
+
+step('static site (dist-site/)');
+run('npx', ['vite', 'build', '--config', 'demo/vite.demo.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+
+step('packed files');
+const [packed] = JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { stdio: ['ignore', 'pipe', 'ignore'] }));
+const files = packed.files.map((f) => f.path).sort();
+for (const f of packed.files) console.log(`  ${f.path.padEnd(24)} ${String(f.size).padStart(8)} bytes`);
+if (JSON.stringify(files) !== JSON.stringify(packedFiles())) fail(`npm pack would ship ${files.join(', ')}; expected ${packedFiles().join(', ')}.`);
+
+step('SRI hashes');
+const written = JSON.parse(readFileSync(new URL(DIST + SRI_MANIFEST, root), 'utf8'));
+const fresh = manifest();
+if (JSON.stringify(written) !== JSON.stringify(fresh)) fail(`${DIST}${SRI_MANIFEST} does not match the built files; run \`npm run build\`.`);
+for (const [file, hash] of Object.entries(fresh.files)) console.log(`  ${file.padEnd(24)} ${hash}`);
+
+step('one version everywhere');
+const readme = readFileSync(new URL('README.md', root), 'utf8');
+const named = new Set([...readme.matchAll(/samtykke@(\d+\.\d+\.\d+[\w.-]*)/g)].map((m) => m[1]));
+if (named.size !== 1 || !named.has(version)) fail(`README.md names ${[...named].join(', ') || 'no version'}; package.json says ${version}.`);
+const site = JSON.parse(readFileSync(new URL('dist-site/sri.json', root), 'utf8'));
+if (site.version !== version) fail(`the configurator's sri.json says ${site.version}; package.json says ${version}.`);
+console.log(`  package.json, README.md, ${DIST}${SRI_MANIFEST} and the configurator: ${version}`);
+
+step('nothing changed by the checks');
+if (dirty()) fail(`the checks left changes behind (a figure in README.md is stale?):\n${dirty()}`);
+
+console.log(`\nrelease:check: samtykke@${version} is ready. The release workflow publishes it and attaches ${releaseAssets().join(', ')}.`);

@@ -1,0 +1,63 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { launch } from '../browser/harness';
+
+/**
+ * examples/vite-ts, as a bundler user has it: the package from `npm pack` in its node_modules,
+ * TypeScript strict over its public types, Vite's build, and the result in Chromium.
+ */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'samtykke-example-'));
+const app = join(work, 'app');
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function installPacked(): void {
+  const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const [{ filename }] = JSON.parse(out) as [{ filename: string }];
+  cpSync(join(ROOT, 'examples/vite-ts'), app, { recursive: true, filter: (src) => !/node_modules|\/dist$/.test(src) });
+  const target = join(app, 'node_modules/samtykke');
+  mkdirSync(target, { recursive: true });
+  execFileSync('tar', ['-xzf', join(work, filename), '-C', target, '--strip-components=1']);
+}
+
+describe('the Vite + TypeScript example', () => {
+  it('typechecks (strict) and builds against the packed package, and the bundle reads its config first', async () => {
+    installPacked();
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(app, 'tsconfig.json')], { stdio: 'pipe' });
+    await build({ root: app, configFile: false, logLevel: 'silent', build: { outDir: join(app, 'dist'), emptyOutDir: true } });
+
+    const out = join(app, 'dist');
+    const [script] = readdirSync(join(out, 'assets')).filter((f) => f.endsWith('.js'));
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    const js = readFileSync(join(out, 'assets', script!), 'utf8');
+
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      await page.route('**/*', (route) => {
+        const { pathname, origin } = new URL(route.request().url());
+        if (origin !== 'https://example.test') return route.abort();
+        if (pathname === '/') return route.fulfill({ contentType: 'text/html', body: html });
+        if (pathname.endsWith('.js')) return route.fulfill({ contentType: 'text/javascript', body: js });
+        return route.fulfill({ status: 404 });
+      });
+      const errors: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      await page.goto('https://example.test/');
+      // lang: 'en' came from the config module imported before samtykke.
+      await page.waitForFunction(() => document.querySelector('samtykke-ui')?.shadowRoot?.querySelector('[lang]')?.getAttribute('lang') === 'en');
+      expect(await page.evaluate(() => typeof window.samtykke?.get)).toBe('function');
+      await page.evaluate(() => window.samtykke!.rejectAll());
+      await expect.poll(() => page.locator('#status').innerText()).toBe('Marketing: no');
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
