@@ -22,7 +22,13 @@ export function publicTypes() {
   for (const symbol of checker.getExportsOfModule(checker.getSymbolAtLocation(entry))) {
     const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
     for (const decl of target.declarations ?? []) {
-      if (ts.isInterfaceDeclaration(decl) || ts.isTypeAliasDeclaration(decl)) parts.push(text(decl));
+      if (ts.isTypeAliasDeclaration(decl) && /\btypeof\b/.test(decl.type.getText())) {
+        // Derived from a value (e.g. Purpose from the purposes table), which stays internal: the
+        // package gets the type it resolves to, written out.
+        const doc = ts.getJSDocCommentsAndTags(decl).map((d) => d.getFullText().trim()).join('\n');
+        const resolved = checker.typeToString(checker.getTypeAtLocation(decl), undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.InTypeAlias);
+        parts.push(`${doc ? doc + '\n' : ''}export type ${decl.name.getText()} = ${resolved};`);
+      } else if (ts.isInterfaceDeclaration(decl) || ts.isTypeAliasDeclaration(decl)) parts.push(text(decl));
       else if (ts.isVariableDeclaration(decl)) {
         const statement = decl.parent.parent;
         const doc = ts.getJSDocCommentsAndTags(statement).map((d) => d.getFullText().trim()).join('\n');
