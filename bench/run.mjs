@@ -4,7 +4,9 @@
 // --rates 1,4 (the CPU slowdowns to run), --table (reprint the last results), --save (also keep
 // them in bench/results.json, the record docs/performance.md quotes; without it they go to the
 // system's temp directory only).
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import https from 'node:https';
 import os from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -42,23 +44,50 @@ const TOOLS = tools(Object.fromEntries(built.map((f) => [f, readFileSync(new URL
 const NAMES = Object.keys(TOOLS).filter((n) => n !== 'none');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-const browser = await chromium.launch(chromiumOptions);
+/** A throwaway self-signed certificate for the local server (the browser is told to accept it). */
+function certificate() {
+  const dir = mkdtempSync(join(os.tmpdir(), 'samtykke-bench-'));
+  const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=samtykke-bench'], { stdio: 'ignore' });
+    return { key: readFileSync(key), cert: readFileSync(cert) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// One local HTTPS server answers for every host name (the browser resolves them all to it), so
+// Chromium's HTTP cache works as it does on a real site; request interception would turn it off
+// and make "next page, same browser" fetch everything again. `serving` is the context open now
+// (runs are one at a time): its tool, its page and the tool's files it asked for, in order.
+let serving = null;
+const server = https.createServer(certificate(), (req, res) => {
+  const url = new URL(req.url, `https://${req.headers.host}`);
+  const send = (status, type, body, cache = 'no-store') => {
+    res.writeHead(status, { 'content-type': type, 'cache-control': cache });
+    res.end(body);
+  };
+  if (isGoogle(url)) return url.pathname === '/gtag/js' ? send(200, 'text/javascript', GTAG_STUB) : send(204, 'text/plain', '');
+  if (url.origin !== ORIGIN || !serving) return send(404, 'text/plain', '');
+  if (url.pathname === '/') return send(200, 'text/html; charset=utf-8', serving.html, 'no-cache');
+  const file = serving.tool.files[url.pathname];
+  if (!file) return send(404, 'text/plain', '');
+  serving.requested.push(url.pathname);
+  // Cacheable for an hour, as a CDN or an upload folder typically serves it.
+  send(200, file[0], file[1], 'max-age=3600');
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const browser = await chromium.launch({
+  ...chromiumOptions,
+  args: [...chromiumOptions.args, `--host-resolver-rules=MAP * 127.0.0.1:${server.address().port}`, '--ignore-certificate-errors'],
+});
 
 async function open(name, { rate, cookies }) {
   const tool = TOOLS[name];
   const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 800 } });
-  const html = pageFor(tool);
   // The tool's files the browser asked for, in order; a scenario's bytes are a slice of it.
   const requested = [];
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (isGoogle(url)) return url.pathname === '/gtag/js' ? route.fulfill({ contentType: 'text/javascript', body: GTAG_STUB }) : route.fulfill({ status: 204 });
-    if (url.origin !== ORIGIN) return route.abort();
-    if (url.pathname === '/') return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
-    const file = tool.files[url.pathname];
-    if (file) requested.push(url.pathname);
-    return file ? route.fulfill({ contentType: file[0], body: file[1] }) : route.fulfill({ status: 404, body: '' });
-  });
+  serving = { tool, html: pageFor(tool), requested };
   if (cookies) await context.addCookies(cookies);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -159,9 +188,9 @@ async function returning(name, rate, cookies) {
     const script = await scriptTime(cdp);
     const s = await snapshot(page, tool.tagFiles);
     const bytes = bytesOf(tool, requested.splice(0));
-    // The next page view in the same browser: the cookie store has been asked before and V8 has
-    // compiled the tool once in this renderer, as for most page views of a returning visitor.
-    // (The route handler turns Chromium's HTTP cache off, so the files are requested again.)
+    // The next page view in the same browser: the tool's files are in the HTTP cache (and V8's
+    // code cache), and the cookie store has been asked before, as for most page views of a
+    // returning visitor.
     await page.reload({ waitUntil: 'load' });
     await sleep(300 * rate);
     const next = await snapshot(page, tool.tagFiles);
@@ -265,6 +294,7 @@ for (const rate of RATES) {
 
 const version = browser.version();
 await browser.close();
+server.close();
 const cpus = os.cpus();
 results.machine = {
   cpu: cpus[0]?.model ?? 'unknown',

@@ -47,7 +47,7 @@ const ROWS = [
 const BYTE_ROWS = [
   ['first', 'bytes requested, gzip -9 (raw): first visit'],
   ['returning', '  returning visitor, first page'],
-  ['next', '  next page, same browser (HTTP cache off)'],
+  ['next', '  next page, same browser (HTTP cache)'],
   ['reopen', '  returning visitor opens the preferences'],
 ];
 
