@@ -11,8 +11,9 @@ const GTAG_INIT = `window.dataLayer=window.dataLayer||[];function gtag(){dataLay
 
 // Instrumentation, first thing in <head>: long tasks, layout shifts, event timing, time spent in
 // document.cookie (a synchronous IPC to the network service), and a per-frame
-// check for the banner's accept button being visible (the frame time it first shows).
-const probe = (find) => `<script>(function(){
+// check for the banner's accept button being visible (the frame time it first shows), and a
+// per-frame check for the preferences being open and focused after a click on the reopen button.
+const probe = (find, prefs) => `<script>(function(){
 var b=window.__bench={lt:[],cls:0,shifts:0,ev:[],visible:null,clicks:[],cookie:{n:0,ms:0,first:null}};
 var cd=Object.getOwnPropertyDescriptor(Document.prototype,'cookie');
 function ck(f){var t=performance.now(),v=f(),d=performance.now()-t;b.cookie.n++;b.cookie.ms+=d;if(b.cookie.first===null)b.cookie.first=d;return v}
@@ -30,12 +31,18 @@ b.isVisible=function(){return vis(b.find())};
 // checked once at the end), so the probe's own cost does not pile up while nothing is coming.
 var until=performance.now()+15000;
 if(location.hash!=='#nopoll')(function frame(t){if(b.isVisible()){b.visible=t;return}if(performance.now()<until)requestAnimationFrame(frame)})(0);
-addEventListener('click',function(e){var t0=e.timeStamp;requestAnimationFrame(function(){var c=new MessageChannel();c.port1.onmessage=function(){b.clicks.push(performance.now()-t0)};c.port2.postMessage(0)})},true);
+function afterFrame(f){requestAnimationFrame(function(){var c=new MessageChannel();c.port1.onmessage=f;c.port2.postMessage(0)})}
+addEventListener('click',function(e){var t0=e.timeStamp;afterFrame(function(){b.clicks.push(performance.now()-t0)})},true);
+// Reopen: from the click (b.watchPrefs() arms it) to just after the first frame in which the
+// preferences are open with focus inside them; frame = that frame's start, for "after the face arrived".
+b.prefs=null;b.prefsOpen=function(){try{return !!(${prefs})()}catch(e){return false}};
+b.watchPrefs=function(){addEventListener('click',function(e){var t0=e.timeStamp,end=performance.now()+15000;
+requestAnimationFrame(function f(t){if(b.prefsOpen()){afterFrame(function(){b.prefs={ms:performance.now()-t0,frame:t,click:t0}})}else if(performance.now()<end)requestAnimationFrame(f)})},{capture:true,once:true})};
 })();</script>`;
 
 const mark = (name) => `<script>performance.mark('${name}')</script>`;
 
-const site = ({ head, body = '', find }) => `<!doctype html><html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Stressfri – regnskap uten stress</title>${probe(find)}
+const site = ({ head, body = '', find, prefs = 'function(){return false}' }) => `<!doctype html><html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Stressfri – regnskap uten stress</title>${probe(find, prefs)}
 <style>body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#222}header{background:#0b5cad;color:#fff;padding:1rem 2rem}nav a{color:#fff;margin-right:1rem}main{max-width:60rem;margin:auto;padding:1rem 2rem}.hero{height:240px;background:#dde7f3}footer{padding:2rem;background:#eee}</style>
 ${head}</head><body><header><strong>Stressfri</strong><nav><a href="/">Hjem</a><a href="/tjenester/">Tjenester</a><a href="/om/">Om oss</a><a href="/kontakt/">Kontakt</a></nav></header>
 <main><div class="hero"></div><h1>Regnskap uten stress</h1>${'<p>Vi fører regnskapet ditt, leverer skattemeldingen og svarer på spørsmål samme dag. Små bedrifter i hele landet bruker oss for å få ro i hverdagen og full oversikt over økonomien.</p>'.repeat(8)}
@@ -62,8 +69,24 @@ const klaroConfig = `var klaroConfig = {
   services: [{ name: 'google-ads', title: 'Google Ads', purposes: ['marketing'], cookies: [/^_gcl_/, /^_ga/], required: false, optOut: false, onlyOnce: true }]
 };`;
 
-/** name → { files (url path → [content-type, body]), html (first visit), consentCookie (a name), accept (selector) } */
-export function tools(bundle) {
+/** The content type the bench serves a built file with, by its name. */
+const typeOf = (file) => (file.endsWith('.json') ? 'application/json' : file.endsWith('.css') ? 'text/css' : file.endsWith('.ts') ? 'text/plain' : 'text/javascript');
+
+/** Where samtykke's built files are served: one folder, as an owner uploads dist/. */
+export const SAMTYKKE_DIR = '/samtykke/';
+// samtykke's elements live in shadow roots on children of <body>; the reopen button and the
+// banner may be drawn by different hosts, so every child is searched.
+const shadowRoots = `function(){var out=[],hs=document.body?document.body.children:[];for(var j=0;j<hs.length;j++)if(hs[j].shadowRoot)out.push(hs[j].shadowRoot);return out}`;
+
+/**
+ * name → { files (url path → [content-type, body] served), raw (url path → the unmodified bytes,
+ * what is counted), tagFiles (whose synchronous run the marks span), find (the "accept all"
+ * button), prefs (true when the preferences are open with focus inside), reopen (the floating
+ * control that opens them, if the tool has one), accept (selector), html }.
+ * `dist`: every file of dist/ by name, served in samtykke's folder; which of them a scenario
+ * costs is what the browser requests.
+ */
+export function tools(dist) {
   const cc = read(nm('vanilla-cookieconsent/dist/cookieconsent.umd.js'));
   const ccCss = read(nm('vanilla-cookieconsent/dist/cookieconsent.css'));
   const klaro = read(nm('klaro/dist/klaro.js'));
@@ -72,32 +95,39 @@ export function tools(bundle) {
   // very end of its last one (so fetching and waiting for the parser are not counted).
   const start = (code) => `performance.mark('tool-start');${code}`;
   const end = (code) => `${code}\n;performance.mark('tool-end');`;
-  const common = {};
+  const tag = SAMTYKKE_DIR + 'samtykke.js';
+  const served = Object.fromEntries(Object.entries(dist).map(([file, body]) => [SAMTYKKE_DIR + file, body]));
   return {
     // The same page with no consent tool: what the page and the probe cost by themselves.
-    none: { files: common, raw: {}, bytes: [], find: 'function(){return null}', accept: null, html: (find) => site({ find, head: `${mark('tool-start')}${mark('tool-end')}` }) },
+    none: { files: {}, raw: {}, tagFiles: [], find: 'function(){return null}', accept: null, html: (find) => site({ find, head: `${mark('tool-start')}${mark('tool-end')}` }) },
     samtykke: {
       // One tag in <head>, run as it is parsed; it holds back Google Ads itself (data-google-ads).
-      files: { ...common, '/samtykke.js': [js, end(start(bundle))] },
-      raw: { '/samtykke.js': bundle },
-      bytes: ['/samtykke.js'],
-      // The first child of <body> with a shadow root; its "Godta alle" button.
-      find: `function(){var h=document.body&&document.body.firstElementChild;if(!h||!h.shadowRoot)return null;
-        var bs=h.shadowRoot.querySelectorAll('button');for(var i=0;i<bs.length;i++)if(bs[i].textContent.trim()==='Godta alle')return bs[i];return null}`,
+      // Every built file is there beside it (a face it fetches is served unmodified, so its
+      // integrity hash holds); only the tag carries the marks.
+      files: { ...Object.fromEntries(Object.entries(served).map(([path, body]) => [path, [typeOf(path), body]])), [tag]: [js, end(start(String(dist['samtykke.js'])))] },
+      raw: served,
+      tagFiles: [tag],
+      // The "Godta alle" button in samtykke's shadow roots.
+      find: `function(){var rs=(${shadowRoots})();for(var j=0;j<rs.length;j++){var bs=rs[j].querySelectorAll('button');for(var i=0;i<bs.length;i++)if(bs[i].textContent.trim()==='Godta alle')return bs[i]}return null}`,
+      prefs: `function(){var rs=(${shadowRoots})();for(var j=0;j<rs.length;j++){var d=rs[j].querySelector('dialog[open]'),a=rs[j].activeElement;if(d&&a&&d.contains(a))return true}return false}`,
+      reopen: { role: 'button', name: 'Innstillinger for informasjonskapsler' },
       accept: { role: 'button', name: 'Godta alle' },
-      html: (find) =>
+      html: (find, prefs) =>
         site({
           find,
-          head: `<script src="/samtykke.js" data-google-ads="${ADS}" data-privacy-url="/personvern/"></script>`,
+          prefs,
+          head: `<script src="${tag}" data-google-ads="${ADS}" data-privacy-url="/personvern/"></script>`,
         }),
     },
     cookieconsent: {
       // Its docs: the CSS in <head>, the script + a config calling CookieConsent.run() deferred
       // (their example uses type="module", which is deferred); blocked scripts are
       // type="text/plain" data-category="marketing".
-      files: { ...common, '/cookieconsent.umd.js': [js, start(cc)], '/cookieconsent.css': ['text/css', ccCss], '/cookieconsent-config.js': [js, end(cookieconsentConfig)] },
+      files: { '/cookieconsent.umd.js': [js, start(cc)], '/cookieconsent.css': ['text/css', ccCss], '/cookieconsent-config.js': [js, end(cookieconsentConfig)] },
       raw: { '/cookieconsent.umd.js': cc, '/cookieconsent.css': ccCss, '/cookieconsent-config.js': cookieconsentConfig },
-      bytes: ['/cookieconsent.umd.js', '/cookieconsent.css', '/cookieconsent-config.js'],
+      tagFiles: ['/cookieconsent.umd.js', '/cookieconsent.css', '/cookieconsent-config.js'],
+      // No floating control to reopen its preferences (the page links to showPreferences()).
+      reopen: null,
       find: `function(){return document.querySelector('#cc-main .cm .cm__btn[data-role="all"]')}`,
       accept: { css: '#cc-main .cm .cm__btn[data-role="all"]' },
       html: (find) =>
@@ -110,9 +140,11 @@ export function tools(bundle) {
     klaro: {
       // Its docs: config.js then klaro.js (CSS included), both deferred; blocked scripts are
       // type="text/plain" data-type="text/javascript" data-name="<service>" (data-src for src).
-      files: { ...common, '/klaro-config.js': [js, start(klaroConfig)], '/klaro.js': [js, end(klaro)] },
+      files: { '/klaro-config.js': [js, start(klaroConfig)], '/klaro.js': [js, end(klaro)] },
       raw: { '/klaro-config.js': klaroConfig, '/klaro.js': klaro },
-      bytes: ['/klaro-config.js', '/klaro.js'],
+      tagFiles: ['/klaro-config.js', '/klaro.js'],
+      // No floating control to reopen its preferences (the page calls klaro.show()).
+      reopen: null,
       find: `function(){return document.querySelector('.klaro .cookie-notice .cm-btn-success')}`,
       accept: { css: '.klaro .cookie-notice .cm-btn-success' },
       html: (find) =>
@@ -125,7 +157,7 @@ export function tools(bundle) {
   };
 }
 
-export const pageFor = (tool) => tool.html(tool.find);
+export const pageFor = (tool) => tool.html(tool.find, tool.prefs);
 
 /**
  * Google's hosts, answered by a stand-in: GCM-15 as in src/config/trackers.ts, widened to every

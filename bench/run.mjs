@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // `npm run bench`: samtykke vs vanilla-cookieconsent vs Klaro on the same mock page in headless
-// Chromium; see docs/performance.md. Options: --runs N (default 7), --quick (3 runs, 1× only),
-// --table (reprint the last results), --save (also keep them in bench/results.json, the record
-// docs/performance.md quotes; without it they go to the system's temp directory only).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// Chromium; see docs/performance.md. Options: --runs N (default 11), --quick (3 runs, 1× only),
+// --rates 1,4 (the CPU slowdowns to run), --table (reprint the last results), --save (also keep
+// them in bench/results.json, the record docs/performance.md quotes; without it they go to the
+// system's temp directory only).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import https from 'node:https';
 import os from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -11,51 +14,98 @@ import { chromium } from 'playwright-core';
 import { chromiumOptions } from '../scripts/chromium.mjs';
 import { GTAG_STUB, ORIGIN, isGoogle, pageFor, tools } from './pages.mjs';
 import { stats, table } from './stats.mjs';
+import { targets } from './targets.mjs';
 
 const arg = (name, def) => {
   const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : def;
+  return i > 0 ? process.argv[i + 1] : def;
 };
 const SAVED = new URL('./results.json', import.meta.url);
 const LATEST = join(os.tmpdir(), 'samtykke-bench-results.json');
 if (process.argv.includes('--table')) {
   // Reprint the table of the last run without running anything.
   const last = existsSync(LATEST) ? LATEST : SAVED;
-  console.log(table(JSON.parse(readFileSync(last, 'utf8'))));
+  const saved = JSON.parse(readFileSync(last, 'utf8'));
+  console.log(`${table(saved)}\n\n${targets(saved)}`);
   process.exit(0);
 }
 const QUICK = process.argv.includes('--quick');
-const RUNS = arg('--runs', QUICK ? 3 : 7);
-const RATES = QUICK ? [1] : [1, 4];
-const BUNDLE = new URL('../dist/samtykke.js', import.meta.url);
-if (!existsSync(BUNDLE)) {
+const RUNS = Number(arg('--runs', QUICK ? 3 : 11));
+const RATES = arg('--rates', QUICK ? '1' : '1,4').split(',').map(Number);
+const DIST = new URL('../dist/', import.meta.url);
+if (!existsSync(new URL('samtykke.js', DIST))) {
   console.error('bench: dist/samtykke.js not found; run `npm run build` first.');
   process.exit(1);
 }
-const TOOLS = tools(readFileSync(BUNDLE, 'utf8'));
+// Every built file, whatever the build makes today (one file, or an engine and its faces): the
+// browser asks for what it needs, and each scenario counts what it asked for.
+const built = readdirSync(DIST).filter((f) => statSync(new URL(f, DIST)).isFile());
+const TOOLS = tools(Object.fromEntries(built.map((f) => [f, readFileSync(new URL(f, DIST))])));
 const NAMES = Object.keys(TOOLS).filter((n) => n !== 'none');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-const browser = await chromium.launch(chromiumOptions);
+/** A throwaway self-signed certificate for the local server (the browser is told to accept it). */
+function certificate() {
+  const dir = mkdtempSync(join(os.tmpdir(), 'samtykke-bench-'));
+  const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=samtykke-bench'], { stdio: 'ignore' });
+    return { key: readFileSync(key), cert: readFileSync(cert) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// One local HTTPS server answers for every host name (the browser resolves them all to it), so
+// Chromium's HTTP cache works as it does on a real site; request interception would turn it off
+// and make "next page, same browser" fetch everything again. `serving` is the context open now
+// (runs are one at a time): its tool, its page and the tool's files it asked for, in order.
+let serving = null;
+const server = https.createServer(certificate(), (req, res) => {
+  const url = new URL(req.url, `https://${req.headers.host}`);
+  const send = (status, type, body, cache = 'no-store') => {
+    res.writeHead(status, { 'content-type': type, 'cache-control': cache });
+    res.end(body);
+  };
+  if (isGoogle(url)) return url.pathname === '/gtag/js' ? send(200, 'text/javascript', GTAG_STUB) : send(204, 'text/plain', '');
+  if (url.origin !== ORIGIN || !serving) return send(404, 'text/plain', '');
+  if (url.pathname === '/') return send(200, 'text/html; charset=utf-8', serving.html, 'no-cache');
+  const file = serving.tool.files[url.pathname];
+  if (!file) return send(404, 'text/plain', '');
+  serving.requested.push(url.pathname);
+  // Cacheable for an hour, as a CDN or an upload folder typically serves it.
+  send(200, file[0], file[1], 'max-age=3600');
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const browser = await chromium.launch({
+  ...chromiumOptions,
+  args: [...chromiumOptions.args, `--host-resolver-rules=MAP * 127.0.0.1:${server.address().port}`, '--ignore-certificate-errors'],
+});
 
 async function open(name, { rate, cookies }) {
   const tool = TOOLS[name];
   const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 800 } });
-  const html = pageFor(tool);
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (isGoogle(url)) return url.pathname === '/gtag/js' ? route.fulfill({ contentType: 'text/javascript', body: GTAG_STUB }) : route.fulfill({ status: 204 });
-    if (url.origin !== ORIGIN) return route.abort();
-    if (url.pathname === '/') return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
-    const file = tool.files[url.pathname];
-    return file ? route.fulfill({ contentType: file[0], body: file[1] }) : route.fulfill({ status: 404, body: '' });
-  });
+  // The tool's files the browser asked for, in order; a scenario's bytes are a slice of it.
+  const requested = [];
+  serving = { tool, html: pageFor(tool), requested };
   if (cookies) await context.addCookies(cookies);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' }).catch(() => cdp.send('Performance.enable'));
   if (rate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  return { tool, context, page, cdp };
+  return { tool, context, page, cdp, requested };
+}
+
+/** gzip -9 and raw bytes of the tool's files in `paths` (one entry per request, unmodified files). */
+function bytesOf(tool, paths) {
+  let raw = 0;
+  let gzip = 0;
+  for (const p of paths) {
+    const buf = Buffer.from(tool.raw[p]);
+    raw += buf.length;
+    gzip += gzipSync(buf, { level: 9 }).length;
+  }
+  return { raw, gzip, files: paths };
 }
 
 async function scriptTime(cdp) {
@@ -74,6 +124,7 @@ const snapshot = (page, files = []) =>
     const e = performance.getEntriesByName('tool-end')[0];
     const arrived = Math.max(0, ...performance.getEntriesByType('resource').filter((r) => files.includes(new URL(r.name).pathname)).map((r) => r.responseEnd));
     return {
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
       visible: b.visible,
       visibleNow: b.isVisible(),
       longTasks: b.lt.length,
@@ -89,15 +140,18 @@ const snapshot = (page, files = []) =>
 
 /** First visit: banner visible, load cost, then "Godta alle". Returns the metrics and the cookies. */
 async function firstVisit(name, rate) {
-  const { tool, context, page, cdp } = await open(name, { rate });
+  const { tool, context, page, cdp, requested } = await open(name, { rate });
   try {
     await page.goto(ORIGIN + (tool.accept ? '/' : '/#nopoll'), { waitUntil: 'load' });
     const deadline = Date.now() + (tool.accept ? 1500 * rate : 0);
     while (Date.now() < deadline && !(await page.evaluate(() => window.__bench.visible !== null))) await sleep(25);
     await sleep(300 * rate); // let late shifts and tasks land
     const script = await scriptTime(cdp);
-    const s = await snapshot(page, tool.bytes);
-    const out = { banner: s.visible, script, longTasks: s.longTasks, longTaskMs: s.longTaskMs, cls: s.cls, tag: s.tag, cookieMs: s.cookieMs, cookieCalls: s.cookieCalls, click: null, eventTiming: null, cookies: null };
+    const s = await snapshot(page, tool.tagFiles);
+    // The banner cannot be seen before the page's first paint: its rAF time is the start of a
+    // frame that may not be presented, FCP is the first frame that was.
+    const painted = s.visible === null || s.fcp === null ? null : Math.max(s.visible, s.fcp);
+    const out = { fcp: s.fcp, banner: s.visible, painted, script, longTasks: s.longTasks, longTaskMs: s.longTaskMs, cls: s.cls, tag: s.tag, cookieMs: s.cookieMs, cookieCalls: s.cookieCalls, click: null, eventTiming: null, cookies: null };
     if (s.visible !== null) {
       const button = tool.accept.role ? page.getByRole(tool.accept.role, { name: tool.accept.name, exact: true }) : page.locator(tool.accept.css);
       await button.first().click({ timeout: 5000 });
@@ -118,6 +172,7 @@ async function firstVisit(name, rate) {
       out.cookies = await context.cookies();
       out.bannerGone = !after.visibleNow;
     }
+    out.bytes = bytesOf(tool, requested);
     return out;
   } finally {
     await context.close();
@@ -126,38 +181,59 @@ async function firstVisit(name, rate) {
 
 /** Returning visitor: the stored choice is in the cookie jar before navigation. */
 async function returning(name, rate, cookies) {
-  const { tool, context, page, cdp } = await open(name, { rate, cookies });
+  const { tool, context, page, cdp, requested } = await open(name, { rate, cookies });
   try {
     await page.goto(ORIGIN + '/#nopoll', { waitUntil: 'load' });
     await sleep(300 * rate);
     const script = await scriptTime(cdp);
-    const s = await snapshot(page, tool.bytes);
-    // The next page view in the same browser: the tool's file and compiled code are cached, and
-    // the cookie store has been asked before, as for most page views of a returning visitor.
+    const s = await snapshot(page, tool.tagFiles);
+    const bytes = bytesOf(tool, requested.splice(0));
+    // The next page view in the same browser: the tool's files are in the HTTP cache (and V8's
+    // code cache), and the cookie store has been asked before, as for most page views of a
+    // returning visitor.
     await page.reload({ waitUntil: 'load' });
     await sleep(300 * rate);
-    const next = await snapshot(page, tool.bytes);
-    return { tag: s.tag, script, longTasks: s.longTasks, cls: s.cls, cookieMs: s.cookieMs, cookieCalls: s.cookieCalls, bannerShown: s.visibleNow, nextTag: next.tag, nextCookieMs: next.cookieMs };
+    const next = await snapshot(page, tool.tagFiles);
+    const nextBytes = bytesOf(tool, requested.splice(0));
+    const reopen = tool.reopen ? await reopenPrefs(tool, page, rate) : null;
+    const reopenBytes = reopen ? bytesOf(tool, requested.splice(0)) : null;
+    return { fcp: s.fcp, tag: s.tag, script, longTasks: s.longTasks, cls: s.cls, cookieMs: s.cookieMs, cookieCalls: s.cookieCalls, bannerShown: s.visibleNow, nextTag: next.tag, nextCookieMs: next.cookieMs, reopen: reopen?.ms ?? null, reopenAfterFace: reopen?.afterFace ?? null, bytes, nextBytes, reopenBytes };
   } finally {
     await context.close();
   }
 }
 
-function bytes(name) {
-  const t = TOOLS[name];
-  let raw = 0;
-  let gzip = 0;
-  for (const f of t.bytes) {
-    const buf = Buffer.from(t.raw[f]);
-    raw += buf.length;
-    gzip += gzipSync(buf, { level: 9 }).length;
+/**
+ * A returning visitor clicks the tool's floating "open settings" control: ms from the click to
+ * just after the first frame with the preferences open and focus inside them; and from the
+ * arrival of the last file the click fetched (samtykke's face) to that frame's start.
+ */
+async function reopenPrefs(tool, page, rate) {
+  await page.evaluate(() => window.__bench.watchPrefs());
+  try {
+    await page.getByRole(tool.reopen.role, { name: tool.reopen.name, exact: true }).first().click({ timeout: 5000 });
+  } catch {
+    // A missing button is a finding for the table (an empty row), not a reason to lose the run.
+    console.error(`  ${tool.reopen.name}: no such button to click; reopen not measured in this run.`);
+    return null;
   }
-  return { raw, gzip, files: t.bytes };
+  const until = Date.now() + 3000 * rate;
+  let seen = null;
+  while (!seen && Date.now() < until) {
+    await sleep(25);
+    seen = await page.evaluate(() => window.__bench.prefs);
+  }
+  if (!seen) return null;
+  const arrived = await page.evaluate(
+    ({ click, files }) => Math.max(0, ...performance.getEntriesByType('resource').filter((r) => r.startTime >= click && files.includes(new URL(r.name).pathname)).map((r) => r.responseEnd)),
+    { click: seen.click, files: Object.keys(tool.raw) },
+  );
+  return { ms: seen.ms, afterFace: arrived > 0 ? seen.frame - arrived : null };
 }
 
 const started = new Date();
 const results = { date: started.toISOString(), machine: {}, runs: RUNS, rates: RATES, baseline: {}, tools: {} };
-for (const name of NAMES) results.tools[name] = { bytes: bytes(name), byRate: {} };
+for (const name of NAMES) results.tools[name] = { bytes: null, byRate: {} };
 
 for (const rate of RATES) {
   console.error(`\n${rate}× CPU: ${RUNS} runs each…`);
@@ -171,20 +247,29 @@ for (const rate of RATES) {
   }
   const baseline = [];
   for (let i = 0; i < RUNS; i++) {
-    baseline.push((await firstVisit('none', rate)).script);
+    baseline.push(await firstVisit('none', rate));
     for (const name of NAMES) {
       raw[name].first.push(await firstVisit(name, rate));
       raw[name].returning.push(await returning(name, rate, seeds[name]));
     }
     process.stderr.write(`  run ${i + 1}/${RUNS}\n`);
   }
-  results.baseline[rate] = { scriptLoad: stats(baseline) };
+  const pick = (arr, k) => arr.map((x) => x[k]).filter((v) => typeof v === 'number' && Number.isFinite(v));
+  results.baseline[rate] = { scriptLoad: stats(pick(baseline, 'script')), fcp: stats(pick(baseline, 'fcp')), samples: baseline.map(({ cookies: _cookies, ...x }) => x) };
+  // Each run's FCP less the bare page's FCP of the same round (runs are interleaved, so drift on
+  // a shared machine cancels out better than a difference of medians would).
+  const delay = (arr) => arr.map((x, i) => (x.fcp === null || baseline[i].fcp === null ? null : x.fcp - baseline[i].fcp)).filter((v) => v !== null);
   for (const name of NAMES) {
     const f = raw[name].first;
     const r = raw[name].returning;
-    const pick = (arr, k) => arr.map((x) => x[k]).filter((v) => typeof v === 'number' && Number.isFinite(v));
+    const sized = (arr, k) => (arr[0]?.[k] ? { ...arr[0][k], vary: new Set(arr.map((x) => x[k]?.gzip)).size > 1 } : null);
+    // Bytes are the same every run unless the tool asks for different files; `vary` says if it did.
+    results.tools[name].bytes ??= { first: sized(f, 'bytes'), returning: sized(r, 'bytes'), next: sized(r, 'nextBytes'), reopen: sized(r, 'reopenBytes') };
     results.tools[name].byRate[rate] = {
+      fcp: stats(pick(f, 'fcp')),
+      fcpDelay: stats(delay(f)),
       bannerVisible: f.every((x) => x.banner === null) ? null : stats(pick(f, 'banner')),
+      bannerPainted: stats(pick(f, 'painted')),
       bannerMissing: f.filter((x) => x.banner === null).length,
       scriptLoad: stats(pick(f, 'script')),
       tagFirst: stats(pick(f, 'tag')),
@@ -202,6 +287,10 @@ for (const rate of RATES) {
       returningNextCookieMs: stats(pick(r, 'nextCookieMs')),
       returningScript: stats(pick(r, 'script')),
       returningLongTasks: stats(pick(r, 'longTasks')),
+      returningFcpDelay: stats(delay(r)),
+      reopen: stats(pick(r, 'reopen')),
+      reopenAfterFace: stats(pick(r, 'reopenAfterFace')),
+      hasReopen: !!TOOLS[name].reopen,
       returningBannerShown: r.filter((x) => x.bannerShown).length,
       returningSeeded: !!seeds[name],
       samples: { first: f.map(({ cookies: _cookies, ...x }) => x), returning: r },
@@ -211,6 +300,7 @@ for (const rate of RATES) {
 
 const version = browser.version();
 await browser.close();
+server.close();
 const cpus = os.cpus();
 results.machine = {
   cpu: cpus[0]?.model ?? 'unknown',
@@ -224,5 +314,5 @@ results.durationSeconds = Math.round((Date.now() - started) / 1000);
 const json = JSON.stringify(results, null, 2) + '\n';
 writeFileSync(LATEST, json);
 if (process.argv.includes('--save')) writeFileSync(SAVED, json);
-console.log(table(results));
+console.log(`${table(results)}\n\n${targets(results)}`);
 console.log(`\nwritten: ${LATEST}${process.argv.includes('--save') ? ' and bench/results.json' : ' (add --save to keep it in bench/results.json)'} (${results.durationSeconds} s)`);

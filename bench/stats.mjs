@@ -16,10 +16,14 @@ export function fmt(s, digits = 1) {
   return s.min === s.max ? num(s.median, digits) : `${num(s.median, digits)} (${num(s.min, digits)}–${num(s.max, digits)})`;
 }
 
-const ratio = (s, base) => (s && base && base.median > 0 ? ` ×${(s.median / base.median).toFixed(s.median / base.median >= 10 ? 0 : 1)}` : '');
+// Only between two positive medians: a ratio of a delay that is zero or negative means nothing.
+const ratio = (s, base) => (s && base && base.median > 0 && s.median >= 0 ? ` ×${(s.median / base.median).toFixed(s.median / base.median >= 10 ? 0 : 1)}` : '');
 
 const ROWS = [
-  ['bannerVisible', 'banner visible, ms from navigation', 0],
+  ['fcp', "page's first contentful paint (FCP), ms", 0],
+  ['fcpDelay', '  delay over the page without a consent tool, ms', 0],
+  ['bannerVisible', 'banner visible (rAF), ms from navigation', 0],
+  ['bannerPainted', 'banner painted: max(rAF, FCP), ms', 0],
   ['scriptLoad', 'main-thread script during load, ms', 1],
   ['tagFirst', "tool's own script, synchronous run, ms", 1],
   ['cookieMs', '  of which in document.cookie, ms', 1],
@@ -28,12 +32,23 @@ const ROWS = [
   ['cls', 'layout shift (CLS)', 3],
   ['clickToPaint', '"Godta alle": click to next paint, ms', 1],
   ['eventTiming', '"Godta alle": Event Timing duration, ms', 0],
+  ['returningFcpDelay', 'returning visitor: FCP delay over no tool, ms', 0],
   ['returningTag', "returning visitor: tool's script run, ms", 1],
   ['returningCookieMs', '  of which in document.cookie, ms', 1],
   ['returningNextTag', '  next page, same browser: script run, ms', 1],
   ['returningNextCookieMs', '    of which in document.cookie, ms', 1],
   ['returningScript', 'returning visitor: script during load, ms', 1],
   ['returningLongTasks', 'returning visitor: long tasks (count)', 0],
+  ['reopen', 'reopen button: click to preferences open + focused, ms', 1],
+  ['reopenAfterFace', '  of which after the last file it fetched arrived, ms', 1],
+];
+
+// What each scenario asked the tool's server for: gzip -9 of every file requested (raw in brackets).
+const BYTE_ROWS = [
+  ['first', 'bytes requested, gzip -9 (raw): first visit'],
+  ['returning', '  returning visitor, first page'],
+  ['next', '  next page, same browser (HTTP cache)'],
+  ['reopen', '  returning visitor opens the preferences'],
 ];
 
 export function table(results) {
@@ -44,9 +59,17 @@ export function table(results) {
   lines.push(`${m.cpu} (${m.cores} cores), ${m.chromium ? 'Chromium ' + m.chromium : ''}, ${results.date.slice(0, 10)}; ${results.runs} runs each, median (min–max); ×n = ratio to ${names[0]}.`);
   const head = ['metric', ...names];
   const rows = [];
-  const b = (t) => t.bytes;
-  rows.push(['bytes of the tool, raw', ...names.map((n) => `${b(results.tools[n]).raw}${n === names[0] ? '' : ratio({ median: b(results.tools[n]).raw }, { median: b(base).raw })}`)]);
-  rows.push(['bytes of the tool, gzip -9', ...names.map((n) => `${b(results.tools[n]).gzip}${n === names[0] ? '' : ratio({ median: b(results.tools[n]).gzip }, { median: b(base).gzip })}`)]);
+  for (const [key, label] of BYTE_ROWS) {
+    rows.push([
+      label,
+      ...names.map((n) => {
+        const b = results.tools[n].bytes?.[key];
+        if (!b) return key === 'reopen' ? 'n/a' : '–';
+        const baseBytes = base.bytes?.[key];
+        return `${b.gzip} (${b.raw})${b.vary ? ' varies' : ''}${n === names[0] || !baseBytes ? '' : ratio({ median: b.gzip }, { median: baseBytes.gzip })}`;
+      }),
+    ]);
+  }
   for (const rate of results.rates) {
     rows.push([`**${rate}× CPU${rate > 1 ? ' throttling' : ''}**`, ...names.map(() => '')]);
     for (const [key, label, digits] of ROWS) {
@@ -56,6 +79,7 @@ export function table(results) {
           const r = results.tools[n].byRate[rate];
           if (key === 'bannerVisible' && !r.bannerVisible) return 'no banner';
           if ((key === 'clickToPaint' || key === 'eventTiming') && !r.clickToPaint && !r.eventTiming) return r.bannerVisible ? '–' : 'no banner';
+          if (key.startsWith('reopen') && !r.hasReopen) return 'n/a (no such control)';
           if (key.startsWith('returning') && !r.returningSeeded) return `${fmt(r[key], digits)} (no stored choice)`;
           const s = r[key];
           const extra = key === 'eventTiming' && s ? ' (<16 not reported)' : '';
@@ -65,8 +89,8 @@ export function table(results) {
     }
   }
   for (const rate of results.rates) {
-    const bl = results.baseline?.[rate]?.scriptLoad;
-    if (bl) lines.push(`The page without any consent tool (incl. the probe): ${fmt(bl, 1)} ms script at ${rate}× CPU.`);
+    const bl = results.baseline?.[rate];
+    if (bl?.scriptLoad) lines.push(`The page without any consent tool (incl. the probe) at ${rate}× CPU: ${fmt(bl.scriptLoad, 1)} ms script, FCP ${fmt(bl.fcp, 0)} ms.`);
   }
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(w[i])).join(' | ')} |`;
