@@ -1,4 +1,5 @@
 import type { Config, OptionalPurpose, Purpose } from '../config/types';
+import { serviceCodes, widened } from '../consent/fingerprint';
 import { coversAll, createRecord, isCurrent, type Choices, type ConsentRecord } from '../consent/record';
 import type { CookieStore } from '../storage/cookie';
 import { afterPaint } from './ready';
@@ -28,7 +29,20 @@ export interface ConsentStore {
 export function createStore(config: Config, cookie: CookieStore, now: () => Date = () => new Date()): ConsentStore {
   const load = () => {
     const stored = cookie.read();
-    return stored && isCurrent(stored, config.revision, config.validityDays, now()) ? stored : null;
+    return stored && isCurrent(stored, config.revision, config.validityDays, now()) ? narrow(stored) : null;
+  };
+  // A granted purpose that has gained a service since is unanswered again: the visitor is asked
+  // about it (and only it), and until then it is not granted. Removed services ask nothing.
+  const narrow = (stored: ConsentRecord): ConsentRecord => {
+    const wider = widened(stored, config.services);
+    if (!wider.length) return stored;
+    const choices = { ...stored.choices };
+    const covered = { ...stored.covered };
+    for (const p of wider) {
+      delete choices[p];
+      delete covered[p];
+    }
+    return { ...stored, choices, covered };
   };
   let record = load();
   // Whether the cookie jar takes our writes. Until a choice made here is seen stored, an empty
@@ -59,7 +73,8 @@ export function createStore(config: Config, cookie: CookieStore, now: () => Date
     decide(choices) {
       const complete: Choices = {};
       for (const p of config.purposes) complete[p] = choices[p] === true;
-      const next = createRecord(config.revision, complete, now());
+      const covered = Object.fromEntries(config.purposes.map((p) => [p, serviceCodes(config.services, p)]));
+      const next = createRecord(config.revision, complete, now(), covered);
       saved = false;
       cookie.write(next);
       commit(next);
