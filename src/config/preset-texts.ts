@@ -3,34 +3,43 @@ import type { CookieInfo, LocalText } from './types';
 /**
  * What visitors read about the built-in services: each one's description and its cookie table
  * (what each cookie is for and how long it lives). The engine's data for the same services
- * (ids, purposes, providers, what to hold back) is in presets.ts. Cookie lifetimes follow
- * Google's and scanners' published figures; update them here when Google changes them.
+ * (ids, purposes, providers, what to hold back) is in presets.ts. Lifetimes follow what each
+ * provider documents (sources next to each table); update them here when a provider changes them.
  */
 
 const days90 = { nb: '90 dager', nn: '90 dagar', en: '90 days' };
 const years2 = { nb: '2 år', nn: '2 år', en: '2 years' };
-const byGoogle = { nb: 'Bestemmes av Google (inntil 13 måneder)', nn: 'Avgjort av Google (inntil 13 månader)', en: 'Set by Google (up to 13 months)' };
+const months13 = { nb: '13 måneder', nn: '13 månader', en: '13 months' };
+const untilCleared = { nb: 'Til den slettes', nn: 'Til han blir sletta', en: 'Until it is cleared' };
 
+/*
+ * Google's cookies as Google documents them: Analytics in "[GA4] Cookie usage on websites"
+ * (support.google.com/analytics/answer/11397207), Ads in "Advertising and measurement cookies"
+ * (business.safety.google/adscookies). IDE lives 13 months in the EEA. `_gac_*` holds the Ads
+ * click id, so it belongs to Markedsføring even when Analytics writes it.
+ */
 export const adsCookies: readonly CookieInfo[] = [
   {
-    name: '_gcl_au',
-    purpose: { nb: 'Kobler annonseklikk til besøk, for å måle om annonsene virker.', nn: 'Koplar annonseklikk til besøk, for å måle om annonsane verkar.', en: 'Links ad clicks to visits, to measure whether ads work.' },
+    // One prefix for _gcl_au, _gcl_aw, _gcl_dc, _gcl_gs and _gcl_gb.
+    name: '_gcl_*',
+    purpose: { nb: 'Kobler annonseklikk og annonsevisninger hos Google til besøk her, for å måle om annonsene virker.', nn: 'Koplar annonseklikk og annonsevisingar hos Google til besøk her, for å måle om annonsane verkar.', en: 'Links ad clicks and ad views on Google to visits here, to measure whether the ads work.' },
     lifetime: days90,
   },
   {
-    name: '_gcl_aw',
-    purpose: { nb: 'Husker hvilken Google-annonse du klikket på.', nn: 'Hugsar kva Google-annonse du klikka på.', en: 'Remembers which Google ad you clicked.' },
+    name: '_gac_*',
+    purpose: { nb: 'Husker hvilken Google-annonse du kom fra, når Analytics er koblet til Google Ads.', nn: 'Hugsar kva Google-annonse du kom frå, når Analytics er kopla til Google Ads.', en: 'Remembers which Google ad you came from, when Analytics is linked to Google Ads.' },
     lifetime: days90,
   },
   {
-    name: '_gcl_dc',
-    purpose: { nb: 'Husker klikk på annonser i Googles visningsnettverk.', nn: 'Hugsar klikk på annonsar i Googles visingsnettverk.', en: "Remembers clicks on ads in Google's display network." },
-    lifetime: days90,
+    name: '_gcl_ls',
+    purpose: { nb: 'Lagret i nettleseren (localStorage), ikke som informasjonskapsel: samme annonseklikk som _gcl_*.', nn: 'Lagra i nettlesaren (localStorage), ikkje som informasjonskapsel: same annonseklikk som _gcl_*.', en: 'Kept in the browser (localStorage), not as a cookie: the same ad clicks as _gcl_*.' },
+    lifetime: untilCleared,
+    local: true,
   },
   {
     name: 'IDE',
-    purpose: { nb: 'Googles annonsecookie på doubleclick.net, brukt til å vise og måle annonser.', nn: 'Googles annonsecookie på doubleclick.net, brukt til å vise og måle annonsar.', en: "Google's ad cookie on doubleclick.net, used to show and measure ads." },
-    lifetime: byGoogle,
+    purpose: { nb: 'Googles informasjonskapsel for annonser på doubleclick.net, brukt til å vise og måle annonser.', nn: 'Googles informasjonskapsel for annonsar på doubleclick.net, brukt til å vise og måle annonsar.', en: "Google's advertising cookie on doubleclick.net, used to show and measure ads." },
+    lifetime: months13,
     thirdParty: true,
   },
 ];
@@ -43,18 +52,37 @@ export const analyticsCookies: readonly CookieInfo[] = [
   },
   {
     name: '_ga_*',
-    purpose: { nb: 'Husker økten din for statistikken.', nn: 'Hugsar økta di for statistikken.', en: 'Keeps your session for the statistics.' },
+    purpose: { nb: 'Holder rede på besøket ditt (økten) for statistikken.', nn: 'Held greie på besøket ditt (økta) for statistikken.', en: 'Keeps track of your visit (the session) for the statistics.' },
     lifetime: years2,
-  },
-  {
-    name: '_gac_*',
-    purpose: { nb: 'Kobler annonsekampanjer til statistikken.', nn: 'Koplar annonsekampanjar til statistikken.', en: 'Links ad campaigns to the statistics.' },
-    lifetime: days90,
   },
 ];
 
+/*
+ * Meta's cookies as Meta documents them in its cookie policy (facebook.com/privacy/policies/cookies):
+ * `_fbp` on the site and `fr` on facebook.com, both 90 days, for advertising and measurement.
+ */
+export const metaCookies: readonly CookieInfo[] = [
+  {
+    name: '_fbp',
+    purpose: { nb: 'Kjenner igjen nettleseren din, slik at Meta kan måle og tilpasse annonser på Facebook og Instagram.', nn: 'Kjenner att nettlesaren din, slik at Meta kan måle og tilpasse annonsar på Facebook og Instagram.', en: 'Recognises your browser, so Meta can measure and tailor ads on Facebook and Instagram.' },
+    lifetime: days90,
+  },
+  {
+    name: 'fr',
+    purpose: { nb: 'Metas informasjonskapsel for annonser på facebook.com, brukt til å vise og måle annonser.', nn: 'Metas informasjonskapsel for annonsar på facebook.com, brukt til å vise og måle annonsar.', en: "Meta's advertising cookie on facebook.com, used to show and measure ads." },
+    lifetime: days90,
+    thirdParty: true,
+  },
+];
+
+export const metaPixelDescription: LocalText = {
+  nb: 'Måler om annonsene våre på Facebook og Instagram fører til henvendelser, og kan vise deg annonsene våre der.',
+  nn: 'Måler om annonsane våre på Facebook og Instagram fører til førespurnader, og kan vise deg annonsane våre der.',
+  en: 'Measures whether our ads on Facebook and Instagram lead to enquiries, and may show you our ads there.',
+};
+
 const months6 = { nb: '6 måneder', nn: '6 månader', en: '6 months' };
-const session = { nb: 'Økten', nn: 'Økta', en: 'Session' };
+const session = { nb: 'Til du lukker nettleseren', nn: 'Til du lukkar nettlesaren', en: 'Until you close the browser' };
 
 /** samtykke's own cookie, which lives as long as the owner's validity period. */
 export function ownCookie(name: string, validityDays: number): CookieInfo {
