@@ -56,12 +56,14 @@ export function start(createFace: (config: Config) => Face): SamtykkeApi | undef
     const face = createFace(config);
 
     defineGtag();
+    // Until the visitor is shown the banner (or the reopen button), a Google tag found in the page may still be asked about.
+    let shown = false;
     try {
       const hold = holdTrackers(config, store, (frame, tracker) => {
         const purposes = purposesOf(frame);
         const choosable = frame.hasAttribute(PURPOSES_ATTR) && purposes.length > 0 && purposes.every((p) => (config.purposes as string[]).includes(p));
         face.holdFrame(frame, tracker, () => hold.show(frame), choosable ? () => api.open() : null);
-      });
+      }, () => !shown);
     } catch (error) {
       // Marked-up blocking and Consent Mode still hold; only unmarked tags go unwatched.
       report('error', 'could not watch for unmarked tags; mark them up (see the README).', error);
@@ -93,6 +95,7 @@ export function start(createFace: (config: Config) => Face): SamtykkeApi | undef
     w.samtykke = api;
 
     const mount = () => {
+      shown = true;
       try {
         ui = face.mount(store);
       } catch (error) {

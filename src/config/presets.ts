@@ -5,6 +5,8 @@ import {
   googleAnalyticsDescription,
   googleMapsCookies,
   googleMapsDescription,
+  metaCookies,
+  metaPixelDescription,
   ownCookie,
   samtykkeDescription,
   vimeoCookies,
@@ -16,11 +18,12 @@ import type { CookieInfo, LocalText, Service } from './types';
 
 /**
  * Built-in services, as data: a preset is a registry entry (purpose, provider, cookies, how it
- * loads), never a special code path. Cookie lifetimes follow Google's and scanners' published
- * figures; they and every other text visitors read about a preset are in preset-texts.ts, apart
- * from the data the engine uses here (ids, purposes, providers, what to hold back).
+ * loads), never a special code path. Their cookie tables and every other text visitors read
+ * about a preset are in preset-texts.ts, apart from the data the engine uses here (ids,
+ * purposes, providers, whether data may go to the USA, what to hold back).
  */
 
+// Google Ireland is the contracting party in the EEA; Google LLC in the USA receives the data too.
 const GOOGLE = 'Google Ireland Limited';
 const GOOGLE_PRIVACY = 'https://policies.google.com/technologies/partner-sites';
 
@@ -31,6 +34,7 @@ export function googleAds(ids: readonly string[]): Service {
     purpose: 'marketing',
     provider: GOOGLE,
     description: googleAdsDescription,
+    transfer: true,
     privacyUrl: GOOGLE_PRIVACY,
     cookies: adsCookies,
     src: [],
@@ -46,11 +50,34 @@ export function googleAnalytics(ids: readonly string[]): Service {
     purpose: 'analytics',
     provider: GOOGLE,
     description: googleAnalyticsDescription,
+    transfer: true,
     privacyUrl: GOOGLE_PRIVACY,
     cookies: analyticsCookies,
     src: [],
     googleIds: ids,
     block: [],
+  };
+}
+
+/**
+ * Meta's pixel, named by `metaPixel`. The owner pastes Meta's snippet unchanged: it inserts
+ * fbevents.js from connect.facebook.net by code and reports to www.facebook.com/tr, and both
+ * are held until Markedsføring is granted. Without the setting they are held all the same. The
+ * pixel id itself is only checked: Meta's snippet carries its own.
+ */
+export function metaPixel(): Service {
+  return {
+    id: 'meta-pixel',
+    name: 'Meta Pixel',
+    purpose: 'marketing',
+    provider: 'Meta Platforms Ireland Limited',
+    transfer: true,
+    description: metaPixelDescription,
+    privacyUrl: 'https://www.facebook.com/privacy/policy/',
+    cookies: metaCookies,
+    src: [],
+    googleIds: [],
+    block: ['connect.facebook.net', 'www.facebook.com/tr'],
   };
 }
 
@@ -70,11 +97,13 @@ export function ownService(cookieName: string, validityDays: number, site: strin
   };
 }
 
+// Each embed's provider is Google or Vimeo, both of which may move the data to the USA.
 const embed = (id: string, name: string, purpose: Service['purpose'], provider: string, privacyUrl: string, description: LocalText, cookies: readonly CookieInfo[], block: readonly string[]): Service => ({
   id,
   name,
   purpose,
   provider,
+  transfer: true,
   description,
   privacyUrl,
   cookies,
