@@ -34,13 +34,8 @@ const KNOWN: readonly Service[] = [...embedPresets, metaPixel()];
  * host, or a host under the same parent domain: www.stressfri.no and bilder.stressfri.no).
  */
 export function foreignHost(src: string, site = location.hostname): string | null {
-  let url: URL;
-  try {
-    url = new URL(src, document.baseURI);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const url = webAddress(src);
+  if (!url) return null;
   const parent = site.split('.').slice(-2).join('.');
   return url.hostname === site || url.hostname === parent || url.hostname.endsWith('.' + parent) ? null : url.hostname;
 }
@@ -61,13 +56,8 @@ export interface Tracker {
  * owner did not configure still match, as presets marked undeclared, so they are held back too.
  */
 export function classify(src: string, config: Config): Tracker | null {
-  let url: URL;
-  try {
-    url = new URL(src, document.baseURI);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const url = webAddress(src);
+  if (!url) return null;
   const own = config.services.find((s) => s.block.some((p) => matches(p, url)));
   if (own) return { service: own, declared: true };
   const known = KNOWN.find((s) => s.block.some((p) => matches(p, url)));
@@ -78,4 +68,14 @@ export function classify(src: string, config: Config): Tracker | null {
   const analytics = ANALYTICS_HOSTS.test(url.hostname) || id.startsWith('G-');
   const configured = config.services.find((s) => s.googleIds.includes(id)) ?? config.services.find((s) => s.id === (analytics ? 'google-analytics' : 'google-ads'));
   return { service: configured ?? (analytics ? googleAnalytics([]) : googleAds([])), declared: !!configured, google: true };
+}
+
+/** `src` read as the page would, when it is an http(s) address; anything else loads nothing we track. */
+function webAddress(src: string): URL | null {
+  try {
+    const url = new URL(src, document.baseURI);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
 }
