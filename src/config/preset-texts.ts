@@ -32,7 +32,7 @@ export const adsCookies: readonly CookieInfo[] = [
   },
   {
     name: '_gcl_ls',
-    purpose: { nb: 'Lagret i nettleseren (localStorage), ikke som informasjonskapsel: samme annonseklikk som _gcl_*.', nn: 'Lagra i nettlesaren (localStorage), ikkje som informasjonskapsel: same annonseklikk som _gcl_*.', en: 'Kept in the browser (localStorage), not as a cookie: the same ad clicks as _gcl_*.' },
+    purpose: { nb: 'Samme annonseklikk som _gcl_*, lagret i localStorage.', nn: 'Same annonseklikk som _gcl_*, lagra i localStorage.', en: 'The same ad clicks as _gcl_*, kept in localStorage.' },
     lifetime: untilCleared,
     local: true,
   },
