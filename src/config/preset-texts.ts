@@ -10,7 +10,7 @@ import type { CookieInfo, LocalText } from './types';
 const days90 = { nb: '90 dager', nn: '90 dagar', en: '90 days' };
 const years2 = { nb: '2 år', nn: '2 år', en: '2 years' };
 const months13 = { nb: '13 måneder', nn: '13 månader', en: '13 months' };
-const untilCleared = { nb: 'Til den slettes', nn: 'Til han blir sletta', en: 'Until it is cleared' };
+const untilCleared = { nb: 'Til den slettes', nn: 'Til den blir sletta', en: 'Until it is cleared' };
 
 /*
  * Google's cookies as Google documents them: Analytics in "[GA4] Cookie usage on websites"

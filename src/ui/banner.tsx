@@ -22,10 +22,12 @@ export function Banner({ ctx }: { ctx: Ctx }) {
           </li>
         ))}
       </ul>
-      <p>
-        {fill(t.recipients, { providers: list(providers, t.and) })}
-        {services.some((s) => s.transfer) && ' ' + t.usa}
-      </p>
+      {providers.length > 0 && (
+        <p>
+          {fill(t.recipients, { providers: list(providers, t.and) })}
+          {services.some((s) => s.transfer) && ' ' + t.usa}
+        </p>
+      )}
       <p>{fill(t.more, { control: control(ctx), privacy: url ? <a href={url}>{t.privacy}</a> : t.privacy })}</p>
       <Buttons ctx={ctx} purposes={purposes} />
     </section>
