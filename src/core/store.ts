@@ -21,7 +21,7 @@ export interface ConsentStore {
   decide(choices: Choices): ConsentRecord;
   /** Forgets the decision (the banner asks again); counts as withdrawing everything. */
   reset(): void;
-  /** Takes up what another tab stored: re-reads the cookie and, if it differs, tells subscribers (never writes). */
+  /** Takes up what another tab stored, or a service that joined: re-reads the cookie and, if it differs, tells subscribers (never writes). */
   refresh(): void;
   subscribe(listener: Listener): () => void;
 }
@@ -89,8 +89,10 @@ export function createStore(config: Config, cookie: CookieStore, now: () => Date
     },
     refresh() {
       const next = load();
-      // A decision's id is random, so it alone tells two decisions (or one and none) apart.
-      if (next?.id !== record?.id && (next || saved)) commit(next);
+      // A decision's id is random, so it alone tells two decisions (or one and none) apart; the
+      // same decision reads with fewer answers once a service it did not cover joined (detect.ts).
+      const answers = (r: ConsentRecord | null) => Object.keys(r?.choices ?? {}).length;
+      if ((next?.id !== record?.id || answers(next) !== answers(record)) && (next || saved)) commit(next);
     },
     subscribe(listener) {
       listeners.add(listener);

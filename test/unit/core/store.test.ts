@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { validate } from '../../../src/config/validate';
+import { googleAds } from '../../../src/config/presets';
+import { addService, validate } from '../../../src/config/validate';
 import { serviceCodes } from '../../../src/consent/fingerprint';
 import { createRecord, type ConsentRecord } from '../../../src/consent/record';
 import { createStore } from '../../../src/core/store';
@@ -189,6 +190,22 @@ describe('refresh (another tab changed the cookie)', () => {
       const moved = validate({ ...both, googleAds: undefined, services: [{ ...meta, id: 'google-ads', provider: 'Google LLC' }] }, place);
       const store = createStore(moved, decided(), () => now);
       expect(store.granted('marketing')).toBe(false);
+    });
+
+    it('takes back a grant at once when a detected tag joins the services it covered', () => {
+      const cookie = memory();
+      const only = validate({ ...both, googleAds: undefined, embeds: 'youtube' }, place);
+      createStore(only, cookie, () => now).decide({ analytics: true, marketing: true });
+      const later = validate({ ...both, googleAds: undefined, embeds: 'youtube' }, place);
+      const store = createStore(later, cookie, () => now);
+      expect(store.granted('marketing')).toBe(true);
+      const seen: unknown[] = [];
+      store.subscribe((next) => seen.push(next?.choices));
+      addService(later, googleAds(['AW-987654321']));
+      store.refresh();
+      expect(store.granted('marketing')).toBe(false);
+      expect(store.needsDecision()).toBe(true);
+      expect(seen).toEqual([{ analytics: true }]);
     });
 
     it('asks nothing when a service is removed', () => {
