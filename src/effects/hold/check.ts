@@ -33,7 +33,7 @@ export function createCheck(config: Config, store: ConsentStore, adopting: () =>
           : tracker.service.id === 'meta-pixel'
             ? 'give your pixel id to samtykke (data-meta-pixel="…") so visitors are asked about it'
             : tracker.stranger
-              ? 'declare it as a service with `block` patterns, or leave out strict; until then a frame can be loaded from its placeholder'
+              ? 'declare it as a service with `block` patterns'
               : `add data-embeds="${tracker.service.id}" so visitors are asked about it; until then they can load it from its placeholder`;
         report('warn', `held back ${src}: visitors have not been told of ${tracker.service.name}, so no choice releases it. To use it, ${fix}.`);
       }
