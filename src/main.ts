@@ -12,6 +12,7 @@ import { googleConsentMode } from './effects/google';
 import { defineGtag } from './effects/gtag';
 import { guardGtag } from './effects/gtag-guard';
 import { holdTrackers } from './effects/hold';
+import { logDecisions } from './effects/log';
 import type { Tracker } from './config/trackers';
 import type { Config } from './config/types';
 import { PURPOSES_ATTR, purposesOf } from './markup';
@@ -74,6 +75,7 @@ export function start(createFace: (config: Config) => Face): SamtykkeApi | undef
     const activate = activateBlocked(config, store, ran);
     announceChanges(store);
     syncTabs(store, config.cookieName);
+    logDecisions(config, store, __VERSION__);
     // Last, so a reload it triggers comes after every other listener has seen the change.
     enforceWithdrawal(config, store, ran);
 

@@ -48,6 +48,8 @@ export const SETTINGS = {
   embeds: { attribute: 'text' },
   texts: {},
   theme: {},
+  // Where each decision is logged (effects/log.ts); unset, nothing is sent.
+  logUrl: { attribute: 'text' },
 } as const satisfies Record<string, Setting>;
 
 type SettingName = keyof typeof SETTINGS;

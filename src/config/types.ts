@@ -89,6 +89,8 @@ export interface Config {
   /** Owner overrides per language; keys are checked by the i18n layer. */
   readonly texts: Readonly<Partial<Record<Lang, Readonly<Record<string, string>>>>>;
   readonly theme: Theme;
+  /** The owner's consent log receiver (`POST /v1/consents`), or `null`: nothing is sent. */
+  readonly logUrl: string | null;
   /** The nonce of our own script tag, passed on to scripts and styles we create (strict CSP). */
   readonly nonce: string;
 }
@@ -118,4 +120,6 @@ export interface SamtykkeInput {
   readonly embeds?: string | readonly ('youtube' | 'vimeo' | 'google-maps')[];
   readonly texts?: Partial<Record<Lang, Record<string, string>>>;
   readonly theme?: Theme;
+  /** The owner's consent log receiver, e.g. "https://log.example.no/v1/consents". */
+  readonly logUrl?: string;
 }

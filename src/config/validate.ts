@@ -67,6 +67,7 @@ export function validate(input: Input, place: Place): Config {
     strict: ruled<boolean>(input, 'strict'),
     texts: texts(input.texts),
     theme: theme(input.theme),
+    logUrl: input.logUrl === undefined ? null : url('logUrl', input.logUrl, place.href),
     nonce: place.nonce,
   };
   // Frozen all the way down, except the two lists a detected Google tag may add to (addService).

@@ -20,9 +20,12 @@ export function widened(record: ConsentRecord, services: readonly Service[]): Op
   );
 }
 
-/** FNV-1a, 32 bits, folded to three upper-case base-36 characters (never confused with a purpose letter). */
-function code(text: string): string {
+/** Three upper-case base-36 characters (never confused with a purpose letter). */
+const code = (text: string): string => (hash(text) % 46_656).toString(36).toUpperCase().padStart(3, '0');
+
+/** FNV-1a, 32 bits: short, stable fingerprints, not secrets. */
+export function hash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return ((h >>> 0) % 46_656).toString(36).toUpperCase().padStart(3, '0');
+  return h >>> 0;
 }

@@ -5,7 +5,8 @@ import type { CookieStore } from '../storage/cookie';
 import { afterPaint } from './ready';
 import { report } from './report';
 
-type Listener = (next: ConsentRecord | null, prev: ConsentRecord | null) => void;
+/** `local`: made on this page (decide, reset), not read from the cookie another tab wrote. */
+type Listener = (next: ConsentRecord | null, prev: ConsentRecord | null, local: boolean) => void;
 
 /**
  * The single source of truth for the visitor's decision. Effects and UI subscribe; the store
@@ -51,12 +52,12 @@ export function createStore(config: Config, cookie: CookieStore, now: () => Date
   let saved = true;
   const listeners = new Set<Listener>();
 
-  const commit = (next: ConsentRecord | null) => {
+  const commit = (next: ConsentRecord | null, local = true) => {
     const prev = record;
     record = next;
     for (const listener of [...listeners]) {
       try {
-        listener(next, prev);
+        listener(next, prev, local);
       } catch (error) {
         // One broken subscriber (an owner's callback, say) must not stop the others or the page.
         report('error', 'a change listener threw; the choice itself is saved.', error);
@@ -92,7 +93,7 @@ export function createStore(config: Config, cookie: CookieStore, now: () => Date
       // A decision's id is random, so it alone tells two decisions (or one and none) apart; the
       // same decision reads with fewer answers once a service it did not cover joined (detect.ts).
       const answers = (r: ConsentRecord | null) => Object.keys(r?.choices ?? {}).length;
-      if ((next?.id !== record?.id || answers(next) !== answers(record)) && (next || saved)) commit(next);
+      if ((next?.id !== record?.id || answers(next) !== answers(record)) && (next || saved)) commit(next, false);
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -1,8 +1,11 @@
 import type { Config, Lang, LocalText } from '../config/types';
 import { report } from '../core/report';
 import { en } from './en';
+import { visitorLang } from './lang';
 import { nb, type Key, type Texts } from './nb';
 import { nn } from './nn';
+
+export { pageLang } from './lang';
 
 const BUILT_IN: Record<Lang, Texts> = { nb, nn, en };
 
@@ -13,14 +16,8 @@ export interface I18n {
   local(text: LocalText): string;
 }
 
-/** `<html lang>` to one of ours: nb, no and their regional forms are bokmål; unknown is bokmål. */
-export function pageLang(tag: string): Lang {
-  const l = tag.toLowerCase();
-  return l.startsWith('nn') ? 'nn' : l.startsWith('en') ? 'en' : 'nb';
-}
-
 export function i18n(config: Config, htmlLang = document.documentElement.lang): I18n {
-  const lang = config.lang ?? pageLang(htmlLang);
+  const lang = visitorLang(config, htmlLang);
   const unknown: string[] = [];
   for (const [l, strings] of Object.entries(config.texts)) {
     for (const key of Object.keys(strings ?? {})) if (!(key in nb)) unknown.push(`${l}.${key}`);

@@ -1,0 +1,82 @@
+import type { Config } from '../config/types';
+import { hash } from '../consent/fingerprint';
+import type { ConsentRecord } from '../consent/record';
+import { afterPaint, afterPaintOrLeave } from '../core/ready';
+import { report } from '../core/report';
+import type { ConsentStore } from '../core/store';
+import { visitorLang } from '../i18n/lang';
+import { logQueue, sameEntry, type LogEntry } from '../storage/log-queue';
+
+const short = (text: string) => hash(text).toString(36);
+
+/**
+ * Sends each decision, change, withdrawal and reset made on this page to the owner's consent
+ * log (`logUrl`), once, after the paint. An entry stays queued until the log acknowledges it
+ * (200 or 201) and is sent again on the next page view; one the log refuses for good (a 4xx
+ * other than 429) is dropped. Nothing that identifies the visitor is sent: the consent id is
+ * the one already in their cookie.
+ */
+export function logDecisions(config: Config, store: ConsentStore, version: string): void {
+  const url = config.logUrl;
+  if (!url) return;
+  const queue = logQueue('samtykke:log:' + config.cookieName);
+  const sending: LogEntry[] = [];
+  let leaving = false;
+
+  const send = (entry: LogEntry) => {
+    if (sending.some((e) => sameEntry(e, entry))) return;
+    const body = JSON.stringify(entry);
+    // A page being left cannot read the answer: the beacon is a best effort, and the entry stays
+    // queued until a later page view hears it acknowledged.
+    if (leaving) return void navigator.sendBeacon?.(url, body);
+    sending.push(entry);
+    // A CORS request (fetch's default), so the status can be read; text/plain needs no
+    // preflight; credentials omitted, so no cookie goes with it.
+    fetch(url, { method: 'POST', body, keepalive: true, credentials: 'omit', headers: { 'content-type': 'text/plain' } })
+      .then(async (response) => {
+        const { status } = response;
+        if (status === 200 || status === 201) return queue.remove(entry);
+        if (status < 400 || status > 499 || status === 429) return;
+        queue.remove(entry);
+        const reason = await response.json().then((b: { error?: string }) => b.error, () => '');
+        report('error', `logUrl: the consent log refused an entry (${status} ${reason}); check that it is samtykke-log and lists this site in ALLOWED_ORIGINS.`);
+      })
+      // Unreachable (or the page went away): kept for the next page view.
+      .catch(() => {})
+      .finally(() => sending.splice(sending.indexOf(entry), 1));
+  };
+
+  const lang = visitorLang(config);
+  const entryOf = (record: ConsentRecord, time: string): LogEntry => ({
+    id: record.id,
+    time,
+    revision: record.revision,
+    // The consent fingerprint: the codes of the services each granted purpose covered.
+    servicesHash: short(JSON.stringify(record.covered)),
+    choices: record.choices,
+    lang,
+    version,
+    // The built-in texts are the version's; the rest the visitor read is the owner's overrides.
+    textsHash: short(lang + JSON.stringify(config.texts[lang] ?? {})),
+    path: location.pathname.slice(0, 512),
+  });
+
+  addEventListener('pagehide', () => {
+    leaving = true;
+    // An old browser may cancel a fetch when the page goes; a beacon is not cancelled.
+    for (const entry of sending) navigator.sendBeacon?.(url, JSON.stringify(entry));
+  });
+  addEventListener('pageshow', () => (leaving = false));
+
+  store.subscribe((next, prev, local) => {
+    if (!local || !(next ?? prev)) return;
+    // A reset withdraws the decision it forgets, at that moment, leaving no choices.
+    const entry = next ? entryOf(next, next.time) : entryOf({ ...prev!, choices: {}, covered: {} }, new Date().toISOString());
+    afterPaintOrLeave(() => {
+      queue.add(entry);
+      send(entry);
+    });
+  });
+  // What earlier page views could not deliver, oldest first, off the load's path.
+  afterPaint(() => queue.read().forEach(send));
+}

@@ -1,0 +1,180 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { validate } from '../../../src/config/validate';
+import type { ConsentRecord } from '../../../src/consent/record';
+import { createStore, type ConsentStore } from '../../../src/core/store';
+import { logDecisions } from '../../../src/effects/log';
+import { syncTabs } from '../../../src/effects/tabs';
+import { MAX_QUEUED, type LogEntry } from '../../../src/storage/log-queue';
+import type { CookieStore } from '../../../src/storage/cookie';
+
+const place = { href: 'https://www.stressfri.no/', hostname: 'www.stressfri.no', nonce: '' };
+const LOG = 'https://log.stressfri.no/v1/consents';
+const QUEUE = 'samtykke:log:samtykke';
+const FIELDS = ['choices', 'id', 'lang', 'path', 'revision', 'servicesHash', 'textsHash', 'time', 'version'];
+
+let jar: ConsentRecord | null;
+const cookie: CookieStore = { read: () => jar, write: (r) => void (jar = r), clear: () => void (jar = null) };
+
+/** What the fake receiver answers next (a status, or 0 for a network error), and what it got. */
+let answer: number;
+let posted: { url: string; init: RequestInit; entry: LogEntry }[];
+
+function page(input: Record<string, unknown> = {}): ConsentStore {
+  const config = validate({ privacyUrl: '/p/', googleAnalytics: 'G-ABC123XYZ', googleAds: 'AW-123456789', logUrl: LOG, ...input }, place);
+  const store = createStore(config, cookie);
+  logDecisions(config, store, '1.2.3');
+  return store;
+}
+
+/** After the next paint and the fetches it started have been answered. */
+const settled = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 10)));
+const queued = (): LogEntry[] => JSON.parse(localStorage.getItem(QUEUE) ?? '[]');
+
+beforeEach(() => {
+  jar = null;
+  answer = 201;
+  posted = [];
+  localStorage.clear();
+  history.replaceState(null, '', '/om-oss?utm_source=x#top');
+  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+    posted.push({ url, init, entry: JSON.parse(init.body as string) });
+    if (!answer) throw new TypeError('Failed to fetch');
+    return new Response(JSON.stringify(answer < 300 ? { status: 'stored' } : { error: '"lang" must be one of nb, nn, en' }), { status: answer });
+  });
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('the consent log', () => {
+  it('sends a decision once, after the paint, with the documented fields and nothing else', async () => {
+    const store = page();
+    const record = store.decide({ analytics: true });
+    expect(posted).toEqual([]);
+    await settled();
+    expect(posted).toHaveLength(1);
+    const [{ url, init, entry }] = posted as [(typeof posted)[0]];
+    expect(url).toBe(LOG);
+    expect(init).toMatchObject({ method: 'POST', keepalive: true, credentials: 'omit', headers: { 'content-type': 'text/plain' } });
+    expect(Object.keys(entry).sort()).toEqual(FIELDS);
+    expect(entry).toMatchObject({ id: record.id, time: record.time, revision: '1', choices: { analytics: true, marketing: false }, lang: 'nb', version: '1.2.3', path: '/om-oss' });
+    expect(entry.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(entry.servicesHash).toMatch(/^[a-z0-9]{1,7}$/);
+    expect(queued()).toEqual([]);
+  });
+
+  it('logs a change as its own entry and a reset as the withdrawal of the decision it forgets', async () => {
+    const store = page();
+    const first = store.decide({ analytics: true, marketing: true });
+    await settled();
+    store.reset();
+    await settled();
+    expect(posted.map((p) => p.entry.choices)).toEqual([{ analytics: true, marketing: true }, {}]);
+    expect(posted[1]!.entry.id).toBe(first.id);
+    expect(posted[1]!.entry.time > first.time).toBe(true);
+  });
+
+  it('tells apart what the visitor was shown: the services covered and the texts', async () => {
+    page().decide({ marketing: true });
+    page({ metaPixel: '123456789012345' }).decide({ marketing: true });
+    page({ texts: { nb: { title: 'Informasjonskapsler' } } }).decide({ marketing: true });
+    page({ texts: { en: { title: 'Cookies' } } }).decide({ marketing: true });
+    await settled();
+    const [plain, otherService, ownText, otherLangText] = posted.map((p) => p.entry);
+    expect(otherService!.servicesHash).not.toBe(plain!.servicesHash);
+    expect(otherService!.textsHash).toBe(plain!.textsHash);
+    expect(ownText!.textsHash).not.toBe(plain!.textsHash);
+    // The visitor saw bokmål, so an English override changed nothing they read.
+    expect(otherLangText!.textsHash).toBe(plain!.textsHash);
+  });
+
+  it('sends nothing for a decision another tab made', async () => {
+    const store = page();
+    syncTabs(store, 'samtykke');
+    const elsewhere = createStore(validate({ privacyUrl: '/p/', googleAnalytics: 'G-ABC123XYZ', googleAds: 'AW-123456789' }, place), cookie);
+    elsewhere.decide({ analytics: true });
+    store.refresh();
+    await settled();
+    expect(store.record?.id).toBe(elsewhere.record?.id);
+    expect(posted).toEqual([]);
+  });
+
+  it.each([[503], [429], [500], [0]])('keeps an entry not acknowledged (%i) and sends it on the next page view, once', async (status) => {
+    answer = status;
+    const record = page().decide({ analytics: false });
+    await settled();
+    expect(queued().map((e) => e.id)).toEqual([record.id]);
+    answer = 200;
+    posted = [];
+    page();
+    await settled();
+    expect(posted.map((p) => p.entry.id)).toEqual([record.id]);
+    expect(queued()).toEqual([]);
+    page();
+    await settled();
+    expect(posted).toHaveLength(1);
+  });
+
+  it('drops an entry the log refuses as malformed, with one console error', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    answer = 400;
+    page().decide({ analytics: true });
+    await settled();
+    expect(queued()).toEqual([]);
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(error.mock.calls[0]![0]).toMatch(/^\[samtykke\] logUrl: .*400 "lang" must be one of nb, nn, en/);
+  });
+
+  it('keeps at most a handful, the newest, and resends them oldest first', async () => {
+    answer = 503;
+    const store = page();
+    const ids: string[] = [];
+    for (let i = 0; i < MAX_QUEUED + 2; i++) {
+      ids.push(store.decide({ analytics: i % 2 === 0 }).id);
+      await settled();
+    }
+    expect(queued().map((e) => e.id)).toEqual(ids.slice(2));
+    answer = 201;
+    posted = [];
+    page();
+    await settled();
+    expect(posted.map((p) => p.entry.id)).toEqual(ids.slice(2));
+  });
+
+  it('sends a decision made as the page is left with a beacon, and again on the next page view', async () => {
+    const beacon = vi.fn(() => true);
+    vi.stubGlobal('navigator', { ...navigator, sendBeacon: beacon });
+    const record = page().decide({ marketing: true });
+    dispatchEvent(new Event('pagehide'));
+    expect(beacon).toHaveBeenCalledWith(LOG, expect.stringContaining(record.id));
+    expect(posted).toEqual([]);
+    dispatchEvent(new Event('pageshow'));
+    page();
+    await settled();
+    expect(posted.map((p) => p.entry.id)).toEqual([record.id]);
+  });
+
+  it('without logUrl, or with a wrong one, sends nothing and says which setting is wrong', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    page({ logUrl: undefined }).decide({ analytics: true });
+    page({ logUrl: 'javascript:alert(1)' }).decide({ analytics: true });
+    await settled();
+    expect(posted).toEqual([]);
+    expect(localStorage.length).toBe(0);
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(error.mock.calls[0]![0]).toMatch(/^\[samtykke\] logUrl: /);
+  });
+
+  it('keeps working when the browser refuses localStorage', async () => {
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    });
+    answer = 0;
+    const store = page();
+    expect(() => store.decide({ analytics: true })).not.toThrow();
+    await settled();
+    expect(posted).toHaveLength(1);
+  });
+});
