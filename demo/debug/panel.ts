@@ -1,5 +1,6 @@
 import type { Lang } from '../../src/config/types';
 import type { StandInState } from '../standin/register';
+import { loggedEntries } from './consent-log';
 import { h, replace } from './dom';
 import { consentEntries, observe, pageCookies, type PageWindow } from './observe';
 import { readSettings, saveSettings, SCHEMES, type SchemeName } from './settings';
@@ -28,6 +29,7 @@ export function mountPanel(standIn: Promise<StandInState>): void {
   const layer = h('ul', { 'data-demo': 'datalayer' });
   const scripts = h('ul', { 'data-demo': 'blocked' });
   const requests = h('ol', { 'data-demo': 'google' });
+  const logged = h('ol', { 'data-demo': 'consent-log' });
   let standInState: StandInState | 'starting' = 'starting';
 
   const lang = h('select', { 'aria-label': 'Språk' }, ...(['', 'nb', 'nn', 'en'] as const).map((l) => option(l, l || 'auto (<html lang>)', settings.lang === l || (!l && !settings.lang))));
@@ -60,6 +62,7 @@ export function mountPanel(standIn: Promise<StandInState>): void {
     section('dataLayer: samtykke og Google-kommandoer', layer),
     section('Tilbakeholdte skript', scripts),
     section('Forespørsler til Google (stand-in)', requests),
+    section('Samtykkeloggen (mottakeren på /v1/consents), nyeste først', logged),
   );
   details.addEventListener('toggle', () => sessionStorage.setItem('samtykke-demo-panel', details.open ? 'open' : 'closed'));
 
@@ -96,6 +99,21 @@ export function mountPanel(standIn: Promise<StandInState>): void {
   window.addEventListener('samtykke:ready', render);
   // Cookies change without events (gtag sets them), so look again now and then while open.
   setInterval(() => details.open && render(), 700);
+
+  // The log is read as it fills: each entry arrives after the paint that follows a choice.
+  let reading = false;
+  const readLog = () => {
+    if (reading || !details.open) return;
+    reading = true;
+    loggedEntries()
+      .then(
+        (entries) => (entries ? list(logged, entries, 'ingen ennå') : logged.closest('section')?.remove()),
+        (error: unknown) => list(logged, [`kunne ikke lese loggen: ${String(error)}`], ''),
+      )
+      .finally(() => (reading = false));
+  };
+  readLog();
+  setInterval(readLog, 1000);
 }
 
 function option(value: string, text: string, selected: boolean): HTMLOptionElement {

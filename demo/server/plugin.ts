@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Plugin, ViteDevServer } from 'vite';
 import { buildSamtykke, buildServiceWorker, SRC_DIR, SW_ENTRY } from './bundle.js';
+import { CONSENT_LOG_PATH, createDemoConsentLog } from './consent-log.js';
 import { createGoogleLog } from './google-log.js';
 import { SRI_PATH, sriJson } from './sri.js';
 import { BUILT_FILES, DIST } from '../../scripts/built-files.mjs';
@@ -32,6 +33,25 @@ function htmlPlugin(realGoogle: boolean): Plugin {
   };
 }
 
+/**
+ * The dev server's pages log each decision to the receiver it runs (consent-log.ts): the tag
+ * gets `data-log-url`, as an owner's would, and the debug panel the read token. The static site
+ * has no receiver, so its tags are left as they are.
+ */
+function consentLogHtmlPlugin(token: string): Plugin {
+  return {
+    name: 'samtykke-demo:consent-log-html',
+    apply: 'serve',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html) => ({
+        html: html.replace(/<script src="samtykke\.js"/g, `<script src="samtykke.js" data-log-url="${CONSENT_LOG_PATH}"`),
+        tags: [{ tag: 'meta', attrs: { name: 'samtykke-demo-log-token', content: token }, injectTo: 'head-prepend' }],
+      }),
+    },
+  };
+}
+
 export interface DemoOptions {
   /** Let requests reach Google's real hosts instead of the stand-in (env SAMTYKKE_REAL_GOOGLE=1). */
   readonly realGoogle?: boolean;
@@ -42,6 +62,7 @@ export interface DemoOptions {
  * - `/samtykke.js`: in dev built from src/iife.ts on request (cached until src/ changes, then
  *   the page reloads), so the owner-style classic tag with data-* attributes just works;
  * - `/sw.js`: the offline Google stand-in (demo/standin/sw.ts);
+ * - `/v1/consents`: the consent log receiver (server/), which the pages' tag logs to;
  * - `/__samtykke/google`: the stand-in's log; `/sri.json`: the build's SRI hashes (dist/sri.json;
  *   `npm start` builds first), which the configurator puts in the tag;
  * - the demo switches and the stand-in flag in every page's `<head>`.
@@ -52,10 +73,13 @@ export function samtykkeDemo(options: DemoOptions = {}): Plugin[] {
   let worker: Promise<string> | null = null;
 
   const html = htmlPlugin(realGoogle);
+  const consentLog = createDemoConsentLog();
 
   const dev: Plugin = {
     name: 'samtykke-demo:dev',
     apply: 'serve',
+    // Vite awaits this when the dev server closes: the receiver's temporary store goes with it.
+    closeBundle: () => consentLog.close(),
     configureServer(server: ViteDevServer) {
       const log = createGoogleLog((line) => server.config.logger.info(line, { timestamp: true }));
       server.watcher.add([SRC_DIR, STANDIN_DIR]);
@@ -72,7 +96,7 @@ export function samtykkeDemo(options: DemoOptions = {}): Plugin[] {
       server.watcher.on('unlink', changed);
 
       server.middlewares.use((req, res, next) => {
-        if (log.handle(req, res)) return;
+        if (log.handle(req, res) || consentLog.handle(req, res)) return;
         const path = (req.url ?? '').split('?')[0];
         if (path === SRI_PATH) {
           // No build yet (`vite` run by hand): the configurator says so and leaves integrity out.
@@ -106,7 +130,7 @@ export function samtykkeDemo(options: DemoOptions = {}): Plugin[] {
     },
   };
 
-  return [{ ...html, apply: 'serve' }, dev];
+  return [{ ...html, apply: 'serve' }, consentLogHtmlPlugin(consentLog.token), dev];
 }
 
 /**
