@@ -1,0 +1,125 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startReceiver, TOKEN } from '../../server/test/support/receiver.mjs';
+import { ORIGIN, siteFixture, sitePage, type Site } from './harness';
+
+/**
+ * The built tag logging to the real receiver (server/, built by `npm test`, run as its own
+ * process on 127.0.0.1). The page posts to the log's own host, which the browser reaches
+ * through a route to the receiver, so CORS and the answers are the receiver's own.
+ */
+const LOG_HOST = 'https://log.stressfri.test';
+const FIELDS = ['choices', 'id', 'lang', 'path', 'revision', 'servicesHash', 'textsHash', 'time', 'version'];
+const PAGE = sitePage({ attrs: `data-google-analytics="G-ABC123XYZ" data-google-ads="AW-123456789" data-privacy-url="/personvern/" data-log-url="${LOG_HOST}/v1/consents"` });
+const fixture = siteFixture();
+
+let receiver: { url: string; kill(): Promise<void> };
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'samtykke-log-browser-'));
+  receiver = await startReceiver({ DATA_DIR: dataDir, ALLOWED_ORIGINS: ORIGIN });
+});
+
+afterAll(async () => {
+  await receiver?.kill();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+interface Posted {
+  readonly body: string;
+  readonly headers: Record<string, string>;
+  readonly status: number | 'unreachable';
+}
+
+/** Sends the log host's requests to the receiver, or fails them as a network error while `down`. */
+async function routeLog(site: Site): Promise<{ posted: Posted[]; down: boolean }> {
+  const log = { posted: [] as Posted[], down: false };
+  await site.context.route(`${LOG_HOST}/**`, async (route: Route) => {
+    const request = route.request();
+    const headers = await request.allHeaders();
+    if (log.down) {
+      log.posted.push({ body: request.postData() ?? '', headers, status: 'unreachable' });
+      return route.abort('connectionrefused');
+    }
+    const response = await route.fetch({ url: receiver.url + new URL(request.url()).pathname, headers });
+    if (request.method() === 'POST') log.posted.push({ body: request.postData() ?? '', headers, status: response.status() });
+    return route.fulfill({ response });
+  });
+  return log;
+}
+
+const stored = async (id: string) => {
+  const response = await fetch(`${receiver.url}/v1/consents/${id}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  return response.status === 404 ? [] : (await response.text()).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+};
+const consentId = (site: Site) => site.page.evaluate(() => window.samtykke!.get()!.id);
+const settle = (site: Site) => site.page.waitForTimeout(500);
+
+describe('the consent log', () => {
+  it('a decision reaches the receiver with the documented fields and nothing else', async () => {
+    const site = await fixture.open({ pages: { '/om-oss/': PAGE } });
+    const log = await routeLog(site);
+    await site.goto('/om-oss/?utm_source=nyhetsbrev');
+    await site.page.getByRole('button', { name: 'Godta alle', exact: true }).click();
+    await expect.poll(() => log.posted.length).toBe(1);
+    const [sent] = log.posted as [Posted];
+    const id = await consentId(site);
+
+    expect(sent.status).toBe(201);
+    expect(sent.headers['content-type']).toMatch(/^text\/plain/);
+    // No cookie, and nothing else that could tell this visitor apart beyond the consent id.
+    expect(sent.headers.cookie).toBeUndefined();
+    const entry = JSON.parse(sent.body) as Record<string, unknown>;
+    expect(Object.keys(entry).sort()).toEqual(FIELDS);
+    expect(entry).toMatchObject({ id, revision: '1', choices: { analytics: true, marketing: true }, lang: 'nb', path: '/om-oss/' });
+    expect(entry.time).toBe(await site.page.evaluate(() => window.samtykke!.get()!.time));
+
+    const [kept, ...more] = await stored(id);
+    expect(more).toEqual([]);
+    const { receivedAt, ...fields } = kept!;
+    expect(fields).toEqual(entry);
+    expect(receivedAt).toEqual(expect.any(String));
+    expect(await site.page.evaluate(() => localStorage.length)).toBe(0);
+  });
+
+  it('logs a withdrawal and a reset as entries of their own', async () => {
+    const site = await fixture.open({ pages: { '/': PAGE } });
+    const log = await routeLog(site);
+    await site.goto('/');
+    await site.page.evaluate(() => window.samtykke!.acceptAll());
+    const first = await consentId(site);
+    await expect.poll(() => log.posted.length).toBe(1);
+    await site.page.evaluate(() => window.samtykke!.reset());
+    await expect.poll(() => log.posted.length).toBe(2);
+    const entries = await stored(first);
+    expect(entries.map((e) => e.choices)).toEqual([{ analytics: true, marketing: true }, {}]);
+  });
+
+  it('with the receiver down, the entry arrives on the next page view, once', async () => {
+    const site = await fixture.open({ pages: { '/': PAGE, '/om-oss/': PAGE } });
+    const log = await routeLog(site);
+    log.down = true;
+    await site.goto('/');
+    await site.page.getByRole('button', { name: 'Avvis alle', exact: true }).click();
+    await expect.poll(() => log.posted.length).toBe(1);
+    const id = await consentId(site);
+    await settle(site);
+    expect(await stored(id)).toEqual([]);
+
+    log.down = false;
+    await site.goto('/om-oss/');
+    await expect.poll(() => log.posted.length).toBe(2);
+    expect(log.posted[1]!.status).toBe(201);
+    expect(log.posted[1]!.body).toBe(log.posted[0]!.body);
+    // The path is the page the decision was made on, not the one that delivered it.
+    expect(await stored(id)).toEqual([expect.objectContaining({ id, choices: { analytics: false, marketing: false }, path: '/' })]);
+
+    await site.goto('/');
+    await settle(site);
+    expect(log.posted).toHaveLength(2);
+  });
+});
