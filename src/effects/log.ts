@@ -39,7 +39,7 @@ export function logDecisions(config: Config, store: ConsentStore, version: strin
         if (status < 400 || status > 499 || status === 429) return;
         queue.remove(entry);
         const reason = await response.json().then((b: { error?: string }) => b.error, () => '');
-        report('error', `logUrl: the consent log refused an entry (${status} ${reason}); check that it is samtykke-log and lists this site in ALLOWED_ORIGINS.`);
+        report('error', `logUrl: the log refused an entry: ${status} ${reason}`);
       })
       // Unreachable (or the page went away): kept for the next page view.
       .catch(() => {})
@@ -66,7 +66,6 @@ export function logDecisions(config: Config, store: ConsentStore, version: strin
     // An old browser may cancel a fetch when the page goes; a beacon is not cancelled.
     for (const entry of sending) navigator.sendBeacon?.(url, JSON.stringify(entry));
   });
-  addEventListener('pageshow', () => (leaving = false));
 
   store.subscribe((next, prev, local) => {
     if (!local || !(next ?? prev)) return;

@@ -30,26 +30,24 @@ export const sameEntry = (a: LogEntry, b: LogEntry): boolean => a.id === b.id &&
 /**
  * The entries the log has not acknowledged, kept in localStorage so that none is lost while the
  * receiver is unreachable: part of the strictly necessary consent function, like the cookie.
- * Storage the browser refuses leaves the queue in memory for this page view.
+ * Where the browser refuses storage, an entry is still sent, only not kept for a resend.
  */
 export function logQueue(key: string): LogQueue {
-  let memory: LogEntry[] = [];
   const read = (): LogEntry[] => {
     try {
       const stored: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
       // Anything not shaped like entries is dropped here; the receiver's schema checks the rest.
       return Array.isArray(stored) ? (stored as LogEntry[]).filter((e) => typeof e?.id == 'string') : [];
     } catch {
-      return memory;
+      return [];
     }
   };
   const write = (entries: LogEntry[]) => {
-    memory = entries.slice(-MAX_QUEUED);
     try {
-      if (memory.length) localStorage.setItem(key, JSON.stringify(memory));
+      if (entries.length) localStorage.setItem(key, JSON.stringify(entries.slice(-MAX_QUEUED)));
       else localStorage.removeItem(key);
     } catch {
-      /* kept in memory for this page view */
+      /* refused: nothing to resend from */
     }
   };
   return {
