@@ -8,6 +8,9 @@ const thrower = () => {
   throw new Error('hostile');
 };
 
+/** Where in `hostileValues()` the getter that answers differently each time it is read is. */
+export const FLIPPING = 6;
+
 /** Values that break naive code: each throws, loops or lies when touched. */
 export function hostileValues(): unknown[] {
   const cyclic: Record<string, unknown> = { mode: 'advanced' };
