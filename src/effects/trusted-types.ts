@@ -1,7 +1,7 @@
 import { report } from '../core/report';
 
 /** The Trusted Types policy name an owner allows in `trusted-types` (see the README). */
-export const POLICY_NAME = 'samtykke';
+const POLICY_NAME = 'samtykke';
 
 interface Policy {
   createScript(text: string): unknown;

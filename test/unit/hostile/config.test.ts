@@ -62,7 +62,10 @@ describe('reading any config never throws', () => {
 
   it('reads a getter once and keeps its value; one that throws is left out with a message naming it', () => {
     let reads = 0;
-    const global = Object.defineProperty({ privacyUrl: '/p/' }, 'googleAds', { enumerable: true, get: () => (reads++, 'AW-123456789') });
+    const global = Object.defineProperty({ privacyUrl: '/p/' }, 'googleAds', { enumerable: true, get: () => {
+        reads++;
+        return 'AW-123456789';
+      } });
     const config = validate(readInput(null, global), place);
     expect(reads).toBe(1);
     expect(config.purposes).toEqual(['marketing']);
