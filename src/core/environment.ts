@@ -17,7 +17,7 @@ const OPTIONAL_SETTINGS = ['googleAds', 'googleAnalytics', 'embeds', 'services']
  */
 export function placementFixes(script: HTMLOrSVGScriptElement | null): string[] {
   const fixes: string[] = [];
-  if (!script) fixes.push('paste the tag itself as a plain <script src="…/samtykke.js" data-…> (not type="module", not added by another script), so its data-* settings can be read');
+  if (!script) fixes.push('paste the tag itself as a plain <script src="…/samtykke.js" data-…> without type="module", so its data-* settings can be read');
   else {
     if (script.hasAttribute('async')) fixes.push('remove "async" from the samtykke tag');
     if (script.hasAttribute('defer')) fixes.push('remove "defer" from the samtykke tag');

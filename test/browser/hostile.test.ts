@@ -95,7 +95,7 @@ describe('the tag in the wrong place says so, and still holds', () => {
   const cases: [string, string, string][] = [
     ['async', sitePage({ attrs: `async ${ADS}`, head: HELD_INLINE }), 'remove "async"'],
     ['defer', sitePage({ attrs: `defer ${ADS}`, head: HELD_INLINE }), 'remove "defer"'],
-    ['type="module"', sitePage({ attrs: `type="module" ${ADS}`, head: HELD_INLINE }), 'not type="module"'],
+    ['type="module"', sitePage({ attrs: `type="module" ${ADS}`, head: HELD_INLINE }), 'without type="module"'],
     [
       'after a Google snippet',
       sitePage({ attrs: ADS, head: HELD_INLINE }).replace('<script src="/samtykke.js"', `<script>window.dataLayer=[];function gtag(){dataLayer.push(arguments)}gtag('js',new Date());gtag('config','AW-123456789');</script><script src="/samtykke.js"`),
@@ -138,6 +138,17 @@ describe('document.write of a Google script', () => {
     await accept(s.page);
     await s.page.waitForFunction(() => (window as unknown as { __gtagLoads?: number }).__gtagLoads === 1);
     await s.page.waitForTimeout(500);
+    expect(await runs(s.page, '__gtagLoads')).toBe(1);
+    expect(s.errors).toEqual([]);
+  });
+
+  it('as TrustedHTML, which cannot be read first: says truthfully it was not held, and never runs it twice', async () => {
+    const write = `<script>var p=trustedTypes.createPolicy('page',{createHTML:s=>s});document.write(p.createHTML('<script src="${GTAG}"><\\/script>'));</script>`;
+    const s = await open({ headers: { 'Content-Security-Policy': "require-trusted-types-for 'script'; trusted-types page samtykke" }, body: sitePage({ attrs: ADS, head: write }) });
+    await s.page.waitForFunction(() => (window as unknown as { __gtagLoads?: number }).__gtagLoads === 1);
+    expect(ours(s, 'warning').some((m) => m.includes(GTAG) && m.includes('could not be held and loaded without consent'))).toBe(true);
+    await accept(s.page);
+    await s.page.waitForTimeout(800);
     expect(await runs(s.page, '__gtagLoads')).toBe(1);
     expect(s.errors).toEqual([]);
   });
