@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readGlobal, readInput } from '../../../src/config/read';
+import { SETTINGS } from '../../../src/config/settings';
 import { validate } from '../../../src/config/validate';
 import { describe as describeValue } from '../../../src/core/report';
 import { anything, hostileValues, hydrate, RUNS } from './values';
 
 const place = { href: 'https://www.stressfri.no/', hostname: 'www.stressfri.no', nonce: '' };
-const SETTING_NAMES = ['googleAds', 'googleAnalytics', 'privacyUrl', 'lang', 'revision', 'validityDays', 'cookieDomain', 'mode', 'adsDataRedaction', 'urlPassthrough', 'waitForUpdate', 'reloadOnWithdraw', 'reopen', 'services', 'embeds', 'texts', 'theme'];
+// Every setting there is, so a new one is fuzzed too.
+const SETTING_NAMES = Object.keys(SETTINGS);
 
 beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation(() => {});

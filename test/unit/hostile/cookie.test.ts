@@ -17,8 +17,10 @@ const granting = fc
     analytics: fc.option(fc.boolean(), { nil: undefined }),
     functional: fc.option(fc.boolean(), { nil: undefined }),
     marketing: fc.constant(true),
+    // What the grant covered: three characters a service.
+    codes: fc.uniqueArray(fc.stringMatching(/^[0-9A-Z]{3}$/), { maxLength: 3 }),
   })
-  .map(({ revision, id, time, ...choices }) => encode(createRecord(revision, JSON.parse(JSON.stringify(choices)), time, {}, id)));
+  .map(({ revision, id, time, codes, ...choices }) => encode(createRecord(revision, JSON.parse(JSON.stringify(choices)), time, { marketing: codes }, id)));
 
 const percent = (c: string) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0');
 
@@ -34,6 +36,9 @@ const respelled = (value: string) =>
     fc.constant(value.replace(/\.([0-9a-z]+)\.((?:[a-z][01])*)$/, '.0$1.$2')),
     fc.constant(value.replace(/\.((?:[a-z][01])+)$/, (_, flags: string) => '.' + (flags.match(/../g) ?? []).reverse().join(''))),
     fc.constant(value.replace(/\.((?:[a-z][01])+)$/, (_, flags: string) => '.' + flags + flags.slice(-2))),
+    // The covered codes out of order, or in lower case.
+    fc.constant(value.replace(/m1((?:[0-9A-Z]{3})+)$/, (_, codes: string) => 'm1' + (codes.match(/.{3}/g) ?? []).reverse().join(''))),
+    fc.constant(value.replace(/m1((?:[0-9A-Z]{3})+)$/, (_, codes: string) => 'm1' + codes.toLowerCase())),
   ).filter((m) => m !== value);
 
 describe('a garbled cookie is never a grant', () => {
