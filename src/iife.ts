@@ -2,4 +2,4 @@
 import { start } from './main';
 import { createFace } from './ui/face';
 
-start(createFace);
+start(createFace, true);

@@ -1,8 +1,9 @@
-import { createApi, type SamtykkeApi, type SamtykkeListener } from './api';
-import { readInput } from './config/read';
+import { createApi, isOurs, type SamtykkeApi, type SamtykkeListener } from './api';
+import { readGlobal, readInput } from './config/read';
 import { validate } from './config/validate';
 import type { OptionalPurpose } from './config/types';
 import { report } from './core/report';
+import { missingBuiltins, placementFixes, reportPlacement, withoutOptional } from './core/environment';
 import { whenBody, whenParsed } from './core/ready';
 import { createStore, type ConsentStore } from './core/store';
 import { view } from './core/view';
@@ -41,13 +42,28 @@ type Host = Window & { samtykke?: SamtykkeApi; samtykkeConfig?: unknown };
  * is parsed, so the Consent Mode default and the blocking are in place before any later
  * script in `<head>`; the UI waits only for `<body>`.
  */
-export function start(createFace: (config: Config) => Face): SamtykkeApi | undefined {
+export function start(createFace: (config: Config) => Face, asTag = false): SamtykkeApi | undefined {
   const w = window as Host;
-  // WN-03: a second copy of the tag must not add a second banner or a second default.
-  if (w.samtykke) return w.samtykke;
+  let existing: unknown;
   try {
+    existing = w.samtykke;
+  } catch {
+    /* a getter that throws is not ours */
+  }
+  // WN-03: a second copy of the tag must not add a second banner or a second default.
+  if (isOurs(existing)) return existing;
+  try {
+    const missing = missingBuiltins();
+    if (missing) {
+      report('error', `an earlier script deleted or replaced ${missing}; samtykke cannot hold trackers without them, so nothing optional runs. Remove that script or load it after samtykke.`);
+      return undefined;
+    }
     const script = document.currentScript;
-    const config = validate(readInput(script, w.samtykkeConfig), {
+    // The one-tag build must run as the parser meets it; misplaced, it holds everything.
+    const fixes = asTag ? placementFixes(script) : [];
+    if (fixes.length) reportPlacement(fixes);
+    const input = readInput(script, readGlobal(w));
+    const config = validate(fixes.length ? withoutOptional(input) : input, {
       href: document.baseURI,
       hostname: location.hostname,
       nonce: (script as HTMLScriptElement | null)?.nonce ?? '',
@@ -94,7 +110,11 @@ export function start(createFace: (config: Config) => Face): SamtykkeApi | undef
       },
       __VERSION__,
     );
-    w.samtykke = api;
+    try {
+      w.samtykke = api;
+    } catch (error) {
+      report('error', 'window.samtykke is taken by another script; the API is not available (the banner works).', error);
+    }
 
     const mount = () => {
       shown = true;
