@@ -1,25 +1,16 @@
-import {
-  adsCookies,
-  analyticsCookies,
-  googleAdsDescription,
-  googleAnalyticsDescription,
-  googleMapsCookies,
-  googleMapsDescription,
-  ownCookie,
-  samtykkeDescription,
-  vimeoCookies,
-  vimeoDescription,
-  youtubeCookies,
-  youtubeDescription,
-} from './preset-texts';
-import type { CookieInfo, LocalText, Service } from './types';
+import type { CookieInfo, Service } from './types';
 
 /**
- * Built-in services, as data: a preset is a registry entry (purpose, provider, cookies, how it
- * loads), never a special code path. Cookie lifetimes follow Google's and scanners' published
- * figures; they and every other text visitors read about a preset are in preset-texts.ts, apart
- * from the data the engine uses here (ids, purposes, providers, what to hold back).
+ * Built-in services, as data: a preset is a registry entry (purpose, provider, cookie names, how
+ * it loads), never a special code path. What visitors read about them (descriptions, what each
+ * cookie is for and how long it lives) is in preset-texts.ts, which only the face carries: the
+ * engine needs the names alone, to hold back and to delete.
  */
+
+/** A cookie as the engine knows it: its name, and whether it is set on another domain (not ours to delete). */
+const cookie = (name: string, thirdParty?: true): CookieInfo => ({ name, purpose: '', lifetime: '', ...(thirdParty && { thirdParty }) });
+const adsCookies = [cookie('_gcl_au'), cookie('_gcl_aw'), cookie('_gcl_dc'), cookie('IDE', true)];
+const analyticsCookies = [cookie('_ga'), cookie('_ga_*'), cookie('_gac_*')];
 
 const GOOGLE = 'Google Ireland Limited';
 const GOOGLE_PRIVACY = 'https://policies.google.com/technologies/partner-sites';
@@ -30,7 +21,7 @@ export function googleAds(ids: readonly string[]): Service {
     name: 'Google Ads',
     purpose: 'marketing',
     provider: GOOGLE,
-    description: googleAdsDescription,
+    description: '',
     privacyUrl: GOOGLE_PRIVACY,
     cookies: adsCookies,
     src: [],
@@ -45,7 +36,7 @@ export function googleAnalytics(ids: readonly string[]): Service {
     name: 'Google Analytics',
     purpose: 'analytics',
     provider: GOOGLE,
-    description: googleAnalyticsDescription,
+    description: '',
     privacyUrl: GOOGLE_PRIVACY,
     cookies: analyticsCookies,
     src: [],
@@ -55,27 +46,27 @@ export function googleAnalytics(ids: readonly string[]): Service {
 }
 
 /** samtykke's own cookie: strictly necessary, because it is how a refusal is remembered. */
-export function ownService(cookieName: string, validityDays: number, site: string): Service {
+export function ownService(cookieName: string, site: string): Service {
   return {
     id: 'samtykke',
     name: 'Samtykke',
     purpose: 'necessary',
     // The choice never leaves the site: its only recipient is the site itself.
     provider: site,
-    description: samtykkeDescription,
-    cookies: [ownCookie(cookieName, validityDays)],
+    description: '',
+    cookies: [cookie(cookieName)],
     src: [],
     googleIds: [],
     block: [],
   };
 }
 
-const embed = (id: string, name: string, purpose: Service['purpose'], provider: string, privacyUrl: string, description: LocalText, cookies: readonly CookieInfo[], block: readonly string[]): Service => ({
+const embed = (id: string, name: string, purpose: Service['purpose'], provider: string, privacyUrl: string, cookies: readonly CookieInfo[], block: readonly string[]): Service => ({
   id,
   name,
   purpose,
   provider,
-  description,
+  description: '',
   privacyUrl,
   cookies,
   src: [],
@@ -95,8 +86,7 @@ export const embedPresets: readonly Service[] = [
     'marketing',
     GOOGLE,
     GOOGLE_PRIVACY,
-    youtubeDescription,
-    youtubeCookies,
+    [cookie('VISITOR_INFO1_LIVE', true), cookie('YSC', true)],
     ['www.youtube.com/embed/', 'youtube.com/embed/', 'www.youtube-nocookie.com/embed/'],
   ),
   embed(
@@ -105,8 +95,7 @@ export const embedPresets: readonly Service[] = [
     'analytics',
     'Vimeo.com, Inc.',
     'https://vimeo.com/privacy',
-    vimeoDescription,
-    vimeoCookies,
+    [cookie('vuid', true)],
     ['player.vimeo.com/video/'],
   ),
   embed(
@@ -115,8 +104,7 @@ export const embedPresets: readonly Service[] = [
     'marketing',
     GOOGLE,
     GOOGLE_PRIVACY,
-    googleMapsDescription,
-    googleMapsCookies,
+    [cookie('NID', true)],
     ['www.google.com/maps/embed', 'maps.google.com/maps'],
   ),
 ];

@@ -11,8 +11,8 @@ const BLOCK_PATTERN = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i;
  * The service rules: samtykke's own cookie first, then Google's tags by id, the embeds by
  * name and the owner's own services; a wrong one is left out, never loaded unchecked.
  */
-export function services(input: Input, href: string, hostname: string, validityDays: number): Service[] {
-  const list: Service[] = [ownService(COOKIE_NAME, validityDays, hostname)];
+export function services(input: Input, href: string, hostname: string): Service[] {
+  const list: Service[] = [ownService(COOKIE_NAME, hostname)];
   const ads = ids(input, 'googleAds', /^AW-\d{4,}$/, 'AW-123456789');
   if (ads.length) list.push(googleAds(ads));
   const analytics = ids(input, 'googleAnalytics', /^G-[A-Z0-9]{4,}$/, 'G-ABC123XYZ');

@@ -47,7 +47,7 @@ export function validate(input: Input, place: Place): Config {
     else fail('cookieDomain', `"${d}" is not this site's domain (${place.hostname}); use it or a parent of it, or leave it out.`);
   }
 
-  const services = checkedServices(input, place.href, place.hostname, validityDays);
+  const services = checkedServices(input, place.href, place.hostname);
   const used = new Set<Purpose>(services.map((s) => s.purpose));
 
   return deepFreeze({
