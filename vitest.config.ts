@@ -41,6 +41,20 @@ export default defineConfig({
         },
       },
       {
+        // The core scenarios again, with samtykke.full.js (engine and face in one file) as the tag.
+        extends: true,
+        test: {
+          name: 'browser-full',
+          environment: 'node',
+          include: ['test/browser/engine.test.ts'],
+          env: { SAMTYKKE_BUNDLE: 'samtykke.full.js' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
         // The same scenarios in Chromium, Firefox ESR and WebKitGTK, after the Chromium suites.
         extends: true,
         test: {
