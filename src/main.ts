@@ -98,8 +98,9 @@ export function start(fetchFace: FetchFace): SamtykkeApi | undefined {
         const choosable = frame.hasAttribute(PURPOSES_ATTR) && purposes.length > 0 && purposes.every((p) => (config.purposes as string[]).includes(p));
         const args: Parameters<Face['holdFrame']> = [frame, tracker, () => hold.show(frame), choosable ? () => api.open() : null];
         // Its placeholder is the face's: drawn now, or once the face is here.
-        if (face) face.holdFrame(...args);
-        else frames.push(args), need();
+        if (face) return face.holdFrame(...args);
+        frames.push(args);
+        need();
       });
     } catch (error) {
       // Marked-up blocking and Consent Mode still hold; only unmarked tags go unwatched.
@@ -118,7 +119,11 @@ export function start(fetchFace: FetchFace): SamtykkeApi | undefined {
       config,
       store,
       {
-        open: () => (ui ? ui.open() : ((openWhenMounted = true), need())),
+        open() {
+          if (ui) return ui.open();
+          openWhenMounted = true;
+          need();
+        },
         get ready() {
           return ready;
         },
