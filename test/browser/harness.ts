@@ -11,7 +11,7 @@ const DIST = new URL('../../dist/', import.meta.url);
  * What the site serves as `/samtykke.js`: the engine, or (SAMTYKKE_BUNDLE=samtykke.full.js, the
  * `browser-full` project) the one-file build, so the core scenarios run against both.
  */
-export const BUNDLE = process.env.SAMTYKKE_BUNDLE ?? 'samtykke.js';
+const BUNDLE = process.env.SAMTYKKE_BUNDLE ?? 'samtykke.js';
 
 const SHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 
@@ -84,7 +84,7 @@ export async function openSite(browser: Browser, { pages, files = {}, ...options
       return route.fulfill({ status: 204 });
     }
     if (url.origin === ORIGIN) {
-      if (url.pathname === '/samtykke.js') return route.fulfill({ contentType: 'text/javascript', body: files['samtykke.js'] ?? built(BUNDLE) });
+      if (url.pathname === '/samtykke.js') return route.fulfill({ contentType: 'text/javascript', body: built(BUNDLE) });
       const face = /^\/(samtykke-face\.\w+\.js)$/.exec(url.pathname)?.[1];
       if (face) {
         faces.push(face);
