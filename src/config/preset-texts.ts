@@ -1,119 +1,118 @@
-import type { Config, CookieInfo, LocalText, Service } from './types';
+import { COOKIE_NAME } from './settings';
+import type { Config, Lang, Service } from './types';
 
 /**
  * What visitors read about the built-in services: each one's description and its cookie table
- * (what each cookie is for and how long it lives). Only the face carries it: the engine's data
- * for the same services (ids, purposes, providers, cookie names, what to hold back) is in
- * presets.ts, and `withPresetTexts` puts the two together when the face is drawn. Cookie
- * lifetimes follow Google's and scanners' published figures; update them here when Google
- * changes them.
+ * (what each cookie is for and how long it lives), per language. Only the face carries it: the
+ * engine's data for the same services (ids, purposes, providers, cookie names, what to hold
+ * back) is in presets.ts, and `withPresetTexts` puts the two together when the face is drawn.
+ * Cookie lifetimes follow Google's and scanners' published figures; update them here (in every
+ * language) when Google changes them.
  */
-
-type CookieText = Pick<CookieInfo, 'name' | 'purpose' | 'lifetime'>;
-
-const days90 = { nb: '90 dager', nn: '90 dagar', en: '90 days' };
-const years2 = { nb: '2 år', nn: '2 år', en: '2 years' };
-const byGoogle = { nb: 'Bestemmes av Google (inntil 13 måneder)', nn: 'Avgjort av Google (inntil 13 månader)', en: 'Set by Google (up to 13 months)' };
-
-const adsCookies: readonly CookieText[] = [
-  {
-    name: '_gcl_au',
-    purpose: { nb: 'Kobler annonseklikk til besøk, for å måle om annonsene virker.', nn: 'Koplar annonseklikk til besøk, for å måle om annonsane verkar.', en: 'Links ad clicks to visits, to measure whether ads work.' },
-    lifetime: days90,
-  },
-  {
-    name: '_gcl_aw',
-    purpose: { nb: 'Husker hvilken Google-annonse du klikket på.', nn: 'Hugsar kva Google-annonse du klikka på.', en: 'Remembers which Google ad you clicked.' },
-    lifetime: days90,
-  },
-  {
-    name: '_gcl_dc',
-    purpose: { nb: 'Husker klikk på annonser i Googles visningsnettverk.', nn: 'Hugsar klikk på annonsar i Googles visingsnettverk.', en: "Remembers clicks on ads in Google's display network." },
-    lifetime: days90,
-  },
-  {
-    name: 'IDE',
-    purpose: { nb: 'Googles annonsecookie på doubleclick.net, brukt til å vise og måle annonser.', nn: 'Googles annonsecookie på doubleclick.net, brukt til å vise og måle annonsar.', en: "Google's ad cookie on doubleclick.net, used to show and measure ads." },
-    lifetime: byGoogle,
-  },
-];
-
-const analyticsCookies: readonly CookieText[] = [
-  {
-    name: '_ga',
-    purpose: { nb: 'Skiller besøkende fra hverandre i statistikken.', nn: 'Skil besøkjande frå kvarandre i statistikken.', en: 'Tells visitors apart in the statistics.' },
-    lifetime: years2,
-  },
-  {
-    name: '_ga_*',
-    purpose: { nb: 'Husker økten din for statistikken.', nn: 'Hugsar økta di for statistikken.', en: 'Keeps your session for the statistics.' },
-    lifetime: years2,
-  },
-  {
-    name: '_gac_*',
-    purpose: { nb: 'Kobler annonsekampanjer til statistikken.', nn: 'Koplar annonsekampanjar til statistikken.', en: 'Links ad campaigns to the statistics.' },
-    lifetime: days90,
-  },
-];
-
-const months6 = { nb: '6 måneder', nn: '6 månader', en: '6 months' };
-const session = { nb: 'Økten', nn: 'Økta', en: 'Session' };
-
-/** samtykke's own cookie, which lives as long as the owner's validity period. */
-function ownCookie(name: string, validityDays: number): CookieText {
-  return {
-    name,
-    purpose: { nb: 'Lagrer valget ditt og når du tok det.', nn: 'Lagrar valet ditt og når du tok det.', en: 'Stores your choice and when you made it.' },
-    lifetime: { nb: `${validityDays} dager`, nn: `${validityDays} dagar`, en: `${validityDays} days` },
-  };
+interface PresetTexts {
+  /** Each built-in service's description, by its id. */
+  readonly about: Readonly<Record<string, string>>;
+  /** What each built-in cookie is for and how long it lives, by its name; `{days}` is the owner's validity period. */
+  readonly cookies: Readonly<Record<string, readonly [purpose: string, lifetime: string]>>;
 }
 
-// Each service's description, in the order of presets.ts.
-const googleAdsDescription: LocalText = {
-  nb: 'Måler om annonsene våre på Google fører til henvendelser, og kan vise deg våre annonser senere.',
-  nn: 'Måler om annonsane våre på Google fører til førespurnader, og kan vise deg annonsane våre seinare.',
-  en: 'Measures whether our Google ads lead to enquiries, and may show you our ads later.',
-};
-const googleAnalyticsDescription: LocalText = {
-  nb: 'Teller besøk og viser hvilke sider som brukes, slik at vi kan gjøre nettstedet bedre.',
-  nn: 'Tel besøk og viser kva sider som blir brukte, slik at vi kan gjere nettstaden betre.',
-  en: 'Counts visits and shows which pages are used, so we can improve the site.',
-};
-const samtykkeDescription: LocalText = {
-  nb: 'Husker valget ditt om informasjonskapsler, slik at vi ikke spør på hver side.',
-  nn: 'Hugsar valet ditt om informasjonskapslar, slik at vi ikkje spør på kvar side.',
-  en: 'Remembers your cookie choice, so we do not ask on every page.',
-};
-const youtubeDescription: LocalText = { nb: 'Viser videoer fra YouTube. Google får vite at du så videoen, og kan bruke det til annonser.', nn: 'Viser videoar frå YouTube. Google får vite at du såg videoen, og kan bruke det til annonsar.', en: 'Shows videos from YouTube. Google learns that you watched, and may use it for ads.' };
-const vimeoDescription: LocalText = { nb: 'Viser videoer fra Vimeo, som måler hvordan de blir sett.', nn: 'Viser videoar frå Vimeo, som måler korleis dei blir sette.', en: 'Shows videos from Vimeo, which measures how they are watched.' };
-const googleMapsDescription: LocalText = { nb: 'Viser kart fra Google. Google får vite at du så kartet, og kan bruke det til annonser.', nn: 'Viser kart frå Google. Google får vite at du såg kartet, og kan bruke det til annonsar.', en: 'Shows maps from Google. Google learns that you viewed the map, and may use it for ads.' };
-
-const youtubeCookies: readonly CookieText[] = [
-  { name: 'VISITOR_INFO1_LIVE', purpose: { nb: 'YouTube kjenner igjen nettleseren din.', nn: 'YouTube kjenner att nettlesaren din.', en: 'YouTube recognises your browser.' }, lifetime: months6},
-  { name: 'YSC', purpose: { nb: 'YouTube teller visninger.', nn: 'YouTube tel visingar.', en: 'YouTube counts views.' }, lifetime: session},
-];
-
-const vimeoCookies: readonly CookieText[] = [{ name: 'vuid', purpose: { nb: 'Vimeo skiller seere fra hverandre.', nn: 'Vimeo skil sjåarar frå kvarandre.', en: 'Vimeo tells viewers apart.' }, lifetime: years2}];
-
-const googleMapsCookies: readonly CookieText[] = [{ name: 'NID', purpose: { nb: 'Google husker innstillinger og kan tilpasse annonser.', nn: 'Google hugsar innstillingar og kan tilpasse annonsar.', en: 'Google remembers settings and may tailor ads.' }, lifetime: months6}];
-
-/** Each built-in service's texts by its id; the own cookie's lifetime follows the owner's setting. */
-const TEXTS: Record<string, (config: Config) => readonly [LocalText, readonly CookieText[]]> = {
-  samtykke: (config) => [samtykkeDescription, [ownCookie(config.cookieName, config.validityDays)]],
-  'google-ads': () => [googleAdsDescription, adsCookies],
-  'google-analytics': () => [googleAnalyticsDescription, analyticsCookies],
-  youtube: () => [youtubeDescription, youtubeCookies],
-  vimeo: () => [vimeoDescription, vimeoCookies],
-  'google-maps': () => [googleMapsDescription, googleMapsCookies],
+const nb: PresetTexts = {
+  about: {
+    samtykke: 'Husker valget ditt om informasjonskapsler, slik at vi ikke spør på hver side.',
+    'google-ads': 'Måler om annonsene våre på Google fører til henvendelser, og kan vise deg våre annonser senere.',
+    'google-analytics': 'Teller besøk og viser hvilke sider som brukes, slik at vi kan gjøre nettstedet bedre.',
+    youtube: 'Viser videoer fra YouTube. Google får vite at du så videoen, og kan bruke det til annonser.',
+    vimeo: 'Viser videoer fra Vimeo, som måler hvordan de blir sett.',
+    'google-maps': 'Viser kart fra Google. Google får vite at du så kartet, og kan bruke det til annonser.',
+  },
+  cookies: {
+    [COOKIE_NAME]: ['Lagrer valget ditt og når du tok det.', '{days} dager'],
+    _gcl_au: ['Kobler annonseklikk til besøk, for å måle om annonsene virker.', '90 dager'],
+    _gcl_aw: ['Husker hvilken Google-annonse du klikket på.', '90 dager'],
+    _gcl_dc: ['Husker klikk på annonser i Googles visningsnettverk.', '90 dager'],
+    IDE: ['Googles annonsecookie på doubleclick.net, brukt til å vise og måle annonser.', 'Bestemmes av Google (inntil 13 måneder)'],
+    _ga: ['Skiller besøkende fra hverandre i statistikken.', '2 år'],
+    '_ga_*': ['Husker økten din for statistikken.', '2 år'],
+    '_gac_*': ['Kobler annonsekampanjer til statistikken.', '90 dager'],
+    VISITOR_INFO1_LIVE: ['YouTube kjenner igjen nettleseren din.', '6 måneder'],
+    YSC: ['YouTube teller visninger.', 'Økten'],
+    vuid: ['Vimeo skiller seere fra hverandre.', '2 år'],
+    NID: ['Google husker innstillinger og kan tilpasse annonser.', '6 måneder'],
+  },
 };
 
-/** The built-in services of a config with the texts visitors read about them; owners' services as they are. */
-export function withPresetTexts(config: Config): Config {
+const nn: PresetTexts = {
+  about: {
+    samtykke: 'Hugsar valet ditt om informasjonskapslar, slik at vi ikkje spør på kvar side.',
+    'google-ads': 'Måler om annonsane våre på Google fører til førespurnader, og kan vise deg annonsane våre seinare.',
+    'google-analytics': 'Tel besøk og viser kva sider som blir brukte, slik at vi kan gjere nettstaden betre.',
+    youtube: 'Viser videoar frå YouTube. Google får vite at du såg videoen, og kan bruke det til annonsar.',
+    vimeo: 'Viser videoar frå Vimeo, som måler korleis dei blir sette.',
+    'google-maps': 'Viser kart frå Google. Google får vite at du såg kartet, og kan bruke det til annonsar.',
+  },
+  cookies: {
+    [COOKIE_NAME]: ['Lagrar valet ditt og når du tok det.', '{days} dagar'],
+    _gcl_au: ['Koplar annonseklikk til besøk, for å måle om annonsane verkar.', '90 dagar'],
+    _gcl_aw: ['Hugsar kva Google-annonse du klikka på.', '90 dagar'],
+    _gcl_dc: ['Hugsar klikk på annonsar i Googles visingsnettverk.', '90 dagar'],
+    IDE: ['Googles annonsecookie på doubleclick.net, brukt til å vise og måle annonsar.', 'Avgjort av Google (inntil 13 månader)'],
+    _ga: ['Skil besøkjande frå kvarandre i statistikken.', '2 år'],
+    '_ga_*': ['Hugsar økta di for statistikken.', '2 år'],
+    '_gac_*': ['Koplar annonsekampanjar til statistikken.', '90 dagar'],
+    VISITOR_INFO1_LIVE: ['YouTube kjenner att nettlesaren din.', '6 månader'],
+    YSC: ['YouTube tel visingar.', 'Økta'],
+    vuid: ['Vimeo skil sjåarar frå kvarandre.', '2 år'],
+    NID: ['Google hugsar innstillingar og kan tilpasse annonsar.', '6 månader'],
+  },
+};
+
+const en: PresetTexts = {
+  about: {
+    samtykke: 'Remembers your cookie choice, so we do not ask on every page.',
+    'google-ads': 'Measures whether our Google ads lead to enquiries, and may show you our ads later.',
+    'google-analytics': 'Counts visits and shows which pages are used, so we can improve the site.',
+    youtube: 'Shows videos from YouTube. Google learns that you watched, and may use it for ads.',
+    vimeo: 'Shows videos from Vimeo, which measures how they are watched.',
+    'google-maps': 'Shows maps from Google. Google learns that you viewed the map, and may use it for ads.',
+  },
+  cookies: {
+    [COOKIE_NAME]: ['Stores your choice and when you made it.', '{days} days'],
+    _gcl_au: ['Links ad clicks to visits, to measure whether ads work.', '90 days'],
+    _gcl_aw: ['Remembers which Google ad you clicked.', '90 days'],
+    _gcl_dc: ['Remembers clicks on ads in Google\'s display network.', '90 days'],
+    IDE: ['Google\'s ad cookie on doubleclick.net, used to show and measure ads.', 'Set by Google (up to 13 months)'],
+    _ga: ['Tells visitors apart in the statistics.', '2 years'],
+    '_ga_*': ['Keeps your session for the statistics.', '2 years'],
+    '_gac_*': ['Links ad campaigns to the statistics.', '90 days'],
+    VISITOR_INFO1_LIVE: ['YouTube recognises your browser.', '6 months'],
+    YSC: ['YouTube counts views.', 'Session'],
+    vuid: ['Vimeo tells viewers apart.', '2 years'],
+    NID: ['Google remembers settings and may tailor ads.', '6 months'],
+  },
+};
+
+// A face file carries one language (the build sets __FACE_LANG__, and the comparisons fold to
+// constants, as in i18n/index.ts); the full builds carry all three.
+declare const __FACE_LANG__: Lang | 'all';
+const BUILT_IN: Partial<Record<Lang, PresetTexts>> = {
+  ...((__FACE_LANG__ === 'all' || __FACE_LANG__ === 'nb') && { nb }),
+  ...((__FACE_LANG__ === 'all' || __FACE_LANG__ === 'nn') && { nn }),
+  ...((__FACE_LANG__ === 'all' || __FACE_LANG__ === 'en') && { en }),
+};
+
+/** The built-in services of a config with what visitors read about them in `lang`; owners' services as they are. */
+export function withPresetTexts(config: Config, lang: Lang): Config {
+  const texts = BUILT_IN[lang] ?? Object.values(BUILT_IN)[0]!;
+  const about = (id: string) => (Object.hasOwn(texts.about, id) ? texts.about[id] : undefined);
   const dress = (s: Service): Service => {
-    const texts = Object.hasOwn(TEXTS, s.id) && !s.description ? TEXTS[s.id]!(config) : null;
-    if (!texts) return s;
-    const [description, cookies] = texts;
-    return { ...s, description, cookies: s.cookies.map((c) => ({ ...c, ...cookies.find((t) => t.name === c.name) })) };
+    // Owners' services always have a description; a preset's comes from here.
+    const description = s.description ? undefined : about(s.id);
+    if (description === undefined) return s;
+    const cookies = s.cookies.map((c) => {
+      const text = Object.hasOwn(texts.cookies, c.name) ? texts.cookies[c.name] : undefined;
+      return text ? { ...c, purpose: text[0], lifetime: text[1].replace('{days}', String(config.validityDays)) } : c;
+    });
+    return { ...s, description, cookies };
   };
   return { ...config, services: config.services.map(dress) };
 }

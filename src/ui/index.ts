@@ -25,7 +25,7 @@ const OPENERS = `[${OPEN_ATTR}],a[href="#samtykke"]`;
  */
 export function mountUi(owners: Config, store: ConsentStore, text: I18n = i18n(owners)): Ui {
   // What visitors read about the built-in services travels with the face, not the engine.
-  const config = withPresetTexts(owners);
+  const config = withPresetTexts(owners, text.lang);
   const host = document.createElement('samtykke-ui');
   const root = host.attachShadow({ mode: 'open' });
   adopt(root, config.nonce);
