@@ -160,13 +160,16 @@ export function start(fetchFace: FetchFace): SamtykkeApi | undefined {
       fetching = true;
       fetchFace(lang, (create: CreateFace | null) => {
         fetching = false;
+        let problem: unknown;
         try {
-          if (!create) throw new Error('no face');
-          face = create(config);
+          face = create ? create(config) : null;
         } catch (error) {
+          problem = error;
+        }
+        if (!face) {
           // Nothing optional has run without a choice; the next click on the reopen button tries again.
           openWhenMounted = false;
-          report('error', `could not load samtykke-face.${lang}.js from samtykke.js's folder (blocked, offline or altered); nothing optional runs until a choice is made.`, error);
+          report('error', `could not load samtykke-face.${lang}.js from samtykke.js's folder (blocked, offline or altered); nothing optional runs until a choice is made.`, problem);
           return settle();
         }
         for (const args of frames.splice(0)) face.holdFrame(...args);
