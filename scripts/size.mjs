@@ -75,11 +75,14 @@ function main() {
   for (const r of table.rows) console.log(`${r.file.padEnd(w)}  ${group(r.raw).padStart(8)}  ${group(r.gzip).padStart(8)}  ${group(r.brotli).padStart(8)}  ${r.integrity}`);
   for (const v of firstVisits(table.rows)) console.log(`${`first visit (${v.lang})`.padEnd(w)}  ${group(v.raw).padStart(8)}  ${group(v.gzip).padStart(8)}  ${group(v.brotli).padStart(8)}  (engine + face)`);
 
-  console.log('\nbudgets (gzip -9; npm test holds the caps):');
+  // gzipCeiling is what npm test holds (a ratchet: lowered as the bytes go, never raised);
+  // gzipCap and gzipGoal are the targets the split build is measured against.
+  console.log('\nbudgets (gzip -9; npm test holds the ceilings):');
   const gzipOf = (file) => table.rows.find((r) => DIST + r.file === file).gzip;
-  const budget = (what, gz, { gzipCeiling, gzipGoal }) => {
-    console.log(`  ${what}: ${group(gz)} / cap ${group(gzipCeiling)}${gzipGoal ? ` (goal ${group(gzipGoal)})` : ''}`);
-    if (gz > gzipCeiling) console.warn(`size: ${what} is over its cap; see docs/performance.md.`);
+  const budget = (what, gz, { gzipCeiling, gzipCap, gzipGoal }) => {
+    const target = (name, n) => ` / ${name} ${group(n)} ${gz <= n ? 'met' : 'missed'}`;
+    console.log(`  ${what}: ${group(gz)} / ceiling ${group(gzipCeiling)}${target('cap', gzipCap)}${gzipGoal ? target('goal', gzipGoal) : ''}`);
+    if (gz > gzipCeiling) console.warn(`size: ${what} is over its ceiling; see docs/performance.md.`);
   };
   budget('engine', gzipOf(sizeBudget.engine.file), sizeBudget.engine);
   budget('first visit', sizeBudget.firstVisit.files.reduce((n, f) => n + gzipOf(f), 0), sizeBudget.firstVisit);

@@ -14,7 +14,7 @@ import { guardGtag } from './effects/gtag-guard';
 import { holdTrackers, type Hold } from './effects/hold';
 import type { Tracker } from './config/trackers';
 import type { Config } from './config/types';
-import { DECLARATION_ATTR, OPEN_ATTR, PURPOSES_ATTR, purposesOf } from './markup';
+import { DECLARATION_ATTR, OPENERS, PURPOSES_ATTR, purposesOf } from './markup';
 import { watchLeaks } from './effects/watch';
 import { syncTabs } from './effects/tabs';
 import { enforceWithdrawal } from './effects/withdraw';
@@ -40,7 +40,6 @@ export interface Face {
 
 type Host = Window & { samtykke?: SamtykkeApi; samtykkeConfig?: unknown };
 
-const OPENERS = `[${OPEN_ATTR}],a[href="#samtykke"]`;
 /** A cookie jar that holds nothing: the safe blocker's, which no decision reaches. */
 const NO_COOKIE: CookieStore = { read: () => null, write() {}, clear() {} };
 
@@ -92,6 +91,8 @@ export function start(fetchFace: FetchFace): SamtykkeApi | undefined {
     consentDefault(config);
     safe?.uninstall();
     safe = null;
+    // Until the visitor is shown the banner or the reopen button, a Google tag found in the page may still be asked about.
+    let shown = false;
     try {
       const hold = holdTrackers(config, store, (frame, tracker) => {
         const purposes = purposesOf(frame);
@@ -101,7 +102,7 @@ export function start(fetchFace: FetchFace): SamtykkeApi | undefined {
         if (face) return face.holdFrame(...args);
         frames.push(args);
         need();
-      });
+      }, () => !shown);
     } catch (error) {
       // Marked-up blocking and Consent Mode still hold; only unmarked tags go unwatched.
       report('error', 'could not watch for unmarked tags; mark them up (see the README).', error);
@@ -142,6 +143,7 @@ export function start(fetchFace: FetchFace): SamtykkeApi | undefined {
       window.dispatchEvent(new CustomEvent('samtykke:ready', { detail: state }));
     };
     const mount = () => {
+      shown = true;
       try {
         ui = face!.mount(store);
       } catch (error) {
@@ -186,6 +188,7 @@ export function start(fetchFace: FetchFace): SamtykkeApi | undefined {
       api.open();
     });
     whenParsed(() => {
+      shown = true;
       if (document.querySelector(`[${DECLARATION_ATTR}]`)) need();
       // A visitor who has chosen and only browses gets the reopen button from the engine alone.
       if (!face && !fetching && config.reopen !== 'none') reopen = drawReopen(config, store, lang, () => api.open());

@@ -21,6 +21,8 @@ export function purposesOf(el: Element): string[] {
 }
 
 /** On any element of the page: clicking it opens the preferences (as does `href="#samtykke"`). */
-export const OPEN_ATTR = 'data-samtykke-open';
+const OPEN_ATTR = 'data-samtykke-open';
+/** What opens the preferences when clicked: the attribute, or a link to `#samtykke`. */
+export const OPENERS = `[${OPEN_ATTR}],a[href="#samtykke"]`;
 /** On a `<div>` of the privacy notice: filled with the list of services and cookies. */
 export const DECLARATION_ATTR = 'data-samtykke-declaration';

@@ -62,6 +62,7 @@ function buildColourFields(): void {
 /** A top-level field by id (service fieldsets reuse names such as privacyUrl), or the checked radio. */
 function value(name: string): string {
   const el = document.getElementById(name);
+  if (el instanceof HTMLInputElement && el.type === 'checkbox') return el.checked ? 'true' : '';
   if (el instanceof HTMLInputElement || el instanceof HTMLSelectElement) return el.value;
   return form.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value ?? '';
 }
@@ -72,6 +73,8 @@ function state(): FormState {
     selfUrl: value('selfUrl'),
     googleAds: value('googleAds'),
     googleAnalytics: value('googleAnalytics'),
+    metaPixel: value('metaPixel'),
+    strict: value('strict') === 'true',
     privacyUrl: value('privacyUrl'),
     lang: value('lang') as FormState['lang'],
     reopen: value('reopen') as FormState['reopen'],

@@ -6,9 +6,12 @@ export interface FormState {
   selfUrl: string;
   googleAds: string;
   googleAnalytics: string;
+  metaPixel: string;
   privacyUrl: string;
   lang: '' | Lang;
   reopen: ReopenPosition;
+  /** Hold every undeclared third-party script and frame. */
+  strict: boolean;
   theme: Record<ColourKey, string>;
   services: ServiceForm[];
 }
@@ -24,6 +27,10 @@ export interface ServiceForm {
   description: string;
   privacyUrl: string;
   src: string;
+  /** What it loads when pasted into the page, `host[/path]` patterns separated by spaces. */
+  block: string;
+  /** The provider may move the data to the USA. */
+  transfer: boolean;
   /** One cookie a line: `name | what it is for | lifetime`. */
   cookies: string;
 }
@@ -44,9 +51,11 @@ export interface Generated {
 const ATTRIBUTE_NAMES: Record<string, string> = {
   googleAds: 'data-google-ads',
   googleAnalytics: 'data-google-analytics',
+  metaPixel: 'data-meta-pixel',
   privacyUrl: 'data-privacy-url',
   lang: 'data-lang',
   reopen: 'data-reopen',
+  strict: 'data-strict',
 };
 
 /**
@@ -60,10 +69,12 @@ export function generate(state: FormState): Generated {
   };
   put('googleAds', state.googleAds);
   put('googleAnalytics', state.googleAnalytics);
+  put('metaPixel', state.metaPixel);
   // Left out when empty, so the script's own warning about a missing privacy link shows.
   put('privacyUrl', state.privacyUrl);
   put('lang', state.lang);
   if (state.reopen !== 'bottom-left') attrs.reopen = state.reopen;
+  if (state.strict) attrs.strict = 'true';
 
   const config: Record<string, unknown> = {};
   const theme: Partial<Record<keyof Theme, string>> = {};
@@ -76,7 +87,8 @@ export function generate(state: FormState): Generated {
   return {
     attributes: Object.entries(attrs).map(([k, v]) => [ATTRIBUTE_NAMES[k]!, v] as const),
     config: hasConfig ? config : null,
-    input: { ...config, ...attrs },
+    // As readInput types the attribute: a switch is true or false, not text.
+    input: { ...config, ...attrs, ...(attrs.strict ? { strict: true } : {}) },
   };
 }
 
@@ -91,6 +103,9 @@ function serviceInput(s: ServiceForm): Record<string, unknown> {
   if (s.privacyUrl.trim()) out.privacyUrl = s.privacyUrl.trim();
   const src = s.src.split(/\s+/).filter(Boolean);
   if (src.length) out.src = src.length === 1 ? src[0] : src;
+  const block = s.block.split(/[\s,]+/).filter(Boolean);
+  if (block.length) out.block = block;
+  if (s.transfer) out.transfer = true;
   const cookies = s.cookies
     .split('\n')
     .map((line) => line.split('|').map((part) => part.trim()))

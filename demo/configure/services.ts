@@ -1,13 +1,15 @@
 import type { ServiceForm } from './model';
 
-const FIELDS: readonly { key: keyof ServiceForm; label: string; placeholder: string; wide?: boolean; area?: boolean }[] = [
-  { key: 'id', label: 'ID', placeholder: 'facebook-pixel' },
-  { key: 'name', label: 'Navn', placeholder: 'Meta-piksel' },
-  { key: 'provider', label: 'Leverandør', placeholder: 'Meta Platforms Ireland Ltd.' },
-  { key: 'privacyUrl', label: 'Leverandørens personvernside', placeholder: 'https://www.facebook.com/privacy/policy/' },
-  { key: 'description', label: 'Hva den gjør (vises til besøkende)', placeholder: 'Måler om annonsene våre på Facebook virker.', wide: true },
-  { key: 'src', label: 'Skript som lastes etter samtykke (adresse)', placeholder: 'https://connect.facebook.net/en_US/fbevents.js', wide: true },
-  { key: 'cookies', label: 'Informasjonskapsler, én per linje: navn | formål | levetid', placeholder: '_fbp | Kjenner igjen nettleseren for annonser | 90 dager', wide: true, area: true },
+type TextKey = Exclude<keyof ServiceForm, 'transfer'>;
+const FIELDS: readonly { key: TextKey; label: string; placeholder: string; wide?: boolean; area?: boolean }[] = [
+  { key: 'id', label: 'ID', placeholder: 'hano' },
+  { key: 'name', label: 'Navn', placeholder: 'Hano timebestilling' },
+  { key: 'provider', label: 'Leverandør', placeholder: 'Hano AS' },
+  { key: 'privacyUrl', label: 'Leverandørens personvernside', placeholder: 'https://hano.no/personvern' },
+  { key: 'description', label: 'Hva den gjør (vises til besøkende)', placeholder: 'Viser timebestillingen vår fra Hano.', wide: true },
+  { key: 'block', label: 'Holdes tilbake: adresser den laster fra (vert, eventuelt med sti)', placeholder: 'stressfri.hano.no', wide: true },
+  { key: 'src', label: 'Skript som lastes etter samtykke (adresse)', placeholder: 'https://chat.example.no/widget.js', wide: true },
+  { key: 'cookies', label: 'Informasjonskapsler, én per linje: navn | formål | levetid', placeholder: 'hano_session | Husker bestillingen din | Til du lukker nettleseren', wide: true, area: true },
 ];
 
 const PURPOSES: readonly [string, string][] = [
@@ -38,6 +40,13 @@ export function serviceFieldset(index: number, onInput: () => void, onRemove: ()
     grid.append(label);
     if (f.key === 'name') grid.append(purposeSelect());
   }
+  const transfer = document.createElement('label');
+  transfer.style.gridColumn = '1 / -1';
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.name = 'transfer';
+  transfer.append(box, ' Leverandøren kan overføre opplysninger til USA');
+  grid.append(transfer);
   const msg = document.createElement('p');
   msg.className = 'msg';
   msg.setAttribute('aria-live', 'polite');
@@ -70,6 +79,8 @@ export function readService(set: HTMLFieldSetElement): ServiceForm {
     description: value('description'),
     privacyUrl: value('privacyUrl'),
     src: value('src'),
+    block: value('block'),
+    transfer: set.querySelector<HTMLInputElement>('[name="transfer"]')?.checked ?? false,
     cookies: value('cookies'),
   };
 }

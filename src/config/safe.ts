@@ -25,6 +25,7 @@ export function safeConfig(nonce: string): Config {
     waitForUpdate: ruled(NONE, 'waitForUpdate'),
     reloadOnWithdraw: ruled(NONE, 'reloadOnWithdraw'),
     reopen: ruled(NONE, 'reopen'),
+    strict: ruled(NONE, 'strict'),
     texts: {},
     theme: {},
     nonce,

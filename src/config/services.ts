@@ -1,8 +1,16 @@
 import { OPTIONAL_PURPOSES, PURPOSES, type Purpose } from './purposes';
-import { embedPresets, googleAds, googleAnalytics, ownService } from './presets';
+import { embedPresets, googleAds, googleAnalytics, metaPixel, ownService } from './presets';
 import { fail, ids, isObject, localText, url, type Input } from './fields';
 import type { CookieInfo, Service } from './types';
 import { COOKIE_NAME } from './settings';
+
+/**
+ * Google tag ids, by the preset that asks about them: a conversion id, or a Google tag
+ * (`GT-`), which may carry Ads and is therefore asked about under Markedsføring; a
+ * measurement id for Analytics.
+ */
+export const GOOGLE_ADS_ID = /^(AW-\d{4,}|GT-[A-Z0-9]{4,})$/;
+export const GOOGLE_ANALYTICS_ID = /^G-[A-Z0-9]{4,}$/;
 
 /** A host (its labels, optionally `*.` first) and an optional path prefix. */
 const BLOCK_PATTERN = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i;
@@ -13,10 +21,11 @@ const BLOCK_PATTERN = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i;
  */
 export function services(input: Input, href: string, hostname: string): Service[] {
   const list: Service[] = [ownService(COOKIE_NAME, hostname)];
-  const ads = ids(input, 'googleAds', /^AW-\d{4,}$/, 'AW-123456789');
+  const ads = ids(input, 'googleAds', GOOGLE_ADS_ID, 'AW-123456789');
   if (ads.length) list.push(googleAds(ads));
-  const analytics = ids(input, 'googleAnalytics', /^G-[A-Z0-9]{4,}$/, 'G-ABC123XYZ');
+  const analytics = ids(input, 'googleAnalytics', GOOGLE_ANALYTICS_ID, 'G-ABC123XYZ');
   if (analytics.length) list.push(googleAnalytics(analytics));
+  if (ids(input, 'metaPixel', /^\d{6,20}$/, '123456789012345').length) list.push(metaPixel());
   const embeds = typeof input.embeds === 'string' ? input.embeds.split(/[\s,]+/).filter(Boolean) : input.embeds ?? [];
   if (!Array.isArray(embeds)) fail('embeds', `must list embeds the site uses, e.g. "youtube vimeo google-maps"; none are named in the preferences.`);
   else {
@@ -64,7 +73,7 @@ function ownerService(s: unknown, at: string, href: string): Service | null {
       if (!isObject(c) || typeof c.name !== 'string' || !/^[^\s;,=]+$/.test(c.name) || !localText(c.purpose) || !localText(c.lifetime)) {
         return bad(`cookies[${j}]`, 'must be { name: "_fbp", purpose: "…", lifetime: "90 dager" } (a name ending in * matches a prefix).');
       }
-      cookies.push({ name: c.name, purpose: c.purpose, lifetime: c.lifetime, ...(c.thirdParty === true ? { thirdParty: true } : {}) });
+      cookies.push({ name: c.name, purpose: c.purpose, lifetime: c.lifetime, ...(c.thirdParty === true ? { thirdParty: true } : {}), ...(c.local === true ? { local: true } : {}) });
     }
   }
   const src: string[] = [];
@@ -79,11 +88,13 @@ function ownerService(s: unknown, at: string, href: string): Service | null {
     // Host names compare in lower case; paths are case-sensitive.
     block.push(p.replace(/^[^/]+/, (host) => host.toLowerCase()));
   }
+  if (s.transfer !== undefined && typeof s.transfer !== 'boolean') return bad('transfer', 'must be true when the provider may move the data to the USA (or another country outside the EEA), else false.');
   return {
     id: s.id,
     name: s.name,
     purpose: s.purpose as Purpose,
     provider: s.provider,
+    ...(s.transfer ? { transfer: true } : {}),
     description: s.description,
     ...(privacyUrl ? { privacyUrl } : {}),
     cookies,

@@ -30,6 +30,7 @@ interface Setting {
 export const SETTINGS = {
   googleAds: { attribute: 'text' },
   googleAnalytics: { attribute: 'text' },
+  metaPixel: { attribute: 'text' },
   privacyUrl: { attribute: 'text' },
   // Left out, the language follows `<html lang>`; a wrong one falls back to bokmål.
   lang: { attribute: 'text', rule: { allowed: LANGS, fallback: 'nb' } },
@@ -42,6 +43,7 @@ export const SETTINGS = {
   waitForUpdate: { rule: { range: [0, 10_000], fallback: 500 } },
   reloadOnWithdraw: { attribute: 'boolean', rule: { fallback: true } },
   reopen: { attribute: 'text', rule: { allowed: ['bottom-left', 'bottom-right', 'none'], fallback: 'bottom-left' } },
+  strict: { attribute: 'boolean', rule: { fallback: false } },
   services: {},
   embeds: { attribute: 'text' },
   texts: {},

@@ -1,4 +1,4 @@
-import { embedPresets, googleAds, googleAnalytics } from './presets';
+import { embedPresets, googleAds, googleAnalytics, metaPixel } from './presets';
 import type { Config, Service } from './types';
 
 /**
@@ -26,12 +26,28 @@ export function matches(pattern: string, url: URL): boolean {
   return hostOk && url.pathname.startsWith(path);
 }
 
+/** The presets held back even when the owner did not name them: the embeds and Meta's pixel. */
+const KNOWN: readonly Service[] = [...embedPresets, metaPixel()];
+
+/**
+ * The host of an address on another site than this one, or null for the site's own (the same
+ * host, or a host under the same parent domain: www.stressfri.no and bilder.stressfri.no).
+ */
+export function foreignHost(src: string, site = location.hostname): string | null {
+  const url = webAddress(src);
+  if (!url) return null;
+  const parent = site.split('.').slice(-2).join('.');
+  return url.hostname === site || url.hostname === parent || url.hostname.endsWith('.' + parent) ? null : url.hostname;
+}
+
 /** What a held-back element belongs to. `declared`: the visitor was told of it in the preferences. */
 export interface Tracker {
   readonly service: Service;
   readonly declared: boolean;
   /** A Google tag host (GCM-15), which advanced mode lets load before consent. */
   readonly google?: boolean;
+  /** A host no service claims, held only because the owner chose `strict`. */
+  readonly stranger?: boolean;
 }
 
 /**
@@ -40,21 +56,26 @@ export interface Tracker {
  * owner did not configure still match, as presets marked undeclared, so they are held back too.
  */
 export function classify(src: string, config: Config): Tracker | null {
-  let url: URL;
-  try {
-    url = new URL(src, document.baseURI);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const url = webAddress(src);
+  if (!url) return null;
   const own = config.services.find((s) => s.block.some((p) => matches(p, url)));
   if (own) return { service: own, declared: true };
-  const embed = embedPresets.find((s) => s.block.some((p) => matches(p, url)));
-  if (embed) return { service: embed, declared: false };
+  const known = KNOWN.find((s) => s.block.some((p) => matches(p, url)));
+  if (known) return { service: known, declared: false };
   if (!isGoogleTracking(url)) return null;
 
   const id = url.searchParams.get('id') ?? '';
   const analytics = ANALYTICS_HOSTS.test(url.hostname) || id.startsWith('G-');
   const configured = config.services.find((s) => s.googleIds.includes(id)) ?? config.services.find((s) => s.id === (analytics ? 'google-analytics' : 'google-ads'));
   return { service: configured ?? (analytics ? googleAnalytics([]) : googleAds([])), declared: !!configured, google: true };
+}
+
+/** `src` read as the page would, when it is an http(s) address; anything else loads nothing we track. */
+function webAddress(src: string): URL | null {
+  try {
+    const url = new URL(src, document.baseURI);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
 }

@@ -11,10 +11,12 @@ export interface CookieInfo {
   /** Exact name, or a prefix ending in `*` (`_ga_*`), used both to show and to delete it. */
   readonly name: string;
   readonly purpose: LocalText;
-  /** How long it lives, in words: "90 dager", "2 år", "Økten". */
+  /** How long it lives, in words: "90 dager", "2 år", "Til du lukker nettleseren". */
   readonly lifetime: LocalText;
   /** Set on another domain than the site (e.g. doubleclick.net): shown, never deleted by us. */
   readonly thirdParty?: boolean;
+  /** A localStorage entry, not a cookie (Google's `_gcl_ls`): removed from there on withdrawal. */
+  readonly local?: boolean;
 }
 
 /** A service as the owner writes it in `window.samtykkeConfig.services`; validated into a Service. */
@@ -25,6 +27,8 @@ export interface ServiceInput {
   readonly purpose: Purpose;
   /** Who receives the data, e.g. "Google Ireland Limited". */
   readonly provider: string;
+  /** The provider may transfer the data to the USA: the banner says so. */
+  readonly transfer?: boolean;
   readonly description: LocalText;
   /** The provider's own privacy page. */
   readonly privacyUrl?: string;
@@ -80,6 +84,8 @@ export interface Config {
   readonly waitForUpdate: number;
   readonly reloadOnWithdraw: boolean;
   readonly reopen: ReopenPosition;
+  /** Hold every third-party script and frame the owner has not declared, not only known trackers. */
+  readonly strict: boolean;
   /** Owner overrides per language; keys are checked by the i18n layer. */
   readonly texts: Readonly<Partial<Record<Lang, Readonly<Record<string, string>>>>>;
   readonly theme: Theme;

@@ -1,10 +1,10 @@
 import { report } from '../core/report';
 import { REVISION_PATTERN } from '../consent/record';
 import { fail, ruled, texts, theme, url, type Input } from './fields';
-import { OPTIONAL_PURPOSES, type Purpose } from './purposes';
+import { OPTIONAL_PURPOSES, type OptionalPurpose, type Purpose } from './purposes';
 import { services as checkedServices } from './services';
 import { COOKIE_NAME, SETTINGS } from './settings';
-import type { Config, ConsentMode, Lang, ReopenPosition } from './types';
+import type { Config, ConsentMode, Lang, ReopenPosition, Service } from './types';
 
 /** Where the page is, for the checks that depend on it (cookie domain, relative URLs). */
 export interface Place {
@@ -48,10 +48,9 @@ export function validate(input: Input, place: Place): Config {
   }
 
   const services = checkedServices(input, place.href, place.hostname);
-  const used = new Set<Purpose>(services.map((s) => s.purpose));
 
-  return deepFreeze({
-    purposes: OPTIONAL_PURPOSES.filter((p) => used.has(p)),
+  const config: Config = {
+    purposes: purposesOf(services),
     services,
     privacyUrl,
     lang: input.lang === undefined ? null : ruled<Lang>(input, 'lang'),
@@ -65,10 +64,32 @@ export function validate(input: Input, place: Place): Config {
     waitForUpdate: ruled<number>(input, 'waitForUpdate'),
     reloadOnWithdraw: ruled<boolean>(input, 'reloadOnWithdraw'),
     reopen: ruled<ReopenPosition>(input, 'reopen'),
+    strict: ruled<boolean>(input, 'strict'),
     texts: texts(input.texts),
     theme: theme(input.theme),
     nonce: place.nonce,
-  });
+  };
+  // Frozen all the way down, except the two lists a detected Google tag may add to (addService).
+  for (const [key, value] of Object.entries(config)) if (key !== 'services' && key !== 'purposes') deepFreeze(value);
+  services.forEach(deepFreeze);
+  return Object.freeze(config);
+}
+
+/** The purposes the services use, in display order (never `necessary`). */
+const purposesOf = (services: readonly Service[]): OptionalPurpose[] => {
+  const used = new Set<Purpose>(services.map((s) => s.purpose));
+  return OPTIONAL_PURPOSES.filter((p) => used.has(p));
+};
+
+/**
+ * The one change a Config takes after it is made: a Google tag found in the page while it is
+ * parsed, before the visitor is asked, joins the services as if the owner had given its id, so
+ * the banner asks about it (effects/hold/detect.ts). Nothing else changes a Config.
+ */
+export function addService(config: Config, service: Service): void {
+  const services = config.services as Service[];
+  services.push(deepFreeze(service));
+  (config.purposes as OptionalPurpose[]).splice(0, Infinity, ...purposesOf(services));
 }
 
 function deepFreeze<T>(value: T): T {

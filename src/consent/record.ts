@@ -12,6 +12,8 @@ export interface ConsentRecord {
   readonly time: string;
   /** Each purpose the visitor was asked about and the answer; `necessary` is implied. */
   readonly choices: Readonly<Partial<Record<OptionalPurpose, boolean>>>;
+  /** For each granted purpose, the codes of the services it covered (fingerprint.ts), sorted. */
+  readonly covered: Readonly<Partial<Record<OptionalPurpose, readonly string[]>>>;
 }
 
 export type Choices = Partial<Record<OptionalPurpose, boolean>>;
@@ -21,21 +23,28 @@ const LETTERED = PURPOSE_TABLE.filter((row) => row.letter) as readonly { id: Opt
 const PURPOSE_OF: Record<string, OptionalPurpose> = Object.fromEntries(LETTERED.map((row) => [row.letter, row.id]));
 
 export const REVISION_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
-// schema . revision . id . seconds (base 36) . one letter and 0/1 per purpose answered
-const STORED = new RegExp(`^1\\.([A-Za-z0-9_-]{1,32})\\.([A-Za-z0-9]{8,32})\\.([0-9a-z]{1,9})\\.((?:[${Object.keys(PURPOSE_OF).join('')}][01]){0,${LETTERED.length}})$`);
+/** More services than this under one purpose do not fit the cookie; such a consent is asked again. */
+const MAX_CODES = 24;
+// schema . revision . id . seconds (base 36) . per purpose answered: its letter, then 0, or 1 and
+// the codes of the services it covered (upper case, so never read as the next purpose's letter)
+const STORED = new RegExp(`^1\\.([A-Za-z0-9_-]{1,32})\\.([A-Za-z0-9]{8,32})\\.([0-9a-z]{1,9})\\.((?:[${Object.keys(PURPOSE_OF).join('')}](?:0|1(?:[0-9A-Z]{3}){0,${MAX_CODES}})){0,${LETTERED.length}})$`);
+const FLAG = /([a-z])(0|1(?:[0-9A-Z]{3})*)/g;
 /** Guards against a clock that moved backwards a little; beyond it a record is forged or foreign. */
 const FUTURE_SLACK_MS = 5 * 60 * 1000;
 const DAY_MS = 86_400_000;
 
-export function createRecord(revision: string, choices: Choices, now: Date, id = randomId()): ConsentRecord {
+export function createRecord(revision: string, choices: Choices, now: Date, covered: ConsentRecord['covered'] = {}, id = randomId()): ConsentRecord {
   // Whole seconds: the stored form has no milliseconds, so the record must not either.
   const time = new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString();
-  return { schema: 1, revision, id, time, choices: { ...choices } };
+  // Only a grant covers anything; the codes are kept sorted, the one form decode() accepts.
+  const kept: Partial<Record<OptionalPurpose, readonly string[]>> = {};
+  for (const p of Object.keys(choices) as OptionalPurpose[]) if (choices[p]) kept[p] = [...new Set(covered[p] ?? [])].sort();
+  return { schema: 1, revision, id, time, choices: { ...choices }, covered: kept };
 }
 
 export function encode(record: ConsentRecord): string {
   const flags = LETTERED.filter(({ id }) => record.choices[id] !== undefined)
-    .map(({ id, letter }) => letter + (record.choices[id] ? '1' : '0'))
+    .map(({ id, letter }) => letter + (record.choices[id] ? '1' + (record.covered[id] ?? []).join('') : '0'))
     .join('');
   const seconds = Math.floor(Date.parse(record.time) / 1000).toString(36);
   return ['1', record.revision, record.id, seconds, flags].join('.');
@@ -46,18 +55,24 @@ export function encode(record: ConsentRecord): string {
  * cookie means "ask again", never "accepted".
  */
 export function decode(value: string | undefined | null): ConsentRecord | null {
-  if (typeof value !== 'string' || value.length > 120) return null;
+  if (typeof value !== 'string' || value.length > 300) return null;
   const m = STORED.exec(value);
   if (!m) return null;
   const [, revision, id, seconds, flags] = m as unknown as [string, string, string, string, string];
   const choices: Choices = {};
-  for (let i = 0; i < flags.length; i += 2) {
-    const purpose = PURPOSE_OF[flags[i]!]!;
+  const covered: Partial<Record<OptionalPurpose, string[]>> = {};
+  for (const [, letter, answer] of flags.matchAll(FLAG)) {
+    const purpose = PURPOSE_OF[letter!]!;
     if (purpose in choices) return null;
-    choices[purpose] = flags[i + 1] === '1';
+    choices[purpose] = answer !== '0';
+    if (answer === '0') continue;
+    const codes = answer!.slice(1).match(/.{3}/g) ?? [];
+    // One order only (sorted, each once), so a value has one reading and one writing.
+    if (codes.some((c, i) => i > 0 && c <= codes[i - 1]!)) return null;
+    covered[purpose] = codes;
   }
   const ms = parseInt(seconds, 36) * 1000;
-  return { schema: 1, revision, id, time: new Date(ms).toISOString(), choices };
+  return { schema: 1, revision, id, time: new Date(ms).toISOString(), choices, covered };
 }
 
 /**

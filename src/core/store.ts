@@ -1,4 +1,5 @@
 import type { Config, OptionalPurpose, Purpose } from '../config/types';
+import { serviceCodes, widened } from '../consent/fingerprint';
 import { coversAll, createRecord, isCurrent, type Choices, type ConsentRecord } from '../consent/record';
 import type { CookieStore } from '../storage/cookie';
 import { afterPaint } from './ready';
@@ -20,7 +21,7 @@ export interface ConsentStore {
   decide(choices: Choices): ConsentRecord;
   /** Forgets the decision (the banner asks again); counts as withdrawing everything. */
   reset(): void;
-  /** Takes up what another tab stored: re-reads the cookie and, if it differs, tells subscribers (never writes). */
+  /** Takes up what another tab stored, or a service that joined: re-reads the cookie and, if it differs, tells subscribers (never writes). */
   refresh(): void;
   subscribe(listener: Listener): () => void;
 }
@@ -28,7 +29,20 @@ export interface ConsentStore {
 export function createStore(config: Config, cookie: CookieStore, now: () => Date = () => new Date()): ConsentStore {
   const load = () => {
     const stored = cookie.read();
-    return stored && isCurrent(stored, config.revision, config.validityDays, now()) ? stored : null;
+    return stored && isCurrent(stored, config.revision, config.validityDays, now()) ? narrow(stored) : null;
+  };
+  // A granted purpose that has gained a service since is unanswered again: the visitor is asked
+  // about it (and only it), and until then it is not granted. Removed services ask nothing.
+  const narrow = (stored: ConsentRecord): ConsentRecord => {
+    const wider = widened(stored, config.services);
+    if (!wider.length) return stored;
+    const choices = { ...stored.choices };
+    const covered = { ...stored.covered };
+    for (const p of wider) {
+      delete choices[p];
+      delete covered[p];
+    }
+    return { ...stored, choices, covered };
   };
   let record = load();
   // Whether the cookie jar takes our writes. Until a choice made here is seen stored, an empty
@@ -59,7 +73,8 @@ export function createStore(config: Config, cookie: CookieStore, now: () => Date
     decide(choices) {
       const complete: Choices = {};
       for (const p of config.purposes) complete[p] = choices[p] === true;
-      const next = createRecord(config.revision, complete, now());
+      const covered = Object.fromEntries(config.purposes.map((p) => [p, serviceCodes(config.services, p)]));
+      const next = createRecord(config.revision, complete, now(), covered);
       saved = false;
       cookie.write(next);
       commit(next);
@@ -74,8 +89,10 @@ export function createStore(config: Config, cookie: CookieStore, now: () => Date
     },
     refresh() {
       const next = load();
-      // A decision's id is random, so it alone tells two decisions (or one and none) apart.
-      if (next?.id !== record?.id && (next || saved)) commit(next);
+      // A decision's id is random, so it alone tells two decisions (or one and none) apart; the
+      // same decision reads with fewer answers once a service it did not cover joined (detect.ts).
+      const answers = (r: ConsentRecord | null) => Object.keys(r?.choices ?? {}).length;
+      if ((next?.id !== record?.id || answers(next) !== answers(record)) && (next || saved)) commit(next);
     },
     subscribe(listener) {
       listeners.add(listener);

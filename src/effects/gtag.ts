@@ -1,3 +1,5 @@
+import { trusted } from './held';
+
 /** The page's Google `dataLayer`, created if the page has none yet (WN-03: never replaced). */
 export function dataLayer(): unknown[] {
   const w = window as unknown as { dataLayer?: unknown[] };
@@ -28,6 +30,8 @@ export function defineGtag(): void {
 /** Adds a script the way a parser would see it, carrying our tag's nonce for strict CSPs. */
 export function injectScript(src: string, nonce: string, onDone?: () => void): HTMLScriptElement {
   const script = document.createElement('script');
+  // Ours, for a declared service: never held, nor named as an unknown host.
+  trusted.add(script);
   script.src = src;
   script.async = true;
   if (nonce) script.nonce = nonce;

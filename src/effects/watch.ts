@@ -8,7 +8,7 @@ import { trusted } from './held';
 import { cookieNames } from '../storage/jar';
 import { GOOGLE_COOKIES, matchesCookie } from './withdraw';
 
-const googleCookies = (): string[] => cookieNames().filter((name) => GOOGLE_COOKIES.some((p) => matchesCookie(p, name)));
+const googleCookies = (): string[] => cookieNames().filter((name) => Object.values(GOOGLE_COOKIES).flat().some((p) => matchesCookie(p, name)));
 
 /**
  * What blocking cannot stop — a tag placed before ours, code Webnode itself injects, the

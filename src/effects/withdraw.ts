@@ -16,8 +16,15 @@ export function enforceWithdrawal(config: Config, store: ConsentStore, ran: Set<
   });
 }
 
-/** Every cookie Google's tags may set on the site, more than the tables list (older `_gid`, `_gat_*`). */
-export const GOOGLE_COOKIES = ['_ga', '_ga_*', '_gac_*', '_gcl_*', '_gid', '_gat*'];
+/**
+ * Every cookie Google's tags may set on the site, more than the tables list (older `_gid`,
+ * `_gat_*`), by the purpose of the tag that sets them: the Ads click ids (`_gcl_*`, `_gac_*`)
+ * go with Markedsføring alone, so withdrawing Statistikk leaves them.
+ */
+export const GOOGLE_COOKIES: Readonly<Record<'analytics' | 'marketing', readonly string[]>> = {
+  analytics: ['_ga', '_ga_*', '_gid', '_gat*'],
+  marketing: ['_gac_*', '_gcl_*'],
+};
 
 /** `_ga_*` matches every name starting with `_ga_`; other names match exactly. */
 export function matchesCookie(pattern: string, name: string): boolean {
@@ -32,11 +39,21 @@ export function cookieDomains(hostname: string): string[] {
 }
 
 function deleteCookies(services: readonly Service[], configured: string | null): void {
-  const patterns = services.flatMap((s) => s.cookies.filter((c) => !c.thirdParty).map((c) => c.name));
-  if (services.some((s) => s.googleIds.length)) patterns.push(...GOOGLE_COOKIES);
+  const own = services.flatMap((s) => s.cookies.filter((c) => !c.thirdParty));
+  const patterns = own.filter((c) => !c.local).map((c) => c.name);
+  for (const s of services) if (s.googleIds.length && s.purpose in GOOGLE_COOKIES) patterns.push(...GOOGLE_COOKIES[s.purpose as keyof typeof GOOGLE_COOKIES]);
+  for (const c of own) if (c.local) removeStored(c.name);
   const domains = [undefined, ...cookieDomains(location.hostname), ...(configured ? [configured] : [])];
   for (const name of cookieNames()) {
     if (!patterns.some((p) => matchesCookie(p, name))) continue;
     for (const domain of domains) removeCookie(name, domain);
+  }
+}
+
+function removeStored(key: string): void {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    // Storage refused (a sandboxed frame, privacy settings): nothing could have been kept there.
   }
 }

@@ -17,5 +17,14 @@ export interface Ctx extends I18n {
   toggle(purpose: OptionalPurpose, on: boolean): void;
 }
 
-/** Every optional purpose in use granted: what "Godta alle" records. */
-export const all = (config: Config): Choices => Object.fromEntries(config.purposes.map((p) => [p, true]));
+/**
+ * What the banner asks about: every purpose in use, or, once the visitor has decided, only the
+ * ones without an answer (added since, or widened by a new service).
+ */
+export const asked = ({ config, store }: Ctx): OptionalPurpose[] => config.purposes.filter((p) => store.record?.choices[p] === undefined);
+
+/** One answer for `purposes`, the visitor's other answers kept: what "Godta alle" and "Avvis alle" record. */
+export const answer = ({ store }: Ctx, purposes: readonly OptionalPurpose[], value: boolean): Choices => ({
+  ...store.record?.choices,
+  ...Object.fromEntries(purposes.map((p) => [p, value])),
+});

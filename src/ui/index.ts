@@ -5,7 +5,7 @@ import { afterPaintOrLeave } from '../core/ready';
 import { report } from '../core/report';
 import type { ConsentStore } from '../core/store';
 import { i18n, type I18n } from '../i18n';
-import { DECLARATION_ATTR, OPEN_ATTR } from '../markup';
+import { DECLARATION_ATTR, OPENERS } from '../markup';
 import { withPresetTexts } from '../config/preset-texts';
 import { dodges } from '../shell/dodge';
 import { App } from './app';
@@ -16,8 +16,6 @@ import { adopt, theme } from './style';
 export interface Ui {
   open(): void;
 }
-
-const OPENERS = `[${OPEN_ATTR}],a[href="#samtykke"]`;
 
 /**
  * Mounts the banner as the first child of `<body>` (so it is first in the tab order, D2) inside

@@ -67,6 +67,8 @@ describe('configurator', () => {
     try {
       await page.fill('#googleAds', 'AW-987654321');
       await page.fill('#googleAnalytics', 'G-TEST1234');
+      await page.fill('#metaPixel', '123456789012345');
+      await page.check('#strict');
       await page.fill('#privacyUrl', '/personvern/');
       await page.selectOption('#lang', 'en');
       await page.selectOption('#reopen', 'bottom-right');
@@ -79,6 +81,8 @@ describe('configurator', () => {
       await service.locator('[name="provider"]').fill('Chat AS');
       await service.locator('[name="description"]').fill('Lets you chat with us.');
       await service.locator('[name="src"]').fill('/widgets/chat.js');
+      await service.locator('[name="block"]').fill('chat.example.no');
+      await service.locator('[name="transfer"]').check();
       await service.locator('[name="cookies"]').fill('chat_id | Keeps the conversation | 30 days');
       await page.check('input[name="hosting"][value="self"]');
       await page.fill('#selfUrl', '/samtykke.js');
@@ -93,7 +97,8 @@ describe('configurator', () => {
     }
 
     expect(generated).toMatch(/^<script>\nwindow\.samtykkeConfig = \{/);
-    expect(generated).toMatch(/<script src="\/samtykke\.js" integrity="sha384-[A-Za-z0-9+/=]{64}" crossorigin="anonymous" data-google-ads="AW-987654321" data-google-analytics="G-TEST1234" data-privacy-url="\/personvern\/" data-lang="en" data-reopen="bottom-right"><\/script>$/);
+    expect(generated).toMatch(/<script src="\/samtykke\.js" integrity="sha384-[A-Za-z0-9+/=]{64}" crossorigin="anonymous" data-google-ads="AW-987654321" data-google-analytics="G-TEST1234" data-meta-pixel="123456789012345" data-privacy-url="\/personvern\/" data-lang="en" data-reopen="bottom-right" data-strict="true"><\/script>$/);
+    expect(generated).toContain('"block": [\n        "chat.example.no"\n      ],\n      "transfer": true');
 
     const site = await openSite(browser, {
       pages: { '/': `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Blank</title>${generated}</head><body><main><h1>Blank</h1><div data-samtykke-declaration></div></main></body></html>` },
@@ -109,6 +114,8 @@ describe('configurator', () => {
       expect(await site.page.evaluate(() => (document.querySelector('samtykke-ui') as HTMLElement | null)?.style.getPropertyValue('--samtykke-accent'))).toBe('#aa0000');
       expect(await site.page.evaluate(() => document.querySelector('samtykke-ui')?.shadowRoot?.querySelector('[lang]')?.getAttribute('lang'))).toBe('en');
       expect(site.google).toEqual([]);
+      // Every recipient is named, Meta and the owner's own service included.
+      expect(await site.page.locator('samtykke-ui section.banner').textContent()).toContain('with Google Ireland Limited, Meta Platforms Ireland Limited and Chat AS. The information may be transferred to the USA.');
 
       await site.page.evaluate(() => (window as unknown as { samtykke: { acceptAll(): void } }).samtykke.acceptAll());
       await expect.poll(() => site.google.map((g) => g.url)).toContainEqual(expect.stringContaining('googletagmanager.com/gtag/js?id=AW-987654321'));

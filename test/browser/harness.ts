@@ -40,6 +40,8 @@ export interface Site {
   readonly page: Page;
   /** Every request to a GCM-15 host, in order; the stand-in answers them, nothing leaves the machine. */
   readonly google: GoogleRequest[];
+  /** Every request to any other host than the site and Google's (Meta, a booking widget …), in order, answered by a stand-in. */
+  readonly others: GoogleRequest[];
   /** Console messages of every page, as "type: text". */
   readonly console: string[];
   /** Every request for a face file, in order (`samtykke-face.nb.js` …). */
@@ -61,12 +63,14 @@ export interface SiteOptions extends BrowserContextOptions {
 /**
  * A fresh profile on the mock site. Google's hosts are answered by a stand-in whose gtag.js
  * sets `_gcl_au` and `_ga` like the real tag would, so tests can prove both what was requested
- * and what a withdrawal cleans up.
+ * and what a withdrawal cleans up; every other host by a stand-in too (Meta's fbevents.js sets
+ * `_fbp` and reports to /tr), so nothing leaves the machine.
  */
 export async function openSite(browser: Browser, { pages, files = {}, ...options }: SiteOptions): Promise<Site> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, ...options });
   const opened = Date.now();
   const google: GoogleRequest[] = [];
+  const others: GoogleRequest[] = [];
   const messages: string[] = [];
   const built = (file: string) => readFileSync(new URL(file, DIST), 'utf8');
   const faces: string[] = [];
@@ -99,7 +103,13 @@ export async function openSite(browser: Browser, { pages, files = {}, ...options
       if (url.pathname.endsWith('.js')) return route.fulfill({ contentType: 'text/javascript', body: `window.__ran=(window.__ran||[]).concat(${JSON.stringify(url.pathname)});` });
       return route.fulfill({ status: 404, body: 'not found' });
     }
-    return route.abort();
+    others.push({ url: url.href, at: Date.now() - opened });
+    // Meta's fbevents.js, as far as the tests need it: it sets _fbp and reports the page view to /tr.
+    if (url.hostname === 'connect.facebook.net') {
+      return route.fulfill({ contentType: 'text/javascript', body: `document.cookie='_fbp=fb.1.42.42;path=/;max-age=7776000';new Image().src='https://www.facebook.com/tr/?id='+((fbq.queue.find(function(c){return c[0]==='init'})||[])[1])+'&ev=PageView';` });
+    }
+    if (url.pathname.endsWith('.js')) return route.fulfill({ contentType: 'text/javascript', body: `window.__ran=(window.__ran||[]).concat(${JSON.stringify(url.href)});` });
+    return route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>widget</title><p>widget</p>' });
   });
 
   const page = await context.newPage();
@@ -111,6 +121,7 @@ export async function openSite(browser: Browser, { pages, files = {}, ...options
     context,
     page,
     google,
+    others,
     console: messages,
     faces,
     async goto(path) {

@@ -173,7 +173,7 @@ describe('preferences (UI-03, UI-09, A11Y-10, LAW-03, LAW-04)', () => {
     await screenshot(page, 'preferences.png');
     for (const d of await dialog.locator('details').all()) await d.locator('summary').click();
     const text = await dialog.innerText();
-    for (const cookie of ['_gcl_au', '_gcl_aw', '_gcl_dc', '_ga', '_ga_*', 'IDE', 'samtykke']) expect(text).toContain(cookie);
+    for (const cookie of ['_gcl_*', '_gac_*', '_gcl_ls', '_ga', '_ga_*', 'IDE', 'samtykke']) expect(text).toContain(cookie);
     expect(text).toContain('Google Ireland Limited');
     expect(text).toContain('90 dager');
     expect(await axe(page)).toEqual([]);

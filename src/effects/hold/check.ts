@@ -3,28 +3,38 @@ import { report } from '../../core/report';
 import type { ConsentStore } from '../../core/store';
 import { HELD_ATTR, PURPOSES_ATTR } from '../../markup';
 import { hold, trusted } from '../held';
-import { isLiveLoader, mustWait } from './policy';
+import { adoptGoogleTag } from './detect';
+import { isLiveLoader, mustWait, stranger } from './policy';
 
 /** Holds `el` if it is about to load `src` (default: its `src` attribute) too early; true when it did. */
 export type Check = (el: Element, src?: string | null) => boolean;
 /** Checks a node and the elements matching `tags` inside it; true when any was held. */
 export type CheckTree = (node: Node, tags: string) => boolean;
 
-/** The check every patch point calls, applying the policy and warning once per unknown tracker. */
-export function createCheck(config: Config, store: ConsentStore): { check: Check; checkTree: CheckTree } {
+/**
+ * The check every patch point calls, applying the policy and warning once per unknown tracker
+ * and once per unknown host. `adopting` says whether a detected Google tag may still join the
+ * services (until the visitor is shown the banner).
+ */
+export function createCheck(config: Config, store: ConsentStore, adopting: () => boolean): { check: Check; checkTree: CheckTree } {
   const warned = new Set<string>();
 
   const check: Check = (el, src = el.getAttribute('src')) => {
     if (!src || !isLiveLoader(el) || trusted.has(el)) return false;
     try {
-      const tracker = mustWait(src, config, store);
+      if (adopting()) adoptGoogleTag(src, config, store);
+      const tracker = mustWait(src, config, store) ?? (el instanceof HTMLImageElement ? null : stranger(src, config, warned));
       if (!tracker) return false;
       hold(el, tracker.declared ? PURPOSES_ATTR : HELD_ATTR, tracker.service.purpose, src);
       if (!tracker.declared && !warned.has(src)) {
         warned.add(src);
         const fix = tracker.google
           ? `give its id to samtykke (data-google-${tracker.service.purpose === 'analytics' ? 'analytics' : 'ads'}) so visitors are asked about it`
-          : `add data-embeds="${tracker.service.id}" so visitors are asked about it; until then they can load it from its placeholder`;
+          : tracker.service.id === 'meta-pixel'
+            ? 'give your pixel id to samtykke (data-meta-pixel="…") so visitors are asked about it'
+            : tracker.stranger
+              ? 'declare it as a service with `block` patterns'
+              : `add data-embeds="${tracker.service.id}" so visitors are asked about it; until then they can load it from its placeholder`;
         report('warn', `held back ${src}: visitors have not been told of ${tracker.service.name}, so no choice releases it. To use it, ${fix}.`);
       }
       return true;

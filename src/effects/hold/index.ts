@@ -17,10 +17,11 @@ export interface Hold {
  * without marking it up is turned into the marked-up form (`type="text/plain"` or `data-src`,
  * plus `data-samtykke`) before it can load, so the markup path releases it on grant. Each
  * place it could start loading is patched by one function in patches.ts; the decision is
- * policy.ts's. `onFrame` is given each held frame, to put a placeholder in its place.
+ * policy.ts's. `onFrame` is given each held frame, to put a placeholder in its place;
+ * `adopting` says whether a Google tag found now may still be asked about (detect.ts).
  */
-export function holdTrackers(config: Config, store: ConsentStore, onFrame: (frame: HTMLIFrameElement, tracker: Tracker | null) => void): Hold {
-  const { check, checkTree } = createCheck(config, store);
+export function holdTrackers(config: Config, store: ConsentStore, onFrame: (frame: HTMLIFrameElement, tracker: Tracker | null) => void, adopting: () => boolean = () => false): Hold {
+  const { check, checkTree } = createCheck(config, store, adopting);
   const uninstall = all([
     observeParser(checkTree, (frame, src) => onFrame(frame, classify(src, config))),
     stopBeforeScriptExecute(check),

@@ -1,4 +1,5 @@
-import { classify, type Tracker } from '../../config/trackers';
+import { classify, foreignHost, type Tracker } from '../../config/trackers';
+import { report } from '../../core/report';
 import type { Config } from '../../config/types';
 import type { ConsentStore } from '../../core/store';
 import type { Loader } from '../held';
@@ -19,4 +20,20 @@ export function mustWait(src: string, config: Config, store: ConsentStore): Trac
 export function isLiveLoader(el: Element): el is Loader {
   if (el instanceof HTMLScriptElement) return !el.type || el.type === 'module' || /(java|ecma)script/i.test(el.type);
   return el instanceof HTMLIFrameElement || el instanceof HTMLImageElement;
+}
+
+/**
+ * A script or frame from another site that no service or preset claims. It loads, and the owner
+ * is told once per host and page view; with `strict` it is held instead, never released by a
+ * grant (the visitor was told of nothing), a frame loadable from its placeholder.
+ */
+export function stranger(src: string, config: Config, warned: Set<string>): Tracker | null {
+  const host = foreignHost(src);
+  if (!host || classify(src, config)) return null;
+  if (config.strict) return { service: { id: host, name: host, purpose: 'marketing', provider: host, description: host, cookies: [], src: [], googleIds: [], block: [] }, declared: false, stranger: true };
+  if (!warned.has(host)) {
+    warned.add(host);
+    report('warn', `${host} loads without consent; if it stores or reads anything on the device, declare it as a service with \`block\` patterns.`);
+  }
+  return null;
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { classify, isGoogleTracking, matches } from '../../../src/config/trackers';
+import { classify, foreignHost, isGoogleTracking, matches } from '../../../src/config/trackers';
 import { validate } from '../../../src/config/validate';
 
 const place = { href: 'https://www.stressfri.no/', hostname: 'www.stressfri.no', nonce: '' };
@@ -110,5 +110,34 @@ describe('config: embeds and block', () => {
   it('keeps a pattern path case as written and lower-cases its host', () => {
     const c = config({ services: [{ id: 'x', name: 'X', purpose: 'marketing', provider: 'X', description: 'X', block: ['CDN.Example.com/Track'] }] });
     expect(c.services[1]!.block).toEqual(['cdn.example.com/Track']);
+  });
+});
+
+describe('Meta pixel', () => {
+  const pixel = ['https://connect.facebook.net/en_US/fbevents.js', 'https://www.facebook.com/tr?id=1&ev=PageView&noscript=1'];
+
+  it('is held even when the owner did not name it', () => {
+    for (const src of pixel) expect(service(src)).toBe('meta-pixel:marketing:undeclared');
+  });
+
+  it('is declared by metaPixel, with Meta as provider and a transfer to the USA', () => {
+    const c = config({ metaPixel: '123456789012345' });
+    for (const src of pixel) expect(service(src, c)).toBe('meta-pixel:marketing:declared');
+    expect(c.services.find((s) => s.id === 'meta-pixel')).toMatchObject({ provider: 'Meta Platforms Ireland Limited', transfer: true });
+  });
+
+  it('leaves the rest of facebook.com alone', () => {
+    expect(service('https://www.facebook.com/plugins/page.php')).toBeNull();
+  });
+});
+
+describe('foreign hosts', () => {
+  it('are hosts off the site and its parent domain', () => {
+    expect(foreignHost('https://widget.example.com/chat.js', 'www.stressfri.no')).toBe('widget.example.com');
+    expect(foreignHost('https://bilder.stressfri.no/a.js', 'www.stressfri.no')).toBeNull();
+    expect(foreignHost('https://stressfri.no/a.js', 'www.stressfri.no')).toBeNull();
+    expect(foreignHost('/local.js', location.hostname)).toBeNull();
+    expect(foreignHost('data:text/javascript,1', 'www.stressfri.no')).toBeNull();
+    expect(foreignHost('https://notstressfri.no/a.js', 'www.stressfri.no')).toBe('notstressfri.no');
   });
 });

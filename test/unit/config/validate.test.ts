@@ -64,6 +64,7 @@ describe('each setting, good and bad', () => {
     ['urlPassthrough', true, true],
     ['reloadOnWithdraw', false, false],
     ['reopen', 'none', 'none'],
+    ['strict', true, true],
     ['cookieDomain', 'stressfri.no', 'stressfri.no'],
     ['cookieDomain', '.stressfri.no', 'stressfri.no'],
     ['privacyUrl', 'https://www.stressfri.no/personvern/', 'https://www.stressfri.no/personvern/'],
@@ -108,6 +109,19 @@ describe('each setting, good and bad', () => {
   });
 });
 
+describe('Meta pixel and Google tag ids', () => {
+  it('declares Meta by a pixel id, and reports one that is not digits', () => {
+    expect(validate({ ...base, metaPixel: '123456789012345' }, place).services.map((s) => s.id)).toContain('meta-pixel');
+    const c = validate({ ...base, metaPixel: 'fb-123' }, place);
+    expect(c.services.map((s) => s.id)).not.toContain('meta-pixel');
+    expect(errorText()).toContain('metaPixel');
+  });
+
+  it('takes a Google tag id (GT-) as an Ads id', () => {
+    expect(validate({ ...base, googleAds: 'GT-ABCD1234' }, place).services.find((s) => s.id === 'google-ads')?.googleIds).toEqual(['GT-ABCD1234']);
+  });
+});
+
 describe('owner services', () => {
   const pixel = {
     id: 'meta-pixel',
@@ -137,11 +151,19 @@ describe('owner services', () => {
     ['privacyUrl', 'ftp://x'],
     ['cookies', [{ name: 'a b', purpose: 'x', lifetime: 'y' }]],
     ['src', 'javascript:void 0'],
+    ['transfer', 'yes'],
   ])('leaves out a service whose %s is wrong, naming services[0].%s', (field, value) => {
     const c = validate({ ...base, services: [{ ...pixel, [field]: value }] }, place);
     expect(c.services.some((x) => x.id === 'meta-pixel')).toBe(false);
     expect(c.purposes).toEqual([]);
     expect(errorText()).toContain(`services[0].${field}`);
+  });
+
+  it('keeps a transfer to the USA and a localStorage entry', () => {
+    const c = validate({ ...base, services: [{ ...pixel, transfer: true, cookies: [{ name: 'chat', purpose: 'x', lifetime: 'y', local: true }] }] }, place);
+    const s = c.services.find((x) => x.id === 'meta-pixel')!;
+    expect(s.transfer).toBe(true);
+    expect(s.cookies[0]!.local).toBe(true);
   });
 
   it('reports a services value that is not a list', () => {

@@ -6,7 +6,7 @@ const DAY = 86_400_000;
 
 describe('consent record', () => {
   it('survives a round trip through its cookie form', () => {
-    const record = createRecord('2025-01', { analytics: false, marketing: true }, now, 'abcdefgh1234');
+    const record = createRecord('2025-01', { analytics: false, marketing: true }, now, { marketing: ['K3J', '0AB'] }, 'abcdefgh1234');
     const value = encode(record);
     expect(value).toMatch(/^[A-Za-z0-9._-]+$/); // nothing a cookie has to escape
     expect(value.length).toBeLessThan(60);
@@ -14,7 +14,7 @@ describe('consent record', () => {
   });
 
   it('keeps whole seconds only, so what is stored equals what is read', () => {
-    const record = createRecord('1', {}, new Date('2026-03-01T12:00:00.987Z'), 'abcdefgh1234');
+    const record = createRecord('1', {}, new Date('2026-03-01T12:00:00.987Z'), {}, 'abcdefgh1234');
     expect(record.time).toBe('2026-03-01T12:00:00.000Z');
   });
 
@@ -36,6 +36,10 @@ describe('consent record', () => {
     ['a short id', '1.1.abc.t0a2bc.m1'],
     ['extra fields', '1.1.abcdefgh1234.t0a2bc.m1.x'],
     ['granted in JSON', '{"marketing":true}'],
+    ['service codes out of order', '1.1.abcdefgh1234.t0a2bc.m1K3J0AB'],
+    ['a service code twice', '1.1.abcdefgh1234.t0a2bc.m10AB0AB'],
+    ['a code after a refusal', '1.1.abcdefgh1234.t0a2bc.m00AB'],
+    ['a short code', '1.1.abcdefgh1234.t0a2bc.m10A'],
     ['oversized', '1.1.abcdefgh1234.t0a2bc.m1' + 'a'.repeat(200)],
     ['url-encoded garbage', '%E0%A4%A'],
   ])('reads %s as "no decision"', (_, value) => {

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { validate } from '../../../src/config/validate';
+import { googleAds } from '../../../src/config/presets';
+import { addService, validate } from '../../../src/config/validate';
+import { serviceCodes } from '../../../src/consent/fingerprint';
 import { createRecord, type ConsentRecord } from '../../../src/consent/record';
 import { createStore } from '../../../src/core/store';
 import type { CookieStore } from '../../../src/storage/cookie';
@@ -109,7 +111,7 @@ describe('refresh (another tab changed the cookie)', () => {
     store.subscribe((next, prev) => seen.push([next?.choices ?? null, prev?.choices ?? null]));
     const write = vi.spyOn(cookie, 'write');
     const clear = vi.spyOn(cookie, 'clear');
-    const elsewhere = createRecord('2', { analytics: false, marketing: true }, now);
+    const elsewhere = createRecord('2', { analytics: false, marketing: true }, now, { marketing: serviceCodes(config.services, 'marketing') });
     cookie.value = elsewhere;
     store.refresh();
     expect(store.record).toEqual(elsewhere);
@@ -164,5 +166,53 @@ describe('refresh (another tab changed the cookie)', () => {
     store.decide({ marketing: true });
     store.refresh();
     expect(store.granted('marketing')).toBe(true);
+  });
+
+  describe('never lets a consent widen silently', () => {
+    const both = { privacyUrl: '/p/', googleAds: 'AW-123456789', googleAnalytics: 'G-ABC123XYZ', revision: '2' };
+    const decided = () => {
+      const cookie = memory();
+      createStore(config, cookie, () => now).decide({ analytics: true, marketing: true });
+      return cookie;
+    };
+    const meta = { id: 'meta', name: 'Meta', purpose: 'marketing', provider: 'Meta Platforms Ireland Limited', description: 'Annonser.' };
+
+    it('asks again about a granted purpose that gained a service, and only that one', () => {
+      const wider = validate({ ...both, services: [meta] }, place);
+      const store = createStore(wider, decided(), () => now);
+      expect(store.needsDecision()).toBe(true);
+      expect(store.granted('marketing')).toBe(false);
+      expect(store.granted('analytics')).toBe(true);
+      expect(store.record!.choices).toEqual({ analytics: true });
+    });
+
+    it('asks again when a service names another provider', () => {
+      const moved = validate({ ...both, googleAds: undefined, services: [{ ...meta, id: 'google-ads', provider: 'Google LLC' }] }, place);
+      const store = createStore(moved, decided(), () => now);
+      expect(store.granted('marketing')).toBe(false);
+    });
+
+    it('takes back a grant at once when a detected tag joins the services it covered', () => {
+      const cookie = memory();
+      const only = validate({ ...both, googleAds: undefined, embeds: 'youtube' }, place);
+      createStore(only, cookie, () => now).decide({ analytics: true, marketing: true });
+      const later = validate({ ...both, googleAds: undefined, embeds: 'youtube' }, place);
+      const store = createStore(later, cookie, () => now);
+      expect(store.granted('marketing')).toBe(true);
+      const seen: unknown[] = [];
+      store.subscribe((next) => seen.push(next?.choices));
+      addService(later, googleAds(['AW-987654321']));
+      store.refresh();
+      expect(store.granted('marketing')).toBe(false);
+      expect(store.needsDecision()).toBe(true);
+      expect(seen).toEqual([{ analytics: true }]);
+    });
+
+    it('asks nothing when a service is removed', () => {
+      const fewer = validate({ ...both, googleAnalytics: undefined }, place);
+      const store = createStore(fewer, decided(), () => now);
+      expect(store.needsDecision()).toBe(false);
+      expect(store.granted('marketing')).toBe(true);
+    });
   });
 });

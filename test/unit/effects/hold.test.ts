@@ -15,7 +15,7 @@ const noCookie: CookieStore = { read: () => null, write: () => undefined, clear:
 function setup(input: Record<string, unknown> = {}) {
   const config = validate({ privacyUrl: '/p/', googleAds: 'AW-123456789', embeds: 'youtube', ...input }, place);
   const store = createStore(config, noCookie);
-  return { config, store, ...createCheck(config, store) };
+  return { config, store, ...createCheck(config, store, () => false) };
 }
 
 // Every patch is taken out after its test, so one test's patch never changes the next one's DOM.

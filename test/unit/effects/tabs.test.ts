@@ -1,3 +1,4 @@
+import { serviceCodes } from '../../../src/consent/fingerprint';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { validate } from '../../../src/config/validate';
 import type { ConsentRecord } from '../../../src/consent/record';
@@ -98,7 +99,7 @@ describe('other tabs, over BroadcastChannel', () => {
 
   it('do not ping when a tab only caught up on becoming visible', () => {
     const a = tab();
-    jar = { schema: 1, revision: config.revision, id: 'abcdefgh12345678', time: new Date().toISOString().replace(/\.\d+/, '.000'), choices: { analytics: true, marketing: true } };
+    jar = { schema: 1, revision: config.revision, id: 'abcdefgh12345678', time: new Date().toISOString().replace(/\.\d+/, '.000'), choices: { analytics: true, marketing: true }, covered: { analytics: serviceCodes(config.services, 'analytics'), marketing: serviceCodes(config.services, 'marketing') } };
     show(true);
     expect(a.granted('marketing')).toBe(true);
     expect(FakeChannel.posted).toEqual([]);
