@@ -189,7 +189,8 @@ export function start(fetchFace: FetchFace): SamtykkeApi | undefined {
     });
     whenParsed(() => {
       shown = true;
-      if (document.querySelector(`[${DECLARATION_ATTR}]`)) need();
+      // A Google tag found while parsing may have added a purpose no answer covers yet.
+      if (store.needsDecision() || document.querySelector(`[${DECLARATION_ATTR}]`)) need();
       // A visitor who has chosen and only browses gets the reopen button from the engine alone.
       if (!face && !fetching && config.reopen !== 'none') reopen = drawReopen(config, store, lang, () => api.open());
       if (!fetching) settle();

@@ -58,6 +58,11 @@ export interface SiteOptions extends BrowserContextOptions {
   readonly pages: Record<string, string | { body: string; headers: Record<string, string> }>;
   /** Built files (e.g. `samtykke-face.nb.js`) to answer differently: a body, or `abort` for a failed request. */
   readonly files?: Record<string, string | 'abort'>;
+  /**
+   * A script path of the site → a path the page requests later: the script is answered only once
+   * that request has come (on any page of the site), so the parser waits for what the page does.
+   */
+  readonly waits?: Record<string, string>;
 }
 
 /**
@@ -66,7 +71,7 @@ export interface SiteOptions extends BrowserContextOptions {
  * and what a withdrawal cleans up; every other host by a stand-in too (Meta's fbevents.js sets
  * `_fbp` and reports to /tr), so nothing leaves the machine.
  */
-export async function openSite(browser: Browser, { pages, files = {}, ...options }: SiteOptions): Promise<Site> {
+export async function openSite(browser: Browser, { pages, files = {}, waits = {}, ...options }: SiteOptions): Promise<Site> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, ...options });
   const opened = Date.now();
   const google: GoogleRequest[] = [];
@@ -74,6 +79,8 @@ export async function openSite(browser: Browser, { pages, files = {}, ...options
   const messages: string[] = [];
   const built = (file: string) => readFileSync(new URL(file, DIST), 'utf8');
   const faces: string[] = [];
+  const signalled = new Set<string>();
+  const waiting = new Map<string, (() => void)[]>();
 
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
@@ -96,6 +103,16 @@ export async function openSite(browser: Browser, { pages, files = {}, ...options
         if (body === 'abort') return route.abort();
         // CORS like a CDN, so a face fetched with crossorigin passes its integrity check.
         return route.fulfill({ contentType: 'text/javascript', headers: { 'access-control-allow-origin': '*' }, body: body ?? built(face) });
+      }
+      if (Object.values(waits).includes(url.pathname)) {
+        signalled.add(url.pathname);
+        for (const release of waiting.get(url.pathname) ?? []) release();
+        waiting.delete(url.pathname);
+        return route.fulfill({ status: 204 });
+      }
+      const signal = waits[url.pathname];
+      if (signal && !signalled.has(signal)) {
+        return new Promise<void>((resolve) => waiting.set(signal, [...(waiting.get(signal) ?? []), () => resolve(route.fulfill({ contentType: 'text/javascript', body: '' }))]));
       }
       const html = pages[url.pathname];
       if (typeof html === 'string') return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
