@@ -82,6 +82,20 @@ describe('the first layer says how to withdraw, where it is done', () => {
     expect(await bannerText(s.page)).toContain(`Du kan når som helst trekke tilbake samtykket eller endre valget ditt ${words}.`);
   });
 
+  it('names the button the engine drew, when the banner comes back on a page that had only the button', async () => {
+    const s = await openWith(`${ADS} data-reopen="bottom-right" data-reload-on-withdraw="false"`);
+    await ui(s.page).getByRole('button', { name: 'Godta alle' }).click();
+    await expect.poll(() => s.page.evaluate(() => window.samtykke!.has('marketing'))).toBe(true);
+    s.faces.length = 0;
+    await s.goto('/neste/');
+    // A returning visitor's page: the engine's button, no face.
+    await expect.poll(() => ui(s.page).getByRole('button', { name: 'Innstillinger for informasjonskapsler' }).isVisible()).toBe(true);
+    expect(s.faces).toEqual([]);
+    await s.page.evaluate(() => window.samtykke!.reset());
+    await expect.poll(() => bannerText(s.page)).toContain('Du kan når som helst trekke tilbake samtykket eller endre valget ditt med knappen nederst til høyre.');
+    expect(s.faces).toEqual(['samtykke-face.nb.js']);
+  });
+
   it('names the page\'s own link when there is no reopen button', async () => {
     const s = await openWith(`${ADS} data-reopen="none"`, '', '<main><h1>Stressfri</h1></main><footer><a href="#samtykke">Personvernvalg</a></footer>');
     expect(await bannerText(s.page)).toContain('trekke tilbake samtykket eller endre valget ditt med lenken «Personvernvalg» på siden.');
