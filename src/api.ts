@@ -1,6 +1,6 @@
 import type { Config, OptionalPurpose, Purpose } from './config/types';
 import type { Choices } from './consent/record';
-import { report } from './core/report';
+import { describe, report } from './core/report';
 import type { ConsentStore } from './core/store';
 import { view, type ConsentState } from './core/view';
 
@@ -31,45 +31,95 @@ export interface ApiHooks {
   readonly ready: Set<SamtykkeListener> | null;
 }
 
+/**
+ * Marks samtykke's own API, so a second copy of the tag recognises it. `window.samtykke` may be
+ * anything else (an element with id="samtykke" is one, by the browser's named access), and
+ * "something is there" must not stop samtykke. Registered, so every copy shares it.
+ */
+const OURS = Symbol.for('samtykke.api');
+
+export function isOurs(value: unknown): value is SamtykkeApi {
+  try {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[OURS] === true;
+  } catch {
+    return false;
+  }
+}
+
+/** A method that reports instead of throwing into the caller, whatever it is given. */
+function guarded<A extends unknown[], R>(name: string, fn: (...args: A) => R, fallback: R): (...args: A) => R {
+  return (...args) => {
+    try {
+      return fn(...args);
+    } catch (error) {
+      report('error', `samtykke.${name} failed; nothing was changed.`, error);
+      return fallback;
+    }
+  };
+}
+
+/**
+ * Own, enumerable entries read once: a getter runs once, and a proxy whose traps throw reads
+ * as no entries (so `set()` decides on what it checked, not on a second read).
+ */
+function snapshot(v: unknown): [string, unknown][] | null {
+  try {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
+    return Object.keys(v).map((k) => [k, (v as Record<string, unknown>)[k]]);
+  } catch {
+    return null;
+  }
+}
+
 export function createApi(config: Config, store: ConsentStore, hooks: ApiHooks, version: string): SamtykkeApi {
   const known = (p: unknown, call: string): p is OptionalPurpose => {
     if (config.purposes.includes(p as OptionalPurpose)) return true;
-    report('error', `${call}: "${String(p)}" is not a purpose on this site; use ${config.purposes.map((x) => `"${x}"`).join(', ') || 'none (no services configured)'}.`);
+    report('error', `${call}: ${describe(p)} is not a purpose on this site; use ${config.purposes.map((x) => `"${x}"`).join(', ') || 'none (no services configured)'}.`);
     return false;
   };
+  const noop = () => undefined;
   return Object.freeze({
+    [OURS]: true,
     version,
-    get: () => view(store.record),
-    has: (purpose: Purpose) => store.granted(purpose),
-    open: () => hooks.open(),
-    acceptAll: () => void store.decide(Object.fromEntries(config.purposes.map((p) => [p, true]))),
-    rejectAll: () => void store.decide({}),
-    set(choices: Partial<Record<OptionalPurpose, boolean>>) {
-      const entries = typeof choices === 'object' && choices ? Object.entries(choices) : [];
-      if (!entries.length || !entries.every(([p, v]) => known(p, 'samtykke.set') && typeof v === 'boolean')) {
-        report('error', 'samtykke.set: give an object of purposes and true/false, e.g. samtykke.set({ marketing: false }). Nothing was changed.');
-        return;
-      }
-      store.decide({ ...store.record?.choices, ...(choices as Choices) });
-    },
-    reset: () => store.reset(),
-    on(event: SamtykkeEvent, listener: SamtykkeListener) {
-      if (typeof listener !== 'function' || (event !== 'change' && event !== 'ready')) {
-        report('error', `samtykke.on: use on("change" or "ready", function); got on(${JSON.stringify(event)}, ${typeof listener}).`);
-        return () => {};
-      }
-      if (event === 'change') return store.subscribe((next) => listener(view(next)));
-      const waiting = hooks.ready;
-      if (!waiting) {
-        try {
-          listener(view(store.record));
-        } catch (error) {
-          report('error', 'a ready listener threw.', error);
+    get: guarded('get', () => view(store.record), null),
+    has: guarded('has', (purpose: Purpose) => typeof purpose === 'string' && store.granted(purpose), false),
+    open: guarded('open', () => hooks.open(), undefined),
+    acceptAll: guarded('acceptAll', () => void store.decide(Object.fromEntries(config.purposes.map((p) => [p, true]))), undefined),
+    rejectAll: guarded('rejectAll', () => void store.decide({}), undefined),
+    set: guarded(
+      'set',
+      (choices: Partial<Record<OptionalPurpose, boolean>>) => {
+        const entries = snapshot(choices) ?? [];
+        if (!entries.length || !entries.every(([p, v]) => known(p, 'samtykke.set') && typeof v === 'boolean')) {
+          report('error', 'samtykke.set: give an object of purposes and true/false, e.g. samtykke.set({ marketing: false }). Nothing was changed.');
+          return;
         }
-        return () => {};
-      }
-      waiting.add(listener);
-      return () => void waiting.delete(listener);
-    },
+        store.decide({ ...store.record?.choices, ...(Object.fromEntries(entries) as Choices) });
+      },
+      undefined,
+    ),
+    reset: guarded('reset', () => store.reset(), undefined),
+    on: guarded(
+      'on',
+      (event: SamtykkeEvent, listener: SamtykkeListener): (() => void) => {
+        if (typeof listener !== 'function' || (event !== 'change' && event !== 'ready')) {
+          report('error', `samtykke.on: use on("change" or "ready", function); got on(${describe(event)}, ${typeof listener}).`);
+          return noop;
+        }
+        if (event === 'change') return store.subscribe((next) => listener(view(next)));
+        const waiting = hooks.ready;
+        if (!waiting) {
+          try {
+            listener(view(store.record));
+          } catch (error) {
+            report('error', 'a ready listener threw.', error);
+          }
+          return noop;
+        }
+        waiting.add(listener);
+        return () => void waiting.delete(listener);
+      },
+      noop,
+    ),
   });
 }

@@ -3,4 +3,4 @@
 import { start } from './main';
 import { createFace } from './ui/face';
 
-start((_lang, done) => done(createFace));
+start((_lang, done) => done(createFace), true);

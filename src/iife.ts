@@ -2,4 +2,4 @@
 import { start } from './main';
 import { faceFetcher } from './shell/load';
 
-start(faceFetcher(document.currentScript as HTMLScriptElement | null));
+start(faceFetcher(document.currentScript as HTMLScriptElement | null), true);

@@ -1,8 +1,9 @@
-import { createApi, type SamtykkeApi, type SamtykkeListener } from './api';
-import { readInput } from './config/read';
+import { createApi, isOurs, type SamtykkeApi, type SamtykkeListener } from './api';
+import { readGlobal, readInput } from './config/read';
 import { validate } from './config/validate';
 import type { OptionalPurpose } from './config/types';
 import { report } from './core/report';
+import { missingBuiltins, placementFixes, reportPlacement, withoutOptional } from './core/environment';
 import { whenBody, whenParsed } from './core/ready';
 import { createStore, type ConsentStore } from './core/store';
 import { view } from './core/view';
@@ -50,29 +51,52 @@ const NO_COOKIE: CookieStore = { read: () => null, write() {}, clear() {} };
  * the visitor must decide (so it arrives while `<head>` is parsed), else when the visitor opens
  * the preferences, or a declaration or a held frame is on the page.
  */
-export function start(fetchFace: FetchFace): SamtykkeApi | undefined {
+export function start(fetchFace: FetchFace, asTag = false): SamtykkeApi | undefined {
   const w = window as Host;
+  let existing: unknown;
+  try {
+    existing = w.samtykke;
+  } catch {
+    /* a getter that throws is not ours */
+  }
   // WN-03: a second copy of the tag must not add a second banner or a second default.
-  if (w.samtykke) return w.samtykke;
+  if (isOurs(existing)) return existing;
   const script = document.currentScript as HTMLScriptElement | null;
   const nonce = script?.nonce ?? '';
   // Fail closed before anything the owner wrote is read: every tracker the classifier knows is
   // held (none declared, none granted), so whatever fails below leaves it held. The blocker
   // with the owner's settings takes over once they are read.
   let safe: Hold | null = null;
+  let unwatched: unknown = null;
   try {
     safe = holdTrackers(safeConfig(nonce), createStore(safeConfig(nonce), NO_COOKIE), () => {});
   } catch (error) {
-    report('error', 'could not watch for unmarked tags; mark them up (see the README).', error);
+    unwatched = error;
   }
+  /** Consent Mode's default with nothing granted, for a start that goes no further. */
+  const holdAll = (message: string, error?: unknown) => {
+    try {
+      defineGtag();
+      consentDefault(safeConfig(nonce));
+    } catch {
+      /* the built-ins it needs may be what an earlier script broke; the message below says so */
+    }
+    report('error', message, error);
+    return undefined;
+  };
+  const missing = missingBuiltins();
+  // The missing built-in is what the blocker failed on: one message, naming the cause.
+  if (missing) return holdAll(`an earlier script deleted or replaced ${missing}; samtykke cannot hold trackers without them, so nothing optional runs. Remove that script or load it after samtykke.`);
+  if (unwatched) report('error', 'could not watch for unmarked tags; mark them up (see the README).', unwatched);
+  // The tag must run as the parser meets it; misplaced, it holds everything and asks about nothing new.
+  const fixes = asTag ? placementFixes(script) : [];
+  if (fixes.length) reportPlacement(fixes);
   let config: Config;
   try {
-    config = validate(readInput(script, w.samtykkeConfig), { href: document.baseURI, hostname: location.hostname, nonce });
+    const input = readInput(script, readGlobal(w));
+    config = validate(fixes.length ? withoutOptional(input) : input, { href: document.baseURI, hostname: location.hostname, nonce });
   } catch (error) {
-    defineGtag();
-    consentDefault(safeConfig(nonce));
-    report('error', 'could not read the settings (window.samtykkeConfig and the tag\'s data-* attributes); everything optional stays held. Give plain text, numbers, true/false, lists and objects only.', error);
-    return undefined;
+    return holdAll('could not read the settings (window.samtykkeConfig and the tag\'s data-* attributes); everything optional stays held. Give plain text, numbers, true/false, lists and objects only.', error);
   }
   try {
     const store = createStore(config, cookieStore({ name: config.cookieName, domain: config.cookieDomain, validityDays: config.validityDays }));
@@ -131,7 +155,11 @@ export function start(fetchFace: FetchFace): SamtykkeApi | undefined {
       },
       __VERSION__,
     );
-    w.samtykke = api;
+    try {
+      w.samtykke = api;
+    } catch (error) {
+      report('error', 'window.samtykke is taken by another script; the API is not available (the banner works).', error);
+    }
 
     // Once per page: the UI is in place (the face, the engine's reopen button, or as much as could be shown).
     const settle = () => {

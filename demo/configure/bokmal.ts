@@ -34,7 +34,10 @@ const FIXES: readonly Rule[] = [
   [/^use a language code \((.+)\) holding \{ key: "text" \} pairs; ignored\.$/s, (list) => `bruk en språkkode (${list}) med { key: "tekst" }-par; blir oversett.`],
   [/^must be a text; the built-in text is used\.$/s, () => 'må være en tekst; den innebygde teksten brukes.'],
   [/^must be an object with any of (.+)\.$/s, (list) => `må være et objekt med noen av ${list}.`],
-  [/^use one of (.+) with a CSS value such as "#0b5cad"; ignored\.$/s, (list) => `bruk en av ${list} med en CSS-verdi som "#0b5cad"; blir oversett.`],
+  [/^is not a theme setting; use (.+)\. Ignored\.$/s, (list) => `er ikke en tema-innstilling; bruk ${list}. Blir oversett.`],
+  [/^(.+) is not allowed; give a colour such as ("#[0-9a-f]+")\. Ignored\.$/s, (v, example) => `${v} er ikke tillatt; gi en farge som ${example}. Blir oversett.`],
+  [/^(.+) is not allowed; give a length such as "8px"\. Ignored\.$/s, (v) => `${v} er ikke tillatt; gi en lengde som "8px". Blir oversett.`],
+  [/^(.+) is not allowed; give font names such as "Inter, sans-serif"\. Ignored\.$/s, (v) => `${v} er ikke tillatt; gi skriftnavn som "Inter, sans-serif". Blir oversett.`],
 ];
 
 /** Whole messages that do not start with "setting: ". */

@@ -1,18 +1,37 @@
 import { report } from '../core/report';
 import { attributeKind } from './settings';
 
+/** How deep owner settings go (services → cookies → texts); deeper is not a setting. */
+const MAX_DEPTH = 8;
+
+/**
+ * `window.samtykkeConfig`, read once and never throwing: a getter that throws or a revoked
+ * proxy is reported and reads as "not given".
+ */
+export function readGlobal(host: object): unknown {
+  try {
+    return Object.prototype.hasOwnProperty.call(host, 'samtykkeConfig') ? (host as { samtykkeConfig?: unknown }).samtykkeConfig : undefined;
+  } catch (error) {
+    report('error', 'window.samtykkeConfig could not be read; it is ignored. Set it as a plain object: window.samtykkeConfig = { … }.', error);
+    return undefined;
+  }
+}
+
 /**
  * The script tag's `data-*` attributes, typed (settings.ts says which settings are
  * attributes, and of which kind). Attributes are always text, so the few that are numbers or
  * switches are converted here and the validator sees one shape of input.
  *
  * Collects the owner's settings: `window.samtykkeConfig` first, then the tag's attributes,
- * which win because they are the more specific of the two.
+ * which win because they are the more specific of the two. What comes out is plain data the
+ * validator can read without surprises: own keys only (a key another script put on
+ * `Object.prototype` is not a setting), objects without a prototype, no getters, no cycles.
  */
 export function readInput(script: HTMLOrSVGScriptElement | null, global: unknown): Record<string, unknown> {
-  const input: Record<string, unknown> = {};
+  let input: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   if (global !== undefined) {
-    if (typeof global === 'object' && global !== null && !Array.isArray(global)) Object.assign(input, global);
+    const copy = plain(global, 'window.samtykkeConfig', []);
+    if (isRecord(copy)) input = copy;
     else report('error', 'window.samtykkeConfig: must be an object set before the samtykke tag, e.g. window.samtykkeConfig = { googleAds: "AW-123456789" }; it is ignored.');
   }
   const data = script instanceof HTMLElement ? script.dataset : {};
@@ -25,4 +44,44 @@ export function readInput(script: HTMLOrSVGScriptElement | null, global: unknown
     input[key] = kind === 'number' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : kind === 'boolean' && /^(true|false)$/.test(raw) ? raw === 'true' : raw;
   }
   return input;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A copy of an owner value made of own data only. Each read is inside `try`: a part that
+ * cannot be read (a throwing getter, a revoked proxy) or that contains itself is reported
+ * with where it is, and left out.
+ */
+function plain(value: unknown, at: string, parents: object[]): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  try {
+    if (parents.includes(value) || parents.length >= MAX_DEPTH) {
+      report('error', `${at}: contains itself or is nested too deeply; it is ignored.`);
+      return undefined;
+    }
+    const inside = [...parents, value];
+    if (Array.isArray(value)) {
+      const length = Math.min(Number(value.length) || 0, 1000);
+      return Array.from({ length }, (_, i) => plain(read(value, String(i), at), `${at}[${i}]`, inside));
+    }
+    const copy = Object.create(null) as Record<string, unknown>;
+    for (const key of Object.keys(value)) {
+      const v = plain(read(value, key, at), `${at}.${key}`, inside);
+      if (v !== undefined) copy[key] = v;
+    }
+    return copy;
+  } catch (error) {
+    report('error', `${at}: could not be read; it is ignored.`, error);
+    return undefined;
+  }
+}
+
+function read(from: object, key: string, at: string): unknown {
+  try {
+    return (from as Record<string, unknown>)[key];
+  } catch (error) {
+    report('error', `${at}.${key}: could not be read; it is ignored.`, error);
+    return undefined;
+  }
 }

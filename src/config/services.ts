@@ -3,6 +3,7 @@ import { embedPresets, googleAds, googleAnalytics, metaPixel, ownService } from 
 import { fail, ids, isObject, localText, url, type Input } from './fields';
 import type { CookieInfo, Service } from './types';
 import { COOKIE_NAME } from './settings';
+import { describe } from '../core/report';
 
 /**
  * Google tag ids, by the preset that asks about them: a conversion id, or a Google tag
@@ -31,7 +32,7 @@ export function services(input: Input, href: string, hostname: string): Service[
   else {
     for (const name of embeds) {
       const preset = embedPresets.find((e) => e.id === name);
-      if (!preset) fail('embeds', `${JSON.stringify(name)} is not known; use ${embedPresets.map((e) => `"${e.id}"`).join(', ')}, or describe it under services.`);
+      if (!preset) fail('embeds', `${describe(name)} is not known; use ${embedPresets.map((e) => `"${e.id}"`).join(', ')}, or describe it under services.`);
       else if (!list.includes(preset)) list.push(preset);
     }
   }
@@ -84,7 +85,7 @@ function ownerService(s: unknown, at: string, href: string): Service | null {
   }
   const block: string[] = [];
   for (const p of s.block === undefined ? [] : Array.isArray(s.block) ? s.block : [s.block]) {
-    if (typeof p !== 'string' || !BLOCK_PATTERN.test(p)) return bad('block', `${JSON.stringify(p)} must be a host with an optional path, like "connect.facebook.net" or "*.hotjar.com".`);
+    if (typeof p !== 'string' || !BLOCK_PATTERN.test(p)) return bad('block', `${describe(p)} must be a host with an optional path, like "connect.facebook.net" or "*.hotjar.com".`);
     // Host names compare in lower case; paths are case-sensitive.
     block.push(p.replace(/^[^/]+/, (host) => host.toLowerCase()));
   }

@@ -1,4 +1,4 @@
-import { report } from '../core/report';
+import { describe, report } from '../core/report';
 import { REVISION_PATTERN } from '../consent/record';
 import { fail, ruled, texts, theme, url, type Input } from './fields';
 import { OPTIONAL_PURPOSES, type OptionalPurpose, type Purpose } from './purposes';
@@ -35,16 +35,17 @@ export function validate(input: Input, place: Place): Config {
 
   let revision = '1';
   if (input.revision !== undefined) {
-    const r = String(input.revision);
+    // A number is fine (revision: 2); anything else is not a revision, however it prints.
+    const r = typeof input.revision === 'string' || typeof input.revision === 'number' ? String(input.revision) : '';
     if (REVISION_PATTERN.test(r)) revision = r;
-    else fail('revision', `${JSON.stringify(input.revision)} must be 1–32 letters, digits, "-" or "_" (e.g. "2025-01"). Using "1".`);
+    else fail('revision', `${describe(input.revision)} must be 1–32 letters, digits, "-" or "_" (e.g. "2025-01"). Using "1".`);
   }
 
   let cookieDomain: string | null = null;
   if (input.cookieDomain !== undefined) {
-    const d = String(input.cookieDomain).replace(/^\./, '').toLowerCase();
+    const d = typeof input.cookieDomain === 'string' ? input.cookieDomain.replace(/^\./, '').toLowerCase() : '';
     if (place.hostname === d || place.hostname.endsWith('.' + d)) cookieDomain = d;
-    else fail('cookieDomain', `"${d}" is not this site's domain (${place.hostname}); use it or a parent of it, or leave it out.`);
+    else fail('cookieDomain', `${describe(input.cookieDomain)} is not this site's domain (${place.hostname}); use it or a parent of it, or leave it out.`);
   }
 
   const services = checkedServices(input, place.href, place.hostname);

@@ -32,6 +32,8 @@ const FLAG = /([a-z])(0|1(?:[0-9A-Z]{3})*)/g;
 /** Guards against a clock that moved backwards a little; beyond it a record is forged or foreign. */
 const FUTURE_SLACK_MS = 5 * 60 * 1000;
 const DAY_MS = 86_400_000;
+/** The latest time a Date can hold. */
+const MAX_TIME_MS = 8.64e15;
 
 export function createRecord(revision: string, choices: Choices, now: Date, covered: ConsentRecord['covered'] = {}, id = randomId()): ConsentRecord {
   // Whole seconds: the stored form has no milliseconds, so the record must not either.
@@ -72,7 +74,12 @@ export function decode(value: string | undefined | null): ConsentRecord | null {
     covered[purpose] = codes;
   }
   const ms = parseInt(seconds, 36) * 1000;
-  return { schema: 1, revision, id, time: new Date(ms).toISOString(), choices, covered };
+  if (!(Math.abs(ms) <= MAX_TIME_MS)) return null;
+  const record: ConsentRecord = { schema: 1, revision, id, time: new Date(ms).toISOString(), choices, covered };
+  // Only the one form samtykke writes (flags in table order, seconds without leading zeros,
+  // codes sorted):
+  // any other spelling of a decision was not written by samtykke.
+  return encode(record) === value ? record : null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Config } from '../config/types';
 import type { ConsentStore } from '../core/store';
-import { report } from '../core/report';
+import { describe, report } from '../core/report';
 import { dataLayer, isArguments } from './gtag';
 
 /**
@@ -12,16 +12,24 @@ import { dataLayer, isArguments } from './gtag';
 export function guardGtag(config: Config, store: ConsentStore): void {
   if (config.mode !== 'basic') return;
   const purposeOf = (id: unknown) =>
-    config.services.find((s) => s.googleIds.includes(id as string))?.purpose ?? (/^AW-/.test(String(id)) ? 'marketing' : 'analytics');
+    config.services.find((s) => s.googleIds.includes(id as string))?.purpose ?? (typeof id === 'string' && id.startsWith('AW-') ? 'marketing' : 'analytics');
   const layer = dataLayer();
   const push = layer.push;
+  const warnIfEarly = (item: unknown) => {
+    if (!isArguments(item) || (item[0] !== 'js' && item[0] !== 'config')) return;
+    const allowed = item[0] === 'js' ? store.granted('marketing') || store.granted('analytics') : store.granted(purposeOf(item[1]));
+    if (!allowed) {
+      const call = item[0] === 'js' ? "gtag('js')" : `gtag('config', ${describe(item[1])})`;
+      report('warn', `Google tag called without consent: ${call} before the visitor agreed; samtykke holds Google's tag back until they do.`);
+    }
+  };
   layer.push = function (...items: unknown[]) {
+    // The page's own call goes through whatever it holds: watching must never make it throw.
     for (const item of items) {
-      if (!isArguments(item) || (item[0] !== 'js' && item[0] !== 'config')) continue;
-      const allowed = item[0] === 'js' ? store.granted('marketing') || store.granted('analytics') : store.granted(purposeOf(item[1]));
-      if (!allowed) {
-        const call = item[0] === 'js' ? "gtag('js')" : `gtag('config', '${String(item[1])}')`;
-        report('warn', `Google tag called without consent: ${call} before the visitor agreed; samtykke holds Google's tag back until they do.`);
+      try {
+        warnIfEarly(item);
+      } catch {
+        /* an odd argument is the page's business; it is pushed as given */
       }
     }
     return push.apply(this, items);

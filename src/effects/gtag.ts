@@ -1,4 +1,5 @@
 import { trusted } from './held';
+import { setScriptSrc } from './trusted-types';
 
 /** The page's Google `dataLayer`, created if the page has none yet (WN-03: never replaced). */
 export function dataLayer(): unknown[] {
@@ -32,7 +33,7 @@ export function injectScript(src: string, nonce: string, onDone?: () => void): H
   const script = document.createElement('script');
   // Ours, for a declared service: never held, nor named as an unknown host.
   trusted.add(script);
-  script.src = src;
+  setScriptSrc(script, src);
   script.async = true;
   if (nonce) script.nonce = nonce;
   if (onDone) script.onload = script.onerror = onDone;

@@ -1,4 +1,6 @@
+import { report } from '../core/report';
 import { HELD_ATTR, INERT_TYPE, PURPOSES_ATTR, SRC_ATTR, TYPE_ATTR } from '../markup';
+import { setScriptSrc, setScriptText } from './trusted-types';
 
 /** What can start loading something by itself: a script, a frame or a pixel. */
 export type Loader = HTMLScriptElement | HTMLIFrameElement | HTMLImageElement;
@@ -31,16 +33,37 @@ export function hold(el: Loader, mark: typeof PURPOSES_ATTR | typeof HELD_ATTR, 
 }
 
 /**
+ * Whether a held address may be loaded: a web address (absolute, or relative to the page).
+ * `javascript:` or `data:` in a `data-src` would run code of its own the moment it is released.
+ */
+function isWebAddress(value: string): boolean {
+  try {
+    const { protocol } = new URL(value, document.baseURI);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Lets a held element load as it was written. A frame or pixel gets its `src` back; a script
  * is replaced by a live copy, since a script element runs at most once. `done` is called once
  * it has run (an external script: loaded or failed), so scripts can run in document order.
+ * An address that is not a web address is refused with a message, and stays held.
  */
 export function release(el: Element, done: () => void = () => undefined): void {
+  // A script without an address (or with an empty one) is inline, as the browser treats it.
+  const src = el instanceof HTMLScriptElement ? el.getAttribute('src') || null : el.getAttribute(SRC_ATTR) ?? '';
+  if (src !== null && !isWebAddress(src)) {
+    const attr = el instanceof HTMLScriptElement ? 'src' : SRC_ATTR;
+    report('error', `${attr}="${src.slice(0, 80)}" on a held <${el.localName}> is not a web address; give an https:// address or a path. It stays held.`);
+    return done();
+  }
   if (!(el instanceof HTMLScriptElement)) {
     trusted.add(el);
     el.removeAttribute(PURPOSES_ATTR);
     el.removeAttribute(HELD_ATTR);
-    el.setAttribute('src', el.getAttribute(SRC_ATTR) ?? '');
+    el.setAttribute('src', src ?? '');
     el.removeAttribute(SRC_ATTR);
     return done();
   }
@@ -48,16 +71,17 @@ export function release(el: Element, done: () => void = () => undefined): void {
   // The owner's markup (or the blocker's) named the purpose and it is granted: let it load.
   trusted.add(script);
   for (const { name, value } of Array.from(el.attributes)) {
-    if (name !== 'type' && name !== PURPOSES_ATTR && name !== TYPE_ATTR) script.setAttribute(name, value);
+    if (name !== 'type' && name !== 'src' && name !== PURPOSES_ATTR && name !== TYPE_ATTR) script.setAttribute(name, value);
   }
   const type = el.getAttribute(TYPE_ATTR);
   if (type) script.type = type;
   // The parser hides a nonce from getAttribute; only the property still has it.
   if (el.nonce) script.nonce = el.nonce;
-  if (el.src) {
+  if (src !== null) {
+    setScriptSrc(script, src);
     script.async = el.async;
     script.onload = script.onerror = () => done();
-  } else script.text = el.text;
+  } else setScriptText(script, el.text);
   el.replaceWith(script);
-  if (!el.src) done();
+  if (src === null) done();
 }

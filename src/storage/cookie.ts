@@ -15,6 +15,12 @@ export interface CookieOptions {
   readonly validityDays: number;
 }
 
+/**
+ * js-cookie's reader strips quotes and percent-decodes, so `"1.…"` or `1%2E…` would read as a
+ * valid decision. Ours reads the value exactly as stored; `decode` accepts only what we write.
+ */
+const raw = Cookies.withConverter<string>({ read: (value) => value });
+
 export function cookieStore({ name, domain, validityDays }: CookieOptions): CookieStore {
   const attributes = (): Cookies.CookieAttributes => ({
     path: '/',
@@ -25,7 +31,7 @@ export function cookieStore({ name, domain, validityDays }: CookieOptions): Cook
   return {
     read() {
       try {
-        return decode(Cookies.get(name));
+        return decode(raw.get(name));
       } catch {
         // A cookie jar the browser will not let us read is the same as an empty one.
         return null;

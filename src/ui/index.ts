@@ -86,6 +86,9 @@ export function mountUi(owners: Config, store: ConsentStore, text: I18n = i18n(o
   };
 
   const onClose = () => {
+    // The `close` event comes a task after the dialog closed; reopened meanwhile (Escape, then
+    // Enter at once), it is open again and must keep its contents and focus.
+    if (dialog()?.open) return;
     const el = opener;
     opener = null;
     (el?.isConnected ? el : fallback())?.focus();

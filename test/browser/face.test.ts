@@ -130,7 +130,7 @@ describe('blocking does not depend on the settings being readable', () => {
     await s.goto('/');
     await s.page.waitForTimeout(800);
     expect(s.google).toEqual([]);
-    expect(errors(s)).toEqual([expect.stringContaining('could not read the settings')]);
+    expect(errors(s)).toEqual([expect.stringContaining('window.samtykkeConfig could not be read')]);
     const layer = await s.page.evaluate(() => (window as unknown as { dataLayer: IArguments[] }).dataLayer.map((e) => [e[0], e[1]]));
     expect(layer[0]).toEqual(['consent', 'default']);
     expect(await s.page.textContent('#ok')).toBe('ok');

@@ -154,6 +154,22 @@ describe('keyboard only (A11Y-02…A11Y-04, D2)', () => {
     expect(await dialogOpen(page)).toBe(false);
     expect((await focused(page)).text).toBe('Innstillinger for informasjonskapsler');
   });
+
+  it('reopened before the last close has been handled, the preferences keep their contents and focus', async () => {
+    const { page } = await site();
+    await button(page, 'Tilpass').click();
+    // close() queues the `close` event; a visitor who presses Escape and at once Enter on
+    // "Tilpass" reopens the dialog before that event is handled (seen under load).
+    await page.evaluate(() => {
+      const root = document.querySelector('samtykke-ui')!.shadowRoot!;
+      root.querySelector('dialog')!.close();
+      [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Tilpass')!.click();
+    });
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 50)));
+    expect(await dialogOpen(page)).toBe(true);
+    expect(await page.getByRole('switch', { name: 'Statistikk' }).count()).toBe(1);
+    expect((await focused(page)).inDialog).toBe(true);
+  });
 });
 
 describe('preferences (UI-03, UI-09, A11Y-10, LAW-03, LAW-04)', () => {

@@ -16,7 +16,7 @@ export type CheckTree = (node: Node, tags: string) => boolean;
  * and once per unknown host. `adopting` says whether a detected Google tag may still join the
  * services (until the visitor is shown the banner).
  */
-export function createCheck(config: Config, store: ConsentStore, adopting: () => boolean): { check: Check; checkTree: CheckTree } {
+export function createCheck(config: Config, store: ConsentStore, adopting: () => boolean): { check: Check; checkTree: CheckTree; unheld: (script: HTMLScriptElement) => void } {
   const warned = new Set<string>();
 
   const check: Check = (el, src = el.getAttribute('src')) => {
@@ -53,5 +53,17 @@ export function createCheck(config: Config, store: ConsentStore, adopting: () =>
     return held;
   };
 
-  return { check, checkTree };
+  /** A script that started before it could be checked: never held (it would run twice), but named. */
+  const unheld = (script: HTMLScriptElement) => {
+    trusted.add(script);
+    try {
+      if (script.src && mustWait(script.src, config, store)) {
+        report('warn', `${script.src} was written with document.write in a form samtykke cannot read first (Trusted Types), so it could not be held and loaded without consent. Put it in the page's HTML instead.`);
+      }
+    } catch {
+      /* naming it is a courtesy; the page's write has happened */
+    }
+  };
+
+  return { check, checkTree, unheld };
 }

@@ -3,7 +3,7 @@ import type { Config } from '../../config/types';
 import type { ConsentStore } from '../../core/store';
 import { release } from '../held';
 import { createCheck } from './check';
-import { all, observeParser, patchHtmlStrings, patchInsertion, patchSrc, stopBeforeScriptExecute } from './patches';
+import { all, observeParser, patchDocumentWrite, patchHtmlStrings, patchInsertion, patchSrc, stopBeforeScriptExecute } from './patches';
 
 export interface Hold {
   /** Loads one held frame whatever the purposes say: the visitor asked for it (its placeholder). */
@@ -21,13 +21,14 @@ export interface Hold {
  * `adopting` says whether a Google tag found now may still be asked about (detect.ts).
  */
 export function holdTrackers(config: Config, store: ConsentStore, onFrame: (frame: HTMLIFrameElement, tracker: Tracker | null) => void, adopting: () => boolean = () => false): Hold {
-  const { check, checkTree } = createCheck(config, store, adopting);
+  const { check, checkTree, unheld } = createCheck(config, store, adopting);
   const uninstall = all([
     observeParser(checkTree, (frame, src) => onFrame(frame, classify(src, config))),
     stopBeforeScriptExecute(check),
     patchInsertion(checkTree),
     patchSrc(check),
     patchHtmlStrings(checkTree),
+    patchDocumentWrite(checkTree, unheld),
   ]);
   return {
     show: (frame) => release(frame),

@@ -90,27 +90,70 @@ export function patchSrc(check: Check): Uninstall {
  * the browser's own parsing exactly. Covers `innerHTML` and `insertAdjacentHTML`.
  */
 export function patchHtmlStrings(checkTree: CheckTree): Uninstall {
-  const parse = (html: string): DocumentFragment | null => {
-    if (!/<(iframe|img)\b/i.test(html)) return null;
-    const template = document.createElement('template');
-    template.innerHTML = html;
-    // Scripts in an HTML string never run, so only frames and pixels are looked at.
-    return checkTree(template.content, 'iframe,img') ? template.content : null;
+  // The value is looked at as text but parsed as given, so a page's TrustedHTML stays trusted
+  // (`require-trusted-types-for 'script'` refuses a plain string here). Any failure means
+  // "not ours to hold": the browser then handles the call exactly as it would without us.
+  const parse = (html: unknown): DocumentFragment | null => {
+    try {
+      if (!/<(iframe|img)\b/i.test(String(html))) return null;
+      const template = document.createElement('template');
+      template.innerHTML = html as string;
+      // Scripts in an HTML string never run, so only frames and pixels are looked at.
+      return checkTree(template.content, 'iframe,img') ? template.content : null;
+    } catch {
+      return null;
+    }
   };
   const METHOD_AT: Record<string, 'before' | 'prepend' | 'append' | 'after'> = { beforebegin: 'before', afterbegin: 'prepend', beforeend: 'append', afterend: 'after' };
   return all([
     wrapSetter(Element.prototype, 'innerHTML', (el, html, set) => {
-      const held = el instanceof HTMLTemplateElement ? null : parse(String(html));
+      const held = el instanceof HTMLTemplateElement ? null : parse(html);
       if (held) el.replaceChildren(held);
       else set(html);
     }),
     replaceMethod(Element.prototype, 'insertAdjacentHTML', (adjacent) => function (this: Element, where: unknown, html: unknown) {
-      const held = parse(String(html));
-      const method = METHOD_AT[String(where).toLowerCase()];
+      const method = typeof where === 'string' ? METHOD_AT[where.toLowerCase()] : undefined;
+      const held = method ? parse(html) : null;
       if (held && method) this[method](held);
       else adjacent.call(this, where, html);
     }),
   ]);
+}
+
+/**
+ * `document.write` while the page is parsed: the parser takes the written HTML at once and
+ * prepares a script in it before any observer sees it, so holding it afterwards would not stop
+ * it (and releasing it later would run it a second time). Written text is checked first and
+ * written in its held form when it holds a tracker. What cannot be read first (a TrustedHTML,
+ * or text the page's Trusted Types refuse) is written as given; its scripts are handed to
+ * `unheld`, to be left alone and, if they are trackers, named truthfully.
+ */
+export function patchDocumentWrite(checkTree: CheckTree, unheld: (script: HTMLScriptElement) => void): Uninstall {
+  const rewrite = (doc: Document, parts: unknown[]): string | null | undefined => {
+    try {
+      if (!parts.every((p): p is string => typeof p === 'string')) return undefined;
+      const html = parts.join('');
+      if (!/<(script|iframe|img)\b/i.test(html)) return null;
+      const template = doc.createElement('template');
+      template.innerHTML = html;
+      return checkTree(template.content, 'script,iframe,img') ? template.innerHTML : null;
+    } catch {
+      return undefined;
+    }
+  };
+  return all(
+    (['write', 'writeln'] as const).map((name) =>
+      replaceMethod(Document.prototype, name, (original) => function (this: Document, ...parts: unknown[]) {
+        const held = rewrite(this, parts);
+        if (typeof held === 'string') return original.call(this, held);
+        if (held === null) return original.apply(this, parts);
+        const before = new Set(Array.from(this.scripts));
+        const result = original.apply(this, parts);
+        for (const script of Array.from(this.scripts)) if (!before.has(script)) unheld(script);
+        return result;
+      }),
+    ),
+  );
 }
 
 /** Puts `make(original)` in place of a method; returns how to put the original back. */

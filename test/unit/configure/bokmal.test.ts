@@ -33,7 +33,7 @@ const WRONG: Record<string, unknown>[] = [
   { privacyUrl: '/p/', texts: { de: {} } },
   { privacyUrl: '/p/', texts: { nb: { title: 5 } } },
   { privacyUrl: '/p/', theme: 5 },
-  { privacyUrl: '/p/', theme: { accent: 'red; }' } },
+  { privacyUrl: '/p/', theme: { accent: 'red; }', radius: 'url(x)', font: 'image(x)', size: '1px' } },
 ];
 
 describe('the configurator’s messages in bokmål', () => {

@@ -1,0 +1,83 @@
+import { isGoogleTracking } from '../config/trackers';
+import { report } from './report';
+
+/**
+ * Whether the page lets samtykke do its job at all. Two things are out of its hands: where the
+ * owner put the tag, and what earlier scripts did to JavaScript's built-ins. Each is checked
+ * once at start; when it is wrong samtykke says so in one message and runs nothing optional.
+ */
+
+/** The settings that make something optional run; without them every tracker stays held. */
+const OPTIONAL_SETTINGS = ['googleAds', 'googleAnalytics', 'embeds', 'services'];
+
+/**
+ * What is wrong with where the tag is, as the fixes to make (none when it is right). The tag
+ * must be a classic script that runs as the parser meets it, before any Google code: only then
+ * is Consent Mode's default first and every tracker seen before it loads.
+ */
+export function placementFixes(script: HTMLOrSVGScriptElement | null): string[] {
+  const fixes: string[] = [];
+  if (!script) fixes.push('paste the tag itself as a plain <script src="…/samtykke.js" data-…> without type="module", so its data-* settings can be read');
+  else {
+    if (script.hasAttribute('async')) fixes.push('remove "async" from the samtykke tag');
+    if (script.hasAttribute('defer')) fixes.push('remove "defer" from the samtykke tag');
+  }
+  const layer = (window as unknown as { dataLayer?: unknown }).dataLayer;
+  if (Array.isArray(layer) && layer.some((e) => Object.prototype.toString.call(e) === '[object Arguments]' && ((e as IArguments)[0] === 'js' || (e as IArguments)[0] === 'config'))) {
+    fixes.push('move the samtykke tag above the Google snippet (gtag("js"/"config") ran before it)');
+  }
+  const loaded = Array.from(document.scripts).filter((s) => s !== script && s.src && !/^text\/plain$/i.test(s.type) && isGoogle(s.src));
+  if (loaded.length || 'google_tag_manager' in window) {
+    fixes.push(`move the samtykke tag above ${loaded[0]?.src ?? "Google's tag"}, first in the header code`);
+  }
+  return fixes;
+}
+
+const isGoogle = (src: string): boolean => {
+  try {
+    return isGoogleTracking(new URL(src));
+  } catch {
+    return false;
+  }
+};
+
+/** The owner's settings without anything optional: what samtykke runs on when it cannot hold. */
+export function withoutOptional(input: Record<string, unknown>): Record<string, unknown> {
+  const kept = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(input)) if (!OPTIONAL_SETTINGS.includes(key)) kept[key] = input[key];
+  return kept;
+}
+
+/** Says once that the tag is in the wrong place, and what to change. */
+export function reportPlacement(fixes: readonly string[]): void {
+  report('error', `the tag is in the wrong place, so it cannot hold trackers back in time. To fix: ${fixes.join('; ')}. Until then nothing optional runs.`);
+}
+
+/**
+ * The built-ins samtykke's holding rests on, named when an earlier script deleted or replaced
+ * them ('' when all are there). That script is out of reach; what can be done is to notice and
+ * run nothing optional. Written with plain loops, since the array methods may be what is gone.
+ */
+export function missingBuiltins(): string {
+  const g = globalThis as unknown as Record<string, unknown>;
+  const wanted: [string, string[]][] = [
+    ['MutationObserver', []],
+    ['Promise', ['then']],
+    ['WeakSet', ['has', 'add']],
+    ['Set', ['has', 'add']],
+    ['Array', ['includes', 'filter', 'map', 'some', 'every', 'forEach', 'push', 'find', 'join']],
+  ];
+  let missing = '';
+  for (let i = 0; i < wanted.length; i++) {
+    const [name, methods] = wanted[i]!;
+    const ctor = g[name];
+    if (typeof ctor !== 'function') {
+      missing += (missing ? ', ' : '') + name;
+      continue;
+    }
+    for (let j = 0; j < methods.length; j++) {
+      if (typeof (ctor.prototype as Record<string, unknown> | undefined)?.[methods[j]!] !== 'function') missing += (missing ? ', ' : '') + name + '.prototype.' + methods[j];
+    }
+  }
+  return missing;
+}
