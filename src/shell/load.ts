@@ -1,4 +1,5 @@
 import type { Lang } from '../config/types';
+import { setScriptSrc } from '../effects/trusted-types';
 import { FACE_HOOK, type CreateFace } from './hook';
 
 /** Gets the face for a language and hands it over, or `null` when it cannot be had. */
@@ -23,7 +24,8 @@ export function faceFetcher(tag: HTMLScriptElement | null): FetchFace {
     };
     try {
       const url = new URL(`samtykke-face.${lang}.js`, tag?.src || document.baseURI);
-      script.src = url.href;
+      // Through the 'samtykke' policy, so a page enforcing Trusted Types still gets its banner.
+      setScriptSrc(script, url.href);
       script.integrity = __FACE_INTEGRITY__[lang];
       const cors = tag?.getAttribute('crossorigin') ?? (url.origin === location.origin ? null : 'anonymous');
       if (cors !== null) script.crossOrigin = cors;

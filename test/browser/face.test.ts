@@ -115,6 +115,20 @@ describe('trust', () => {
     expect(s.console.filter((m) => /Content Security Policy|Refused/i.test(m))).toEqual([]);
   });
 
+  for (const withDefault of [false, true]) {
+    it(`loads and renders under require-trusted-types-for 'script' ${withDefault ? 'with a default policy that refuses every script address' : 'without a default policy'}: the face's address goes through the 'samtykke' policy`, async () => {
+      const csp = `require-trusted-types-for 'script'; trusted-types samtykke${withDefault ? ' default' : ''}`;
+      // Created before the tag, so a face address set as a plain string would be refused by it.
+      const before = withDefault ? `<script>trustedTypes.createPolicy('default',{createScriptURL:function(){return null}});</script>` : '';
+      const s = await sites.open({ pages: { '/': { body: sitePage({ attrs: ADS, before }), headers: { 'content-security-policy': csp } } } });
+      await s.goto('/');
+      await shows(banner(s));
+      expect(s.faces).toEqual([FACE]);
+      expect(errors(s)).toEqual([]);
+      expect(s.console.filter((m) => /Trusted Type|Content Security Policy|Refused/i.test(m))).toEqual([]);
+    });
+  }
+
   it('the engine carries each face’s integrity hash as built', () => {
     const engine = built('samtykke.js');
     for (const lang of LANGS) expect(engine).toContain(integrity(readFileSync(new URL(`../../${DIST}${faceFile(lang)}`, import.meta.url))));
