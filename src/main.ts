@@ -115,7 +115,8 @@ export function start(fetchFace: FetchFace, asTag = false): SamtykkeApi | undefi
     consentDefault(config);
     safe?.uninstall();
     safe = null;
-    // Until the visitor is shown the banner or the reopen button, a Google tag found in the page may still be asked about.
+    // Until the visitor is shown the banner or the reopen button, a Google tag found in the page
+    // may still be asked about; never from a misplaced tag, which cannot hold it in time.
     let shown = false;
     try {
       const hold = holdTrackers(config, store, (frame, tracker) => {
@@ -126,7 +127,7 @@ export function start(fetchFace: FetchFace, asTag = false): SamtykkeApi | undefi
         if (face) return face.holdFrame(...args);
         frames.push(args);
         need();
-      }, () => !shown);
+      }, () => !shown && !fixes.length);
     } catch (error) {
       // Marked-up blocking and Consent Mode still hold; only unmarked tags go unwatched.
       report('error', 'could not watch for unmarked tags; mark them up (see the README).', error);
