@@ -106,6 +106,8 @@ export function start(fetchFace: FetchFace, asTag = false): SamtykkeApi | undefi
     let ui: { open(): void } | null = null;
     let reopen: Reopen | null = null;
     let fetching = false;
+    // A face that could not be had is fetched again only when the visitor asks (one error, not one per reason to show it).
+    let failed = false;
     // A link's onclick, the reopen button or an owner script may ask before the face is here;
     // the preferences open once it is.
     let openWhenMounted = false;
@@ -148,7 +150,7 @@ export function start(fetchFace: FetchFace, asTag = false): SamtykkeApi | undefi
         open() {
           if (ui) return ui.open();
           openWhenMounted = true;
-          need();
+          need(true);
         },
         get ready() {
           return ready;
@@ -186,8 +188,8 @@ export function start(fetchFace: FetchFace, asTag = false): SamtykkeApi | undefi
       settle();
     };
     const lang = visitorLang(config);
-    function need() {
-      if (face || fetching) return;
+    function need(asked = false) {
+      if (face || fetching || (failed && !asked)) return;
       fetching = true;
       fetchFace(lang, (create: CreateFace | null) => {
         fetching = false;
@@ -200,6 +202,7 @@ export function start(fetchFace: FetchFace, asTag = false): SamtykkeApi | undefi
         if (!face) {
           // Nothing optional has run without a choice; the next click on the reopen button tries again.
           openWhenMounted = false;
+          failed = true;
           report('error', `could not load samtykke-face.${lang}.js from samtykke.js's folder (blocked, offline or altered); nothing optional runs until a choice is made.`, problem);
           return settle();
         }

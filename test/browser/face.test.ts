@@ -105,6 +105,19 @@ describe('a face that cannot be had leaves the engine’s safe state', () => {
   }
 });
 
+describe('a face that fails while the page is still parsed', () => {
+  it('is not fetched again by itself: one request, one error, until the visitor asks', async () => {
+    // The body's script keeps the parser busy, so the face has failed its hash before parsing ends.
+    const slow = `<script>var t=Date.now();while(Date.now()-t<1500){}</script>`;
+    const s = await sites.open({ pages: { '/': sitePage({ attrs: ADS, body: `<main><p>Stressfri</p></main>${slow}` }) }, files: { [FACE]: `${built(FACE)}\n;window.__altered=1` } });
+    const started = Date.now();
+    await s.goto('/');
+    await s.page.waitForTimeout(Math.max(0, 2000 - (Date.now() - started)));
+    expect(s.faces).toEqual([FACE]);
+    expect(errors(s)).toEqual([expect.stringContaining(FACE)]);
+  });
+});
+
 describe('trust', () => {
   it('loads and renders under a strict CSP with a nonce (no strict-dynamic)', async () => {
     const csp = "default-src 'self'; script-src 'nonce-r4nd0m'; style-src 'self'; img-src 'self' data:";
