@@ -1,17 +1,39 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import { DIST, faceFile, LANGS } from './scripts/built-files.mjs';
+import { integrity } from './scripts/sri.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
-// `vite build` makes the one-tag IIFE; `vite build --mode esm` the bundler module. Both are
-// self-contained: Preact and js-cookie are inlined, CSS travels inside the JS.
+// One build per file (`npm run build` runs them in this order):
+// - `--mode face-nb|face-nn|face-en`: the face for one language (Preact, the UI, its texts);
+// - `--mode engine`: the one tag, which carries the faces' SRI hashes, so it comes after them;
+// - `--mode full`: engine and face, all languages, one file for owners who upload only one;
+// - `--mode esm`: the bundler module, the full variant.
+// Each is self-contained: Preact and js-cookie are inlined, CSS travels inside the JS.
 // Size (`npm run size`, `node scripts/analyze.mjs`): the savings that are safe at build
 // level are below; the rest is in the source (see docs/performance.md).
+const src = (file: string) => new URL('./src/' + file, import.meta.url).pathname;
+
+function lib(mode: string) {
+  const lang = /^face-(nb|nn|en)$/.exec(mode)?.[1];
+  if (lang) return { entry: src('face.ts'), formats: ['iife' as const], name: 'samtykkeFace', fileName: () => faceFile(lang) };
+  if (mode === 'esm') return { entry: src('index.ts'), formats: ['es' as const], fileName: () => 'samtykke.mjs' };
+  if (mode === 'full') return { entry: src('full.ts'), formats: ['iife' as const], name: 'samtykkeBundle', fileName: () => 'samtykke.full.js' };
+  if (mode === 'engine') return { entry: src('iife.ts'), formats: ['iife' as const], name: 'samtykkeBundle', fileName: () => 'samtykke.js' };
+  // Any other mode (tools such as knip load the config as "development" or "production") builds no library.
+  return undefined;
+}
+
 export default defineConfig(({ command, mode }) => ({
   root: new URL('.', import.meta.url).pathname,
   publicDir: false,
   define: {
     __VERSION__: JSON.stringify(version),
+    // The face's language: one in a face file, all three in the full builds.
+    __FACE_LANG__: JSON.stringify(/^face-(nb|nn|en)$/.exec(mode)?.[1] ?? 'all'),
+    // The engine loads each face with its hash, so the faces are built (and hashed) first.
+    ...(mode === 'engine' ? { __FACE_INTEGRITY__: JSON.stringify(Object.fromEntries(LANGS.map((l) => [l, integrity(readFileSync(new URL(DIST + faceFile(l), import.meta.url)))]))) } : {}),
     // The one-tag build runs in browsers, where `process` does not exist: fold any dependency's
     // `process.env.NODE_ENV` checks (dev-only warnings and hooks) away instead of shipping them.
     // The bundler build leaves it to the consumer's bundler, as libraries should.
@@ -24,7 +46,8 @@ export default defineConfig(({ command, mode }) => ({
   oxc: { jsx: { runtime: 'classic', pragma: 'jsxH', pragmaFrag: 'JsxFragment' }, jsxInject: `import { h as jsxH, Fragment as JsxFragment } from 'preact'` },
   build: {
     outDir: 'dist',
-    emptyOutDir: mode !== 'esm',
+    // The first build of `npm run build` empties dist/; the others add to it.
+    emptyOutDir: mode === 'face-nb',
     target: 'es2020',
     minify: true,
     // CSS imported with `?inline` is minified with Lightning CSS to the same target as the JS.
@@ -32,9 +55,11 @@ export default defineConfig(({ command, mode }) => ({
     sourcemap: false,
     // One file, no preload helper. (Legal comments are already dropped when minifying.)
     modulePreload: false,
-    lib:
-      mode === 'esm'
-        ? { entry: new URL('./src/index.ts', import.meta.url).pathname, formats: ['es'], fileName: () => 'samtykke.mjs' }
-        : { entry: new URL('./src/iife.ts', import.meta.url).pathname, formats: ['iife'], name: 'samtykkeBundle', fileName: () => 'samtykke.js' },
+    lib: command === 'build' ? lib(mode) : undefined,
+    rolldownOptions: {
+      // The JSX import above is injected into every module, so Preact must be known to have no
+      // side effects of its own, or the engine would carry it without using it.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]node_modules[\\/]preact[\\/]/.test(id) },
+    },
   },
 }));

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  define: { __VERSION__: JSON.stringify('test') },
+  define: { __VERSION__: JSON.stringify('test'), __FACE_LANG__: JSON.stringify('all') },
   test: {
     reporters: ['default', './test/summary-reporter.ts'],
     projects: [
@@ -37,6 +37,20 @@ export default defineConfig({
           hookTimeout: 60_000,
           maxWorkers: 2,
           // After the unit project, so a broken layer fails fast and cheaply.
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        // The core scenarios again, with samtykke.full.js (engine and face in one file) as the tag.
+        extends: true,
+        test: {
+          name: 'browser-full',
+          environment: 'node',
+          include: ['test/browser/engine.test.ts'],
+          env: { SAMTYKKE_BUNDLE: 'samtykke.full.js' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          maxWorkers: 2,
           sequence: { groupOrder: 1 },
         },
       },

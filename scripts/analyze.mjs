@@ -3,7 +3,7 @@
 // at rolldown's `// path` module comments and reports, per module, its minified bytes and what it
 // adds to the gzip -9 size of the whole minified bundle (gzip with it minus gzip without it).
 // `node scripts/analyze.mjs [--strings]`; --strings also lists the longest string literals.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +14,8 @@ import { build } from 'vite';
 const root = fileURLToPath(new URL('../', import.meta.url));
 const out = mkdtempSync(join(tmpdir(), 'samtykke-analyze-'));
 try {
-  await build({ root, configFile: join(root, 'vite.config.ts'), mode: 'production', logLevel: 'silent', build: { outDir: out, emptyOutDir: true, minify: false } });
-  const code = readFileSync(join(out, 'samtykke.js'), 'utf8');
+  await build({ root, configFile: join(root, 'vite.config.ts'), mode: process.env.MODE ?? 'engine', logLevel: 'silent', build: { outDir: out, emptyOutDir: true, minify: false } });
+  const code = readFileSync(join(out, readdirSync(out).find((f) => f.endsWith('.js'))), 'utf8');
   const parts = [];
   let name = '(wrapper)';
   let buf = [];

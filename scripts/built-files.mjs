@@ -9,10 +9,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
+/** The languages of the face, one file each. */
+export const LANGS = ['nb', 'nn', 'en'];
+/** The face in one language, which the tag fetches from its own folder when something must be shown. */
+export const faceFile = (lang) => `samtykke-face.${lang}.js`;
+
 /** `export`: the package subpath it is published under (`.` is the bundler entry). */
 export const BUILT_FILES = [
-  { file: 'samtykke.js', export: './samtykke.js', what: 'the tag owners paste' },
-  { file: 'samtykke.mjs', export: '.', what: 'the module for bundlers' },
+  { file: 'samtykke.js', export: './samtykke.js', what: 'the tag owners paste: the engine' },
+  ...LANGS.map((lang) => ({ file: faceFile(lang), export: `./${faceFile(lang)}`, what: `the banner in ${lang}, fetched by the tag beside it` })),
+  { file: 'samtykke.full.js', export: './samtykke.full.js', what: 'the tag and the banner in every language, in one file' },
+  { file: 'samtykke.mjs', export: '.', what: 'the module for bundlers (engine and banner)' },
 ];
 
 export const DIST = 'dist/';

@@ -5,13 +5,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { BUILT_FILES, DIST, SRI_MANIFEST } from './built-files.mjs';
+import { BUILT_FILES, DIST, faceFile, LANGS, SRI_MANIFEST } from './built-files.mjs';
 
 const root = new URL('../', import.meta.url);
 // The figures live in package.json ("sizeBudget"); their reasons in docs/performance.md.
 const { sizeBudget } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
 export const MARKER = /<!-- sizes -->[\s\S]*?<!-- \/sizes -->/;
-/** The tag's file: the one the byte budget is about. */
+/** The tag's file: the engine, which every page view loads. */
 const TAG_FILE = BUILT_FILES[0].file;
 
 /** Bytes of a buffer raw, gzip -9 and brotli q11. */
@@ -35,6 +35,18 @@ export function sizes() {
   };
 }
 
+/**
+ * What a first visit loads in each language: the engine and that language's face, two gzip
+ * streams, so their sum is what travels.
+ */
+export function firstVisits(rows) {
+  const of = (file) => rows.find((r) => r.file === file);
+  return LANGS.map((lang) => {
+    const [engine, face] = [of(TAG_FILE), of(faceFile(lang))];
+    return { lang, raw: engine.raw + face.raw, gzip: engine.gzip + face.gzip, brotli: engine.brotli + face.brotli };
+  });
+}
+
 /** The README's table, markers included. */
 export function readmeTable({ version, rows }) {
   const lines = [
@@ -44,6 +56,7 @@ export function readmeTable({ version, rows }) {
     '| file | raw | gzip -9 | brotli | `integrity` |',
     '|---|--:|--:|--:|---|',
     ...rows.map((r) => `| \`${r.file}\` | ${group(r.raw)} | ${group(r.gzip)} | ${group(r.brotli)} | \`${r.integrity}\` |`),
+    ...firstVisits(rows).map((v) => `| first visit (${v.lang}): engine + face | ${group(v.raw)} | ${group(v.gzip)} | ${group(v.brotli)} | |`),
     `<!-- /sizes -->`,
   ];
   return lines.join('\n');
@@ -60,10 +73,20 @@ function main() {
   console.log(`samtykke ${table.version}`);
   console.log(`${'file'.padEnd(w)}  ${'raw'.padStart(8)}  ${'gzip -9'.padStart(8)}  ${'brotli'.padStart(8)}  integrity (SRI)`);
   for (const r of table.rows) console.log(`${r.file.padEnd(w)}  ${group(r.raw).padStart(8)}  ${group(r.gzip).padStart(8)}  ${group(r.brotli).padStart(8)}  ${r.integrity}`);
-  const gz = table.rows.find((r) => r.file === TAG_FILE).gzip;
-  const { gzipCeiling, gzipBudget, gzipTarget } = sizeBudget;
-  console.log(`\nbudget: ${group(gz)} / ${group(gzipBudget)} bytes gzip (target ${group(gzipTarget)}; npm test holds the ceiling of ${group(gzipCeiling)}) for ${sizeBudget.file}`);
-  if (gz > gzipBudget) console.warn(`size: over the ${group(gzipBudget)}-byte budget; see docs/performance.md.`);
+  for (const v of firstVisits(table.rows)) console.log(`${`first visit (${v.lang})`.padEnd(w)}  ${group(v.raw).padStart(8)}  ${group(v.gzip).padStart(8)}  ${group(v.brotli).padStart(8)}  (engine + face)`);
+
+  // gzipCeiling is what npm test holds (a ratchet: lowered as the bytes go, never raised);
+  // gzipCap and gzipGoal are the targets the split build is measured against.
+  console.log('\nbudgets (gzip -9; npm test holds the ceilings):');
+  const gzipOf = (file) => table.rows.find((r) => DIST + r.file === file).gzip;
+  const budget = (what, gz, { gzipCeiling, gzipCap, gzipGoal }) => {
+    const target = (name, n) => ` / ${name} ${group(n)} ${gz <= n ? 'met' : 'missed'}`;
+    console.log(`  ${what}: ${group(gz)} / ceiling ${group(gzipCeiling)}${target('cap', gzipCap)}${gzipGoal ? target('goal', gzipGoal) : ''}`);
+    if (gz > gzipCeiling) console.warn(`size: ${what} is over its ceiling; see docs/performance.md.`);
+  };
+  budget('engine', gzipOf(sizeBudget.engine.file), sizeBudget.engine);
+  budget('first visit', sizeBudget.firstVisit.files.reduce((n, f) => n + gzipOf(f), 0), sizeBudget.firstVisit);
+  budget('full', gzipOf(sizeBudget.full.file), sizeBudget.full);
 
   if (process.argv.includes('--write-readme')) {
     const readme = new URL('README.md', root);

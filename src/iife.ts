@@ -1,5 +1,5 @@
-// The one-tag build: runs as the <script> is parsed.
+// The one tag: the engine, run as the <script> is parsed. The face is fetched beside it when needed.
 import { start } from './main';
-import { createFace } from './ui/face';
+import { faceFetcher } from './shell/load';
 
-start(createFace, true);
+start(faceFetcher(document.currentScript as HTMLScriptElement | null), true);

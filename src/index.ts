@@ -1,4 +1,5 @@
-// The bundler build: importing samtykke starts it (with window.samtykkeConfig) and hands back the API.
+// The bundler build: importing samtykke starts it (with window.samtykkeConfig) and hands back the
+// API. Like samtykke.full.js it carries the face, so a bundler needs nothing else.
 import { start } from './main';
 import { createFace } from './ui/face';
 import type { SamtykkeApi } from './api';
@@ -9,7 +10,7 @@ import type { SamtykkeInput } from './config/types';
  * samtykke could not start it has said why in the console and holds everything optional back.
  * If the page already ran the samtykke tag, this is the tag's API.
  */
-export const samtykke: SamtykkeApi | undefined = typeof window === 'undefined' ? undefined : start(createFace);
+export const samtykke: SamtykkeApi | undefined = typeof window === 'undefined' ? undefined : start((_lang, done) => done(createFace));
 export type { SamtykkeApi, SamtykkeEvent, SamtykkeListener } from './api';
 export type { ConsentState, ConsentSummary } from './core/view';
 export type { ConsentRecord } from './consent/record';

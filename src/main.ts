@@ -9,24 +9,29 @@ import { createStore, type ConsentStore } from './core/store';
 import { view } from './core/view';
 import { activateBlocked } from './effects/activate';
 import { announceChanges } from './effects/events';
-import { googleConsentMode } from './effects/google';
+import { consentDefault, googleConsentMode } from './effects/google';
 import { defineGtag } from './effects/gtag';
 import { guardGtag } from './effects/gtag-guard';
-import { holdTrackers } from './effects/hold';
+import { holdTrackers, type Hold } from './effects/hold';
 import { logDecisions } from './effects/log';
 import type { Tracker } from './config/trackers';
 import type { Config } from './config/types';
-import { PURPOSES_ATTR, purposesOf } from './markup';
+import { DECLARATION_ATTR, OPENERS, PURPOSES_ATTR, purposesOf } from './markup';
 import { watchLeaks } from './effects/watch';
 import { syncTabs } from './effects/tabs';
 import { enforceWithdrawal } from './effects/withdraw';
-import { cookieStore } from './storage/cookie';
+import { cookieStore, type CookieStore } from './storage/cookie';
+import { safeConfig } from './config/safe';
+import { visitorLang } from './i18n/lang';
+import type { CreateFace } from './shell/hook';
+import type { FetchFace } from './shell/load';
+import { drawReopen, type Reopen } from './shell/reopen';
 
 declare const __VERSION__: string;
 
 /**
- * What the visitor sees, given to the engine so the engine never imports it: the banner and
- * the placeholders of held frames.
+ * What the visitor sees, handed to the engine (fetched as a second file, or bundled in the full
+ * builds) so the engine never imports it: the banner and the placeholders of held frames.
  */
 export interface Face {
   /** Shows the banner (or only the reopen button) and returns how to open the preferences. */
@@ -37,12 +42,17 @@ export interface Face {
 
 type Host = Window & { samtykke?: SamtykkeApi; samtykkeConfig?: unknown };
 
+/** A cookie jar that holds nothing: the safe blocker's, which no decision reaches. */
+const NO_COOKIE: CookieStore = { read: () => null, write() {}, clear() {} };
+
 /**
  * Wires the layers, once per page. Everything up to the UI runs synchronously while the tag
  * is parsed, so the Consent Mode default and the blocking are in place before any later
- * script in `<head>`; the UI waits only for `<body>`.
+ * script in `<head>`. The face is asked for only when something must be shown: at once when
+ * the visitor must decide (so it arrives while `<head>` is parsed), else when the visitor opens
+ * the preferences, or a declaration or a held frame is on the page.
  */
-export function start(createFace: (config: Config) => Face, asTag = false): SamtykkeApi | undefined {
+export function start(fetchFace: FetchFace, asTag = false): SamtykkeApi | undefined {
   const w = window as Host;
   let existing: unknown;
   try {
@@ -52,35 +62,75 @@ export function start(createFace: (config: Config) => Face, asTag = false): Samt
   }
   // WN-03: a second copy of the tag must not add a second banner or a second default.
   if (isOurs(existing)) return existing;
+  const script = document.currentScript as HTMLScriptElement | null;
+  const nonce = script?.nonce ?? '';
+  // Fail closed before anything the owner wrote is read: every tracker the classifier knows is
+  // held (none declared, none granted), so whatever fails below leaves it held. The blocker
+  // with the owner's settings takes over once they are read.
+  let safe: Hold | null = null;
+  let unwatched: unknown = null;
   try {
-    const missing = missingBuiltins();
-    if (missing) {
-      report('error', `an earlier script deleted or replaced ${missing}; samtykke cannot hold trackers without them, so nothing optional runs. Remove that script or load it after samtykke.`);
-      return undefined;
+    safe = holdTrackers(safeConfig(nonce), createStore(safeConfig(nonce), NO_COOKIE), () => {});
+  } catch (error) {
+    unwatched = error;
+  }
+  /** Consent Mode's default with nothing granted, for a start that goes no further. */
+  const holdAll = (message: string, error?: unknown) => {
+    try {
+      defineGtag();
+      consentDefault(safeConfig(nonce));
+    } catch {
+      /* the built-ins it needs may be what an earlier script broke; the message below says so */
     }
-    const script = document.currentScript;
-    // The one-tag build must run as the parser meets it; misplaced, it holds everything.
-    const fixes = asTag ? placementFixes(script) : [];
-    if (fixes.length) reportPlacement(fixes);
+    report('error', message, error);
+    return undefined;
+  };
+  const missing = missingBuiltins();
+  // The missing built-in is what the blocker failed on: one message, naming the cause.
+  if (missing) return holdAll(`an earlier script deleted or replaced ${missing}; samtykke cannot hold trackers without them, so nothing optional runs. Remove that script or load it after samtykke.`);
+  if (unwatched) report('error', 'could not watch for unmarked tags; mark them up (see the README).', unwatched);
+  // The tag must run as the parser meets it; misplaced, it holds everything and asks about nothing new.
+  const fixes = asTag ? placementFixes(script) : [];
+  if (fixes.length) reportPlacement(fixes);
+  let config: Config;
+  try {
     const input = readInput(script, readGlobal(w));
-    const config = validate(fixes.length ? withoutOptional(input) : input, {
-      href: document.baseURI,
-      hostname: location.hostname,
-      nonce: (script as HTMLScriptElement | null)?.nonce ?? '',
-    });
+    config = validate(fixes.length ? withoutOptional(input) : input, { href: document.baseURI, hostname: location.hostname, nonce });
+  } catch (error) {
+    return holdAll('could not read the settings (window.samtykkeConfig and the tag\'s data-* attributes); everything optional stays held. Give plain text, numbers, true/false, lists and objects only.', error);
+  }
+  try {
     const store = createStore(config, cookieStore({ name: config.cookieName, domain: config.cookieDomain, validityDays: config.validityDays }));
     const ran = new Set<OptionalPurpose>();
-    const face = createFace(config);
+    const frames: Parameters<Face['holdFrame']>[] = [];
+    let face: Face | null = null;
+    let ui: { open(): void } | null = null;
+    let reopen: Reopen | null = null;
+    let fetching = false;
+    // A face that could not be had is fetched again only when the visitor asks (one error, not one per reason to show it).
+    let failed = false;
+    // A link's onclick, the reopen button or an owner script may ask before the face is here;
+    // the preferences open once it is.
+    let openWhenMounted = false;
+    let ready: Set<SamtykkeListener> | null = new Set();
 
     defineGtag();
-    // Until the visitor is shown the banner (or the reopen button), a Google tag found in the page may still be asked about.
+    consentDefault(config);
+    safe?.uninstall();
+    safe = null;
+    // Until the visitor is shown the banner or the reopen button, a Google tag found in the page
+    // may still be asked about; never from a misplaced tag, which cannot hold it in time.
     let shown = false;
     try {
       const hold = holdTrackers(config, store, (frame, tracker) => {
         const purposes = purposesOf(frame);
         const choosable = frame.hasAttribute(PURPOSES_ATTR) && purposes.length > 0 && purposes.every((p) => (config.purposes as string[]).includes(p));
-        face.holdFrame(frame, tracker, () => hold.show(frame), choosable ? () => api.open() : null);
-      }, () => !shown);
+        const args: Parameters<Face['holdFrame']> = [frame, tracker, () => hold.show(frame), choosable ? () => api.open() : null];
+        // Its placeholder is the face's: drawn now, or once the face is here.
+        if (face) return face.holdFrame(...args);
+        frames.push(args);
+        need();
+      }, () => !shown && !fixes.length);
     } catch (error) {
       // Marked-up blocking and Consent Mode still hold; only unmarked tags go unwatched.
       report('error', 'could not watch for unmarked tags; mark them up (see the README).', error);
@@ -95,15 +145,15 @@ export function start(createFace: (config: Config) => Face, asTag = false): Samt
     // Last, so a reload it triggers comes after every other listener has seen the change.
     enforceWithdrawal(config, store, ran);
 
-    let ui: { open(): void } | null = null;
-    // A link's onclick or an owner script may ask before <body> exists; honour it once it does.
-    let openWhenMounted = false;
-    let ready: Set<SamtykkeListener> | null = new Set();
     const api = createApi(
       config,
       store,
       {
-        open: () => (ui ? ui.open() : (openWhenMounted = true)),
+        open() {
+          if (ui) return ui.open();
+          openWhenMounted = true;
+          need(true);
+        },
         get ready() {
           return ready;
         },
@@ -116,29 +166,73 @@ export function start(createFace: (config: Config) => Face, asTag = false): Samt
       report('error', 'window.samtykke is taken by another script; the API is not available (the banner works).', error);
     }
 
-    const mount = () => {
-      shown = true;
-      try {
-        ui = face.mount(store);
-      } catch (error) {
-        // The engine keeps working without a face; the visitor is simply not asked yet.
-        return report('error', 'could not show the banner; nothing optional runs until a choice is made.', error);
-      }
-      if (openWhenMounted) ui.open();
-      const waiting = ready!;
+    // Once per page: the UI is in place (the face, the engine's reopen button, or as much as could be shown).
+    const settle = () => {
+      if (!ready) return;
+      const waiting = ready;
       ready = null;
       const state = view(store.record);
       for (const listener of waiting) api.on('ready', listener);
       window.dispatchEvent(new CustomEvent('samtykke:ready', { detail: state }));
     };
-    // A visitor who must be asked sees the banner as soon as <body> opens; one who has chosen
-    // needs only the reopen button, which can wait until the page is parsed instead of
-    // holding up the parser.
-    whenBody(() => (store.needsDecision() ? mount() : whenParsed(mount)));
+    const mount = () => {
+      shown = true;
+      try {
+        ui = face!.mount(store);
+      } catch (error) {
+        // The engine keeps working without a face; the visitor is simply not asked yet.
+        return report('error', 'could not show the banner; nothing optional runs until a choice is made.', error);
+      }
+      // The face draws its own reopen button, with the same look, in its own root.
+      reopen?.remove();
+      reopen = null;
+      if (openWhenMounted) ui.open();
+      settle();
+    };
+    const lang = visitorLang(config);
+    function need(asked = false) {
+      if (face || fetching || (failed && !asked)) return;
+      fetching = true;
+      fetchFace(lang, (create: CreateFace | null) => {
+        fetching = false;
+        let problem: unknown;
+        try {
+          face = create ? create(config) : null;
+        } catch (error) {
+          problem = error;
+        }
+        if (!face) {
+          // Nothing optional has run without a choice; the next click on the reopen button tries again.
+          openWhenMounted = false;
+          failed = true;
+          report('error', `could not load samtykke-face.${lang}.js from samtykke.js's folder (blocked, offline or altered); nothing optional runs until a choice is made.`, problem);
+          return settle();
+        }
+        for (const args of frames.splice(0)) face.holdFrame(...args);
+        whenBody(mount);
+      });
+    }
+
+    if (store.needsDecision()) need();
+    store.subscribe(() => store.needsDecision() && need());
+    document.addEventListener('click', (e) => {
+      const el = !ui && e.target instanceof Element ? e.target.closest(OPENERS) : null;
+      if (!el) return;
+      e.preventDefault();
+      api.open();
+    });
+    whenParsed(() => {
+      shown = true;
+      // A Google tag found while parsing may have added a purpose no answer covers yet.
+      if (store.needsDecision() || document.querySelector(`[${DECLARATION_ATTR}]`)) need();
+      // A visitor who has chosen and only browses gets the reopen button from the engine alone.
+      if (!face && !fetching && config.reopen !== 'none') reopen = drawReopen(config, store, lang, () => api.open());
+      if (!fetching) settle();
+    });
     whenParsed(activate);
     return api;
   } catch (error) {
-    // Nothing optional has been released at this point, so failing here fails closed.
+    // The blocker holds what it held; nothing optional has been released by a decision here.
     report('error', 'could not start; nothing optional will run. Please report this.', error);
     return undefined;
   }

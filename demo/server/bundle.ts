@@ -15,18 +15,19 @@ function firstChunk(output: Output, what: string): string {
 }
 
 /**
- * `dist/samtykke.js` as `npm run build` would make it, in memory: the library config itself is
- * used (same entry, format, defines and plugins), only unminified and not written, so the
- * classic `<script src="/samtykke.js" data-…>` tag works in dev exactly as in production.
+ * `dist/samtykke.full.js` as `npm run build` would make it, in memory, served as the demo's
+ * `/samtykke.js`: the library config itself is used (same entry, format, defines and plugins),
+ * only unminified and not written, so the classic `<script src="/samtykke.js" data-…>` tag works
+ * in dev as in production, with the face at hand (no second file to build on request).
  */
 export async function buildSamtykke(): Promise<string> {
   const output = await build({
     configFile: LIBRARY_CONFIG,
-    mode: 'production',
+    mode: 'full',
     logLevel: 'warn',
     build: { write: false, minify: false, emptyOutDir: false, sourcemap: 'inline' },
   });
-  return firstChunk(output, 'src/iife.ts');
+  return firstChunk(output, 'src/full.ts');
 }
 
 /** The stand-in service worker as one classic script (a module worker is not universal yet). */

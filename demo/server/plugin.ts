@@ -59,8 +59,9 @@ export interface DemoOptions {
 
 /**
  * Everything the demo needs from the dev server (`npm start`):
- * - `/samtykke.js`: in dev built from src/iife.ts on request (cached until src/ changes, then
- *   the page reloads), so the owner-style classic tag with data-* attributes just works;
+ * - `/samtykke.js`: in dev the one-file build (src/full.ts, engine and face) made on request
+ *   (cached until src/ changes, then the page reloads), so the owner-style classic tag with
+ *   data-* attributes just works;
  * - `/sw.js`: the offline Google stand-in (demo/standin/sw.ts);
  * - `/v1/consents`: the consent log receiver (server/), which the pages' tag logs to;
  * - `/__samtykke/google`: the stand-in's log; `/sri.json`: the build's SRI hashes (dist/sri.json;

@@ -1,27 +1,21 @@
-import {
-  adsCookies,
-  analyticsCookies,
-  googleAdsDescription,
-  googleAnalyticsDescription,
-  googleMapsCookies,
-  googleMapsDescription,
-  metaCookies,
-  metaPixelDescription,
-  ownCookie,
-  samtykkeDescription,
-  vimeoCookies,
-  vimeoDescription,
-  youtubeCookies,
-  youtubeDescription,
-} from './preset-texts';
-import type { CookieInfo, LocalText, Service } from './types';
+import type { CookieInfo, Service } from './types';
 
 /**
- * Built-in services, as data: a preset is a registry entry (purpose, provider, cookies, how it
- * loads), never a special code path. Their cookie tables and every other text visitors read
- * about a preset are in preset-texts.ts, apart from the data the engine uses here (ids,
- * purposes, providers, whether data may go to the USA, what to hold back).
+ * Built-in services, as data: a preset is a registry entry (purpose, provider, cookie names, how
+ * it loads), never a special code path. What visitors read about them (descriptions, what each
+ * cookie is for and how long it lives) is in preset-texts.ts, which only the face carries: the
+ * engine needs the names alone, to hold back and to delete, and whether data may go to the USA.
  */
+
+/**
+ * A cookie as the engine knows it: its name, and whether it is set on another domain (not ours
+ * to delete) or kept in localStorage (removed from there on withdrawal).
+ */
+const cookie = (name: string, where?: 'thirdParty' | 'local'): CookieInfo => ({ name, purpose: '', lifetime: '', ...(where && { [where]: true }) });
+// `_gac_*` holds the Ads click id, so it belongs to Markedsføring even when Analytics writes it;
+// `_gcl_*` is one prefix for _gcl_au, _gcl_aw, _gcl_dc, _gcl_gs and _gcl_gb.
+const adsCookies = [cookie('_gcl_*'), cookie('_gac_*'), cookie('_gcl_ls', 'local'), cookie('IDE', 'thirdParty')];
+const analyticsCookies = [cookie('_ga'), cookie('_ga_*')];
 
 // Google Ireland is the contracting party in the EEA; Google LLC in the USA receives the data too.
 const GOOGLE = 'Google Ireland Limited';
@@ -33,7 +27,7 @@ export function googleAds(ids: readonly string[]): Service {
     name: 'Google Ads',
     purpose: 'marketing',
     provider: GOOGLE,
-    description: googleAdsDescription,
+    description: '',
     transfer: true,
     privacyUrl: GOOGLE_PRIVACY,
     cookies: adsCookies,
@@ -49,7 +43,7 @@ export function googleAnalytics(ids: readonly string[]): Service {
     name: 'Google Analytics',
     purpose: 'analytics',
     provider: GOOGLE,
-    description: googleAnalyticsDescription,
+    description: '',
     transfer: true,
     privacyUrl: GOOGLE_PRIVACY,
     cookies: analyticsCookies,
@@ -72,9 +66,9 @@ export function metaPixel(): Service {
     purpose: 'marketing',
     provider: 'Meta Platforms Ireland Limited',
     transfer: true,
-    description: metaPixelDescription,
+    description: '',
     privacyUrl: 'https://www.facebook.com/privacy/policy/',
-    cookies: metaCookies,
+    cookies: [cookie('_fbp'), cookie('fr', 'thirdParty')],
     src: [],
     googleIds: [],
     block: ['connect.facebook.net', 'www.facebook.com/tr'],
@@ -82,15 +76,15 @@ export function metaPixel(): Service {
 }
 
 /** samtykke's own cookie: strictly necessary, because it is how a refusal is remembered. */
-export function ownService(cookieName: string, validityDays: number, site: string): Service {
+export function ownService(cookieName: string, site: string): Service {
   return {
     id: 'samtykke',
     name: 'Samtykke',
     purpose: 'necessary',
     // The choice never leaves the site: its only recipient is the site itself.
     provider: site,
-    description: samtykkeDescription,
-    cookies: [ownCookie(cookieName, validityDays)],
+    description: '',
+    cookies: [cookie(cookieName)],
     src: [],
     googleIds: [],
     block: [],
@@ -98,13 +92,13 @@ export function ownService(cookieName: string, validityDays: number, site: strin
 }
 
 // Each embed's provider is Google or Vimeo, both of which may move the data to the USA.
-const embed = (id: string, name: string, purpose: Service['purpose'], provider: string, privacyUrl: string, description: LocalText, cookies: readonly CookieInfo[], block: readonly string[]): Service => ({
+const embed = (id: string, name: string, purpose: Service['purpose'], provider: string, privacyUrl: string, cookies: readonly CookieInfo[], block: readonly string[]): Service => ({
   id,
   name,
   purpose,
   provider,
   transfer: true,
-  description,
+  description: '',
   privacyUrl,
   cookies,
   src: [],
@@ -124,8 +118,7 @@ export const embedPresets: readonly Service[] = [
     'marketing',
     GOOGLE,
     GOOGLE_PRIVACY,
-    youtubeDescription,
-    youtubeCookies,
+    [cookie('VISITOR_INFO1_LIVE', 'thirdParty'), cookie('YSC', 'thirdParty')],
     ['www.youtube.com/embed/', 'youtube.com/embed/', 'www.youtube-nocookie.com/embed/'],
   ),
   embed(
@@ -134,8 +127,7 @@ export const embedPresets: readonly Service[] = [
     'analytics',
     'Vimeo.com, Inc.',
     'https://vimeo.com/privacy',
-    vimeoDescription,
-    vimeoCookies,
+    [cookie('vuid', 'thirdParty')],
     ['player.vimeo.com/video/'],
   ),
   embed(
@@ -144,8 +136,7 @@ export const embedPresets: readonly Service[] = [
     'marketing',
     GOOGLE,
     GOOGLE_PRIVACY,
-    googleMapsDescription,
-    googleMapsCookies,
+    [cookie('NID', 'thirdParty')],
     ['www.google.com/maps/embed', 'maps.google.com/maps'],
   ),
 ];

@@ -20,8 +20,8 @@ const BLOCK_PATTERN = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i;
  * The service rules: samtykke's own cookie first, then Google's tags by id, the embeds by
  * name and the owner's own services; a wrong one is left out, never loaded unchecked.
  */
-export function services(input: Input, href: string, hostname: string, validityDays: number): Service[] {
-  const list: Service[] = [ownService(COOKIE_NAME, validityDays, hostname)];
+export function services(input: Input, href: string, hostname: string): Service[] {
+  const list: Service[] = [ownService(COOKIE_NAME, hostname)];
   const ads = ids(input, 'googleAds', GOOGLE_ADS_ID, 'AW-123456789');
   if (ads.length) list.push(googleAds(ads));
   const analytics = ids(input, 'googleAnalytics', GOOGLE_ANALYTICS_ID, 'G-ABC123XYZ');

@@ -48,7 +48,7 @@ export function validate(input: Input, place: Place): Config {
     else fail('cookieDomain', `${describe(input.cookieDomain)} is not this site's domain (${place.hostname}); use it or a parent of it, or leave it out.`);
   }
 
-  const services = checkedServices(input, place.href, place.hostname, validityDays);
+  const services = checkedServices(input, place.href, place.hostname);
 
   const config: Config = {
     purposes: purposesOf(services),

@@ -8,13 +8,20 @@ import { gtag, inLayer, injectScript } from './gtag';
 const GTAG_URL = 'https://www.googletagmanager.com/gtag/js?id=';
 
 /**
- * Google Consent Mode v2. Runs synchronously when the tag is parsed: the denied default goes
- * into dataLayer before any Google script can exist (GCM-01), the stored decision follows at
- * once (GCM-05), and each later decision sends exactly one update with all seven signals
- * (GCM-06). In basic mode gtag.js is requested only for ids whose purpose is granted.
+ * GCM-01: the denied default, sent once, synchronously while the tag is parsed, so it is in
+ * dataLayer before any Google script can exist. The engine sends it whether or not the owner's
+ * settings could be read (with the default wait then).
+ */
+export function consentDefault(config: Config): void {
+  gtag('consent', 'default', { ...toSignals({}), wait_for_update: config.waitForUpdate });
+}
+
+/**
+ * Google Consent Mode v2 after the default: the stored decision follows at once (GCM-05), and
+ * each later decision sends exactly one update with all seven signals (GCM-06). In basic mode
+ * gtag.js is requested only for ids whose purpose is granted.
  */
 export function googleConsentMode(config: Config, store: ConsentStore, ran: Set<OptionalPurpose>): void {
-  gtag('consent', 'default', { ...toSignals({}), wait_for_update: config.waitForUpdate });
   gtag('set', 'ads_data_redaction', config.adsDataRedaction);
   gtag('set', 'url_passthrough', config.urlPassthrough);
   if (store.record) gtag('consent', 'update', toSignals(store.record.choices));

@@ -6,6 +6,8 @@ import { report } from '../core/report';
 import type { ConsentStore } from '../core/store';
 import { i18n, type I18n } from '../i18n';
 import { DECLARATION_ATTR, OPENERS } from '../markup';
+import { withPresetTexts } from '../config/preset-texts';
+import { dodges } from '../shell/dodge';
 import { App } from './app';
 import type { Ctx } from './context';
 import { Declaration } from './declaration';
@@ -19,7 +21,9 @@ export interface Ui {
  * Mounts the banner as the first child of `<body>` (so it is first in the tab order, D2) inside
  * an open shadow root the page's CSS cannot reach, and wires the reopen hooks.
  */
-export function mountUi(config: Config, store: ConsentStore, text: I18n = i18n(config)): Ui {
+export function mountUi(owners: Config, store: ConsentStore, text: I18n = i18n(owners)): Ui {
+  // What visitors read about the built-in services travels with the face, not the engine.
+  const config = withPresetTexts(owners, text.lang);
   const host = document.createElement('samtykke-ui');
   const root = host.attachShadow({ mode: 'open' });
   adopt(root, config.nonce);
@@ -92,20 +96,12 @@ export function mountUi(config: Config, store: ConsentStore, text: I18n = i18n(c
     draw();
   };
 
-  // A11Y-06 (WCAG 2.4.11): the floating button must not hide what has focus on the page. When
-  // focus lands under it, it steps to the other bottom corner (if that one is clear) until focus
-  // moves on.
+  // A11Y-06 (WCAG 2.4.11): the floating button steps aside from what has focus (shell/dodge.ts).
   let dodge = false;
   document.addEventListener('focusin', (e) => {
     const o = root.querySelector('.reopen');
     if (!o || e.target === host || !(e.target instanceof Element)) return;
-    const b = o.getBoundingClientRect();
-    const el = e.target.getBoundingClientRect();
-    // Would the button at `left` (same row, same size) cover any of the focused element?
-    const covers = (left: number) => el.left < left + b.width && left < el.right && el.top < b.bottom && b.top < el.bottom;
-    const here = covers(b.left);
-    const mirrored = covers(document.documentElement.clientWidth - b.right);
-    const next = dodge ? mirrored && !here : here && !mirrored;
+    const next = dodges(o, e.target, dodge);
     if (next !== dodge) {
       dodge = next;
       draw();

@@ -1,41 +1,13 @@
-import type { Theme } from '../config/types';
+import base from './base.css?inline';
 import banner from './banner.css?inline';
 import preferences from './preferences.css?inline';
+import { adoptCss } from '../shell/sheet';
 
-// One sheet for every root: the preferences' rules come after the rest, as they were written.
-const css = banner + preferences;
+export { theme } from '../shell/sheet';
 
-let sheet: CSSStyleSheet | null | undefined;
+// One sheet for every root: the engine's rules for the reopen button first, then the banner's
+// and the preferences', as they were written.
+const css = base + banner + preferences;
 
-/**
- * A constructed sheet is allowed by a strict CSP without a nonce and shared by every root;
- * where the browser lacks one, a `<style>` carrying our script's nonce does the same.
- */
-export function adopt(root: ShadowRoot, nonce: string): void {
-  if (sheet === undefined) {
-    try {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-    } catch {
-      sheet = null;
-    }
-  }
-  if (sheet && 'adoptedStyleSheets' in root) {
-    root.adoptedStyleSheets = [sheet];
-    return;
-  }
-  const style = document.createElement('style');
-  style.nonce = nonce;
-  style.textContent = css;
-  root.append(style);
-}
-
-/**
- * Config theme keys become `--samtykke-*` on the host, set through the CSSOM (which CSP
- * allows, unlike style attributes); the page's own `--samtykke-*` rules work the same way.
- */
-export function theme(host: HTMLElement, t: Theme): void {
-  for (const [key, value] of Object.entries(t)) {
-    if (typeof value === 'string') host.style.setProperty('--samtykke-' + key.replace(/[A-Z]/g, (m) => '-' + m.toLowerCase()), value);
-  }
-}
+/** Gives a root of the face its rules (a shared constructed sheet, or a `<style>` with our nonce). */
+export const adopt = (root: ShadowRoot, nonce: string): void => adoptCss(root, css, nonce);

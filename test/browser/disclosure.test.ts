@@ -30,6 +30,9 @@ src="https://www.facebook.com/tr?id=123456789012345&ev=PageView&noscript=1"
 const gtagSnippet = (id: string) => `<script async src="https://www.googletagmanager.com/gtag/js?id=${id}"></script>
 <script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} gtag('js', new Date()); gtag('config', '${id}');</script>`;
 
+/** Tells the site the banner (or the reopen button) is in place: `samtykke:ready` fires once it is. */
+const SHOWN = `<script>addEventListener('samtykke:ready', () => fetch('/vist'));</script>`;
+
 const ui = (page: Page) => page.locator('samtykke-ui');
 const bannerText = async (page: Page) => ((await ui(page).locator('section.banner').textContent()) ?? '').replace(/\s+/g, ' ');
 const bannerPurposes = (page: Page) => ui(page).locator('section.banner li b').allTextContents();
@@ -77,6 +80,20 @@ describe('the first layer says how to withdraw, where it is done', () => {
   ])('names the reopen button at %s', async (reopen, words) => {
     const s = await openWith(`${ADS} data-reopen="${reopen}"`);
     expect(await bannerText(s.page)).toContain(`Du kan når som helst trekke tilbake samtykket eller endre valget ditt ${words}.`);
+  });
+
+  it('names the button the engine drew, when the banner comes back on a page that had only the button', async () => {
+    const s = await openWith(`${ADS} data-reopen="bottom-right" data-reload-on-withdraw="false"`);
+    await ui(s.page).getByRole('button', { name: 'Godta alle' }).click();
+    await expect.poll(() => s.page.evaluate(() => window.samtykke!.has('marketing'))).toBe(true);
+    s.faces.length = 0;
+    await s.goto('/neste/');
+    // A returning visitor's page: the engine's button, no face.
+    await expect.poll(() => ui(s.page).getByRole('button', { name: 'Innstillinger for informasjonskapsler' }).isVisible()).toBe(true);
+    expect(s.faces).toEqual([]);
+    await s.page.evaluate(() => window.samtykke!.reset());
+    await expect.poll(() => bannerText(s.page)).toContain('Du kan når som helst trekke tilbake samtykket eller endre valget ditt med knappen nederst til høyre.');
+    expect(s.faces).toEqual(['samtykke-face.nb.js']);
   });
 
   it('names the page\'s own link when there is no reopen button', async () => {
@@ -151,8 +168,11 @@ describe('a pasted Google snippet with no ids given', () => {
   });
 
   it('found after the banner is shown, is held until the next page, which asks about it', async () => {
-    // The parser waits for /vent.js after <body> opens, so the banner is shown before it reaches the tag.
-    const s = await openWith(ADS, '', `<main><h1>Stressfri</h1><script src="/vent.js"></script>${gtagSnippet('G-LATE12345')}</main>`);
+    // The parser waits for /vent.js after <body> opens, which comes only once the banner is shown
+    // (the face arrives when it arrives), so the banner is shown before the parser reaches the tag.
+    const page = sitePage({ attrs: ADS, head: SHOWN, body: `<main><h1>Stressfri</h1><script src="/vent.js"></script>${gtagSnippet('G-LATE12345')}</main>` });
+    const s = await open({ pages: { '/': page, '/neste/': page }, waits: { '/vent.js': '/vist' } });
+    await s.goto('/');
     expect(await bannerPurposes(s.page)).toEqual(['Markedsføring']);
     expect(warnings(s)).toContainEqual(expect.stringContaining('held back https://www.googletagmanager.com/gtag/js?id=G-LATE12345'));
     await ui(s.page).getByRole('button', { name: 'Godta alle' }).click();

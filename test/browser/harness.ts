@@ -6,7 +6,12 @@ import { chromiumOptions } from '../../scripts/chromium.mjs';
 
 /** The mock Webnode site every browser test runs on; https so Secure cookies behave as live. */
 export const ORIGIN = 'https://www.stressfri.test';
-const BUNDLE = new URL('../../dist/samtykke.js', import.meta.url);
+const DIST = new URL('../../dist/', import.meta.url);
+/**
+ * What the site serves as `/samtykke.js`: the engine, or (SAMTYKKE_BUNDLE=samtykke.full.js, the
+ * `browser-full` project) the one-file build, so the core scenarios run against both.
+ */
+const BUNDLE = process.env.SAMTYKKE_BUNDLE ?? 'samtykke.js';
 
 const SHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 
@@ -39,6 +44,8 @@ export interface Site {
   readonly others: GoogleRequest[];
   /** Console messages of every page, as "type: text". */
   readonly console: string[];
+  /** Every request for a face file, in order (`samtykke-face.nb.js` …). */
+  readonly faces: string[];
   /** Opens a path of the site in the current page and waits for `load`. */
   goto(path: string): Promise<void>;
   /** Names of the cookies the browser holds for the site (any domain level). */
@@ -49,6 +56,13 @@ export interface Site {
 export interface SiteOptions extends BrowserContextOptions {
   /** path → HTML (or HTML with response headers, e.g. a CSP); `/samtykke.js` is always the built bundle. */
   readonly pages: Record<string, string | { body: string; headers: Record<string, string> }>;
+  /** Built files (e.g. `samtykke-face.nb.js`) to answer differently: a body, or `abort` for a failed request. */
+  readonly files?: Record<string, string | 'abort'>;
+  /**
+   * A script path of the site → a path the page requests later: the script is answered only once
+   * that request has come (on any page of the site), so the parser waits for what the page does.
+   */
+  readonly waits?: Record<string, string>;
 }
 
 /**
@@ -57,13 +71,16 @@ export interface SiteOptions extends BrowserContextOptions {
  * and what a withdrawal cleans up; every other host by a stand-in too (Meta's fbevents.js sets
  * `_fbp` and reports to /tr), so nothing leaves the machine.
  */
-export async function openSite(browser: Browser, { pages, ...options }: SiteOptions): Promise<Site> {
+export async function openSite(browser: Browser, { pages, files = {}, waits = {}, ...options }: SiteOptions): Promise<Site> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, ...options });
   const opened = Date.now();
   const google: GoogleRequest[] = [];
   const others: GoogleRequest[] = [];
   const messages: string[] = [];
-  const bundle = readFileSync(BUNDLE, 'utf8');
+  const built = (file: string) => readFileSync(new URL(file, DIST), 'utf8');
+  const faces: string[] = [];
+  const signalled = new Set<string>();
+  const waiting = new Map<string, (() => void)[]>();
 
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
@@ -78,7 +95,25 @@ export async function openSite(browser: Browser, { pages, ...options }: SiteOpti
       return route.fulfill({ status: 204 });
     }
     if (url.origin === ORIGIN) {
-      if (url.pathname === '/samtykke.js') return route.fulfill({ contentType: 'text/javascript', body: bundle });
+      if (url.pathname === '/samtykke.js') return route.fulfill({ contentType: 'text/javascript', body: built(BUNDLE) });
+      const face = /^\/(samtykke-face\.\w+\.js)$/.exec(url.pathname)?.[1];
+      if (face) {
+        faces.push(face);
+        const body = files[face];
+        if (body === 'abort') return route.abort();
+        // CORS like a CDN, so a face fetched with crossorigin passes its integrity check.
+        return route.fulfill({ contentType: 'text/javascript', headers: { 'access-control-allow-origin': '*' }, body: body ?? built(face) });
+      }
+      if (Object.values(waits).includes(url.pathname)) {
+        signalled.add(url.pathname);
+        for (const release of waiting.get(url.pathname) ?? []) release();
+        waiting.delete(url.pathname);
+        return route.fulfill({ status: 204 });
+      }
+      const signal = waits[url.pathname];
+      if (signal && !signalled.has(signal)) {
+        return new Promise<void>((resolve) => waiting.set(signal, [...(waiting.get(signal) ?? []), () => resolve(route.fulfill({ contentType: 'text/javascript', body: '' }))]));
+      }
       const html = pages[url.pathname];
       if (typeof html === 'string') return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
       if (html) return route.fulfill({ contentType: 'text/html; charset=utf-8', ...html });
@@ -105,6 +140,7 @@ export async function openSite(browser: Browser, { pages, ...options }: SiteOpti
     google,
     others,
     console: messages,
+    faces,
     async goto(path) {
       await page.goto(ORIGIN + path, { waitUntil: 'load' });
     },

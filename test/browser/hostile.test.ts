@@ -119,6 +119,18 @@ describe('the tag in the wrong place says so, and still holds', () => {
       expect(s.errors).toEqual([]);
     });
   }
+  it('a Google tag pasted after a misplaced tag is not asked about, and accepting does not release it', async () => {
+    const snippetFirst = `<script>window.dataLayer=[];function gtag(){dataLayer.push(arguments)}gtag('js',new Date());gtag('config','G-ABC123XYZ');</script>`;
+    const pasted = `<script async src="https://www.googletagmanager.com/gtag/js?id=G-ABC123XYZ"></script>`;
+    const s = await open(sitePage({ attrs: 'data-privacy-url="/personvern/"', before: snippetFirst, head: pasted }));
+    await s.page.waitForTimeout(500);
+    await s.page.evaluate(() => window.samtykke?.acceptAll());
+    await s.page.waitForTimeout(800);
+    expect(ours(s, 'error')).toEqual([expect.stringContaining('the tag is in the wrong place')]);
+    expect(ours(s, 'warning').filter((m) => m.includes('found a Google tag'))).toEqual([]);
+    expect(await runs(s.page, '__gtagLoads')).toBe(0);
+    expect(s.errors).toEqual([]);
+  });
 });
 
 describe('an element with id="samtykke"', () => {

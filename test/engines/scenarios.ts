@@ -182,8 +182,24 @@ export function engineScenarios(label: string, start: StartEngine): void {
       expect(await consoleLog(tab)).toEqual([]);
     });
 
-    // 7. (with the engine/face split) the face is fetched only when needed, and loads under a
-    //    CSP with a nonce: serve the page as `{ body, headers: { 'content-security-policy': … } }`
-    //    and assert on `site.requests`.
+    it('7. the banner file is fetched only when needed, and loads under a CSP with a nonce', async () => {
+      const csp = "default-src 'self'; script-src 'nonce-r4nd0m'; style-src 'self'; img-src 'self' data:";
+      const strict = { body: sitePage({ attrs: `nonce="r4nd0m" ${ATTRS}` }), headers: { 'content-security-policy': csp } };
+      const faces = (since = 0) => site.requests.filter((r) => r.url.pathname === '/samtykke-face.nb.js' && r.at >= since).length;
+      const tab = await visit({ '/': strict, '/personvern/': strict });
+      // The banner is the face's: shown under the CSP, it was fetched and ran with the nonce.
+      await clickWhenShown(tab, 'Avvis alle');
+      expect(faces()).toBe(1);
+      await waitFor('the consent cookie', async () => (await cookies(tab)).includes('samtykke'));
+      const returned = Date.now();
+      await reload(tab);
+      await waitFor('the reopen button', () => tab.shown('Innstillinger for informasjonskapsler'));
+      await sleep(500);
+      expect(faces(returned)).toBe(0);
+      // Opening the preferences fetches it again (a fresh page), and they open from one click.
+      await tab.click('Innstillinger for informasjonskapsler');
+      await waitFor('the preferences', async () => (await where(tab)).dialogOpen);
+      expect(faces(returned)).toBe(1);
+    });
   });
 }

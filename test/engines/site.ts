@@ -6,9 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isGoogleTracking } from '../../src/config/trackers';
+import { BUILT_FILES, DIST } from '../../scripts/built-files.mjs';
 import { ORIGIN } from '../browser/harness';
 
-const BUNDLE = new URL('../../dist/samtykke.js', import.meta.url);
+const DIST_URL = new URL(`../../${DIST}`, import.meta.url);
 
 /** One request the browser made, with when (epoch ms), as the proxy saw it. */
 export interface Request {
@@ -45,7 +46,8 @@ export async function startSite(): Promise<Site> {
   const tls = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
   rmSync(dir, { recursive: true });
 
-  const bundle = readFileSync(BUNDLE, 'utf8');
+  // Every built file at the site's root, as an owner uploads the folder: the tag fetches its face beside it.
+  const built = new Map(BUILT_FILES.map(({ file }) => ['/' + file, readFileSync(new URL(file, DIST_URL), 'utf8')]));
   const requests: Request[] = [];
   let pages: Pages = {};
 
@@ -58,7 +60,8 @@ export async function startSite(): Promise<Site> {
     };
     if (isGoogleTracking(url)) return url.pathname === '/gtag/js' ? send(200, 'text/javascript', GTAG) : send(204, 'text/plain', '');
     if (url.origin !== ORIGIN) return send(404, 'text/plain', 'not found');
-    if (url.pathname === '/samtykke.js') return send(200, 'text/javascript', bundle);
+    const file = built.get(url.pathname);
+    if (file !== undefined) return send(200, 'text/javascript', file);
     const page = pages[url.pathname];
     if (page === undefined) return send(404, 'text/plain', 'not found');
     const { body, headers } = typeof page === 'string' ? { body: page, headers: {} } : page;

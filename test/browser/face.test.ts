@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DIST, faceFile, LANGS } from '../../scripts/built-files.mjs';
+import { integrity } from '../../scripts/sri.mjs';
+import type { Locator } from 'playwright-core';
+import { siteFixture, sitePage, type Site } from './harness';
+
+// The engine and its face as two files (dist/samtykke.js fetching dist/samtykke-face.<lang>.js):
+// when the face is fetched, and what happens when it cannot be.
+const sites = siteFixture();
+
+const ADS = 'data-google-ads="AW-123456789" data-privacy-url="/personvern/"';
+const FACE = 'samtykke-face.nb.js';
+const built = (file: string) => readFileSync(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
+const errors = (s: Site) => s.console.filter((m) => m.startsWith('error: [samtykke]'));
+const banner = (s: Site) => s.page.getByRole('region', { name: 'Informasjonskapsler' });
+const reopen = (s: Site) => s.page.getByRole('button', { name: 'Innstillinger for informasjonskapsler' });
+const shows = (l: Locator) => expect.poll(() => l.isVisible()).toBe(true);
+const dialogOpen = (s: Site) => s.page.evaluate(() => !!document.querySelector('samtykke-ui')?.shadowRoot?.querySelector('dialog')?.open);
+
+/** A visitor who has chosen (all refused), then a fresh look at `path`. */
+async function returning(s: Site, path = '/') {
+  await s.goto('/');
+  await s.page.evaluate(() => window.samtykke!.rejectAll());
+  s.faces.length = 0;
+  await s.goto(path);
+}
+
+describe('the face is fetched only when something must be shown', () => {
+  it('is not requested for a returning visitor on a plain page, whose reopen button the engine draws', async () => {
+    const s = await sites.open({ pages: { '/': sitePage({ attrs: ADS }) } });
+    await returning(s);
+    await shows(reopen(s));
+    await s.page.waitForTimeout(500);
+    expect(s.faces).toEqual([]);
+  });
+
+  it('is requested while the page is parsed on a first visit, in the visitor’s language', async () => {
+    const s = await sites.open({ pages: { '/': sitePage({ attrs: ADS }), '/en': sitePage({ attrs: ADS, lang: 'en' }) } });
+    await s.goto('/');
+    await shows(banner(s));
+    const started = await s.page.evaluate((face) => {
+      const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith(face))!;
+      return entry.startTime < (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive;
+    }, FACE);
+    expect(started).toBe(true);
+    await s.goto('/en');
+    await shows(s.page.getByRole('button', { name: 'Accept all' }));
+    expect(s.faces).toEqual([FACE, 'samtykke-face.en.js']);
+  });
+
+  it('is requested for a declaration or a held embed on the page', async () => {
+    const frame = '<iframe width="560" height="315" data-samtykke="marketing" data-src="https://www.youtube.com/embed/x" title="Video"></iframe>';
+    const s = await sites.open({ pages: { '/': sitePage({ attrs: ADS }), '/personvern/': sitePage({ attrs: ADS, body: '<div data-samtykke-declaration></div>' }), '/video': sitePage({ attrs: ADS, body: frame }) } });
+    await returning(s, '/personvern/');
+    await expect.poll(() => s.page.evaluate(() => document.querySelector('[data-samtykke-declaration]')?.shadowRoot?.querySelectorAll('table').length)).toBeGreaterThan(0);
+    s.faces.length = 0;
+    await s.goto('/video');
+    await shows(s.page.getByRole('region', { name: /YouTube/ }));
+    expect(s.faces).toEqual([FACE]);
+  });
+
+  it('a click on the reopen button before the face is here opens the preferences once it arrives: one click, focus inside', async () => {
+    const s = await sites.open({ pages: { '/': sitePage({ attrs: ADS }) } });
+    await returning(s);
+    let release = () => {};
+    const arrived = new Promise<void>((resolve) => (release = resolve));
+    await s.context.route(`**/${FACE}`, async (route) => {
+      await arrived;
+      await route.fulfill({ contentType: 'text/javascript', body: built(FACE) });
+    });
+    await reopen(s).focus();
+    await s.page.keyboard.press('Enter');
+    expect(await dialogOpen(s)).toBe(false);
+    release();
+    await expect.poll(() => dialogOpen(s)).toBe(true);
+    const focusInDialog = await s.page.evaluate(() => {
+      const root = document.querySelector('samtykke-ui')!.shadowRoot!;
+      return !!root.activeElement && !!root.querySelector('dialog')!.contains(root.activeElement);
+    });
+    expect(focusInDialog).toBe(true);
+  });
+});
+
+describe('a face that cannot be had leaves the engine’s safe state', () => {
+  for (const [why, body] of [
+    ['blocked', 'abort'],
+    ['altered (wrong hash)', `${built(FACE)}\n;window.__altered=1`],
+  ] as const) {
+    it(`${why}: nothing optional runs, one error, and a later click tries again`, async () => {
+      const s = await sites.open({ pages: { '/': sitePage({ attrs: ADS, body: '<main><a href="#samtykke">Cookies</a></main><script type="text/plain" data-samtykke="marketing">window.__ran=1</script>' }) }, files: { [FACE]: body } });
+      await s.goto('/');
+      await expect.poll(() => errors(s).length).toBe(1);
+      expect(errors(s)[0]).toContain(FACE);
+      expect(await banner(s).count()).toBe(0);
+      await s.page.waitForTimeout(300);
+      expect(s.google).toEqual([]);
+      expect(await s.page.evaluate(() => (window as unknown as { __ran?: number; __altered?: number }).__ran ?? (window as unknown as { __altered?: number }).__altered)).toBeUndefined();
+      // The face is reachable again: the next click fetches it and opens the preferences.
+      await s.context.route(`**/${FACE}`, (route) => route.fulfill({ contentType: 'text/javascript', body: built(FACE) }));
+      await s.page.getByRole('link', { name: 'Cookies' }).click();
+      await expect.poll(() => dialogOpen(s)).toBe(true);
+      expect(errors(s)).toHaveLength(1);
+    });
+  }
+});
+
+describe('a face that fails while the page is still parsed', () => {
+  it('is not fetched again by itself: one request, one error, until the visitor asks', async () => {
+    // The body's script keeps the parser busy, so the face has failed its hash before parsing ends.
+    const slow = `<script>var t=Date.now();while(Date.now()-t<1500){}</script>`;
+    const s = await sites.open({ pages: { '/': sitePage({ attrs: ADS, body: `<main><p>Stressfri</p></main>${slow}` }) }, files: { [FACE]: `${built(FACE)}\n;window.__altered=1` } });
+    const started = Date.now();
+    await s.goto('/');
+    await s.page.waitForTimeout(Math.max(0, 2000 - (Date.now() - started)));
+    expect(s.faces).toEqual([FACE]);
+    expect(errors(s)).toEqual([expect.stringContaining(FACE)]);
+  });
+});
+
+describe('trust', () => {
+  it('loads and renders under a strict CSP with a nonce (no strict-dynamic)', async () => {
+    const csp = "default-src 'self'; script-src 'nonce-r4nd0m'; style-src 'self'; img-src 'self' data:";
+    const s = await sites.open({ pages: { '/': { body: sitePage({ attrs: `nonce="r4nd0m" ${ADS}` }), headers: { 'content-security-policy': csp } } } });
+    await s.goto('/');
+    await shows(banner(s));
+    expect(s.faces).toEqual([FACE]);
+    expect(s.console.filter((m) => /Content Security Policy|Refused/i.test(m))).toEqual([]);
+  });
+
+  for (const withDefault of [false, true]) {
+    it(`loads and renders under require-trusted-types-for 'script' ${withDefault ? 'with a default policy that refuses every script address' : 'without a default policy'}: the face's address goes through the 'samtykke' policy`, async () => {
+      const csp = `require-trusted-types-for 'script'; trusted-types samtykke${withDefault ? ' default' : ''}`;
+      // Created before the tag, so a face address set as a plain string would be refused by it.
+      const before = withDefault ? `<script>trustedTypes.createPolicy('default',{createScriptURL:function(){return null}});</script>` : '';
+      const s = await sites.open({ pages: { '/': { body: sitePage({ attrs: ADS, before }), headers: { 'content-security-policy': csp } } } });
+      await s.goto('/');
+      await shows(banner(s));
+      expect(s.faces).toEqual([FACE]);
+      expect(errors(s)).toEqual([]);
+      expect(s.console.filter((m) => /Trusted Type|Content Security Policy|Refused/i.test(m))).toEqual([]);
+    });
+  }
+
+  it('the engine carries each face’s integrity hash as built', () => {
+    const engine = built('samtykke.js');
+    for (const lang of LANGS) expect(engine).toContain(integrity(readFileSync(new URL(`../../${DIST}${faceFile(lang)}`, import.meta.url))));
+  });
+});
+
+describe('blocking does not depend on the settings being readable', () => {
+  it('a window.samtykkeConfig that throws: one error, and a Google snippet added later by the page stays held', async () => {
+    const throwing = `<script>Object.defineProperty(window, 'samtykkeConfig', { get() { throw new Error('no') } })</script>`;
+    const snippet = `<script>var s=document.createElement('script');s.async=true;s.src='https://www.googletagmanager.com/gtag/js?id=G-ABC123XYZ';document.head.appendChild(s);window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}gtag('js',new Date());gtag('config','G-ABC123XYZ');</script>`;
+    const html = sitePage({ attrs: ADS, body: '<p id="ok">ok</p>' }).replace('<script src="/samtykke.js"', `${throwing}<script src="/samtykke.js"`).replace('</head>', `${snippet}</head>`);
+    const s = await sites.open({ pages: { '/': html } });
+    await s.goto('/');
+    await s.page.waitForTimeout(800);
+    expect(s.google).toEqual([]);
+    expect(errors(s)).toEqual([expect.stringContaining('window.samtykkeConfig could not be read')]);
+    const layer = await s.page.evaluate(() => (window as unknown as { dataLayer: IArguments[] }).dataLayer.map((e) => [e[0], e[1]]));
+    expect(layer[0]).toEqual(['consent', 'default']);
+    expect(await s.page.textContent('#ok')).toBe('ok');
+  });
+});
