@@ -62,9 +62,10 @@ export default defineConfig({
           environment: 'node',
           include: ['test/engines/**/*.test.ts'],
           // WebDriver over HTTP is a round trip per key press; on 2 busy cores that adds up.
+          // One engine at a time: two browsers and an Xvfb on 2 cores made WebKit miss frames.
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          maxWorkers: 2,
+          maxWorkers: 1,
           sequence: { groupOrder: 2 },
         },
       },

@@ -63,9 +63,16 @@ export const startWebKit: StartEngine = async (proxy) => {
   }
 };
 
-/** One WebDriver command; its `value`, or the driver's error as an exception. */
+/**
+ * One WebDriver command; its `value`, or the driver's error as an exception. A command the
+ * driver never answers fails after a while with its name, instead of running the test into its
+ * timeout without saying which step hung (starting a MiniBrowser may take longer).
+ */
 async function call<T = unknown>(base: string, method: string, path: string, body?: object): Promise<T> {
-  const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+  const ms = path === '/session' ? 45_000 : 20_000;
+  const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body), signal: AbortSignal.timeout(ms) }).catch((error: unknown) => {
+    throw new Error(`WebDriver ${method} ${path}: no answer in ${ms / 1000} s`, { cause: error });
+  });
   const { value } = (await res.json()) as { value: T & { error?: string; message?: string } };
   if (!res.ok) throw new Error(`WebDriver ${method} ${path}: ${value?.error} ${value?.message}`);
   return value;
