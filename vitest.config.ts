@@ -1,5 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
+/** The built files in Debian's headless Chromium, after the unit project (a broken layer fails fast and cheaply). */
+const builtInChromium = {
+  environment: 'node',
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+  maxWorkers: 2,
+  sequence: { groupOrder: 1 },
+} as const;
+
 export default defineConfig({
   define: { __VERSION__: JSON.stringify('test'), __FACE_LANG__: JSON.stringify('all') },
   test: {
@@ -29,30 +38,12 @@ export default defineConfig({
       {
         // The built dist/samtykke.js in Debian's headless Chromium; `npm test` builds first.
         extends: true,
-        test: {
-          name: 'browser',
-          environment: 'node',
-          include: ['test/browser/**/*.test.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-          maxWorkers: 2,
-          // After the unit project, so a broken layer fails fast and cheaply.
-          sequence: { groupOrder: 1 },
-        },
+        test: { ...builtInChromium, name: 'browser', include: ['test/browser/**/*.test.ts'] },
       },
       {
         // The core scenarios again, with samtykke.full.js (engine and face in one file) as the tag.
         extends: true,
-        test: {
-          name: 'browser-full',
-          environment: 'node',
-          include: ['test/browser/engine.test.ts'],
-          env: { SAMTYKKE_BUNDLE: 'samtykke.full.js' },
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-          maxWorkers: 2,
-          sequence: { groupOrder: 1 },
-        },
+        test: { ...builtInChromium, name: 'browser-full', include: ['test/browser/engine.test.ts'], env: { SAMTYKKE_BUNDLE: 'samtykke.full.js' } },
       },
       {
         // The same scenarios in Chromium, Firefox ESR and WebKitGTK, after the Chromium suites.
