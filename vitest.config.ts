@@ -33,7 +33,9 @@ export default defineConfig({
       {
         // The package as `npm pack` makes it, the README's figures, the bundler example (node).
         extends: true,
-        test: { name: 'package', environment: 'node', include: ['test/package/**/*.test.ts'], testTimeout: 120_000, maxWorkers: 2, sequence: { groupOrder: 1 } },
+        // Last: its bundler build and tsc runs are CPU-heavy, and beside the browser suites on 2
+        // cores they pushed timing-sensitive browser tests into their timeouts.
+        test: { name: 'package', environment: 'node', include: ['test/package/**/*.test.ts'], testTimeout: 120_000, maxWorkers: 2, sequence: { groupOrder: 4 } },
       },
       {
         // The built dist/samtykke.js in Debian's headless Chromium; `npm test` builds first.
@@ -43,7 +45,7 @@ export default defineConfig({
       {
         // The core scenarios again, with samtykke.full.js (engine and face in one file) as the tag.
         extends: true,
-        test: { ...builtInChromium, name: 'browser-full', include: ['test/browser/engine.test.ts'], env: { SAMTYKKE_BUNDLE: 'samtykke.full.js' } },
+        test: { ...builtInChromium, name: 'browser-full', include: ['test/browser/engine.test.ts'], env: { SAMTYKKE_BUNDLE: 'samtykke.full.js' }, sequence: { groupOrder: 2 } },
       },
       {
         // The same scenarios in Chromium, Firefox ESR and WebKitGTK, after the Chromium suites.
@@ -57,7 +59,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           maxWorkers: 1,
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
         },
       },
     ],
