@@ -1,4 +1,4 @@
-import { afterPaint } from '../core/ready';
+import { afterPaintOrLeave } from '../core/ready';
 import type { ConsentStore } from '../core/store';
 
 /**
@@ -24,7 +24,15 @@ export function syncTabs(store: ConsentStore, cookieName: string): void {
   // What came from another tab is not sent on, or the tabs would keep pinging each other.
   // The ping waits for the paint, after the store's read-back: writing document.cookie does
   // not wait for the browser's cookie store, reading it does, so only then can another tab
-  // be sure to find the new value.
-  store.subscribe(() => quiet || afterPaint(() => channel?.postMessage(0)));
+  // be sure to find the new value. A page that is left first (a withdrawal reloads it) paints
+  // no frame: it reads the cookie back itself and pings as it goes.
+  store.subscribe(
+    () =>
+      quiet ||
+      afterPaintOrLeave(() => {
+        store.refresh();
+        channel?.postMessage(0);
+      }),
+  );
   document.addEventListener('visibilitychange', () => document.hidden || refresh());
 }

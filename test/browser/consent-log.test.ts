@@ -45,9 +45,14 @@ async function routeLog(site: Site): Promise<{ posted: Posted[]; down: boolean }
       log.posted.push({ body: request.postData() ?? '', headers, status: 'unreachable' });
       return route.abort('connectionrefused');
     }
-    const response = await route.fetch({ url: receiver.url + new URL(request.url()).pathname, headers });
-    if (request.method() === 'POST') log.posted.push({ body: request.postData() ?? '', headers, status: response.status() });
-    return route.fulfill({ response });
+    // A page that reloads or closes mid-request takes the route with it; that is not an error here.
+    try {
+      const response = await route.fetch({ url: receiver.url + new URL(request.url()).pathname, headers });
+      if (request.method() === 'POST') log.posted.push({ body: request.postData() ?? '', headers, status: response.status() });
+      await route.fulfill({ response });
+    } catch {
+      /* the page is gone */
+    }
   });
   return log;
 }
