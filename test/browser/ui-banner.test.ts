@@ -58,7 +58,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function site(options: Parameters<typeof openSite>[1] | { head?: string; viewport?: { width: number; height: number }; colorScheme?: 'dark' | 'light'; deviceScaleFactor?: number } = {}, path = '/'): Promise<Site> {
+async function site(options: Parameters<typeof openSite>[1] | { head?: string; viewport?: { width: number; height: number }; colorScheme?: 'dark' | 'light'; reducedMotion?: 'reduce' | 'no-preference'; deviceScaleFactor?: number } = {}, path = '/'): Promise<Site> {
   const { head, ...rest } = options as { head?: string };
   const s = await openSite(browser, { pages: pages(head), viewport: { width: 1024, height: 720 }, ...rest });
   sites.push(s);
@@ -341,6 +341,16 @@ describe('look (A11Y-08, WN-05, dark scheme)', () => {
     await button(page, 'Tilpass').click();
     await screenshot(page, 'preferences-dark.png');
     expect(await axe(page)).toEqual([]);
+  });
+
+  it('slides the switches only when the visitor has not asked for reduced motion (A11Y-13)', async () => {
+    const slide = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const { page } = await site({ reducedMotion });
+      await button(page, 'Tilpass').click();
+      return page.getByRole('switch').last().evaluate((el) => getComputedStyle(el, '::before').transitionDuration);
+    };
+    expect(await slide('no-preference')).toBe('0.15s');
+    expect(await slide('reduce')).toBe('0s');
   });
 
   it('is untouched by a hostile host stylesheet', async () => {
