@@ -4,7 +4,7 @@ import { NAMES } from '../i18n/names';
 import { dodgeFocus, reopenClass } from './dodge';
 import { COOKIE } from './icon';
 import css from './reopen.css?inline';
-import { adoptCss, theme } from './sheet';
+import { styles, theme } from './sheet';
 
 export interface Reopen {
   /** Takes the button away: the face, once here, draws its own. */
@@ -22,7 +22,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 export function drawReopen(config: Config, store: ConsentStore, lang: Lang, open: () => void): Reopen {
   const host = document.createElement('samtykke-ui');
   const root = host.attachShadow({ mode: 'open' });
-  adoptCss(root, css, config.nonce);
+  styles(css)(root, config.nonce);
   theme(host, config.theme);
   // The owner's wording wins here as it does in the face.
   const own = config.texts[lang] ?? {};
