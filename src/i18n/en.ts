@@ -1,8 +1,8 @@
-import { NAMES } from './names';
+import { EN_SETTINGS, EN_TITLE } from './names';
 import type { Texts } from './nb';
 
 export const en: Texts = {
-  title: NAMES.en.title,
+  title: EN_TITLE,
   intro: 'We use cookies that the site needs to work. With your consent we would also like to use them for:',
   recipients: 'For this we share information about your visit with {providers}.',
   usa: 'The information may be transferred to the USA.',
@@ -16,7 +16,7 @@ export const en: Texts = {
   reject: 'Reject all',
   customize: 'Customise',
   save: 'Save choices',
-  settings: NAMES.en.settings,
+  settings: EN_SETTINGS,
   law: 'Under ekomloven § 3-15 (Norwegian Electronic Communications Act) we need your consent to store or read anything on your device that is not strictly necessary. All of it is off until you switch it on.',
   necessary: 'Necessary',
   necessaryText: 'Needed for the site to work and to remember your choice. Cannot be switched off.',

@@ -29,7 +29,7 @@ export function i18n(config: Config, htmlLang = document.documentElement.lang): 
   const lang = visitorLang(config, htmlLang);
   const unknown: string[] = [];
   for (const [l, strings] of Object.entries(config.texts)) {
-    for (const key of Object.keys(strings ?? {})) if (!Object.prototype.hasOwnProperty.call(FALLBACK, key)) unknown.push(`${l}.${key}`);
+    for (const key of Object.keys(strings ?? {})) if (!Object.hasOwn(FALLBACK, key)) unknown.push(`${l}.${key}`);
   }
   // One message, not one per key: an owner with a typo should see the whole list at once.
   if (unknown.length) report('warn', `texts: unknown key(s) ${unknown.join(', ')} ignored; known keys are ${Object.keys(FALLBACK).join(', ')}.`);

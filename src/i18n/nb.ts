@@ -1,7 +1,7 @@
-import { NAMES } from './names';
+import { NB_SETTINGS, NB_TITLE } from './names';
 /** Bokmål, the default and the reference: every other language has exactly these keys. */
 export const nb = {
-  title: NAMES.nb.title,
+  title: NB_TITLE,
   intro: 'Vi bruker informasjonskapsler som trengs for at nettstedet skal virke. Med ditt samtykke vil vi også bruke dem til:',
   recipients: 'Til dette deler vi opplysninger om besøket ditt med {providers}.',
   usa: 'Opplysningene kan bli overført til USA.',
@@ -15,7 +15,7 @@ export const nb = {
   reject: 'Avvis alle',
   customize: 'Tilpass',
   save: 'Lagre valg',
-  settings: NAMES.nb.settings,
+  settings: NB_SETTINGS,
   law: 'Etter ekomloven § 3-15 må vi ha samtykket ditt før vi lagrer eller leser noe på enheten din som ikke er strengt nødvendig. Alt slikt er av til du slår det på.',
   necessary: 'Nødvendige',
   necessaryText: 'Trengs for at nettstedet skal virke og for å huske valget ditt. Kan ikke slås av.',

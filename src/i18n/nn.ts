@@ -1,8 +1,8 @@
-import { NAMES } from './names';
+import { NN_SETTINGS, NN_TITLE } from './names';
 import type { Texts } from './nb';
 
 export const nn: Texts = {
-  title: NAMES.nn.title,
+  title: NN_TITLE,
   intro: 'Vi bruker informasjonskapslar som trengst for at nettstaden skal verke. Med samtykket ditt vil vi også bruke dei til:',
   recipients: 'Til dette deler vi opplysningar om besøket ditt med {providers}.',
   usa: 'Opplysningane kan bli overførte til USA.',
@@ -16,7 +16,7 @@ export const nn: Texts = {
   reject: 'Avvis alle',
   customize: 'Tilpass',
   save: 'Lagre val',
-  settings: NAMES.nn.settings,
+  settings: NN_SETTINGS,
   law: 'Etter ekomlova § 3-15 må vi ha samtykket ditt før vi lagrar eller les noko på eininga di som ikkje er strengt naudsynt. Alt slikt er av til du slår det på.',
   necessary: 'Naudsynte',
   necessaryText: 'Trengst for at nettstaden skal verke og for å hugse valet ditt. Kan ikkje slåast av.',

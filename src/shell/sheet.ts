@@ -1,31 +1,30 @@
 import type { Theme } from '../config/types';
 
-const sheets = new Map<string, CSSStyleSheet | null>();
-
 /**
- * Gives a shadow root its rules. A constructed sheet is allowed by a strict CSP without a nonce
- * and shared by every root with the same rules; where the browser lacks one, a `<style>`
- * carrying our script's nonce does the same.
+ * How to give a shadow root these rules. A constructed sheet is allowed by a strict CSP without
+ * a nonce and shared by every root given it; where the browser lacks one, a `<style>` carrying
+ * our script's nonce does the same. The sheet is made when the first root needs it.
  */
-export function adoptCss(root: ShadowRoot, css: string, nonce: string): void {
-  let sheet = sheets.get(css);
-  if (sheet === undefined) {
-    try {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-    } catch {
-      sheet = null;
+export function styles(css: string): (root: ShadowRoot, nonce: string) => void {
+  let sheet: CSSStyleSheet | null | undefined;
+  return (root, nonce) => {
+    if (sheet === undefined) {
+      try {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+      } catch {
+        sheet = null;
+      }
     }
-    sheets.set(css, sheet);
-  }
-  if (sheet && 'adoptedStyleSheets' in root) {
-    root.adoptedStyleSheets = [sheet];
-    return;
-  }
-  const style = document.createElement('style');
-  style.nonce = nonce;
-  style.textContent = css;
-  root.append(style);
+    if (sheet && 'adoptedStyleSheets' in root) {
+      root.adoptedStyleSheets = [sheet];
+      return;
+    }
+    const style = document.createElement('style');
+    style.nonce = nonce;
+    style.textContent = css;
+    root.append(style);
+  };
 }
 
 /**

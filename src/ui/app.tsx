@@ -1,3 +1,4 @@
+import { reopenClass } from '../shell/dodge';
 import { Banner } from './banner';
 import type { Ctx } from './context';
 import { CookieIcon } from './icon';
@@ -17,7 +18,7 @@ export function App({ ctx, msg, onClose, dodge }: { ctx: Ctx; msg: string; onClo
           {msg}
         </p>
         {!asking && config.reopen !== 'none' && (
-          <button type="button" class={(config.reopen === 'bottom-right') !== dodge ? 'button reopen bottom-right' : 'button reopen'} aria-label={t.settings} onClick={(e) => ctx.open(e.currentTarget)}>
+          <button type="button" class={reopenClass(config, dodge)} aria-label={t.settings} onClick={(e) => ctx.open(e.currentTarget)}>
             <CookieIcon />
           </button>
         )}

@@ -1,5 +1,10 @@
-import { h } from 'preact';
-import { ICON_SHAPES, ICON_SVG } from '../shell/icon';
+import { COOKIE } from '../shell/icon';
 
-/** The reopen button's cookie (its shapes are in shell/icon.ts, shared with the engine's button). */
-export const CookieIcon = () => <svg {...ICON_SVG}>{ICON_SHAPES.map(([tag, attributes]) => h(tag, attributes))}</svg>;
+/** The reopen button's cookie (its paths are in shell/icon.ts, shared with the engine's button). */
+export const CookieIcon = () => (
+  <svg aria-hidden="true">
+    {COOKIE.map((d) => (
+      <path d={d} />
+    ))}
+  </svg>
+);

@@ -7,7 +7,7 @@ import type { ConsentStore } from '../core/store';
 import { i18n, type I18n } from '../i18n';
 import { DECLARATION_ATTR, OPENERS } from '../markup';
 import { withPresetTexts } from '../config/preset-texts';
-import { dodges } from '../shell/dodge';
+import { dodgeFocus } from '../shell/dodge';
 import { App } from './app';
 import type { Ctx } from './context';
 import { Declaration } from './declaration';
@@ -98,14 +98,9 @@ export function mountUi(owners: Config, store: ConsentStore, text: I18n = i18n(o
 
   // A11Y-06 (WCAG 2.4.11): the floating button steps aside from what has focus (shell/dodge.ts).
   let dodge = false;
-  document.addEventListener('focusin', (e) => {
-    const o = root.querySelector('.reopen');
-    if (!o || e.target === host || !(e.target instanceof Element)) return;
-    const next = dodges(o, e.target, dodge);
-    if (next !== dodge) {
-      dodge = next;
-      draw();
-    }
+  dodgeFocus(host, () => root.querySelector('.reopen'), (moved) => {
+    dodge = moved;
+    draw();
   });
 
   function draw() {

@@ -1,13 +1,12 @@
-import base from './base.css?inline';
+import reopen from '../shell/reopen.css?inline';
 import banner from './banner.css?inline';
 import preferences from './preferences.css?inline';
-import { adoptCss } from '../shell/sheet';
+import { styles } from '../shell/sheet';
 
 export { theme } from '../shell/sheet';
 
-// One sheet for every root: the engine's rules for the reopen button first, then the banner's
-// and the preferences', as they were written.
-const css = base + banner + preferences;
-
-/** Gives a root of the face its rules (a shared constructed sheet, or a `<style>` with our nonce). */
-export const adopt = (root: ShadowRoot, nonce: string): void => adoptCss(root, css, nonce);
+/**
+ * Gives a root of the face its rules (a shared constructed sheet, or a `<style>` with our nonce):
+ * the reopen button's (the engine's too) first, then the face's, as they were written.
+ */
+export const adopt = styles(reopen + banner + preferences);

@@ -6,5 +6,5 @@ import type { ComponentChild } from 'preact';
  * placeholder: `{__proto__}` or `{constructor}` in an owner's text stays as written.
  */
 export function fill(text: string, parts: Record<string, ComponentChild>): ComponentChild[] {
-  return text.split(/\{(\w+)\}/).map((s, i) => (i % 2 ? (Object.prototype.hasOwnProperty.call(parts, s) ? parts[s] : `{${s}}`) : s));
+  return text.split(/\{(\w+)\}/).map((s, i) => (i % 2 ? (Object.hasOwn(parts, s) ? parts[s] : `{${s}}`) : s));
 }

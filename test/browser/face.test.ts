@@ -35,6 +35,37 @@ describe('the face is fetched only when something must be shown', () => {
     expect(s.faces).toEqual([]);
   });
 
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`the engine's reopen button looks like the face's, pixel for pixel (${colorScheme}), focused or not`, async () => {
+      // The owner's colours too: both buttons take the theme from the same settings.
+      const theme = `<script>window.samtykkeConfig={theme:{accent:'#7a1f5c'}}</script>`;
+      const s = await sites.open({ colorScheme, pages: { '/': sitePage({ attrs: ADS, before: theme }) } });
+      // The button and the focus ring around it, reached from the keyboard (Shift+Tab from the page's first link).
+      const shots = async () => {
+        await s.page.mouse.move(400, 10);
+        await s.page.getByRole('link', { name: 'Om oss' }).focus();
+        const box = (await reopen(s).boundingBox())!;
+        const clip = { x: box.x - 8, y: box.y - 8, width: box.width + 16, height: box.height + 16 };
+        const plain = await s.page.screenshot({ clip });
+        await s.page.keyboard.press('Shift+Tab');
+        return [plain, await s.page.screenshot({ clip })];
+      };
+      await s.goto('/');
+      await s.page.getByRole('button', { name: 'Avvis alle' }).click();
+      await shows(reopen(s));
+      const drawnByFace = await shots();
+      s.faces.length = 0;
+      await s.goto('/');
+      await shows(reopen(s));
+      const drawnByEngine = await shots();
+      expect(s.faces).toEqual([]);
+      expect(drawnByEngine[0]!.equals(drawnByFace[0]!)).toBe(true);
+      expect(drawnByEngine[1]!.equals(drawnByFace[1]!)).toBe(true);
+      // Focus shows: the focused button does not look like the unfocused one.
+      expect(drawnByEngine[0]!.equals(drawnByEngine[1]!)).toBe(false);
+    });
+  }
+
   it('is requested while the page is parsed on a first visit, in the visitor’s language', async () => {
     const s = await sites.open({ pages: { '/': sitePage({ attrs: ADS }), '/en': sitePage({ attrs: ADS, lang: 'en' }) } });
     await s.goto('/');
