@@ -39,7 +39,7 @@ export function logDecisions(config: Config, store: ConsentStore, version: strin
         if (status < 400 || status > 499 || status === 429) return;
         queue.remove(entry);
         const reason = await response.json().then((b: { error?: string }) => b.error, () => '');
-        report('error', `logUrl: the log refused an entry: ${status} ${reason}`);
+        report('error', 'logUrl.refused', status, String(reason ?? ''));
       })
       // Unreachable (or the page went away): kept for the next page view.
       .catch(() => {})

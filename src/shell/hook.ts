@@ -10,3 +10,6 @@ export type CreateFace = (config: Config) => Face;
  * script that lists globals trips over it.
  */
 export const FACE_HOOK = Symbol.for('samtykke.face');
+
+/** Where `samtykke-help.js` leaves the texts of the console messages, the same way. */
+export const HELP_HOOK = Symbol.for('samtykke.help');
