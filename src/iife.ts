@@ -1,9 +1,10 @@
 // The one tag: the engine, run as the <script> is parsed. The face is fetched beside it when
-// needed, and the texts of its console messages when it has something to say.
+// needed, the consent log's sender at once on sites that log, and the texts of its console
+// messages when it has something to say.
 import { start } from './main';
 import { helpFrom } from './core/report';
-import { faceFetcher, helpFetcher } from './shell/load';
+import { faceFetcher, helpFetcher, logFetcher } from './shell/load';
 
 const tag = document.currentScript as HTMLScriptElement | null;
 helpFrom(helpFetcher(tag));
-start(faceFetcher(tag), true);
+start({ face: faceFetcher(tag), log: logFetcher(tag) }, true);

@@ -3,6 +3,7 @@
 import { start } from './main';
 import { helpFrom } from './core/report';
 import { MESSAGES } from './help/messages';
+import { logDecisions } from './effects/log';
 import { createFace } from './ui/face';
 import type { SamtykkeApi } from './api';
 import type { SamtykkeInput } from './config/types';
@@ -14,7 +15,7 @@ import type { SamtykkeInput } from './config/types';
  */
 // A bundle's size is the site's own business: the console messages' texts travel in it.
 helpFrom((done) => done(MESSAGES));
-export const samtykke: SamtykkeApi | undefined = typeof window === 'undefined' ? undefined : start((_lang, done) => done(createFace));
+export const samtykke: SamtykkeApi | undefined = typeof window === 'undefined' ? undefined : start({ face: (_lang, done) => done(createFace), log: (done) => done(logDecisions) });
 export type { SamtykkeApi, SamtykkeEvent, SamtykkeListener } from './api';
 export type { ConsentState, ConsentSummary } from './core/view';
 export type { ConsentRecord } from './consent/record';

@@ -13,7 +13,6 @@ import { consentDefault, googleConsentMode } from './effects/google';
 import { defineGtag } from './effects/gtag';
 import { guardGtag } from './effects/gtag-guard';
 import { holdTrackers, type Hold } from './effects/hold';
-import { logDecisions } from './effects/log';
 import type { Tracker } from './config/trackers';
 import type { Config } from './config/types';
 import { DECLARATION_ATTR, OPENERS, PURPOSES_ATTR, purposesOf } from './markup';
@@ -25,6 +24,7 @@ import { safeConfig } from './config/safe';
 import { visitorLang } from './i18n/lang';
 import type { CreateFace } from './shell/hook';
 import type { FetchFace } from './shell/load';
+import { startLog, type FetchLog } from './shell/log';
 import { drawReopen, type Reopen } from './shell/reopen';
 
 declare const __VERSION__: string;
@@ -40,6 +40,12 @@ export interface Face {
   holdFrame(frame: HTMLIFrameElement, tracker: Tracker | null, show: () => void, choose: (() => void) | null): void;
 }
 
+/** How the engine gets its parts: fetched beside the tag, or at hand (the one-file and bundler builds). */
+export interface Parts {
+  readonly face: FetchFace;
+  readonly log: FetchLog;
+}
+
 type Host = Window & { samtykke?: SamtykkeApi; samtykkeConfig?: unknown };
 
 /** A cookie jar that holds nothing: the safe blocker's, which no decision reaches. */
@@ -52,7 +58,7 @@ const NO_COOKIE: CookieStore = { read: () => null, write() {}, clear() {} };
  * the visitor must decide (so it arrives while `<head>` is parsed), else when the visitor opens
  * the preferences, or a declaration or a held frame is on the page.
  */
-export function start(fetchFace: FetchFace, asTag = false): SamtykkeApi | undefined {
+export function start(parts: Parts, asTag = false): SamtykkeApi | undefined {
   const w = window as Host;
   let existing: unknown;
   try {
@@ -143,7 +149,7 @@ export function start(fetchFace: FetchFace, asTag = false): SamtykkeApi | undefi
     const activate = activateBlocked(config, store, ran);
     announceChanges(store);
     syncTabs(store, config.cookieName);
-    logDecisions(config, store, __VERSION__);
+    startLog(config, store, parts.log, __VERSION__);
     // Last, so a reload it triggers comes after every other listener has seen the change.
     enforceWithdrawal(config, store, ran);
 
@@ -195,7 +201,7 @@ export function start(fetchFace: FetchFace, asTag = false): SamtykkeApi | undefi
     function need(asked = false) {
       if (face || fetching || (failed && !asked)) return;
       fetching = true;
-      fetchFace(lang, (create: CreateFace | null) => {
+      parts.face(lang, (create: CreateFace | null) => {
         fetching = false;
         let problem: unknown;
         try {

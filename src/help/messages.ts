@@ -92,7 +92,8 @@ export const MESSAGES = {
   'theme.shape': () => `theme: must be an object with any of ${themeKeys()}.`,
   'theme.key': (key: string) => `theme.${key}: is not a theme setting; use ${themeKeys()}. Ignored.`,
   'theme.value': (key: string, value: string) => `theme.${key}: ${value} is not allowed; give ${THEME_EXAMPLES[key as keyof Theme]}. Ignored.`,
-  'logUrl.refused': (status: number, reason: string) => `logUrl: the log refused an entry: ${status} ${reason}`,
+  'logUrl.part': () =>
+    "logUrl: could not load samtykke-log.js from samtykke.js's folder (blocked, offline or altered); this page's decisions are not logged. Upload it beside samtykke.js.",
 
   // The page (core/environment.ts, main.ts)
   'tag.placement': (fixes: readonly string[]) =>

@@ -1,8 +1,10 @@
 import type { Lang } from '../config/types';
 import type { FetchHelp } from '../core/report';
 import { setScriptSrc } from '../effects/trusted-types';
+import type { LogDecisions } from '../effects/log';
 import type { Messages } from '../help/messages';
-import { FACE_HOOK, HELP_HOOK, type CreateFace } from './hook';
+import { FACE_HOOK, HELP_HOOK, LOG_HOOK, type CreateFace } from './hook';
+import type { FetchLog } from './log';
 
 /** Gets the face for a language and hands it over, or `null` when it cannot be had. */
 export type FetchFace = (lang: Lang, done: (create: CreateFace | null) => void) => void;
@@ -10,6 +12,7 @@ export type FetchFace = (lang: Lang, done: (create: CreateFace | null) => void) 
 // The parts' SRI hashes, written in by the build (vite.config.ts), which builds the parts first.
 declare const __FACE_INTEGRITY__: Record<Lang, string>;
 declare const __HELP_INTEGRITY__: string;
+declare const __LOG_INTEGRITY__: string;
 
 /**
  * Fetches a part of samtykke, `samtykke-<name>.js`, from the folder our own tag came from, with
@@ -49,4 +52,9 @@ export function faceFetcher(tag: HTMLScriptElement | null): FetchFace {
 /** The texts of the console messages, `samtykke-help.js`, asked for only when something is wrong. */
 export function helpFetcher(tag: HTMLScriptElement | null): FetchHelp {
   return (done) => loadPart(tag, 'help', __HELP_INTEGRITY__, HELP_HOOK, (table) => done(typeof table === 'object' && table ? (table as Messages) : null));
+}
+
+/** The consent log's sender, `samtykke-log.js`, on sites that set `logUrl` only. */
+export function logFetcher(tag: HTMLScriptElement | null): FetchLog {
+  return (done) => loadPart(tag, 'log', __LOG_INTEGRITY__, LOG_HOOK, (log) => done(typeof log === 'function' ? (log as LogDecisions) : null));
 }

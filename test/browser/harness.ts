@@ -46,7 +46,7 @@ export interface Site {
   readonly console: string[];
   /** Every request for a face file, in order (`samtykke-face.nb.js` …). */
   readonly faces: string[];
-  /** Every request for a part the tag fetches beside it (faces, `samtykke-help.js`), in order. */
+  /** Every request for a part the tag fetches beside it (faces, `samtykke-help.js`, `samtykke-log.js`), in order. */
   readonly parts: string[];
   /** Opens a path of the site in the current page and waits for `load`. */
   goto(path: string): Promise<void>;
@@ -99,7 +99,7 @@ export async function openSite(browser: Browser, { pages, files = {}, waits = {}
     }
     if (url.origin === ORIGIN) {
       if (url.pathname === '/samtykke.js') return route.fulfill({ contentType: 'text/javascript', body: built(BUNDLE) });
-      const part = /^\/(samtykke-(?:face\.\w+|help)\.js)$/.exec(url.pathname)?.[1];
+      const part = /^\/(samtykke-(?:face\.\w+|help|log)\.js)$/.exec(url.pathname)?.[1];
       if (part) {
         parts.push(part);
         if (part.startsWith('samtykke-face.')) faces.push(part);
