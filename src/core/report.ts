@@ -46,7 +46,7 @@ export function reportError<K extends Key>(level: Level, key: K, detail: unknown
   speak({ level, key, values, detail });
 }
 
-/** Prints a text as it is: the face's own two messages, which it carries itself (smaller than fetching them). */
+/** Prints a text as it is: for the parts that carry their few messages themselves (the face, the log sender), smaller than fetching them. */
 export function say(level: Level, text: string): void {
   print(level, text, undefined);
 }
