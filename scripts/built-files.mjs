@@ -13,11 +13,17 @@ import { pathToFileURL } from 'node:url';
 export const LANGS = ['nb', 'nn', 'en'];
 /** The face in one language, which the tag fetches from its own folder when something must be shown. */
 export const faceFile = (lang) => `samtykke-face.${lang}.js`;
+/** The texts of the console messages, which the tag fetches from its own folder only when something is wrong. */
+export const HELP_FILE = 'samtykke-help.js';
+/** The consent log's sender, which the tag fetches from its own folder on sites that set `logUrl` only. */
+export const LOG_FILE = 'samtykke-log.js';
 
 /** `export`: the package subpath it is published under (`.` is the bundler entry). */
 export const BUILT_FILES = [
   { file: 'samtykke.js', export: './samtykke.js', what: 'the tag owners paste: the engine' },
   ...LANGS.map((lang) => ({ file: faceFile(lang), export: `./${faceFile(lang)}`, what: `the banner in ${lang}, fetched by the tag beside it` })),
+  { file: HELP_FILE, export: `./${HELP_FILE}`, what: 'the explanations of the console messages, fetched by the tag beside it when something is wrong' },
+  { file: LOG_FILE, export: `./${LOG_FILE}`, what: 'the consent log sender, fetched by the tag beside it on sites that set logUrl' },
   { file: 'samtykke.full.js', export: './samtykke.full.js', what: 'the tag and the banner in every language, in one file' },
   { file: 'samtykke.mjs', export: '.', what: 'the module for bundlers (engine and banner)' },
 ];

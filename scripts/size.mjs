@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { BUILT_FILES, DIST, faceFile, LANGS, SRI_MANIFEST } from './built-files.mjs';
+import { BUILT_FILES, DIST, faceFile, HELP_FILE, LANGS, LOG_FILE, SRI_MANIFEST } from './built-files.mjs';
 
 const root = new URL('../', import.meta.url);
 // The figures live in package.json ("sizeBudget"); their reasons in docs/performance.md.
@@ -74,6 +74,7 @@ function main() {
   console.log(`${'file'.padEnd(w)}  ${'raw'.padStart(8)}  ${'gzip -9'.padStart(8)}  ${'brotli'.padStart(8)}  integrity (SRI)`);
   for (const r of table.rows) console.log(`${r.file.padEnd(w)}  ${group(r.raw).padStart(8)}  ${group(r.gzip).padStart(8)}  ${group(r.brotli).padStart(8)}  ${r.integrity}`);
   for (const v of firstVisits(table.rows)) console.log(`${`first visit (${v.lang})`.padEnd(w)}  ${group(v.raw).padStart(8)}  ${group(v.gzip).padStart(8)}  ${group(v.brotli).padStart(8)}  (engine + face)`);
+  console.log(`(${HELP_FILE} is fetched only when there is a console message to print, ${LOG_FILE} only on sites that set logUrl: neither is part of a first visit above.)`);
 
   // gzipCeiling is what npm test holds (a ratchet: lowered as the bytes go, never raised);
   // gzipCap and gzipGoal are the targets the split build is measured against.

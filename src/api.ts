@@ -1,6 +1,6 @@
 import type { Config, OptionalPurpose, Purpose } from './config/types';
 import type { Choices } from './consent/record';
-import { describe, report } from './core/report';
+import { describe, report, reportError } from './core/report';
 import type { ConsentStore } from './core/store';
 import { view, type ConsentState } from './core/view';
 
@@ -52,7 +52,7 @@ function guarded<A extends unknown[], R>(name: string, fn: (...args: A) => R, fa
     try {
       return fn(...args);
     } catch (error) {
-      report('error', `samtykke.${name} failed; nothing was changed.`, error);
+      reportError('error', 'api.failed', error, name);
       return fallback;
     }
   };
@@ -74,7 +74,7 @@ function snapshot(v: unknown): [string, unknown][] | null {
 export function createApi(config: Config, store: ConsentStore, hooks: ApiHooks, version: string): SamtykkeApi {
   const known = (p: unknown, call: string): p is OptionalPurpose => {
     if (config.purposes.includes(p as OptionalPurpose)) return true;
-    report('error', `${call}: ${describe(p)} is not a purpose on this site; use ${config.purposes.map((x) => `"${x}"`).join(', ') || 'none (no services configured)'}.`);
+    report('error', 'api.purpose', call, describe(p), config.purposes.slice());
     return false;
   };
   const noop = () => undefined;
@@ -91,7 +91,7 @@ export function createApi(config: Config, store: ConsentStore, hooks: ApiHooks, 
       (choices: Partial<Record<OptionalPurpose, boolean>>) => {
         const entries = snapshot(choices) ?? [];
         if (!entries.length || !entries.every(([p, v]) => known(p, 'samtykke.set') && typeof v === 'boolean')) {
-          report('error', 'samtykke.set: give an object of purposes and true/false, e.g. samtykke.set({ marketing: false }). Nothing was changed.');
+          report('error', 'api.set');
           return;
         }
         store.decide({ ...store.record?.choices, ...(Object.fromEntries(entries) as Choices) });
@@ -103,7 +103,7 @@ export function createApi(config: Config, store: ConsentStore, hooks: ApiHooks, 
       'on',
       (event: SamtykkeEvent, listener: SamtykkeListener): (() => void) => {
         if (typeof listener !== 'function' || (event !== 'change' && event !== 'ready')) {
-          report('error', `samtykke.on: use on("change" or "ready", function); got on(${describe(event)}, ${typeof listener}).`);
+          report('error', 'api.on', describe(event), typeof listener);
           return noop;
         }
         if (event === 'change') return store.subscribe((next) => listener(view(next)));
@@ -112,7 +112,7 @@ export function createApi(config: Config, store: ConsentStore, hooks: ApiHooks, 
           try {
             listener(view(store.record));
           } catch (error) {
-            report('error', 'a ready listener threw.', error);
+            reportError('error', 'api.readyListener', error);
           }
           return noop;
         }

@@ -1,5 +1,10 @@
-// The one tag: the engine, run as the <script> is parsed. The face is fetched beside it when needed.
+// The one tag: the engine, run as the <script> is parsed. The face is fetched beside it when
+// needed, the consent log's sender at once on sites that log, and the texts of its console
+// messages when it has something to say.
 import { start } from './main';
-import { faceFetcher } from './shell/load';
+import { helpFrom } from './core/report';
+import { faceFetcher, helpFetcher, logFetcher } from './shell/load';
 
-start(faceFetcher(document.currentScript as HTMLScriptElement | null), true);
+const tag = document.currentScript as HTMLScriptElement | null;
+helpFrom(helpFetcher(tag));
+start({ face: faceFetcher(tag), log: logFetcher(tag) }, true);

@@ -1,6 +1,9 @@
 // The bundler build: importing samtykke starts it (with window.samtykkeConfig) and hands back the
 // API. Like samtykke.full.js it carries the face, so a bundler needs nothing else.
 import { start } from './main';
+import { helpFrom } from './core/report';
+import { MESSAGES } from './help/messages';
+import { logDecisions } from './effects/log';
 import { createFace } from './ui/face';
 import type { SamtykkeApi } from './api';
 import type { SamtykkeInput } from './config/types';
@@ -10,7 +13,9 @@ import type { SamtykkeInput } from './config/types';
  * samtykke could not start it has said why in the console and holds everything optional back.
  * If the page already ran the samtykke tag, this is the tag's API.
  */
-export const samtykke: SamtykkeApi | undefined = typeof window === 'undefined' ? undefined : start((_lang, done) => done(createFace));
+// A bundle's size is the site's own business: the console messages' texts travel in it.
+helpFrom((done) => done(MESSAGES));
+export const samtykke: SamtykkeApi | undefined = typeof window === 'undefined' ? undefined : start({ face: (_lang, done) => done(createFace), log: (done) => done(logDecisions) });
 export type { SamtykkeApi, SamtykkeEvent, SamtykkeListener } from './api';
 export type { ConsentState, ConsentSummary } from './core/view';
 export type { ConsentRecord } from './consent/record';

@@ -2,7 +2,7 @@ import { createApi, isOurs, type SamtykkeApi, type SamtykkeListener } from './ap
 import { readGlobal, readInput } from './config/read';
 import { validate } from './config/validate';
 import type { OptionalPurpose } from './config/types';
-import { report } from './core/report';
+import { report, reportError } from './core/report';
 import { missingBuiltins, placementFixes, reportPlacement, withoutOptional } from './core/environment';
 import { whenBody, whenParsed } from './core/ready';
 import { createStore, type ConsentStore } from './core/store';
@@ -13,7 +13,6 @@ import { consentDefault, googleConsentMode } from './effects/google';
 import { defineGtag } from './effects/gtag';
 import { guardGtag } from './effects/gtag-guard';
 import { holdTrackers, type Hold } from './effects/hold';
-import { logDecisions } from './effects/log';
 import type { Tracker } from './config/trackers';
 import type { Config } from './config/types';
 import { DECLARATION_ATTR, OPENERS, PURPOSES_ATTR, purposesOf } from './markup';
@@ -25,6 +24,7 @@ import { safeConfig } from './config/safe';
 import { visitorLang } from './i18n/lang';
 import type { CreateFace } from './shell/hook';
 import type { FetchFace } from './shell/load';
+import { startLog, type FetchLog } from './shell/log';
 import { drawReopen, type Reopen } from './shell/reopen';
 
 declare const __VERSION__: string;
@@ -40,6 +40,12 @@ export interface Face {
   holdFrame(frame: HTMLIFrameElement, tracker: Tracker | null, show: () => void, choose: (() => void) | null): void;
 }
 
+/** How the engine gets its parts: fetched beside the tag, or at hand (the one-file and bundler builds). */
+export interface Parts {
+  readonly face: FetchFace;
+  readonly log: FetchLog;
+}
+
 type Host = Window & { samtykke?: SamtykkeApi; samtykkeConfig?: unknown };
 
 /** A cookie jar that holds nothing: the safe blocker's, which no decision reaches. */
@@ -52,7 +58,7 @@ const NO_COOKIE: CookieStore = { read: () => null, write() {}, clear() {} };
  * the visitor must decide (so it arrives while `<head>` is parsed), else when the visitor opens
  * the preferences, or a declaration or a held frame is on the page.
  */
-export function start(fetchFace: FetchFace, asTag = false): SamtykkeApi | undefined {
+export function start(parts: Parts, asTag = false): SamtykkeApi | undefined {
   const w = window as Host;
   let existing: unknown;
   try {
@@ -74,21 +80,22 @@ export function start(fetchFace: FetchFace, asTag = false): SamtykkeApi | undefi
   } catch (error) {
     unwatched = error;
   }
-  /** Consent Mode's default with nothing granted, for a start that goes no further. */
-  const holdAll = (message: string, error?: unknown) => {
+  /** Consent Mode's default with nothing granted, for a start that goes no further (its message says why). */
+  const holdAll = (): undefined => {
     try {
       defineGtag();
       consentDefault(safeConfig(nonce));
     } catch {
-      /* the built-ins it needs may be what an earlier script broke; the message below says so */
+      /* the built-ins it needs may be what an earlier script broke; the message says so */
     }
-    report('error', message, error);
-    return undefined;
   };
   const missing = missingBuiltins();
   // The missing built-in is what the blocker failed on: one message, naming the cause.
-  if (missing) return holdAll(`an earlier script deleted or replaced ${missing}; samtykke cannot hold trackers without them, so nothing optional runs. Remove that script or load it after samtykke.`);
-  if (unwatched) report('error', 'could not watch for unmarked tags; mark them up (see the README).', unwatched);
+  if (missing) {
+    report('error', 'page.builtins', missing);
+    return holdAll();
+  }
+  if (unwatched) reportError('error', 'hold.unwatched', unwatched);
   // The tag must run as the parser meets it; misplaced, it holds everything and asks about nothing new.
   const fixes = asTag ? placementFixes(script) : [];
   if (fixes.length) reportPlacement(fixes);
@@ -97,7 +104,8 @@ export function start(fetchFace: FetchFace, asTag = false): SamtykkeApi | undefi
     const input = readInput(script, readGlobal(w));
     config = validate(fixes.length ? withoutOptional(input) : input, { href: document.baseURI, hostname: location.hostname, nonce });
   } catch (error) {
-    return holdAll('could not read the settings (window.samtykkeConfig and the tag\'s data-* attributes); everything optional stays held. Give plain text, numbers, true/false, lists and objects only.', error);
+    reportError('error', 'settings.unreadable', error);
+    return holdAll();
   }
   try {
     const store = createStore(config, cookieStore({ name: config.cookieName, domain: config.cookieDomain, validityDays: config.validityDays }));
@@ -133,7 +141,7 @@ export function start(fetchFace: FetchFace, asTag = false): SamtykkeApi | undefi
       }, () => !shown && !fixes.length);
     } catch (error) {
       // Marked-up blocking and Consent Mode still hold; only unmarked tags go unwatched.
-      report('error', 'could not watch for unmarked tags; mark them up (see the README).', error);
+      reportError('error', 'hold.unwatched', error);
     }
     watchLeaks(config, store, script);
     guardGtag(config, store);
@@ -141,7 +149,7 @@ export function start(fetchFace: FetchFace, asTag = false): SamtykkeApi | undefi
     const activate = activateBlocked(config, store, ran);
     announceChanges(store);
     syncTabs(store, config.cookieName);
-    logDecisions(config, store, __VERSION__);
+    startLog(config, store, parts.log, __VERSION__);
     // Last, so a reload it triggers comes after every other listener has seen the change.
     enforceWithdrawal(config, store, ran);
 
@@ -163,7 +171,7 @@ export function start(fetchFace: FetchFace, asTag = false): SamtykkeApi | undefi
     try {
       w.samtykke = api;
     } catch (error) {
-      report('error', 'window.samtykke is taken by another script; the API is not available (the banner works).', error);
+      reportError('error', 'api.taken', error);
     }
 
     // Once per page: the UI is in place (the face, the engine's reopen button, or as much as could be shown).
@@ -181,7 +189,7 @@ export function start(fetchFace: FetchFace, asTag = false): SamtykkeApi | undefi
         ui = face!.mount(store);
       } catch (error) {
         // The engine keeps working without a face; the visitor is simply not asked yet.
-        return report('error', 'could not show the banner; nothing optional runs until a choice is made.', error);
+        return reportError('error', 'face.mount', error);
       }
       // The face draws its own reopen button, with the same look, in its own root.
       reopen?.remove();
@@ -193,7 +201,7 @@ export function start(fetchFace: FetchFace, asTag = false): SamtykkeApi | undefi
     function need(asked = false) {
       if (face || fetching || (failed && !asked)) return;
       fetching = true;
-      fetchFace(lang, (create: CreateFace | null) => {
+      parts.face(lang, (create: CreateFace | null) => {
         fetching = false;
         let problem: unknown;
         try {
@@ -205,7 +213,7 @@ export function start(fetchFace: FetchFace, asTag = false): SamtykkeApi | undefi
           // Nothing optional has run without a choice; the next click on the reopen button tries again.
           openWhenMounted = false;
           failed = true;
-          report('error', `could not load samtykke-face.${lang}.js from samtykke.js's folder (blocked, offline or altered); nothing optional runs until a choice is made.`, problem);
+          reportError('error', 'face.load', problem, lang);
           return settle();
         }
         for (const args of frames.splice(0)) face.holdFrame(...args);
@@ -233,7 +241,7 @@ export function start(fetchFace: FetchFace, asTag = false): SamtykkeApi | undefi
     return api;
   } catch (error) {
     // The blocker holds what it held; nothing optional has been released by a decision here.
-    report('error', 'could not start; nothing optional will run. Please report this.', error);
+    reportError('error', 'start.failed', error);
     return undefined;
   }
 }

@@ -1,4 +1,10 @@
 import { validate } from '../../src/config/validate';
+import { helpFrom } from '../../src/core/report';
+import { MESSAGES } from '../../src/help/messages';
+
+// The configurator carries the messages' texts, as the bundler build does, so each prints (and
+// is collected below) while validate() runs, instead of once samtykke-help.js is fetched.
+helpFrom((done) => done(MESSAGES));
 
 export interface FieldMessage {
   readonly level: 'error' | 'warn';

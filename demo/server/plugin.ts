@@ -4,7 +4,7 @@ import { buildSamtykke, buildServiceWorker, SRC_DIR, SW_ENTRY } from './bundle.j
 import { CONSENT_LOG_PATH, createDemoConsentLog } from './consent-log.js';
 import { createGoogleLog } from './google-log.js';
 import { SRI_PATH, sriJson } from './sri.js';
-import { BUILT_FILES, DIST } from '../../scripts/built-files.mjs';
+import { BUILT_FILES, DIST, HELP_FILE } from '../../scripts/built-files.mjs';
 
 const STANDIN_DIR = SW_ENTRY.slice(0, SW_ENTRY.lastIndexOf('/') + 1);
 const ROOT = new URL('../../', import.meta.url);
@@ -62,6 +62,8 @@ export interface DemoOptions {
  * - `/samtykke.js`: in dev the one-file build (src/full.ts, engine and face) made on request
  *   (cached until src/ changes, then the page reloads), so the owner-style classic tag with
  *   data-* attributes just works;
+ * - `/samtykke-help.js`: the console messages' texts as built (dist/), whose hash that build
+ *   carries, fetched when a demo setting is wrong;
  * - `/sw.js`: the offline Google stand-in (demo/standin/sw.ts);
  * - `/v1/consents`: the consent log receiver (server/), which the pages' tag logs to;
  * - `/__samtykke/google`: the stand-in's log; `/sri.json`: the build's SRI hashes (dist/sri.json;
@@ -107,7 +109,8 @@ export function samtykkeDemo(options: DemoOptions = {}): Plugin[] {
           );
           return;
         }
-        const build = path === '/samtykke.js' ? (bundle ??= buildSamtykke()) : path === '/sw.js' ? (worker ??= buildServiceWorker()) : null;
+        const build =
+          path === '/samtykke.js' ? (bundle ??= buildSamtykke()) : path === '/sw.js' ? (worker ??= buildServiceWorker()) : path === '/' + HELP_FILE ? readFile(new URL(DIST + HELP_FILE, ROOT), 'utf8') : null;
         if (!build) return next();
         build.then(
           (code) => {

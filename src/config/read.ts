@@ -1,4 +1,4 @@
-import { report } from '../core/report';
+import { report, reportError } from '../core/report';
 import { attributeKind } from './settings';
 
 /** How deep owner settings go (services → cookies → texts); deeper is not a setting. */
@@ -12,7 +12,7 @@ export function readGlobal(host: object): unknown {
   try {
     return Object.prototype.hasOwnProperty.call(host, 'samtykkeConfig') ? (host as { samtykkeConfig?: unknown }).samtykkeConfig : undefined;
   } catch (error) {
-    report('error', 'window.samtykkeConfig could not be read; it is ignored. Set it as a plain object: window.samtykkeConfig = { … }.', error);
+    reportError('error', 'samtykkeConfig.unreadable', error);
     return undefined;
   }
 }
@@ -32,13 +32,13 @@ export function readInput(script: HTMLOrSVGScriptElement | null, global: unknown
   if (global !== undefined) {
     const copy = plain(global, 'window.samtykkeConfig', []);
     if (isRecord(copy)) input = copy;
-    else report('error', 'window.samtykkeConfig: must be an object set before the samtykke tag, e.g. window.samtykkeConfig = { googleAds: "AW-123456789" }; it is ignored.');
+    else report('error', 'samtykkeConfig.shape');
   }
   const data = script instanceof HTMLElement ? script.dataset : {};
   for (const [key, raw] of Object.entries(data)) {
     const kind = attributeKind(key);
     if (!kind || raw === undefined) {
-      if (kind === undefined) report('warn', `unknown attribute data-${key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} is ignored.`);
+      if (kind === undefined) report('warn', 'attribute.unknown', key);
       continue;
     }
     input[key] = kind === 'number' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : kind === 'boolean' && /^(true|false)$/.test(raw) ? raw === 'true' : raw;
@@ -57,7 +57,7 @@ function plain(value: unknown, at: string, parents: object[]): unknown {
   if (typeof value !== 'object' || value === null) return value;
   try {
     if (parents.includes(value) || parents.length >= MAX_DEPTH) {
-      report('error', `${at}: contains itself or is nested too deeply; it is ignored.`);
+      report('error', 'value.nested', at);
       return undefined;
     }
     const inside = [...parents, value];
@@ -72,7 +72,7 @@ function plain(value: unknown, at: string, parents: object[]): unknown {
     }
     return copy;
   } catch (error) {
-    report('error', `${at}: could not be read; it is ignored.`, error);
+    reportError('error', 'value.unreadable', error, at);
     return undefined;
   }
 }
@@ -81,7 +81,7 @@ function read(from: object, key: string, at: string): unknown {
   try {
     return (from as Record<string, unknown>)[key];
   } catch (error) {
-    report('error', `${at}.${key}: could not be read; it is ignored.`, error);
+    reportError('error', 'value.unreadable', error, `${at}.${key}`);
     return undefined;
   }
 }

@@ -1,6 +1,6 @@
 import { describe, report } from '../core/report';
 import { REVISION_PATTERN } from '../consent/record';
-import { fail, ruled, texts, theme, url, type Input } from './fields';
+import { ruled, texts, theme, url, type Input } from './fields';
 import { OPTIONAL_PURPOSES, type OptionalPurpose, type Purpose } from './purposes';
 import { services as checkedServices } from './services';
 import { COOKIE_NAME, SETTINGS } from './settings';
@@ -23,14 +23,14 @@ const KNOWN = Object.keys(SETTINGS);
  */
 export function validate(input: Input, place: Place): Config {
   for (const key of Object.keys(input)) {
-    if (!KNOWN.includes(key)) report('warn', `unknown setting "${key}" is ignored. Known settings: ${KNOWN.join(', ')}.`);
+    if (!KNOWN.includes(key)) report('warn', 'setting.unknown', key);
   }
 
   const validityDays = ruled<number>(input, 'validityDays');
 
   let privacyUrl: string | null = null;
   if (input.privacyUrl === undefined) {
-    report('warn', 'privacyUrl is not set: the banner must link to your privacy notice. Add data-privacy-url="/personvern/" to the script tag.');
+    report('warn', 'privacyUrl.missing');
   } else privacyUrl = url('privacyUrl', input.privacyUrl, place.href);
 
   let revision = '1';
@@ -38,14 +38,14 @@ export function validate(input: Input, place: Place): Config {
     // A number is fine (revision: 2); anything else is not a revision, however it prints.
     const r = typeof input.revision === 'string' || typeof input.revision === 'number' ? String(input.revision) : '';
     if (REVISION_PATTERN.test(r)) revision = r;
-    else fail('revision', `${describe(input.revision)} must be 1–32 letters, digits, "-" or "_" (e.g. "2025-01"). Using "1".`);
+    else report('error', 'revision.format', describe(input.revision));
   }
 
   let cookieDomain: string | null = null;
   if (input.cookieDomain !== undefined) {
     const d = typeof input.cookieDomain === 'string' ? input.cookieDomain.replace(/^\./, '').toLowerCase() : '';
     if (place.hostname === d || place.hostname.endsWith('.' + d)) cookieDomain = d;
-    else fail('cookieDomain', `${describe(input.cookieDomain)} is not this site's domain (${place.hostname}); use it or a parent of it, or leave it out.`);
+    else report('error', 'cookieDomain.site', describe(input.cookieDomain), place.hostname);
   }
 
   const services = checkedServices(input, place.href, place.hostname);

@@ -11,24 +11,26 @@ import { report } from './report';
 const OPTIONAL_SETTINGS = ['googleAds', 'googleAnalytics', 'embeds', 'services'];
 
 /**
- * What is wrong with where the tag is, as the fixes to make (none when it is right). The tag
+ * What is wrong with where the tag is, as the fixes to make (none when it is right): the codes
+ * help/messages.ts explains (`tag`, `async`, `defer`, `snippet`, `google`) or the address of the
+ * Google script to move the tag above. The tag
  * must be a classic script that runs as the parser meets it, before any Google code: only then
  * is Consent Mode's default first and every tracker seen before it loads.
  */
 export function placementFixes(script: HTMLOrSVGScriptElement | null): string[] {
   const fixes: string[] = [];
-  if (!script) fixes.push('paste the tag itself as a plain <script src="…/samtykke.js" data-…> without type="module", so its data-* settings can be read');
+  if (!script) fixes.push('tag');
   else {
-    if (script.hasAttribute('async')) fixes.push('remove "async" from the samtykke tag');
-    if (script.hasAttribute('defer')) fixes.push('remove "defer" from the samtykke tag');
+    if (script.hasAttribute('async')) fixes.push('async');
+    if (script.hasAttribute('defer')) fixes.push('defer');
   }
   const layer = (window as unknown as { dataLayer?: unknown }).dataLayer;
   if (Array.isArray(layer) && layer.some((e) => Object.prototype.toString.call(e) === '[object Arguments]' && ((e as IArguments)[0] === 'js' || (e as IArguments)[0] === 'config'))) {
-    fixes.push('move the samtykke tag above the Google snippet (gtag("js"/"config") ran before it)');
+    fixes.push('snippet');
   }
   const loaded = Array.from(document.scripts).filter((s) => s !== script && s.src && !/^text\/plain$/i.test(s.type) && isGoogle(s.src));
   if (loaded.length || 'google_tag_manager' in window) {
-    fixes.push(`move the samtykke tag above ${loaded[0]?.src ?? "Google's tag"}, first in the header code`);
+    fixes.push(loaded[0]?.src ?? 'google');
   }
   return fixes;
 }
@@ -50,7 +52,7 @@ export function withoutOptional(input: Record<string, unknown>): Record<string, 
 
 /** Says once that the tag is in the wrong place, and what to change. */
 export function reportPlacement(fixes: readonly string[]): void {
-  report('error', `the tag is in the wrong place, so it cannot hold trackers back in time. To fix: ${fixes.join('; ')}. Until then nothing optional runs.`);
+  report('error', 'tag.placement', fixes);
 }
 
 /**

@@ -3,7 +3,7 @@ import { serviceCodes, widened } from '../consent/fingerprint';
 import { coversAll, createRecord, isCurrent, type Choices, type ConsentRecord } from '../consent/record';
 import type { CookieStore } from '../storage/cookie';
 import { afterPaint } from './ready';
-import { report } from './report';
+import { reportError } from './report';
 
 /** `local`: made on this page (decide, reset), not read from the cookie another tab wrote. */
 type Listener = (next: ConsentRecord | null, prev: ConsentRecord | null, local: boolean) => void;
@@ -60,7 +60,7 @@ export function createStore(config: Config, cookie: CookieStore, now: () => Date
         listener(next, prev, local);
       } catch (error) {
         // One broken subscriber (an owner's callback, say) must not stop the others or the page.
-        report('error', 'a change listener threw; the choice itself is saved.', error);
+        reportError('error', 'api.changeListener', error);
       }
     }
   };

@@ -22,7 +22,7 @@ export function activateBlocked(config: Config, store: ConsentStore, ran: Set<Op
     const names = purposesOf(el);
     const unknown = names.filter((n) => !PURPOSES.includes(n as Purpose));
     if (unknown.length || !names.length) {
-      report('error', `${PURPOSES_ATTR}="${names.join(' ')}" on a <${el.localName}>: use ${PURPOSES.join(', ')} (several separated by spaces). It stays blocked.`);
+      report('error', 'markup.purposes', names.join(' '), el.localName);
       el.removeAttribute(PURPOSES_ATTR);
       return null;
     }

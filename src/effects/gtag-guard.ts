@@ -18,10 +18,7 @@ export function guardGtag(config: Config, store: ConsentStore): void {
   const warnIfEarly = (item: unknown) => {
     if (!isArguments(item) || (item[0] !== 'js' && item[0] !== 'config')) return;
     const allowed = item[0] === 'js' ? store.granted('marketing') || store.granted('analytics') : store.granted(purposeOf(item[1]));
-    if (!allowed) {
-      const call = item[0] === 'js' ? "gtag('js')" : `gtag('config', ${describe(item[1])})`;
-      report('warn', `Google tag called without consent: ${call} before the visitor agreed; samtykke holds Google's tag back until they do.`);
-    }
+    if (!allowed) report('warn', 'gtag.withoutConsent', item[0], item[0] === 'js' ? '' : describe(item[1]));
   };
   layer.push = function (...items: unknown[]) {
     // The page's own call goes through whatever it holds: watching must never make it throw.

@@ -56,7 +56,7 @@ export function release(el: Element, done: () => void = () => undefined): void {
   const src = el instanceof HTMLScriptElement ? el.getAttribute('src') || null : el.getAttribute(SRC_ATTR) ?? '';
   if (src !== null && !isWebAddress(src)) {
     const attr = el instanceof HTMLScriptElement ? 'src' : SRC_ATTR;
-    report('error', `${attr}="${src.slice(0, 80)}" on a held <${el.localName}> is not a web address; give an https:// address or a path. It stays held.`);
+    report('error', 'release.address', attr, src.slice(0, 80), el.localName);
     return done();
   }
   if (!(el instanceof HTMLScriptElement)) {

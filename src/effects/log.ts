@@ -2,21 +2,27 @@ import type { Config } from '../config/types';
 import { hash } from '../consent/fingerprint';
 import type { ConsentRecord } from '../consent/record';
 import { afterPaint, afterPaintOrLeave } from '../core/ready';
-import { report } from '../core/report';
+import { say } from '../core/report';
 import type { ConsentStore } from '../core/store';
 import { visitorLang } from '../i18n/lang';
 import { logQueue, sameEntry, type LogEntry } from '../storage/log-queue';
 
 const short = (text: string) => hash(text).toString(36);
 
+/** A decision made on this page before the sender was here (next, previous), and when. */
+export type EarlyChange = readonly [next: ConsentRecord | null, prev: ConsentRecord | null, time: string];
+/** What `samtykke-log.js` hands the engine (shell/log.ts). */
+export type LogDecisions = typeof logDecisions;
+
 /**
  * Sends each decision, change, withdrawal and reset made on this page to the owner's consent
  * log (`logUrl`), once, after the paint. An entry stays queued until the log acknowledges it
  * (200 or 201) and is sent again on the next page view; one the log refuses for good (a 4xx
  * other than 429) is dropped. Nothing that identifies the visitor is sent: the consent id is
- * the one already in their cookie.
+ * the one already in their cookie. `earlier`: the decisions made on this page before the sender
+ * arrived (the tag fetches it as a part, shell/log.ts), logged first.
  */
-export function logDecisions(config: Config, store: ConsentStore, version: string): void {
+export function logDecisions(config: Config, store: ConsentStore, version: string, earlier: readonly EarlyChange[] = []): void {
   const url = config.logUrl;
   if (!url) return;
   const queue = logQueue('samtykke:log:' + config.cookieName);
@@ -39,7 +45,8 @@ export function logDecisions(config: Config, store: ConsentStore, version: strin
         if (status < 400 || status > 499 || status === 429) return;
         queue.remove(entry);
         const reason = await response.json().then((b: { error?: string }) => b.error, () => '');
-        report('error', `logUrl: the log refused an entry: ${status} ${reason}`);
+        // The sender's own message, in full: it travels with the sender, on sites that log only.
+        say('error', `logUrl: the log refused an entry: ${status} ${reason ?? ''}`);
       })
       // Unreachable (or the page went away): kept for the next page view.
       .catch(() => {})
@@ -67,15 +74,17 @@ export function logDecisions(config: Config, store: ConsentStore, version: strin
     for (const entry of sending) navigator.sendBeacon?.(url, JSON.stringify(entry));
   });
 
-  store.subscribe((next, prev, local) => {
-    if (!local || !(next ?? prev)) return;
+  const log = (next: ConsentRecord | null, prev: ConsentRecord | null, time: string) => {
+    if (!(next ?? prev)) return;
     // A reset withdraws the decision it forgets, at that moment, leaving no choices.
-    const entry = next ? entryOf(next, next.time) : entryOf({ ...prev!, choices: {}, covered: {} }, new Date().toISOString());
+    const entry = next ? entryOf(next, next.time) : entryOf({ ...prev!, choices: {}, covered: {} }, time);
     afterPaintOrLeave(() => {
       queue.add(entry);
       send(entry);
     });
-  });
+  };
+  for (const change of earlier) log(...change);
+  store.subscribe((next, prev, local) => local && log(next, prev, new Date().toISOString()));
   // What earlier page views could not deliver, oldest first, off the load's path.
   afterPaint(() => queue.read().forEach(send));
 }

@@ -1,4 +1,4 @@
-import { report } from '../core/report';
+import { reportError } from '../core/report';
 
 /** The Trusted Types policy name an owner allows in `trusted-types` (see the README). */
 const POLICY_NAME = 'samtykke';
@@ -24,7 +24,7 @@ function samtykkePolicy(): Policy | null {
   try {
     policy = tt.createPolicy(POLICY_NAME, { createScript: (s: string) => s, createScriptURL: (s: string) => s });
   } catch (error) {
-    report('warn', `the page's Content Security Policy does not allow the Trusted Types policy "${POLICY_NAME}"; add it to trusted-types, or scripts released after consent may be refused.`, error);
+    reportError('warn', 'trustedTypes.policy', error, POLICY_NAME);
   }
   return policy;
 }

@@ -18,10 +18,11 @@ const googleCookies = (): string[] => cookieNames().filter((name) => Object.valu
  */
 export function watchLeaks(config: Config, store: ConsentStore, ours: Element | null): void {
   const warned = new Set<string>();
-  const warn = (key: string, message: string) => {
+  /** Once per address (or once for the cookies). */
+  const warn = (key: string, say: () => void) => {
     if (warned.has(key)) return;
     warned.add(key);
-    report('warn', message);
+    say();
   };
 
   /** When the purpose was granted, as epoch ms (Infinity while it is not). */
@@ -38,7 +39,7 @@ export function watchLeaks(config: Config, store: ConsentStore, ours: Element | 
       if (s === ours) break;
       // A tag a loader put before ours after we ran is one we hold (or released on grant).
       if (s.hasAttribute(PURPOSES_ATTR) || s.hasAttribute(HELD_ATTR) || trusted.has(s)) continue;
-      if (grantedAt(s.src) === Infinity) warn(s.src, `${s.src} comes before samtykke and loads without consent. Put samtykke first in the header code.`);
+      if (grantedAt(s.src) === Infinity) warn(s.src, () => report('warn', 'leak.before', s.src));
     }
   });
 
@@ -50,12 +51,7 @@ export function watchLeaks(config: Config, store: ConsentStore, ours: Element | 
     // Loaded on purpose: the owner's markup released it, or the visitor asked for it.
     if (Array.from(document.querySelectorAll<HTMLIFrameElement>('[src]')).some((el) => trusted.has(el) && el.src === e.name)) return;
     const held = Array.from(document.querySelectorAll<HTMLScriptElement>(`script[${PURPOSES_ATTR}],script[${HELD_ATTR}]`)).some((s) => s.src === e.name);
-    warn(
-      e.name,
-      held
-        ? `the browser fetched ${e.name} ahead of the page (preload) before consent; samtykke kept it from running. Mark the tag type="text/plain" data-samtykke="…" to stop the fetch too.`
-        : `${e.name} was requested before consent (by an <${e.initiatorType}>). Mark it up if it is in the page, or remove it if it comes before samtykke or from the site platform.`,
-    );
+    warn(e.name, () => (held ? report('warn', 'leak.preload', e.name) : report('warn', 'leak.request', e.name, e.initiatorType)));
   };
   try {
     new PerformanceObserver((list) => {
@@ -71,6 +67,6 @@ export function watchLeaks(config: Config, store: ConsentStore, ours: Element | 
   addEventListener('load', () => {
     if (!store.needsDecision()) return;
     const found = googleCookies();
-    if (found.length) warn('cookies', `${found.join(', ')} present before a choice: set by a Google tag samtykke does not control, or left from an earlier visit.`);
+    if (found.length) warn('cookies', () => report('warn', 'leak.cookies', found.join(', ')));
   });
 }

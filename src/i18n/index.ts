@@ -1,5 +1,5 @@
 import type { Config, Lang, LocalText } from '../config/types';
-import { report } from '../core/report';
+import { say } from '../core/report';
 import { en } from './en';
 import { visitorLang } from './lang';
 import { nb, type Key, type Texts } from './nb';
@@ -32,7 +32,7 @@ export function i18n(config: Config, htmlLang = document.documentElement.lang): 
     for (const key of Object.keys(strings ?? {})) if (!Object.hasOwn(FALLBACK, key)) unknown.push(`${l}.${key}`);
   }
   // One message, not one per key: an owner with a typo should see the whole list at once.
-  if (unknown.length) report('warn', `texts: unknown key(s) ${unknown.join(', ')} ignored; known keys are ${Object.keys(FALLBACK).join(', ')}.`);
+  if (unknown.length) say('warn', `texts: unknown key(s) ${unknown.join(', ')} ignored; known keys are ${Object.keys(FALLBACK).join(', ')}.`);
   const own = config.texts[lang] ?? {};
   // The engine fetched the face of this language; should the page's language change before it
   // arrives, the face's own language is the fallback.

@@ -10,3 +10,9 @@ export type CreateFace = (config: Config) => Face;
  * script that lists globals trips over it.
  */
 export const FACE_HOOK = Symbol.for('samtykke.face');
+
+/** Where `samtykke-help.js` leaves the texts of the console messages, the same way. */
+export const HELP_HOOK = Symbol.for('samtykke.help');
+
+/** Where `samtykke-log.js` leaves the consent log's sender, the same way. */
+export const LOG_HOOK = Symbol.for('samtykke.log');

@@ -1,39 +1,60 @@
 import type { Lang } from '../config/types';
+import type { FetchHelp } from '../core/report';
 import { setScriptSrc } from '../effects/trusted-types';
-import { FACE_HOOK, type CreateFace } from './hook';
+import type { LogDecisions } from '../effects/log';
+import type { Messages } from '../help/messages';
+import { FACE_HOOK, HELP_HOOK, LOG_HOOK, type CreateFace } from './hook';
+import type { FetchLog } from './log';
 
 /** Gets the face for a language and hands it over, or `null` when it cannot be had. */
 export type FetchFace = (lang: Lang, done: (create: CreateFace | null) => void) => void;
 
-// The faces' SRI hashes, written in by the build (vite.config.ts), which builds the faces first.
+// The parts' SRI hashes, written in by the build (vite.config.ts), which builds the parts first.
 declare const __FACE_INTEGRITY__: Record<Lang, string>;
+declare const __HELP_INTEGRITY__: string;
+declare const __LOG_INTEGRITY__: string;
 
 /**
- * Fetches `samtykke-face.<lang>.js` from the folder our own tag came from, with the same trust
- * as the tag: the hash the build wrote in (`integrity`), the tag's `crossorigin` and `nonce`.
- * A hash can only be checked over CORS, so a face on another origin is fetched with
- * `crossorigin="anonymous"` unless the tag says otherwise. Async: it never holds up the parser.
+ * Fetches a part of samtykke, `samtykke-<name>.js`, from the folder our own tag came from, with
+ * the same trust as the tag: the hash the build wrote in (`integrity`), the tag's `crossorigin`
+ * and `nonce`. A hash can only be checked over CORS, so a part on another origin is fetched
+ * with `crossorigin="anonymous"` unless the tag says otherwise. Hands over what the part left
+ * on `window` under `hook` (undefined when it could not be had). Async: it never holds up the
+ * parser, and it never throws.
  */
-export function faceFetcher(tag: HTMLScriptElement | null): FetchFace {
-  return (lang, done) => {
-    const script = document.createElement('script');
-    const finish = () => {
-      script.remove();
-      const create = (window as unknown as Record<symbol, unknown>)[FACE_HOOK];
-      done(typeof create === 'function' ? (create as CreateFace) : null);
-    };
-    try {
-      const url = new URL(`samtykke-face.${lang}.js`, tag?.src || document.baseURI);
-      // Through the 'samtykke' policy, so a page enforcing Trusted Types still gets its banner.
-      setScriptSrc(script, url.href);
-      script.integrity = __FACE_INTEGRITY__[lang];
-      const cors = tag?.getAttribute('crossorigin') ?? (url.origin === location.origin ? null : 'anonymous');
-      if (cors !== null) script.crossOrigin = cors;
-      if (tag?.nonce) script.nonce = tag.nonce;
-      script.onload = script.onerror = finish;
-      (document.head || document.documentElement).append(script);
-    } catch {
-      finish();
-    }
+function loadPart(tag: HTMLScriptElement | null, name: string, integrity: string, hook: symbol, done: (left: unknown) => void): void {
+  let script: HTMLScriptElement | undefined;
+  const finish = () => {
+    script?.remove();
+    done((window as unknown as Record<symbol, unknown>)[hook]);
   };
+  try {
+    script = document.createElement('script');
+    const url = new URL(`samtykke-${name}.js`, tag?.src || document.baseURI);
+    // Through the 'samtykke' policy, so a page enforcing Trusted Types still gets it.
+    setScriptSrc(script, url.href);
+    script.integrity = integrity;
+    const cors = tag?.getAttribute('crossorigin') ?? (url.origin === location.origin ? null : 'anonymous');
+    if (cors !== null) script.crossOrigin = cors;
+    if (tag?.nonce) script.nonce = tag.nonce;
+    script.onload = script.onerror = finish;
+    (document.head || document.documentElement).append(script);
+  } catch {
+    finish();
+  }
+}
+
+/** The face in the visitor's language, `samtykke-face.<lang>.js`. */
+export function faceFetcher(tag: HTMLScriptElement | null): FetchFace {
+  return (lang, done) => loadPart(tag, 'face.' + lang, __FACE_INTEGRITY__[lang], FACE_HOOK, (create) => done(typeof create === 'function' ? (create as CreateFace) : null));
+}
+
+/** The texts of the console messages, `samtykke-help.js`, asked for only when something is wrong. */
+export function helpFetcher(tag: HTMLScriptElement | null): FetchHelp {
+  return (done) => loadPart(tag, 'help', __HELP_INTEGRITY__, HELP_HOOK, (table) => done(typeof table === 'object' && table ? (table as Messages) : null));
+}
+
+/** The consent log's sender, `samtykke-log.js`, on sites that set `logUrl` only. */
+export function logFetcher(tag: HTMLScriptElement | null): FetchLog {
+  return (done) => loadPart(tag, 'log', __LOG_INTEGRITY__, LOG_HOOK, (log) => done(typeof log === 'function' ? (log as LogDecisions) : null));
 }

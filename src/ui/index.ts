@@ -2,7 +2,7 @@ import { h, render } from 'preact';
 import type { Config, OptionalPurpose } from '../config/types';
 import type { Choices } from '../consent/record';
 import { afterPaintOrLeave } from '../core/ready';
-import { report } from '../core/report';
+import { say } from '../core/report';
 import type { ConsentStore } from '../core/store';
 import { i18n, type I18n } from '../i18n';
 import { DECLARATION_ATTR, OPENERS } from '../markup';
@@ -128,7 +128,7 @@ export function mountUi(owners: Config, store: ConsentStore, text: I18n = i18n(o
         decls.push(r);
       } catch {
         // Only some elements can hold a shadow root; one wrong tag must not cost the others.
-        report('warn', `${DECLARATION_ATTR}: put it on a <div>, not a <${el.localName}>; skipped.`);
+        say('warn', `${DECLARATION_ATTR}: put it on a <div>, not a <${el.localName}>; skipped.`);
       }
     }
     draw();

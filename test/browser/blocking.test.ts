@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axe, dataLayer, screenshot, siteFixture, sitePage } from './harness';
+import { axe, dataLayer, explained, screenshot, siteFixture, sitePage } from './harness';
 
 const sites = siteFixture();
 
@@ -30,7 +30,7 @@ describe('a Google snippet pasted after the tag, unmodified', () => {
     // act; that fetch is all that may happen, and it runs nothing.
     expect(s.google.every((r) => r.url === GTAG)).toBe(true);
     expect((await s.cookieNames()).filter((n) => n.startsWith('_g'))).toEqual([]);
-    if (s.google.length) expect(s.console.some((m) => m.includes('ahead of the page') && m.includes(GTAG))).toBe(true);
+    if (s.google.length) expect((await explained(s)).some((m) => m.includes('ahead of the page') && m.includes(GTAG))).toBe(true);
   });
 
   it('runs once after "Godta alle": one gtag.js, one js, one config', async () => {
@@ -70,7 +70,7 @@ describe('a Google snippet pasted after the tag, unmodified', () => {
     // Analytics' own gtag.js ran; the pasted Ads tag did not.
     expect(await gtagRuns(s.page)).toBe(1);
     expect(await s.page.locator(`script[src="${GTAG}"]`).getAttribute('type')).toBe('text/plain');
-    expect(s.console.some((m) => m.includes('found a Google tag with the id AW-123456789') && m.includes('data-google-ads="AW-123456789"'))).toBe(true);
+    expect((await explained(s)).some((m) => m.includes('found a Google tag with the id AW-123456789') && m.includes('data-google-ads="AW-123456789"'))).toBe(true);
   });
 });
 
@@ -124,7 +124,7 @@ describe('tags added by code (works in every browser)', () => {
     const s = await open(sitePage({ attrs: `${ADS} data-mode="advanced"`, body: '<main></main>' + DYNAMIC }));
     await s.page.waitForFunction(() => (window as unknown as { __gtagLoads?: number }).__gtagLoads === 1);
     expect(s.google.map((r) => r.url)).toEqual(['https://www.googletagmanager.com/gtag/js?id=AW-555555555']);
-    expect(s.console.filter((m) => m.includes('held back'))).toEqual([]);
+    expect((await explained(s)).filter((m) => m.includes('held back'))).toEqual([]);
   });
 });
 
@@ -162,7 +162,7 @@ describe('embeds held back with a placeholder', () => {
     await expect(page.locator('#a').evaluate((f) => f === document.activeElement)).resolves.toBe(true);
     await expect(page.locator('#b').getAttribute('src')).resolves.toBeNull();
     await expect(vimeo.isVisible()).resolves.toBe(true);
-    expect(s.console.filter((m) => m.includes(YOUTUBE) && m.includes('requested before consent'))).toEqual([]);
+    expect((await explained(s)).filter((m) => m.includes(YOUTUBE) && m.includes('requested before consent'))).toEqual([]);
     // A one-off: the stored refusal stands.
     expect(await page.evaluate(() => (window as unknown as { samtykke: { has(p: string): boolean } }).samtykke.has('marketing'))).toBe(false);
   });
@@ -179,7 +179,7 @@ describe('embeds held back with a placeholder', () => {
     await expect.poll(() => page.locator('#a').evaluate((f) => f === document.activeElement)).toBe(true);
     // Loaded on purpose, so not reported as a leak (the Vimeo frame in the HTML may be: its
     // first request can leave before samtykke sees it).
-    expect(s.console.filter((m) => m.includes(YOUTUBE) && m.includes('requested before consent'))).toEqual([]);
+    expect((await explained(s)).filter((m) => m.includes(YOUTUBE) && m.includes('requested before consent'))).toEqual([]);
     await expect(page.locator('#b').getAttribute('src')).resolves.toBe('https://player.vimeo.com/video/76979871');
     await expect(page.locator('samtykke-embed').count()).resolves.toBe(0);
   });
@@ -203,19 +203,19 @@ describe('what blocking cannot stop is named', () => {
     const html = sitePage({ attrs: ADS }).replace('<script src="/samtykke.js"', `${before}<script src="/samtykke.js"`);
     const s = await open(html);
     await s.page.waitForTimeout(500);
-    expect(s.console.some((m) => m.startsWith('warning: [samtykke]') && m.includes('AW-111111111') && m.includes('before samtykke'))).toBe(true);
+    expect((await explained(s)).some((m) => m.startsWith('warning: [samtykke]') && m.includes('AW-111111111') && m.includes('before samtykke'))).toBe(true);
   });
 
   it('names Google cookies that appear before a choice', async () => {
     // What a tag outside samtykke's reach does (Webnode's own Analytics field, say).
     const s = await open(sitePage({ attrs: ADS, body: `<main></main><script>document.cookie = '_ga=GA1.1.1.1; path=/'; document.cookie = '_gcl_au=1.1.1.1; path=/';</script>` }));
     await s.page.waitForTimeout(300);
-    expect(s.console.some((m) => m.startsWith('warning: [samtykke] _ga, _gcl_au present before a choice'))).toBe(true);
+    expect((await explained(s)).some((m) => m.startsWith('warning: [samtykke] _ga, _gcl_au present before a choice'))).toBe(true);
   });
 
   it('names a tracking pixel in the HTML that the browser requested before consent', async () => {
     const s = await open(sitePage({ attrs: ADS, body: '<main><img src="https://googleads.g.doubleclick.net/pagead/viewthroughconversion/123456789/?guid=ON" alt="" width="1" height="1"></main>' }));
     await s.page.waitForTimeout(500);
-    expect(s.console.some((m) => m.includes('googleads.g.doubleclick.net/pagead/viewthroughconversion') && m.includes('requested before consent (by an <img>)'))).toBe(true);
+    expect((await explained(s)).some((m) => m.includes('googleads.g.doubleclick.net/pagead/viewthroughconversion') && m.includes('requested before consent (by an <img>)'))).toBe(true);
   });
 });

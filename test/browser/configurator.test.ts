@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DemoServer } from '../../demo/server/servers';
-import { dataLayer, launch, openSite } from './harness';
+import { dataLayer, explained, launch, openSite } from './harness';
 
 /**
  * The configurator (demo/configure.html on the dev server) produces install code; pasted into
@@ -105,7 +105,7 @@ describe('configurator', () => {
     });
     try {
       await site.goto('/');
-      const errors = site.console.filter((m) => m.startsWith('error') || m.startsWith('warning'));
+      const errors = (await explained(site)).filter((m) => m.startsWith('error') || m.startsWith('warning'));
       expect(errors).toEqual([]);
       expect(await site.page.evaluate(() => (window as unknown as { samtykke?: { get(): unknown } }).samtykke?.get())).toBeNull();
       const layer = await dataLayer(site.page);

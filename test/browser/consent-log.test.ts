@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver, TOKEN } from '../../server/test/support/receiver.mjs';
+import { LOG_FILE } from '../../scripts/built-files.mjs';
 import { ORIGIN, siteFixture, sitePage, type Site } from './harness';
 
 /**
@@ -89,6 +90,28 @@ describe('the consent log', () => {
     expect(fields).toEqual(entry);
     expect(receivedAt).toEqual(expect.any(String));
     expect(await site.page.evaluate(() => localStorage.length)).toBe(0);
+    // The sender is a part of its own, fetched once with the page.
+    expect(site.parts.filter((p) => p === LOG_FILE)).toEqual([LOG_FILE]);
+  });
+
+  it('a decision made in <head>, before the sender has arrived, is logged all the same', async () => {
+    const early = '<script>window.samtykke.acceptAll()</script>';
+    const site = await fixture.open({ pages: { '/': PAGE.replace('</head>', `${early}</head>`) } });
+    const log = await routeLog(site);
+    await site.goto('/');
+    await expect.poll(() => log.posted.length).toBe(1);
+    const id = await consentId(site);
+    expect(await stored(id)).toEqual([expect.objectContaining({ id, choices: { analytics: true, marketing: true } })]);
+  });
+
+  it('a site without logUrl never fetches the sender', async () => {
+    const site = await fixture.open({ pages: { '/': sitePage() } });
+    await site.goto('/');
+    await site.page.getByRole('button', { name: 'Godta alle', exact: true }).click();
+    await expect.poll(() => site.page.evaluate(() => window.samtykke!.get() !== null)).toBe(true);
+    await site.goto('/');
+    await expect.poll(() => site.page.getByRole('button', { name: 'Innstillinger for informasjonskapsler' }).isVisible()).toBe(true);
+    expect(site.parts.filter((p) => p === LOG_FILE)).toEqual([]);
   });
 
   it('logs a withdrawal and a reset as entries of their own', async () => {

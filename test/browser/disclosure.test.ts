@@ -2,7 +2,7 @@
 // widens silently, pasted Google and Meta snippets, unknown hosts and the cookie table.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axe, dataLayer, sitePage, siteFixture, type Site } from './harness';
+import { axe, dataLayer, explained, sitePage, siteFixture, type Site } from './harness';
 
 const { open } = siteFixture();
 const PRIVACY = 'data-privacy-url="/personvern/"';
@@ -36,7 +36,7 @@ const SHOWN = `<script>addEventListener('samtykke:ready', () => fetch('/vist'));
 const ui = (page: Page) => page.locator('samtykke-ui');
 const bannerText = async (page: Page) => ((await ui(page).locator('section.banner').textContent()) ?? '').replace(/\s+/g, ' ');
 const bannerPurposes = (page: Page) => ui(page).locator('section.banner li b').allTextContents();
-const warnings = (s: Site) => s.console.filter((m) => m.startsWith('warning:'));
+const warnings = async (s: Site) => (await explained(s)).filter((m) => m.startsWith('warning:'));
 /** A time past every request logged so far: what is logged at or after it came later. */
 const past = (s: Site) => s.google.concat(s.others).reduce((t, r) => Math.max(t, r.at), 0) + 1;
 const meta = (s: Site) => s.others.filter((r) => /facebook\.(net|com)/.test(r.url));
@@ -157,7 +157,7 @@ describe('a pasted Google snippet with no ids given', () => {
     expect(s.google.every((r) => r.url === 'https://www.googletagmanager.com/gtag/js?id=AW-987654321')).toBe(true);
     expect(await s.page.evaluate(() => (window as unknown as { __gtagLoads?: number }).__gtagLoads)).toBeUndefined();
     const fetchedAhead = s.google.length;
-    expect(warnings(s)).toContainEqual(expect.stringContaining('found a Google tag with the id AW-987654321 in the page; visitors are asked about it. Put data-google-ads="AW-987654321"'));
+    expect(await warnings(s)).toContainEqual(expect.stringContaining('found a Google tag with the id AW-987654321 in the page; visitors are asked about it. Put data-google-ads="AW-987654321"'));
 
     await ui(s.page).getByRole('button', { name: 'Godta alle' }).click();
     await expect.poll(() => s.page.evaluate(() => (window as unknown as { __gtagLoads?: number }).__gtagLoads ?? 0)).toBe(1);
@@ -174,7 +174,7 @@ describe('a pasted Google snippet with no ids given', () => {
     const s = await open({ pages: { '/': page, '/neste/': page }, waits: { '/vent.js': '/vist' } });
     await s.goto('/');
     expect(await bannerPurposes(s.page)).toEqual(['Markedsføring']);
-    expect(warnings(s)).toContainEqual(expect.stringContaining('held back https://www.googletagmanager.com/gtag/js?id=G-LATE12345'));
+    expect(await warnings(s)).toContainEqual(expect.stringContaining('held back https://www.googletagmanager.com/gtag/js?id=G-LATE12345'));
     await ui(s.page).getByRole('button', { name: 'Godta alle' }).click();
     await s.page.waitForTimeout(300);
     const late = () => s.page.evaluate(() => (window as unknown as { dataLayer: unknown[] }).dataLayer.some((e) => (e as unknown[])[0] === 'config' && (e as unknown[])[1] === 'G-LATE12345') && !!document.querySelector('script[src*="G-LATE12345"]:not([type="text/plain"])'));
@@ -214,7 +214,7 @@ describe('Meta pixel', () => {
     await s.page.evaluate(() => window.samtykke!.acceptAll());
     await s.page.waitForTimeout(300);
     expect(meta(s)).toEqual([]);
-    expect(warnings(s)).toContainEqual(expect.stringContaining('data-meta-pixel'));
+    expect(await warnings(s)).toContainEqual(expect.stringContaining('data-meta-pixel'));
   });
 });
 
@@ -224,14 +224,14 @@ describe('unknown third parties', () => {
   it('load, and the console names each host once', async () => {
     const s = await openWith(ADS, '', `<main><h1>Stressfri</h1>${WIDGET}</main>`);
     await expect.poll(() => s.others.length).toBe(3);
-    const named = warnings(s).filter((m) => m.includes('loads without consent'));
+    const named = (await warnings(s)).filter((m) => m.includes('loads without consent'));
     expect(named).toEqual([
       expect.stringContaining('widget.example.com loads without consent; if it stores or reads anything on the device, declare it as a service with `block` patterns'),
       expect.stringContaining('booking.example.net loads without consent'),
     ]);
     // Every page view says it again until it is declared.
     await s.goto('/neste/');
-    expect(warnings(s).filter((m) => m.includes('widget.example.com loads without consent'))).toHaveLength(2);
+    expect((await warnings(s)).filter((m) => m.includes('widget.example.com loads without consent'))).toHaveLength(2);
   });
 
   it('are held with strict: true, a frame behind its placeholder', async () => {
@@ -269,7 +269,7 @@ describe('unknown third parties', () => {
     await ui(s.page).getByRole('button', { name: 'Godta alle' }).click();
     await expect.poll(() => s.others.filter((r) => r.at >= granted).map((r) => r.url)).toEqual(['https://stressfri.hano.no/booking']);
     expect(await placeholder.count()).toBe(0);
-    expect(warnings(s).filter((m) => m.includes('loads without consent'))).toEqual([]);
+    expect((await warnings(s)).filter((m) => m.includes('loads without consent'))).toEqual([]);
   });
 });
 

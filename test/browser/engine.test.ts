@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataLayer, type Site, siteFixture, sitePage } from './harness';
+import { dataLayer, explained, type Site, siteFixture, sitePage } from './harness';
 
 const sites = siteFixture();
 
@@ -43,7 +43,7 @@ describe('before any choice (LAW-01, GCM-01, GCM-02)', () => {
     expect(layer).toContainEqual(['set', 'ads_data_redaction', true]);
     expect(layer).toContainEqual(['set', 'url_passthrough', false]);
     // GCM-13: the pasted snippet is named in the console, once a call
-    expect(s.console.filter((m) => m.includes('Google tag called without consent'))).toHaveLength(2);
+    expect((await explained(s)).filter((m) => m.includes('Google tag called without consent'))).toHaveLength(2);
     expect(s.google).toEqual([]);
   });
 
@@ -194,7 +194,7 @@ describe('markup the owner holds back', () => {
     await s.page.evaluate(() => window.samtykke!.acceptAll());
     await s.page.waitForTimeout(200);
     expect(await s.page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBeUndefined();
-    expect(s.console.some((m) => m.startsWith('error: [samtykke] data-samtykke="marketting"'))).toBe(true);
+    expect((await explained(s)).some((m) => m.startsWith('error: [samtykke] data-samtykke="marketting"'))).toBe(true);
   });
 });
 
@@ -228,7 +228,7 @@ describe('a robust guest on the host page', () => {
 
   it('a wrong setting: one clear error, nothing optional runs, the page works', async () => {
     const s = await open({ '/': sitePage({ attrs: 'data-google-ads="AW-12x" data-privacy-url="/p/"', body: '<p id="ok">ok</p>' }) });
-    expect(s.console.filter((m) => m.startsWith('error:'))).toEqual([expect.stringContaining('googleAds: "AW-12x" is not a valid id')]);
+    expect((await explained(s)).filter((m) => m.startsWith('error:'))).toEqual([expect.stringContaining('googleAds: "AW-12x" is not a valid id')]);
     await s.page.evaluate(() => window.samtykke!.acceptAll());
     await s.page.waitForTimeout(300);
     expect(s.google).toEqual([]);

@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { isGoogleTracking } from '../../src/config/trackers';
 import { chromiumOptions } from '../../scripts/chromium.mjs';
@@ -46,6 +46,8 @@ export interface Site {
   readonly console: string[];
   /** Every request for a face file, in order (`samtykke-face.nb.js` …). */
   readonly faces: string[];
+  /** Every request for a part the tag fetches beside it (faces, `samtykke-help.js`, `samtykke-log.js`), in order. */
+  readonly parts: string[];
   /** Opens a path of the site in the current page and waits for `load`. */
   goto(path: string): Promise<void>;
   /** Names of the cookies the browser holds for the site (any domain level). */
@@ -56,7 +58,7 @@ export interface Site {
 export interface SiteOptions extends BrowserContextOptions {
   /** path → HTML (or HTML with response headers, e.g. a CSP); `/samtykke.js` is always the built bundle. */
   readonly pages: Record<string, string | { body: string; headers: Record<string, string> }>;
-  /** Built files (e.g. `samtykke-face.nb.js`) to answer differently: a body, or `abort` for a failed request. */
+  /** Built files (e.g. `samtykke-face.nb.js`, `samtykke-help.js`) to answer differently: a body, or `abort` for a failed request. */
   readonly files?: Record<string, string | 'abort'>;
   /**
    * A script path of the site → a path the page requests later: the script is answered only once
@@ -79,6 +81,7 @@ export async function openSite(browser: Browser, { pages, files = {}, waits = {}
   const messages: string[] = [];
   const built = (file: string) => readFileSync(new URL(file, DIST), 'utf8');
   const faces: string[] = [];
+  const parts: string[] = [];
   const signalled = new Set<string>();
   const waiting = new Map<string, (() => void)[]>();
 
@@ -96,13 +99,14 @@ export async function openSite(browser: Browser, { pages, files = {}, waits = {}
     }
     if (url.origin === ORIGIN) {
       if (url.pathname === '/samtykke.js') return route.fulfill({ contentType: 'text/javascript', body: built(BUNDLE) });
-      const face = /^\/(samtykke-face\.\w+\.js)$/.exec(url.pathname)?.[1];
-      if (face) {
-        faces.push(face);
-        const body = files[face];
+      const part = /^\/(samtykke-(?:face\.\w+|help|log)\.js)$/.exec(url.pathname)?.[1];
+      if (part) {
+        parts.push(part);
+        if (part.startsWith('samtykke-face.')) faces.push(part);
+        const body = files[part];
         if (body === 'abort') return route.abort();
-        // CORS like a CDN, so a face fetched with crossorigin passes its integrity check.
-        return route.fulfill({ contentType: 'text/javascript', headers: { 'access-control-allow-origin': '*' }, body: body ?? built(face) });
+        // CORS like a CDN, so a part fetched with crossorigin passes its integrity check.
+        return route.fulfill({ contentType: 'text/javascript', headers: { 'access-control-allow-origin': '*' }, body: body ?? built(part) });
       }
       if (Object.values(waits).includes(url.pathname)) {
         signalled.add(url.pathname);
@@ -141,6 +145,7 @@ export async function openSite(browser: Browser, { pages, files = {}, waits = {}
     others,
     console: messages,
     faces,
+    parts,
     async goto(path) {
       await page.goto(ORIGIN + path, { waitUntil: 'load' });
     },
@@ -157,6 +162,18 @@ export async function openSite(browser: Browser, { pages, files = {}, waits = {}
  */
 export function sitePage({ attrs = 'data-google-ads="AW-123456789" data-privacy-url="/personvern/"', before = '', head = '', body = '<main><h1>Stressfri</h1><p><a href="/om/">Om oss</a></p></main>', lang = 'nb' } = {}): string {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Stressfri</title>${before}<script src="/samtykke.js" ${attrs}></script>${head}</head><body>${body}</body></html>`;
+}
+
+/**
+ * The console once samtykke has printed what it reported: its messages' texts come in
+ * `samtykke-help.js`, fetched on the first one, so they print when that file has arrived (or
+ * failed). Waits, polling, until no such fetch is under way, then hands back every message.
+ * (A plain evaluate, not waitForFunction, whose helper needs the MutationObserver a hostile page
+ * may have deleted.)
+ */
+export async function explained(site: Site): Promise<string[]> {
+  await expect.poll(() => site.page.evaluate(() => !document.querySelector('script[src$="/samtykke-help.js"]'))).toBe(true);
+  return site.console;
 }
 
 /** The dataLayer as plain arrays (`arguments` objects turned into arrays). */

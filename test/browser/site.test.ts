@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type DemoServer } from '../../demo/server/servers';
-import { launch, openSite } from './harness';
+import { explained, launch, openSite } from './harness';
 
 /**
  * The static site (`npm run build:site`: demo and configurator) served by a plain node:http file
@@ -51,7 +51,7 @@ async function pasted(tag: string): Promise<{ banner: boolean; errors: string[];
   const banner = await site.page
     .waitForFunction(() => !!document.querySelector('samtykke-ui')?.shadowRoot?.querySelector('button'), null, { timeout: 3000 })
     .then(() => true, () => false);
-  return { banner, errors: site.console.filter((m) => m.startsWith('error')), close: () => site.close() };
+  return { banner, errors: (await explained(site)).filter((m) => m.startsWith('error')), close: () => site.close() };
 }
 
 describe('the static site', () => {

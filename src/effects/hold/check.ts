@@ -1,5 +1,5 @@
 import type { Config } from '../../config/types';
-import { report } from '../../core/report';
+import { report, reportError } from '../../core/report';
 import type { ConsentStore } from '../../core/store';
 import { HELD_ATTR, PURPOSES_ATTR } from '../../markup';
 import { hold, trusted } from '../held';
@@ -28,19 +28,13 @@ export function createCheck(config: Config, store: ConsentStore, adopting: () =>
       hold(el, tracker.declared ? PURPOSES_ATTR : HELD_ATTR, tracker.service.purpose, src);
       if (!tracker.declared && !warned.has(src)) {
         warned.add(src);
-        const fix = tracker.google
-          ? `give its id to samtykke (data-google-${tracker.service.purpose === 'analytics' ? 'analytics' : 'ads'}) so visitors are asked about it`
-          : tracker.service.id === 'meta-pixel'
-            ? 'give your pixel id to samtykke (data-meta-pixel="…") so visitors are asked about it'
-            : tracker.stranger
-              ? 'declare it as a service with `block` patterns'
-              : `add data-embeds="${tracker.service.id}" so visitors are asked about it; until then they can load it from its placeholder`;
-        report('warn', `held back ${src}: visitors have not been told of ${tracker.service.name}, so no choice releases it. To use it, ${fix}.`);
+        const { name, id, purpose } = tracker.service;
+        report('warn', 'hold.undeclared', src, name, id, purpose, tracker.google ? 'google' : tracker.stranger ? 'stranger' : 'preset');
       }
       return true;
     } catch (error) {
       // Our watch must never break the page's own DOM calls; this element goes unwatched.
-      report('error', 'could not check a tag; it loads unwatched. Please report this.', error);
+      reportError('error', 'hold.failed', error);
       return false;
     }
   };
@@ -58,7 +52,7 @@ export function createCheck(config: Config, store: ConsentStore, adopting: () =>
     trusted.add(script);
     try {
       if (script.src && mustWait(script.src, config, store)) {
-        report('warn', `${script.src} was written with document.write in a form samtykke cannot read first (Trusted Types), so it could not be held and loaded without consent. Put it in the page's HTML instead.`);
+        report('warn', 'hold.documentWrite', script.src);
       }
     } catch {
       /* naming it is a courtesy; the page's write has happened */

@@ -22,6 +22,6 @@ export function adoptGoogleTag(src: string, config: Config, store: ConsentStore)
   addService(config, preset([id]));
   // A visitor whose stored grant did not cover it is asked about its purpose again.
   store.refresh();
-  report('warn', `found a Google tag with the id ${id} in the page; visitors are asked about it. Put ${setting}="${id}" on the samtykke tag so it is declared on every page.`);
+  report('warn', 'google.found', id, setting!);
   return true;
 }

@@ -33,7 +33,7 @@ export function stranger(src: string, config: Config, warned: Set<string>): Trac
   if (config.strict) return { service: { id: host, name: host, purpose: 'marketing', provider: host, description: host, cookies: [], src: [], googleIds: [], block: [] }, declared: false, stranger: true };
   if (!warned.has(host)) {
     warned.add(host);
-    report('warn', `${host} loads without consent; if it stores or reads anything on the device, declare it as a service with \`block\` patterns.`);
+    report('warn', 'host.unknown', host);
   }
   return null;
 }

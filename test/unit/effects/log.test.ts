@@ -6,6 +6,7 @@ import { logDecisions } from '../../../src/effects/log';
 import { syncTabs } from '../../../src/effects/tabs';
 import { MAX_QUEUED, type LogEntry } from '../../../src/storage/log-queue';
 import type { CookieStore } from '../../../src/storage/cookie';
+import { startLog } from '../../../src/shell/log';
 
 const place = { href: 'https://www.stressfri.no/', hostname: 'www.stressfri.no', nonce: '' };
 const LOG = 'https://log.stressfri.no/v1/consents';
@@ -176,5 +177,54 @@ describe('the consent log', () => {
     expect(() => store.decide({ analytics: true })).not.toThrow();
     await settled();
     expect(posted).toHaveLength(1);
+  });
+});
+
+describe('the sender as a part fetched by the tag (shell/log.ts)', () => {
+  /** A page whose sender arrives when `arrive` is called (or never, or as nothing). */
+  function partPage(input: Record<string, unknown> = {}) {
+    const config = validate({ privacyUrl: '/p/', googleAnalytics: 'G-ABC123XYZ', logUrl: LOG, ...input }, place);
+    const store = createStore(config, cookie);
+    const fetches = vi.fn();
+    let arrive: (sender: typeof logDecisions | null) => void = () => {};
+    startLog(config, store, (done) => {
+      fetches();
+      arrive = done;
+    }, '1.2.3');
+    return { store, fetches, arrive: (sender: typeof logDecisions | null) => arrive(sender) };
+  }
+
+  it('is not even asked for without logUrl', () => {
+    expect(partPage({ logUrl: undefined }).fetches).not.toHaveBeenCalled();
+  });
+
+  it('logs the decisions made before it arrived, in order, the reset at the time it was made, then the later ones', async () => {
+    const { store, fetches, arrive } = partPage();
+    expect(fetches).toHaveBeenCalledTimes(1);
+    const first = store.decide({ analytics: true });
+    const resetAt = new Date().toISOString();
+    store.reset();
+    await settled();
+    expect(posted).toEqual([]);
+    arrive(logDecisions);
+    await settled();
+    expect(posted.map((p) => [p.entry.id, p.entry.choices])).toEqual([
+      [first.id, { analytics: true }],
+      [first.id, {}],
+    ]);
+    expect(Date.parse(posted[1]!.entry.time)).toBeLessThanOrEqual(Date.parse(resetAt) + 5);
+    const later = store.decide({ analytics: false });
+    await settled();
+    expect(posted.map((p) => p.entry.id)).toEqual([first.id, first.id, later.id]);
+  });
+
+  it('that cannot be had: one error naming logUrl, and the page goes on', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { store, arrive } = partPage();
+    store.decide({ analytics: true });
+    arrive(null);
+    await settled();
+    expect(posted).toEqual([]);
+    expect(error.mock.calls.map((c) => c[0])).toEqual([expect.stringMatching(/^\[samtykke\] logUrl: could not load samtykke-log\.js/)]);
   });
 });
