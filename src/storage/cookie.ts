@@ -1,5 +1,5 @@
-import Cookies from 'js-cookie';
 import { decode, encode, type ConsentRecord } from '../consent/record';
+import { readCookie, removeCookie, writeCookie } from './jar';
 
 export interface CookieStore {
   /** The stored record, or `null` when there is none or it cannot be trusted. */
@@ -15,23 +15,13 @@ export interface CookieOptions {
   readonly validityDays: number;
 }
 
-/**
- * js-cookie's reader strips quotes and percent-decodes, so `"1.…"` or `1%2E…` would read as a
- * valid decision. Ours reads the value exactly as stored; `decode` accepts only what we write.
- */
-const raw = Cookies.withConverter<string>({ read: (value) => value });
-
 export function cookieStore({ name, domain, validityDays }: CookieOptions): CookieStore {
-  const attributes = (): Cookies.CookieAttributes => ({
-    path: '/',
-    sameSite: 'Lax',
-    secure: location.protocol === 'https:',
-    ...(domain ? { domain } : {}),
-  });
   return {
     read() {
       try {
-        return decode(raw.get(name));
+        // Read as stored: a reader that strips quotes or percent-decodes would take `"1.…"` or
+        // `1%2E…` for a valid decision; `decode` accepts only what we write.
+        return decode(readCookie(name));
       } catch {
         // A cookie jar the browser will not let us read is the same as an empty one.
         return null;
@@ -39,14 +29,14 @@ export function cookieStore({ name, domain, validityDays }: CookieOptions): Cook
     },
     write(record) {
       try {
-        Cookies.set(name, encode(record), { ...attributes(), expires: validityDays });
+        writeCookie(name, encode(record), validityDays, domain, `; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`);
       } catch {
         /* refused: the choice holds for this page view (see the store) */
       }
     },
     clear() {
       try {
-        Cookies.remove(name, attributes());
+        removeCookie(name, domain);
       } catch {
         /* nothing stored, nothing to clear */
       }
