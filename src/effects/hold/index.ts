@@ -28,7 +28,7 @@ export interface HoldSettings {
 export function holdTrackers(current: () => HoldSettings): Uninstall {
   const { check, checkTree, unheld } = createCheck(current);
   return all([
-    observeParser(checkTree, (frame, src) => {
+    observeParser(check, (frame, src) => {
       const { config, onFrame } = current();
       onFrame(frame, classify(src, config));
     }),
