@@ -1,3 +1,4 @@
+import { classify } from '../../config/trackers';
 import { report } from '../../core/report';
 import { HELD_ATTR, PURPOSES_ATTR } from '../../markup';
 import { hold, trusted } from '../held';
@@ -21,8 +22,10 @@ export function createCheck(current: () => HoldSettings): { check: Check; checkT
     if (!src || !isLiveLoader(el) || trusted.has(el)) return false;
     try {
       const { config, store, adopting } = current();
-      if (adopting()) adoptGoogleTag(src, config, store);
-      const tracker = mustWait(src, config, store) ?? (el instanceof HTMLImageElement ? null : stranger(src, config, warned));
+      let known = classify(src, config);
+      // A Google tag taken in is declared from now on.
+      if (known && adopting() && adoptGoogleTag(src, known, config, store)) known = classify(src, config);
+      const tracker = known ? mustWait(known, config, store) : el instanceof HTMLImageElement ? null : stranger(src, config, warned);
       if (!tracker) return false;
       hold(el, tracker.declared ? PURPOSES_ATTR : HELD_ATTR, tracker.service.purpose, src);
       if (!tracker.declared && !warned.has(src)) {
@@ -57,7 +60,7 @@ export function createCheck(current: () => HoldSettings): { check: Check; checkT
     trusted.add(script);
     try {
       const { config, store } = current();
-      if (script.src && mustWait(script.src, config, store)) {
+      if (script.src && mustWait(classify(script.src, config), config, store)) {
         report('warn', `${script.src} was written with document.write in a form samtykke cannot read first (Trusted Types), so it could not be held and loaded without consent. Put it in the page's HTML instead.`);
       }
     } catch {

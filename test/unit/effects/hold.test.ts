@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { safeConfig } from '../../../src/config/safe';
+import { classify } from '../../../src/config/trackers';
 import { validate } from '../../../src/config/validate';
 import { createStore } from '../../../src/core/store';
 import type { CookieStore } from '../../../src/storage/cookie';
@@ -32,15 +33,15 @@ afterEach(() => {
 describe('the hold policy', () => {
   it('holds a declared tracker until its purpose is granted, and never a plain address', () => {
     const { config, store } = setup();
-    expect(mustWait(GTAG, config, store)?.service.id).toBe('google-ads');
-    expect(mustWait('https://cdn.example.no/app.js', config, store)).toBeNull();
+    expect(mustWait(classify(GTAG, config), config, store)?.service.id).toBe('google-ads');
+    expect(mustWait(classify('https://cdn.example.no/app.js', config), config, store)).toBeNull();
     store.decide({ marketing: true, functional: true });
-    expect(mustWait(GTAG, config, store)).toBeNull();
+    expect(mustWait(classify(GTAG, config), config, store)).toBeNull();
   });
 
   it("lets Google's tags load in advanced mode, where they wait for the signals", () => {
     const { config, store } = setup({ mode: 'advanced' });
-    expect(mustWait(GTAG, config, store)).toBeNull();
+    expect(mustWait(classify(GTAG, config), config, store)).toBeNull();
   });
 
   it('treats a script whose type is not JavaScript as one that will not run', () => {
