@@ -103,7 +103,7 @@ export function start(fetchFace: FetchFace, asTag = false): SamtykkeApi | undefi
     return holdAll('could not read the settings (window.samtykkeConfig and the tag\'s data-* attributes); everything optional stays held. Give plain text, numbers, true/false, lists and objects only.', error);
   }
   try {
-    const store = createStore(config, cookieStore({ name: config.cookieName, domain: config.cookieDomain, validityDays: config.validityDays }));
+    const store = createStore(config, cookieStore(config));
     const ran = new Set<OptionalPurpose>();
     const frames: Parameters<Face['holdFrame']>[] = [];
     let face: Face | null = null;

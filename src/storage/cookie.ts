@@ -1,3 +1,4 @@
+import type { Config } from '../config/types';
 import { decode, encode, type ConsentRecord } from '../consent/record';
 import { readCookie, removeCookie, writeCookie } from './jar';
 
@@ -9,13 +10,10 @@ export interface CookieStore {
   clear(): void;
 }
 
-export interface CookieOptions {
-  readonly name: string;
-  readonly domain: string | null;
-  readonly validityDays: number;
-}
+/** samtykke's cookie as the settings name it: where it is set and how long it lives. */
+export type CookieOptions = Pick<Config, 'cookieName' | 'cookieDomain' | 'validityDays'>;
 
-export function cookieStore({ name, domain, validityDays }: CookieOptions): CookieStore {
+export function cookieStore({ cookieName: name, cookieDomain: domain, validityDays }: CookieOptions): CookieStore {
   return {
     read() {
       try {
