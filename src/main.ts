@@ -12,7 +12,8 @@ import { announceChanges } from './effects/events';
 import { consentDefault, googleConsentMode } from './effects/google';
 import { defineGtag } from './effects/gtag';
 import { guardGtag } from './effects/gtag-guard';
-import { holdTrackers, type Hold } from './effects/hold';
+import { holdTrackers, type HoldSettings } from './effects/hold';
+import { release } from './effects/held';
 import type { Tracker } from './config/trackers';
 import type { Config } from './config/types';
 import { DECLARATION_ATTR, OPENERS, PURPOSES_ATTR, purposesOf } from './markup';
@@ -48,7 +49,7 @@ export interface Parts {
 
 type Host = Window & { samtykke?: SamtykkeApi; samtykkeConfig?: unknown };
 
-/** A cookie jar that holds nothing: the safe blocker's, which no decision reaches. */
+/** A cookie jar that holds nothing: the safe settings', which no decision reaches. */
 const NO_COOKIE: CookieStore = { read: () => null, write() {}, clear() {} };
 
 /**
@@ -71,12 +72,14 @@ export function start(parts: Parts, asTag = false): SamtykkeApi | undefined {
   const script = document.currentScript as HTMLScriptElement | null;
   const nonce = script?.nonce ?? '';
   // Fail closed before anything the owner wrote is read: every tracker the classifier knows is
-  // held (none declared, none granted), so whatever fails below leaves it held. The blocker
-  // with the owner's settings takes over once they are read.
-  let safe: Hold | null = null;
+  // held (none declared, none granted), so whatever fails below leaves it held. The blocker is
+  // installed once; the owner's settings take over by replacing `blocking` once they are read.
+  let blocking: HoldSettings | undefined;
   let unwatched: unknown = null;
   try {
-    safe = holdTrackers(safeConfig(nonce), createStore(safeConfig(nonce), NO_COOKIE), () => {});
+    const safe = safeConfig(nonce);
+    blocking = { config: safe, store: createStore(safe, NO_COOKIE), onFrame() {}, adopting: () => false };
+    holdTrackers(() => blocking!);
   } catch (error) {
     unwatched = error;
   }
@@ -108,7 +111,7 @@ export function start(parts: Parts, asTag = false): SamtykkeApi | undefined {
     return holdAll();
   }
   try {
-    const store = createStore(config, cookieStore({ name: config.cookieName, domain: config.cookieDomain, validityDays: config.validityDays }));
+    const store = createStore(config, cookieStore(config));
     const ran = new Set<OptionalPurpose>();
     const frames: Parameters<Face['holdFrame']>[] = [];
     let face: Face | null = null;
@@ -124,25 +127,23 @@ export function start(parts: Parts, asTag = false): SamtykkeApi | undefined {
 
     defineGtag();
     consentDefault(config);
-    safe?.uninstall();
-    safe = null;
     // Until the visitor is shown the banner or the reopen button, a Google tag found in the page
     // may still be asked about; never from a misplaced tag, which cannot hold it in time.
     let shown = false;
-    try {
-      const hold = holdTrackers(config, store, (frame, tracker) => {
+    blocking = {
+      config,
+      store,
+      onFrame(frame, tracker) {
         const purposes = purposesOf(frame);
         const choosable = frame.hasAttribute(PURPOSES_ATTR) && purposes.length > 0 && purposes.every((p) => (config.purposes as string[]).includes(p));
-        const args: Parameters<Face['holdFrame']> = [frame, tracker, () => hold.show(frame), choosable ? () => api.open() : null];
+        const args: Parameters<Face['holdFrame']> = [frame, tracker, () => release(frame), choosable ? () => api.open() : null];
         // Its placeholder is the face's: drawn now, or once the face is here.
         if (face) return face.holdFrame(...args);
         frames.push(args);
         need();
-      }, () => !shown && !fixes.length);
-    } catch (error) {
-      // Marked-up blocking and Consent Mode still hold; only unmarked tags go unwatched.
-      reportError('error', 'hold.unwatched', error);
-    }
+      },
+      adopting: () => !shown && !fixes.length,
+    };
     watchLeaks(config, store, script);
     guardGtag(config, store);
     googleConsentMode(config, store, ran);

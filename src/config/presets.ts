@@ -21,37 +21,19 @@ const analyticsCookies = [cookie('_ga'), cookie('_ga_*')];
 const GOOGLE = 'Google Ireland Limited';
 const GOOGLE_PRIVACY = 'https://policies.google.com/technologies/partner-sites';
 
-export function googleAds(ids: readonly string[]): Service {
-  return {
-    id: 'google-ads',
-    name: 'Google Ads',
-    purpose: 'marketing',
-    provider: GOOGLE,
-    description: '',
-    transfer: true,
-    privacyUrl: GOOGLE_PRIVACY,
-    cookies: adsCookies,
-    src: [],
-    googleIds: ids,
-    block: [],
-  };
+/** A built-in service: nothing to load, no Google ids and no patterns unless `more` gives them. */
+function preset(id: string, name: string, purpose: Service['purpose'], provider: string, cookies: readonly CookieInfo[], more: Partial<Service> = {}): Service {
+  return { id, name, purpose, provider, description: '', cookies, src: [], googleIds: [], block: [], ...more };
 }
 
-export function googleAnalytics(ids: readonly string[]): Service {
-  return {
-    id: 'google-analytics',
-    name: 'Google Analytics',
-    purpose: 'analytics',
-    provider: GOOGLE,
-    description: '',
-    transfer: true,
-    privacyUrl: GOOGLE_PRIVACY,
-    cookies: analyticsCookies,
-    src: [],
-    googleIds: ids,
-    block: [],
-  };
-}
+/** A third party's service: Google, Meta and Vimeo all may move the data to the USA. */
+const thirdParty = (id: string, name: string, purpose: Service['purpose'], provider: string, privacyUrl: string, cookies: readonly CookieInfo[], more: Partial<Service>): Service =>
+  preset(id, name, purpose, provider, cookies, { transfer: true, privacyUrl, ...more });
+
+export const googleAds = (ids: readonly string[]): Service => thirdParty('google-ads', 'Google Ads', 'marketing', GOOGLE, GOOGLE_PRIVACY, adsCookies, { googleIds: ids });
+
+export const googleAnalytics = (ids: readonly string[]): Service =>
+  thirdParty('google-analytics', 'Google Analytics', 'analytics', GOOGLE, GOOGLE_PRIVACY, analyticsCookies, { googleIds: ids });
 
 /**
  * Meta's pixel, named by `metaPixel`. The owner pastes Meta's snippet unchanged: it inserts
@@ -59,52 +41,16 @@ export function googleAnalytics(ids: readonly string[]): Service {
  * are held until Markedsføring is granted. Without the setting they are held all the same. The
  * pixel id itself is only checked: Meta's snippet carries its own.
  */
-export function metaPixel(): Service {
-  return {
-    id: 'meta-pixel',
-    name: 'Meta Pixel',
-    purpose: 'marketing',
-    provider: 'Meta Platforms Ireland Limited',
-    transfer: true,
-    description: '',
-    privacyUrl: 'https://www.facebook.com/privacy/policy/',
-    cookies: [cookie('_fbp'), cookie('fr', 'thirdParty')],
-    src: [],
-    googleIds: [],
+export const metaPixel = (): Service =>
+  thirdParty('meta-pixel', 'Meta Pixel', 'marketing', 'Meta Platforms Ireland Limited', 'https://www.facebook.com/privacy/policy/', [cookie('_fbp'), cookie('fr', 'thirdParty')], {
     block: ['connect.facebook.net', 'www.facebook.com/tr'],
-  };
-}
+  });
 
-/** samtykke's own cookie: strictly necessary, because it is how a refusal is remembered. */
-export function ownService(cookieName: string, site: string): Service {
-  return {
-    id: 'samtykke',
-    name: 'Samtykke',
-    purpose: 'necessary',
-    // The choice never leaves the site: its only recipient is the site itself.
-    provider: site,
-    description: '',
-    cookies: [cookie(cookieName)],
-    src: [],
-    googleIds: [],
-    block: [],
-  };
-}
-
-// Each embed's provider is Google or Vimeo, both of which may move the data to the USA.
-const embed = (id: string, name: string, purpose: Service['purpose'], provider: string, privacyUrl: string, cookies: readonly CookieInfo[], block: readonly string[]): Service => ({
-  id,
-  name,
-  purpose,
-  provider,
-  transfer: true,
-  description: '',
-  privacyUrl,
-  cookies,
-  src: [],
-  googleIds: [],
-  block,
-});
+/**
+ * samtykke's own cookie: strictly necessary, because it is how a refusal is remembered. The
+ * choice never leaves the site: its only recipient is the site itself.
+ */
+export const ownService = (cookieName: string, site: string): Service => preset('samtykke', 'Samtykke', 'necessary', site, [cookie(cookieName)]);
 
 /**
  * Video and map embeds, held back with a placeholder wherever they appear. The owner lists the
@@ -112,31 +58,9 @@ const embed = (id: string, name: string, purpose: Service['purpose'], provider: 
  * them; one not listed can still be shown, one at a time, from its placeholder.
  */
 export const embedPresets: readonly Service[] = [
-  embed(
-    'youtube',
-    'YouTube',
-    'marketing',
-    GOOGLE,
-    GOOGLE_PRIVACY,
-    [cookie('VISITOR_INFO1_LIVE', 'thirdParty'), cookie('YSC', 'thirdParty')],
-    ['www.youtube.com/embed/', 'youtube.com/embed/', 'www.youtube-nocookie.com/embed/'],
-  ),
-  embed(
-    'vimeo',
-    'Vimeo',
-    'analytics',
-    'Vimeo.com, Inc.',
-    'https://vimeo.com/privacy',
-    [cookie('vuid', 'thirdParty')],
-    ['player.vimeo.com/video/'],
-  ),
-  embed(
-    'google-maps',
-    'Google Maps',
-    'marketing',
-    GOOGLE,
-    GOOGLE_PRIVACY,
-    [cookie('NID', 'thirdParty')],
-    ['www.google.com/maps/embed', 'maps.google.com/maps'],
-  ),
+  thirdParty('youtube', 'YouTube', 'marketing', GOOGLE, GOOGLE_PRIVACY, [cookie('VISITOR_INFO1_LIVE', 'thirdParty'), cookie('YSC', 'thirdParty')], {
+    block: ['www.youtube.com/embed/', 'youtube.com/embed/', 'www.youtube-nocookie.com/embed/'],
+  }),
+  thirdParty('vimeo', 'Vimeo', 'analytics', 'Vimeo.com, Inc.', 'https://vimeo.com/privacy', [cookie('vuid', 'thirdParty')], { block: ['player.vimeo.com/video/'] }),
+  thirdParty('google-maps', 'Google Maps', 'marketing', GOOGLE, GOOGLE_PRIVACY, [cookie('NID', 'thirdParty')], { block: ['www.google.com/maps/embed', 'maps.google.com/maps'] }),
 ];

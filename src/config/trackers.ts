@@ -70,8 +70,11 @@ export function classify(src: string, config: Config): Tracker | null {
   return { service: configured ?? (analytics ? googleAnalytics([]) : googleAds([])), declared: !!configured, google: true };
 }
 
-/** `src` read as the page would, when it is an http(s) address; anything else loads nothing we track. */
-function webAddress(src: string): URL | null {
+/**
+ * `src` read as the page would, when it is a web address (http(s), absolute or relative to the
+ * page); anything else loads nothing we track, and is never released.
+ */
+export function webAddress(src: string): URL | null {
   try {
     const url = new URL(src, document.baseURI);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;

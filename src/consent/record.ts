@@ -64,8 +64,8 @@ export function decode(value: string | undefined | null): ConsentRecord | null {
   const choices: Choices = {};
   const covered: Partial<Record<OptionalPurpose, string[]>> = {};
   for (const [, letter, answer] of flags.matchAll(FLAG)) {
+    // A purpose given twice is refused below: it is not the form samtykke writes.
     const purpose = PURPOSE_OF[letter!]!;
-    if (purpose in choices) return null;
     choices[purpose] = answer !== '0';
     if (answer === '0') continue;
     const codes = answer!.slice(1).match(/.{3}/g) ?? [];

@@ -63,8 +63,9 @@ export function googleConsentMode(config: Config, store: ConsentStore, ran: Set<
 
 /** A gtag.js already in the page that runs now or is being released by this decision. */
 function pasted(store: ConsentStore): boolean {
-  return Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]')).some((s) => {
+  return Array.from(document.scripts).some((s) => {
+    if (!s.src.startsWith(GTAG_URL)) return false;
     const purposes = purposesOf(s);
-    return s.src.startsWith(GTAG_URL) && (s.type !== INERT_TYPE || (purposes.length > 0 && purposes.every((p) => store.granted(p as Purpose))));
+    return s.type !== INERT_TYPE || (purposes.length > 0 && purposes.every((p) => store.granted(p as Purpose)));
   });
 }

@@ -1,3 +1,4 @@
+import { webAddress } from '../config/trackers';
 import { report } from '../core/report';
 import { HELD_ATTR, INERT_TYPE, PURPOSES_ATTR, SRC_ATTR, TYPE_ATTR } from '../markup';
 import { setScriptSrc, setScriptText } from './trusted-types';
@@ -33,19 +34,6 @@ export function hold(el: Loader, mark: typeof PURPOSES_ATTR | typeof HELD_ATTR, 
 }
 
 /**
- * Whether a held address may be loaded: a web address (absolute, or relative to the page).
- * `javascript:` or `data:` in a `data-src` would run code of its own the moment it is released.
- */
-function isWebAddress(value: string): boolean {
-  try {
-    const { protocol } = new URL(value, document.baseURI);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
-/**
  * Lets a held element load as it was written. A frame or pixel gets its `src` back; a script
  * is replaced by a live copy, since a script element runs at most once. `done` is called once
  * it has run (an external script: loaded or failed), so scripts can run in document order.
@@ -54,7 +42,8 @@ function isWebAddress(value: string): boolean {
 export function release(el: Element, done: () => void = () => undefined): void {
   // A script without an address (or with an empty one) is inline, as the browser treats it.
   const src = el instanceof HTMLScriptElement ? el.getAttribute('src') || null : el.getAttribute(SRC_ATTR) ?? '';
-  if (src !== null && !isWebAddress(src)) {
+  // `javascript:` or `data:` in a `data-src` would run code of its own the moment it is released.
+  if (src !== null && !webAddress(src)) {
     const attr = el instanceof HTMLScriptElement ? 'src' : SRC_ATTR;
     report('error', 'release.address', attr, src.slice(0, 80), el.localName);
     return done();

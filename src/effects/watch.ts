@@ -34,11 +34,12 @@ export function watchLeaks(config: Config, store: ConsentStore, ours: Element | 
 
   // The tags before ours are all in the page already; looking can wait for the parsed page.
   // (Without our own tag, as in a bundler build, there is no "before" to speak of.)
+  // The page's list of scripts, read only up to ours: no search through the whole page.
   if (ours) whenParsed(() => {
-    for (const s of document.querySelectorAll<HTMLScriptElement>('script[src]')) {
+    for (const s of document.scripts) {
       if (s === ours) break;
       // A tag a loader put before ours after we ran is one we hold (or released on grant).
-      if (s.hasAttribute(PURPOSES_ATTR) || s.hasAttribute(HELD_ATTR) || trusted.has(s)) continue;
+      if (!s.src || s.hasAttribute(PURPOSES_ATTR) || s.hasAttribute(HELD_ATTR) || trusted.has(s)) continue;
       if (grantedAt(s.src) === Infinity) warn(s.src, () => report('warn', 'leak.before', s.src));
     }
   });

@@ -1,4 +1,5 @@
 import Cookies from 'js-cookie';
+import type { Config } from '../config/types';
 import { decode, encode, type ConsentRecord } from '../consent/record';
 
 export interface CookieStore {
@@ -9,11 +10,8 @@ export interface CookieStore {
   clear(): void;
 }
 
-export interface CookieOptions {
-  readonly name: string;
-  readonly domain: string | null;
-  readonly validityDays: number;
-}
+/** samtykke's cookie as the settings name it: where it is set and how long it lives. */
+export type CookieOptions = Pick<Config, 'cookieName' | 'cookieDomain' | 'validityDays'>;
 
 /**
  * js-cookie's reader strips quotes and percent-decodes, so `"1.…"` or `1%2E…` would read as a
@@ -21,7 +19,7 @@ export interface CookieOptions {
  */
 const raw = Cookies.withConverter<string>({ read: (value) => value });
 
-export function cookieStore({ name, domain, validityDays }: CookieOptions): CookieStore {
+export function cookieStore({ cookieName: name, cookieDomain: domain, validityDays }: CookieOptions): CookieStore {
   const attributes = (): Cookies.CookieAttributes => ({
     path: '/',
     sameSite: 'Lax',

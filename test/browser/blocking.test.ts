@@ -128,6 +128,27 @@ describe('tags added by code (works in every browser)', () => {
   });
 });
 
+describe('the blocker is set up once per page view', () => {
+  // Counts, from before the tag, every time a patched method is put in place and every observer
+  // on the whole document: a second set-up (or a take-down and a redo) would show as a 2 or 3.
+  const COUNT = `<script>(function(){var n=window.__setUps={appendChild:0,innerHTML:0,observers:0};var f=Node.prototype.appendChild;Object.defineProperty(Node.prototype,'appendChild',{configurable:true,get:function(){return f},set:function(v){n.appendChild++;f=v}});var d=Object.defineProperty;Object.defineProperty=function(o,k){if(o===Element.prototype&&k==='innerHTML')n.innerHTML++;return d.apply(this,arguments)};var o=MutationObserver.prototype.observe;MutationObserver.prototype.observe=function(t,opts){if(t===document.documentElement&&opts&&opts.subtree)n.observers++;return o.apply(this,arguments)}})();</script>`;
+
+  // Misplaced (after a Google snippet), the tag keeps the safe settings it started with.
+  const SNIPPET_FIRST = `<script>window.dataLayer=[];function gtag(){dataLayer.push(arguments)}gtag('js',new Date());</script>`;
+  for (const [name, before] of [
+    ["with the owner's settings", COUNT],
+    ['misplaced, with the safe settings', COUNT + SNIPPET_FIRST],
+  ] as const) {
+    it(`${name}: each patch and the observer once, and code-inserted trackers are still held`, async () => {
+      const s = await open(sitePage({ attrs: ADS, before, body: '<main></main>' + DYNAMIC }));
+      await s.page.waitForTimeout(800);
+      await expect(s.page.evaluate(() => (window as unknown as { __setUps: unknown }).__setUps)).resolves.toEqual({ appendChild: 1, innerHTML: 1, observers: 1 });
+      expect(s.google).toEqual([]);
+      await expect(s.page.locator('script[src*="AW-555555555"]').getAttribute('type')).resolves.toBe('text/plain');
+    });
+  }
+});
+
 describe('embeds held back with a placeholder', () => {
   const embeds = (attrs = ADS) =>
     sitePage({

@@ -1,9 +1,9 @@
-import type { Config } from '../../config/types';
+import { classify } from '../../config/trackers';
 import { report, reportError } from '../../core/report';
-import type { ConsentStore } from '../../core/store';
 import { HELD_ATTR, PURPOSES_ATTR } from '../../markup';
 import { hold, trusted } from '../held';
 import { adoptGoogleTag } from './detect';
+import type { HoldSettings } from './index';
 import { isLiveLoader, mustWait, stranger } from './policy';
 
 /** Holds `el` if it is about to load `src` (default: its `src` attribute) too early; true when it did. */
@@ -12,18 +12,20 @@ export type Check = (el: Element, src?: string | null) => boolean;
 export type CheckTree = (node: Node, tags: string) => boolean;
 
 /**
- * The check every patch point calls, applying the policy and warning once per unknown tracker
- * and once per unknown host. `adopting` says whether a detected Google tag may still join the
- * services (until the visitor is shown the banner).
+ * The check every patch point calls, applying the policy with the settings in force and
+ * warning once per unknown tracker and once per unknown host.
  */
-export function createCheck(config: Config, store: ConsentStore, adopting: () => boolean): { check: Check; checkTree: CheckTree; unheld: (script: HTMLScriptElement) => void } {
+export function createCheck(current: () => HoldSettings): { check: Check; checkTree: CheckTree; unheld: (script: HTMLScriptElement) => void } {
   const warned = new Set<string>();
 
   const check: Check = (el, src = el.getAttribute('src')) => {
     if (!src || !isLiveLoader(el) || trusted.has(el)) return false;
     try {
-      if (adopting()) adoptGoogleTag(src, config, store);
-      const tracker = mustWait(src, config, store) ?? (el instanceof HTMLImageElement ? null : stranger(src, config, warned));
+      const { config, store, adopting } = current();
+      let known = classify(src, config);
+      // A Google tag taken in is declared from now on.
+      if (known && adopting() && adoptGoogleTag(src, known, config, store)) known = classify(src, config);
+      const tracker = known ? mustWait(known, config, store) : el instanceof HTMLImageElement ? null : stranger(src, config, warned);
       if (!tracker) return false;
       hold(el, tracker.declared ? PURPOSES_ATTR : HELD_ATTR, tracker.service.purpose, src);
       if (!tracker.declared && !warned.has(src)) {
@@ -51,7 +53,8 @@ export function createCheck(config: Config, store: ConsentStore, adopting: () =>
   const unheld = (script: HTMLScriptElement) => {
     trusted.add(script);
     try {
-      if (script.src && mustWait(script.src, config, store)) {
+      const { config, store } = current();
+      if (script.src && mustWait(classify(script.src, config), config, store)) {
         report('warn', 'hold.documentWrite', script.src);
       }
     } catch {

@@ -16,23 +16,41 @@ type Method = (...args: unknown[]) => unknown;
  * met were requested already (the preload scanner sees them first), so they are left alone;
  * watch.ts names them. Every held frame found is handed to `onFrame` for its placeholder.
  */
-export function observeParser(checkTree: CheckTree, onFrame: (frame: HTMLIFrameElement, src: string) => void): Uninstall {
+export function observeParser(check: Check, onFrame: (frame: HTMLIFrameElement, src: string) => void): Uninstall {
+  const loaders = () => [...document.scripts, ...document.getElementsByTagName('iframe')];
+  // What the page holds already was met before us: it has started, so it is not ours to hold
+  // (watch.ts names it).
+  const checked = new WeakSet<Element>(loaders());
   const framed = new WeakSet<Element>();
-  const frames = (node: Node) => {
-    const list = node instanceof HTMLIFrameElement ? [node] : node instanceof Element ? node.querySelectorAll('iframe') : [];
-    for (const frame of list) {
-      const src = frame.getAttribute(SRC_ATTR);
-      if (framed.has(frame) || !src || (!frame.hasAttribute(PURPOSES_ATTR) && !frame.hasAttribute(HELD_ATTR))) continue;
-      framed.add(frame);
-      onFrame(frame, src);
-    }
+  const frame = (el: Element) => {
+    const src = el instanceof HTMLIFrameElement && !framed.has(el) && el.getAttribute(SRC_ATTR);
+    if (!src || (!el.hasAttribute(PURPOSES_ATTR) && !el.hasAttribute(HELD_ATTR))) return;
+    framed.add(el);
+    onFrame(el as HTMLIFrameElement, src);
   };
   const observer = new MutationObserver((records) => {
-    const tags = document.readyState === 'loading' ? 'script,iframe' : 'iframe';
+    if (document.readyState === 'loading') {
+      // The parser adds the page one node at a time: going through the page's scripts and
+      // frames (lists the browser keeps) for those not checked yet costs far less than looking
+      // at each node it added. Every frame is offered for a placeholder, as one held since
+      // (its src set by a script) is taken out and put back.
+      for (const el of loaders()) {
+        if (!checked.has(el)) {
+          checked.add(el);
+          check(el);
+        }
+        frame(el);
+      }
+      return;
+    }
     for (const record of records) {
       for (const node of record.addedNodes) {
-        if (!(node instanceof HTMLImageElement)) checkTree(node, tags);
-        frames(node);
+        if (!(node instanceof Element) || node instanceof HTMLImageElement) continue;
+        // One look inside per added element: each is checked, then a held frame gets its placeholder.
+        for (const el of node.firstElementChild ? [node, ...node.querySelectorAll('iframe')] : [node]) {
+          check(el);
+          frame(el);
+        }
       }
     }
   });

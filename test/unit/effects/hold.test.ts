@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { safeConfig } from '../../../src/config/safe';
+import { classify } from '../../../src/config/trackers';
 import { validate } from '../../../src/config/validate';
 import { createStore } from '../../../src/core/store';
 import type { CookieStore } from '../../../src/storage/cookie';
 import { createCheck } from '../../../src/effects/hold/check';
 import { holdTrackers } from '../../../src/effects/hold';
+import { release } from '../../../src/effects/held';
 import { isLiveLoader, mustWait } from '../../../src/effects/hold/policy';
 import { observeParser, patchHtmlStrings, patchInsertion, patchSrc, stopBeforeScriptExecute, type Uninstall } from '../../../src/effects/hold/patches';
 
@@ -15,7 +18,7 @@ const noCookie: CookieStore = { read: () => null, write: () => undefined, clear:
 function setup(input: Record<string, unknown> = {}) {
   const config = validate({ privacyUrl: '/p/', googleAds: 'AW-123456789', embeds: 'youtube', ...input }, place);
   const store = createStore(config, noCookie);
-  return { config, store, ...createCheck(config, store, () => false) };
+  return { config, store, ...createCheck(() => ({ config, store, onFrame() {}, adopting: () => false })) };
 }
 
 // Every patch is taken out after its test, so one test's patch never changes the next one's DOM.
@@ -30,15 +33,15 @@ afterEach(() => {
 describe('the hold policy', () => {
   it('holds a declared tracker until its purpose is granted, and never a plain address', () => {
     const { config, store } = setup();
-    expect(mustWait(GTAG, config, store)?.service.id).toBe('google-ads');
-    expect(mustWait('https://cdn.example.no/app.js', config, store)).toBeNull();
+    expect(mustWait(classify(GTAG, config), config, store)?.service.id).toBe('google-ads');
+    expect(mustWait(classify('https://cdn.example.no/app.js', config), config, store)).toBeNull();
     store.decide({ marketing: true, functional: true });
-    expect(mustWait(GTAG, config, store)).toBeNull();
+    expect(mustWait(classify(GTAG, config), config, store)).toBeNull();
   });
 
   it("lets Google's tags load in advanced mode, where they wait for the signals", () => {
     const { config, store } = setup({ mode: 'advanced' });
-    expect(mustWait(GTAG, config, store)).toBeNull();
+    expect(mustWait(classify(GTAG, config), config, store)).toBeNull();
   });
 
   it('treats a script whose type is not JavaScript as one that will not run', () => {
@@ -134,17 +137,37 @@ describe('each patch point', () => {
 describe('the installer', () => {
   it('holds through every patch, shows one frame on request, and uninstalls', () => {
     const { config, store } = setup();
-    const hold = holdTrackers(config, store, () => undefined);
-    installed.push(hold.uninstall);
+    const uninstall = holdTrackers(() => ({ config, store, onFrame() {}, adopting: () => false }));
+    installed.push(uninstall);
     const frame = document.createElement('iframe');
     frame.src = VIDEO;
     expect(frame.getAttribute('data-src')).toBe(VIDEO);
-    hold.show(frame);
+    release(frame);
     expect([frame.getAttribute('src'), frame.hasAttribute('data-src'), frame.hasAttribute('data-samtykke')]).toEqual([VIDEO, false, false]);
-    hold.uninstall();
+    uninstall();
     installed = [];
     const later = document.createElement('iframe');
     later.setAttribute('src', VIDEO);
     expect(later.getAttribute('src')).toBe(VIDEO);
+  });
+
+  it('decides with the settings in force at each check: safe ones hold everything it knows, the owner\'s granted purpose lets it load', () => {
+    const safe = safeConfig('');
+    const owner = setup();
+    let settings = { config: safe, store: createStore(safe, noCookie), onFrame() {}, adopting: () => false };
+    installed.push(holdTrackers(() => settings));
+    const script = (src: string) => {
+      const el = document.createElement('script');
+      el.src = src;
+      document.head.append(el);
+      el.remove();
+      return [el.type, el.getAttribute('data-samtykke'), el.getAttribute('data-samtykke-held')];
+    };
+    // Nothing declared yet: held as a service visitors were never told of, which no grant releases.
+    expect(script(GTAG)).toEqual(['text/plain', null, 'marketing']);
+    settings = { ...settings, config: owner.config, store: owner.store };
+    expect(script(GTAG)).toEqual(['text/plain', 'marketing', null]);
+    owner.store.decide({ marketing: true });
+    expect(script(GTAG)).toEqual(['', null, null]);
   });
 });

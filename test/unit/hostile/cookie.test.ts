@@ -4,7 +4,7 @@ import { createRecord, decode, encode } from '../../../src/consent/record';
 import { cookieStore } from '../../../src/storage/cookie';
 import { RUNS } from './values';
 
-const store = cookieStore({ name: 'samtykke', domain: null, validityDays: 182 });
+const store = cookieStore({ cookieName: 'samtykke', cookieDomain: null, validityDays: 182 });
 const clear = () => (document.cookie = 'samtykke=; max-age=0; path=/');
 afterEach(clear);
 
