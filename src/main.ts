@@ -26,7 +26,7 @@ import { visitorLang } from './i18n/lang';
 import type { CreateFace } from './shell/hook';
 import type { FetchFace } from './shell/load';
 import { startLog, type FetchLog } from './shell/log';
-import { drawReopen, type Reopen } from './shell/reopen';
+import { drawReopen } from './shell/reopen';
 
 declare const __VERSION__: string;
 
@@ -35,8 +35,11 @@ declare const __VERSION__: string;
  * builds) so the engine never imports it: the banner and the placeholders of held frames.
  */
 export interface Face {
-  /** Shows the banner (or only the reopen button) and returns how to open the preferences. */
-  mount(store: ConsentStore): { open(): void };
+  /**
+   * Shows the banner when a decision is asked for and returns how to open the preferences;
+   * after a choice focus goes to `reopen`, the engine's button (none when `reopen` is 'none').
+   */
+  mount(store: ConsentStore, reopen: HTMLElement | null): { open(): void };
   /** Puts a placeholder in place of a held frame; `show` loads it, `choose` opens the preferences. */
   holdFrame(frame: HTMLIFrameElement, tracker: Tracker | null, show: () => void, choose: (() => void) | null): void;
 }
@@ -116,7 +119,7 @@ export function start(parts: Parts, asTag = false): SamtykkeApi | undefined {
     const frames: Parameters<Face['holdFrame']>[] = [];
     let face: Face | null = null;
     let ui: { open(): void } | null = null;
-    let reopen: Reopen | null = null;
+    let reopen: HTMLElement | null = null;
     let fetching = false;
     // A face that could not be had is fetched again only when the visitor asks (one error, not one per reason to show it).
     let failed = false;
@@ -184,21 +187,24 @@ export function start(parts: Parts, asTag = false): SamtykkeApi | undefined {
       for (const listener of waiting) api.on('ready', listener);
       window.dispatchEvent(new CustomEvent('samtykke:ready', { detail: state }));
     };
+    const lang = visitorLang(config);
+    // The one reopen button, the engine's, for the page's life (hidden while a decision is asked for).
+    const drawButton = () => {
+      if (!reopen && config.reopen !== 'none') reopen = drawReopen(config, store, lang, () => api.open());
+    };
     const mount = () => {
       shown = true;
+      // Drawn first, so the face's root, put first in <body> after it, comes first in the tab order.
+      drawButton();
       try {
-        ui = face!.mount(store);
+        ui = face!.mount(store, reopen);
       } catch (error) {
         // The engine keeps working without a face; the visitor is simply not asked yet.
         return reportError('error', 'face.mount', error);
       }
-      // The face draws its own reopen button, with the same look, in its own root.
-      reopen?.remove();
-      reopen = null;
       if (openWhenMounted) ui.open();
       settle();
     };
-    const lang = visitorLang(config);
     function need(asked = false) {
       if (face || fetching || (failed && !asked)) return;
       fetching = true;
@@ -234,8 +240,8 @@ export function start(parts: Parts, asTag = false): SamtykkeApi | undefined {
       shown = true;
       // A Google tag found while parsing may have added a purpose no answer covers yet.
       if (store.needsDecision() || document.querySelector(`[${DECLARATION_ATTR}]`)) need();
-      // A visitor who has chosen and only browses gets the reopen button from the engine alone.
-      if (!face && !fetching && config.reopen !== 'none') reopen = drawReopen(config, store, lang, () => api.open());
+      // A visitor who has chosen and only browses gets the reopen button without the face.
+      drawButton();
       if (!fetching) settle();
     });
     whenParsed(activate);

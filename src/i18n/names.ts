@@ -10,8 +10,8 @@ export const EN_TITLE = 'Cookies';
 export const EN_SETTINGS = 'Cookie settings';
 
 /**
- * The two texts the engine itself shows, on the reopen button it draws before (or without)
- * the face: the button's name (`settings`) and its landmark's (`title`). The face's texts
+ * The two texts the engine itself shows, on the reopen button (the only one, the engine's):
+ * the button's name (`settings`) and its landmark's (`title`). The face's texts
  * (nb.ts, nn.ts, en.ts) take theirs from here, so both always say the same.
  */
 export const NAMES: Record<Lang, { readonly title: string; readonly settings: string }> = {

@@ -1,7 +1,7 @@
 /**
  * The reopen button's cookie, with bites and crumbs: one path each, the outline first (drawn as
- * reopen.css says, in the button's text colour). The engine draws it with DOM calls and the face
- * with Preact, from these. Decorative: the button is named.
+ * reopen.css says, in the button's text colour), drawn with DOM calls by shell/reopen.ts.
+ * Decorative: the button is named.
  */
 export const COOKIE = [
   'M21 12.5A9 9 0 1 1 11.5 3a3 3 0 0 0 3.5 3.5 3 3 0 0 0 3.5 3.5 3 3 0 0 0 2.5 2.5z',

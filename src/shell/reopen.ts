@@ -3,32 +3,29 @@ import type { ConsentStore } from '../core/store';
 import { NAMES } from '../i18n/names';
 import { dodgeFocus, reopenClass } from './dodge';
 import { COOKIE } from './icon';
-import css from './reopen.css?inline';
+import base from './base.css?inline';
+import reopen from './reopen.css?inline';
 import { styles, theme } from './sheet';
-
-export interface Reopen {
-  /** Takes the button away: the face, once here, draws its own. */
-  remove(): void;
-}
 
 const SVG = 'http://www.w3.org/2000/svg';
 
 /**
- * The reopen button for a visitor who has chosen, drawn by the engine with a few DOM calls so
- * a page view that needs nothing else never fetches the face: the same look (reopen.css), names,
- * place and focus-dodging rule as the face's, first in `<body>` in its own shadow root. Hidden
- * while a decision is asked for. `open` is given the click; the face does the rest.
+ * The one reopen button, drawn by the engine with a few DOM calls so a page view that needs
+ * nothing else never fetches the face, and kept for the page's life (the face draws none):
+ * first in `<body>` in its own shadow root, until the face puts its own root before it. Hidden
+ * while a decision is asked for. `open` is given the click; the face does the rest. Returns
+ * the button, where focus goes after a choice.
  */
-export function drawReopen(config: Config, store: ConsentStore, lang: Lang, open: () => void): Reopen {
+export function drawReopen(config: Config, store: ConsentStore, lang: Lang, open: () => void): HTMLButtonElement {
   const host = document.createElement('samtykke-ui');
   const root = host.attachShadow({ mode: 'open' });
-  styles(css)(root, config.nonce);
+  styles(base + reopen)(root, config.nonce);
   theme(host, config.theme);
   // The owner's wording wins here as it does in the face.
   const own = config.texts[lang] ?? {};
   const name = (key: 'title' | 'settings') => (typeof own[key] === 'string' ? own[key] : NAMES[lang][key]);
 
-  // The face's landmark and button, without the rest of its root.
+  // A landmark named as the banner's region is, holding the button.
   const aside = root.appendChild(document.createElement('aside'));
   aside.className = 'root';
   aside.lang = lang;
@@ -46,18 +43,12 @@ export function drawReopen(config: Config, store: ConsentStore, lang: Lang, open
     button.className = reopenClass(config, dodging);
     button.hidden = store.needsDecision();
   };
-  const stop = dodgeFocus(host, () => button, (moved) => {
+  dodgeFocus(host, button, (moved) => {
     dodging = moved;
     draw();
   });
-  const unsubscribe = store.subscribe(draw);
+  store.subscribe(draw);
   draw();
   document.body.prepend(host);
-  return {
-    remove() {
-      stop();
-      unsubscribe();
-      host.remove();
-    },
-  };
+  return button;
 }

@@ -12,7 +12,7 @@ export function createFace(config: Config): Face {
   let text: I18n | undefined;
   const texts = () => (text ??= i18n(config));
   return {
-    mount: (store) => mountUi(config, store, texts()),
+    mount: (store, reopen) => mountUi(config, store, texts(), reopen),
     holdFrame: (frame, tracker, show, choose) => holdFrame(config, frame, tracker, show, choose, texts()),
   };
 }

@@ -7,7 +7,6 @@ import type { ConsentStore } from '../core/store';
 import { i18n, type I18n } from '../i18n';
 import { DECLARATION_ATTR, OPENERS } from '../markup';
 import { withPresetTexts } from '../config/preset-texts';
-import { dodgeFocus } from '../shell/dodge';
 import { App } from './app';
 import type { Ctx } from './context';
 import { Declaration } from './declaration';
@@ -19,9 +18,10 @@ export interface Ui {
 
 /**
  * Mounts the banner as the first child of `<body>` (so it is first in the tab order, D2) inside
- * an open shadow root the page's CSS cannot reach, and wires the reopen hooks.
+ * an open shadow root the page's CSS cannot reach, and wires the reopen hooks. The reopen button
+ * is the engine's (`reopen`, null when there is none): focus goes there after a choice.
  */
-export function mountUi(owners: Config, store: ConsentStore, text: I18n = i18n(owners)): Ui {
+export function mountUi(owners: Config, store: ConsentStore, text: I18n = i18n(owners), reopen: HTMLElement | null = null): Ui {
   // What visitors read about the built-in services travels with the face, not the engine.
   const config = withPresetTexts(owners, text.lang);
   const host = document.createElement('samtykke-ui');
@@ -37,7 +37,7 @@ export function mountUi(owners: Config, store: ConsentStore, text: I18n = i18n(o
   let opener: HTMLElement | null = null;
   const dialog = () => root.querySelector('dialog');
   // After a choice the control that made it may be gone; the reopen button (or the status) takes focus.
-  const fallback = () => root.querySelector<HTMLElement>('.reopen') ?? root.querySelector<HTMLElement>('[role=status]');
+  const fallback = () => (reopen?.hidden === false ? reopen : root.querySelector<HTMLElement>('[role=status]'));
 
   const ctx: Ctx = {
     ...text,
@@ -96,15 +96,8 @@ export function mountUi(owners: Config, store: ConsentStore, text: I18n = i18n(o
     draw();
   };
 
-  // A11Y-06 (WCAG 2.4.11): the floating button steps aside from what has focus (shell/dodge.ts).
-  let dodge = false;
-  dodgeFocus(host, () => root.querySelector('.reopen'), (moved) => {
-    dodge = moved;
-    draw();
-  });
-
   function draw() {
-    render(h(App, { ctx, msg, onClose, dodge }), root);
+    render(h(App, { ctx, msg, onClose }), root);
     for (const r of decls) render(h(Declaration, { ctx }), r);
   }
 

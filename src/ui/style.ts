@@ -1,4 +1,4 @@
-import reopen from '../shell/reopen.css?inline';
+import base from '../shell/base.css?inline';
 import banner from './banner.css?inline';
 import preferences from './preferences.css?inline';
 import { styles } from '../shell/sheet';
@@ -7,6 +7,6 @@ export { theme } from '../shell/sheet';
 
 /**
  * Gives a root of the face its rules (a shared constructed sheet, or a `<style>` with our nonce):
- * the reopen button's (the engine's too) first, then the face's, as they were written.
+ * the ones it shares with the engine's reopen button first, then its own, as they were written.
  */
-export const adopt = styles(reopen + banner + preferences);
+export const adopt = styles(base + banner + preferences);

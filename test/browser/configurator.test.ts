@@ -90,8 +90,8 @@ describe('configurator', () => {
       expect(await page.locator('.msg:not(:empty), #general-msg:not(:empty)').allInnerTexts()).toEqual([]);
       generated = await code(page);
 
-      // The live preview runs the same code (from the local samtykke.js) in its sandbox.
-      await expect.poll(() => page.frameLocator('#preview').locator('samtykke-ui').count()).toBe(1);
+      // The live preview runs the same code (from the local samtykke.js) in its sandbox: one banner.
+      await expect.poll(() => page.frameLocator('#preview').locator('samtykke-ui section.banner').count()).toBe(1);
     } finally {
       await close();
     }

@@ -4,6 +4,7 @@ import { validate } from '../../../src/config/validate';
 import type { ConsentRecord } from '../../../src/consent/record';
 import { createStore } from '../../../src/core/store';
 import type { CookieStore } from '../../../src/storage/cookie';
+import { drawReopen } from '../../../src/shell/reopen';
 import { mountUi } from '../../../src/ui';
 import { fill } from '../../../src/ui/text';
 
@@ -19,9 +20,11 @@ function setup(input: Record<string, unknown> = {}, saved: ConsentRecord | null 
   const cookie: CookieStore = { read: () => kept, write: (r) => void (kept = r), clear: () => void (kept = null) };
   const config = validate({ privacyUrl: '/personvern/', googleAds: 'AW-123456789', googleAnalytics: 'G-ABC1234567', ...input }, place);
   const store = createStore(config, cookie);
-  const ui = mountUi(config, store);
+  // The reopen button is the engine's, drawn before the face mounts (as main.ts does).
+  const reopen = config.reopen === 'none' ? null : drawReopen(config, store, 'nb', () => ui.open());
+  const ui = mountUi(config, store, undefined, reopen);
   const root = document.querySelector('samtykke-ui')!.shadowRoot!;
-  return { ui, store, root, q: within(root.querySelector<HTMLElement>('[lang]')!), banner: () => within(root.querySelector<HTMLElement>(BANNER)!) };
+  return { ui, store, root, reopen, q: within(root.querySelector<HTMLElement>('[lang]')!), banner: () => within(root.querySelector<HTMLElement>(BANNER)!) };
 }
 
 beforeEach(() => {
@@ -33,7 +36,7 @@ beforeEach(() => {
   };
 });
 afterEach(() => {
-  document.querySelector('samtykke-ui')?.remove();
+  for (const host of document.querySelectorAll('samtykke-ui')) host.remove();
   vi.restoreAllMocks();
 });
 
@@ -75,14 +78,18 @@ describe('first layer', () => {
   });
 
   it('hides itself at once, then records the choice, announces it and focuses the reopen button', async () => {
-    const { q, store, root, banner } = setup();
+    const { q, store, root, banner, reopen } = setup();
+    expect(reopen!.hidden).toBe(true);
     fireEvent.click(banner().getByText('Avvis alle'));
     // The click only hides the banner, so the next frame can paint without waiting for the rest.
     expect(root.querySelector<HTMLElement>(BANNER)!.style.display).toBe('none');
     await vi.waitFor(() => expect(store.record?.choices).toEqual({ analytics: false, marketing: false }));
     expect(root.querySelector(BANNER)).toBeNull();
     expect(q.getByRole('status').textContent).toBe('Valget ditt er lagret.');
-    expect(root.activeElement).toBe(root.querySelector(REOPEN));
+    expect(reopen!.hidden).toBe(false);
+    expect((reopen!.getRootNode() as ShadowRoot).activeElement).toBe(reopen);
+    // The one reopen button: the face draws none of its own.
+    expect(root.querySelector(REOPEN)).toBeNull();
   });
 
   it('stores the choice at once when the page is left before the next frame', () => {
@@ -96,11 +103,11 @@ describe('first layer', () => {
     const { banner, store } = setup();
     fireEvent.click(banner().getByText('Godta alle'));
     await vi.waitFor(() => expect(store.record).not.toBeNull());
-    document.querySelector('samtykke-ui')!.remove();
+    for (const host of document.querySelectorAll('samtykke-ui')) host.remove();
     // The store keeps the record; a second mount (next page) sees it.
     const again = setup({}, store.record);
     expect(again.root.querySelector(BANNER)).toBeNull();
-    expect(again.root.querySelector(REOPEN)).not.toBeNull();
+    expect(again.reopen!.hidden).toBe(false);
   });
 
   it('has no reopen button when reopen is none, and focuses the status instead', async () => {
@@ -108,6 +115,7 @@ describe('first layer', () => {
     fireEvent.click(banner().getByText('Godta alle'));
     await vi.waitFor(() => expect(root.activeElement).toBe(root.querySelector('[role=status]')));
     expect(root.querySelector(REOPEN)).toBeNull();
+    expect(document.querySelectorAll('samtykke-ui')).toHaveLength(1);
   });
 });
 
