@@ -4,24 +4,23 @@ import type { Config, Lang, LocalText, Theme } from './types';
 
 export type Input = Record<string, unknown>;
 
-/** A simple setting by its rule in settings.ts: the owner's value when it is right, else the default. */
-export function ruled<T>(input: Input, name: RuledName): T {
-  const rule: Rule = SETTINGS[name].rule;
-  const v = input[name];
-  const { fallback } = rule;
-  if (v === undefined) return fallback as T;
-  if ('allowed' in rule) {
-    if ((rule.allowed as readonly unknown[]).includes(v)) return v as T;
-    report('error', 'setting.allowed', name, describe(v));
-  } else if ('range' in rule) {
-    const [min, max] = rule.range;
-    if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max) return v as T;
-    report('error', 'setting.range', name, describe(v));
-  } else {
-    if (typeof v === 'boolean') return v as T;
-    report('error', 'setting.boolean', name, describe(v));
+/** The simple settings, each by its rule in settings.ts: the owner's value when it is right, else its default. */
+export function simpleSettings(input: Input): Pick<Config, RuledName> {
+  const out: Input = {};
+  for (const [name, row] of Object.entries(SETTINGS)) {
+    if (!('rule' in row)) continue;
+    const rule: Rule = row.rule;
+    const v = input[name];
+    if (v === undefined) {
+      out[name] = 'unset' in rule ? rule.unset : rule.fallback;
+      continue;
+    }
+    // Number.isInteger is false for anything that is not a number.
+    const ok = 'allowed' in rule ? (rule.allowed as readonly unknown[]).includes(v) : 'range' in rule ? Number.isInteger(v) && (v as number) >= rule.range[0] && (v as number) <= rule.range[1] : typeof v === 'boolean';
+    out[name] = ok ? v : rule.fallback;
+    if (!ok) report('error', 'allowed' in rule ? 'setting.allowed' : 'range' in rule ? 'setting.range' : 'setting.boolean', name, describe(v));
   }
-  return fallback as T;
+  return out as Pick<Config, RuledName>;
 }
 
 /** A web address (absolute, or relative to `href`) as given, or null when it is not one. */

@@ -1,10 +1,11 @@
 import { describe, report } from '../core/report';
 import { REVISION_PATTERN } from '../consent/record';
-import { ruled, texts, theme, url, type Input } from './fields';
+import { simpleSettings, texts, theme, url, type Input } from './fields';
 import { OPTIONAL_PURPOSES, type OptionalPurpose, type Purpose } from './purposes';
 import { services as checkedServices } from './services';
-import { COOKIE_NAME, SETTINGS } from './settings';
-import type { Config, ConsentMode, Lang, ReopenPosition, Service } from './types';
+import { safeConfig } from './safe';
+import { SETTINGS } from './settings';
+import type { Config, Service } from './types';
 
 /** Where the page is, for the checks that depend on it (cookie domain, relative URLs). */
 export interface Place {
@@ -25,8 +26,6 @@ export function validate(input: Input, place: Place): Config {
   for (const key of Object.keys(input)) {
     if (!KNOWN.includes(key)) report('warn', 'setting.unknown', key);
   }
-
-  const validityDays = ruled<number>(input, 'validityDays');
 
   let privacyUrl: string | null = null;
   if (input.privacyUrl === undefined) {
@@ -51,29 +50,20 @@ export function validate(input: Input, place: Place): Config {
   const services = checkedServices(input, place.href, place.hostname);
 
   const config: Config = {
+    ...safeConfig(place.nonce),
+    ...simpleSettings(input),
     purposes: purposesOf(services),
     services,
     privacyUrl,
-    lang: input.lang === undefined ? null : ruled<Lang>(input, 'lang'),
     revision,
-    validityDays,
-    cookieName: COOKIE_NAME,
     cookieDomain,
-    mode: ruled<ConsentMode>(input, 'mode'),
-    adsDataRedaction: ruled<boolean>(input, 'adsDataRedaction'),
-    urlPassthrough: ruled<boolean>(input, 'urlPassthrough'),
-    waitForUpdate: ruled<number>(input, 'waitForUpdate'),
-    reloadOnWithdraw: ruled<boolean>(input, 'reloadOnWithdraw'),
-    reopen: ruled<ReopenPosition>(input, 'reopen'),
-    strict: ruled<boolean>(input, 'strict'),
     texts: texts(input.texts),
     theme: theme(input.theme),
     logUrl: input.logUrl === undefined ? null : url('logUrl', input.logUrl, place.href),
-    nonce: place.nonce,
   };
-  // Frozen all the way down, except the two lists a detected Google tag may add to (addService).
-  for (const [key, value] of Object.entries(config)) if (key !== 'services' && key !== 'purposes') deepFreeze(value);
-  services.forEach(deepFreeze);
+  // Frozen all the way down, except the two lists a detected Google tag may add to (addService);
+  // every other value is text, a number, true/false or null.
+  [config.texts, config.theme, ...services].forEach(deepFreeze);
   return Object.freeze(config);
 }
 
@@ -94,8 +84,9 @@ export function addService(config: Config, service: Service): void {
   (config.purposes as OptionalPurpose[]).splice(0, Infinity, ...purposesOf(services));
 }
 
+// No cycles to guard against: read.ts copies the owner's settings without them, and presets are trees.
 function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+  if (typeof value === 'object' && value !== null) {
     Object.freeze(value);
     for (const v of Object.values(value)) deepFreeze(v);
   }
