@@ -37,12 +37,15 @@ export function url(field: string, v: unknown, href: string): string | null {
   return null;
 }
 
+/** A setting that takes one value or a list of them, as a list. */
+export const list = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** The same, where text may also hold several, separated by spaces or commas. */
+export const words = (v: unknown): unknown[] => (typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : list(v));
+
 /** A list of ids (a list, or text separated by spaces or commas); a wrong one is left out. */
 export function ids(input: Input, field: string, pattern: RegExp): string[] {
-  const v = input[field];
-  if (v === undefined || v === '') return [];
-  const list = typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : Array.isArray(v) ? v : [v];
-  return list.filter((id): id is string => {
+  return words(input[field]).filter((id): id is string => {
     if (typeof id === 'string' && pattern.test(id)) return true;
     report('error', 'id.invalid', field, describe(id));
     return false;
