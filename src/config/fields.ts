@@ -56,14 +56,16 @@ export function localText(v: unknown): v is LocalText {
   return typeof v === 'string' || (isObject(v) && Object.entries(v).every(([k, t]) => LANGS.includes(k as Lang) && typeof t === 'string'));
 }
 
+/** The entries of a setting that is an object; none when it is left out, or (said once) not an object. */
+function entriesOf(v: unknown, wrongShape: 'texts.shape' | 'theme.shape'): [string, unknown][] {
+  if (isObject(v)) return Object.entries(v);
+  if (v !== undefined) report('error', wrongShape);
+  return [];
+}
+
 export function texts(v: unknown): Config['texts'] {
   const out = Object.create(null) as Partial<Record<Lang, Record<string, string>>>;
-  if (v === undefined) return out;
-  if (!isObject(v)) {
-    report('error', 'texts.shape');
-    return out;
-  }
-  for (const [lang, strings] of Object.entries(v)) {
+  for (const [lang, strings] of entriesOf(v, 'texts.shape')) {
     if (!LANGS.includes(lang as Lang) || !isObject(strings)) {
       report('error', 'texts.lang', lang);
       continue;
@@ -90,13 +92,8 @@ const THEME_RULES: Record<keyof Theme, RegExp> = { accent: COLOUR, accentText: C
 
 export function theme(v: unknown): Theme {
   const out = Object.create(null) as Record<string, string>;
-  if (v === undefined) return out;
-  if (!isObject(v)) {
-    report('error', 'theme.shape');
-    return out;
-  }
-  for (const [key, value] of Object.entries(v)) {
-    const rule = Object.keys(THEME_RULES).includes(key) ? THEME_RULES[key as keyof Theme] : undefined;
+  for (const [key, value] of entriesOf(v, 'theme.shape')) {
+    const rule = Object.hasOwn(THEME_RULES, key) ? THEME_RULES[key as keyof Theme] : undefined;
     if (!rule) report('error', 'theme.key', key);
     else if (typeof value === 'string' && value.length <= 200 && rule.test(value.trim())) out[key] = value.trim();
     else report('error', 'theme.value', key, describe(value));

@@ -1,4 +1,5 @@
 import { report, reportError } from '../core/report';
+import { isObject } from './fields';
 import { attributeKind } from './settings';
 
 /** How deep owner settings go (services → cookies → texts); deeper is not a setting. */
@@ -31,7 +32,7 @@ export function readInput(script: HTMLOrSVGScriptElement | null, global: unknown
   let input: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   if (global !== undefined) {
     const copy = plain(global, 'window.samtykkeConfig', []);
-    if (isRecord(copy)) input = copy;
+    if (isObject(copy)) input = copy;
     else report('error', 'samtykkeConfig.shape');
   }
   const data = script instanceof HTMLElement ? script.dataset : {};
@@ -45,8 +46,6 @@ export function readInput(script: HTMLOrSVGScriptElement | null, global: unknown
   }
   return input;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * A copy of an owner value made of own data only. Each read is inside `try`: a part that

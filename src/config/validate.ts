@@ -14,8 +14,6 @@ export interface Place {
   readonly nonce: string;
 }
 
-const KNOWN = Object.keys(SETTINGS);
-
 /**
  * Turns the owner's input into the one frozen Config. A wrong value never throws: it is
  * reported once, naming the setting and the fix, and replaced by the safe choice — which for
@@ -24,7 +22,7 @@ const KNOWN = Object.keys(SETTINGS);
  */
 export function validate(input: Input, place: Place): Config {
   for (const key of Object.keys(input)) {
-    if (!KNOWN.includes(key)) report('warn', 'setting.unknown', key);
+    if (!Object.hasOwn(SETTINGS, key)) report('warn', 'setting.unknown', key);
   }
 
   let privacyUrl: string | null = null;
