@@ -24,6 +24,8 @@ export function validate(input: Input, place: Place): Config {
   for (const key of Object.keys(input)) {
     if (!Object.hasOwn(SETTINGS, key)) report('warn', 'setting.unknown', key);
   }
+  // The simple values first, in the table's order: their messages come in that order too.
+  const simple = simpleSettings(input);
 
   let privacyUrl: string | null = null;
   if (input.privacyUrl === undefined) {
@@ -49,7 +51,7 @@ export function validate(input: Input, place: Place): Config {
 
   const config: Config = {
     ...safeConfig(place.nonce),
-    ...simpleSettings(input),
+    ...simple,
     purposes: purposesOf(services),
     services,
     privacyUrl,
