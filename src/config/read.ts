@@ -36,13 +36,11 @@ export function readInput(script: HTMLOrSVGScriptElement | null, global: unknown
     else report('error', 'samtykkeConfig.shape');
   }
   const data = script instanceof HTMLElement ? script.dataset : {};
-  for (const [key, raw] of Object.entries(data)) {
+  // A dataset's values are always text.
+  for (const [key, raw] of Object.entries(data) as [string, string][]) {
     const kind = attributeKind(key);
-    if (!kind || raw === undefined) {
-      if (kind === undefined) report('warn', 'attribute.unknown', key);
-      continue;
-    }
-    input[key] = kind === 'number' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : kind === 'boolean' && /^(true|false)$/.test(raw) ? raw === 'true' : raw;
+    if (!kind) report('warn', 'attribute.unknown', key);
+    else input[key] = kind === 'number' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : kind === 'boolean' && /^(true|false)$/.test(raw) ? raw === 'true' : raw;
   }
   return input;
 }
