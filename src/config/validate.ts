@@ -1,7 +1,7 @@
 import { describe, report } from '../core/report';
 import { REVISION_PATTERN } from '../consent/record';
 import { simpleSettings, texts, theme, url, type Input } from './fields';
-import { OPTIONAL_PURPOSES, type OptionalPurpose, type Purpose } from './purposes';
+import { OPTIONAL_PURPOSES, type OptionalPurpose } from './purposes';
 import { services as checkedServices } from './services';
 import { safeConfig } from './safe';
 import { SETTINGS } from './settings';
@@ -68,10 +68,7 @@ export function validate(input: Input, place: Place): Config {
 }
 
 /** The purposes the services use, in display order (never `necessary`). */
-const purposesOf = (services: readonly Service[]): OptionalPurpose[] => {
-  const used = new Set<Purpose>(services.map((s) => s.purpose));
-  return OPTIONAL_PURPOSES.filter((p) => used.has(p));
-};
+const purposesOf = (services: readonly Service[]): OptionalPurpose[] => OPTIONAL_PURPOSES.filter((p) => services.some((s) => s.purpose === p));
 
 /**
  * The one change a Config takes after it is made: a Google tag found in the page while it is
