@@ -4,24 +4,23 @@ import type { Config, Lang, LocalText, Theme } from './types';
 
 export type Input = Record<string, unknown>;
 
-/** A simple setting by its rule in settings.ts: the owner's value when it is right, else the default. */
-export function ruled<T>(input: Input, name: RuledName): T {
-  const rule: Rule = SETTINGS[name].rule;
-  const v = input[name];
-  const { fallback } = rule;
-  if (v === undefined) return fallback as T;
-  if ('allowed' in rule) {
-    if ((rule.allowed as readonly unknown[]).includes(v)) return v as T;
-    report('error', 'setting.allowed', name, describe(v));
-  } else if ('range' in rule) {
-    const [min, max] = rule.range;
-    if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max) return v as T;
-    report('error', 'setting.range', name, describe(v));
-  } else {
-    if (typeof v === 'boolean') return v as T;
-    report('error', 'setting.boolean', name, describe(v));
+/** The simple settings, each by its rule in settings.ts: the owner's value when it is right, else its default. */
+export function simpleSettings(input: Input): Pick<Config, RuledName> {
+  const out: Input = {};
+  for (const [name, row] of Object.entries(SETTINGS)) {
+    if (!('rule' in row)) continue;
+    const rule: Rule = row.rule;
+    const v = input[name];
+    if (v === undefined) {
+      out[name] = 'unset' in rule ? rule.unset : rule.fallback;
+      continue;
+    }
+    // Number.isInteger is false for anything that is not a number.
+    const ok = 'allowed' in rule ? (rule.allowed as readonly unknown[]).includes(v) : 'range' in rule ? Number.isInteger(v) && (v as number) >= rule.range[0] && (v as number) <= rule.range[1] : typeof v === 'boolean';
+    out[name] = ok ? v : rule.fallback;
+    if (!ok) report('error', 'allowed' in rule ? 'setting.allowed' : 'range' in rule ? 'setting.range' : 'setting.boolean', name, describe(v));
   }
-  return fallback as T;
+  return out as Pick<Config, RuledName>;
 }
 
 /** A web address (absolute, or relative to `href`) as given, or null when it is not one. */
@@ -38,12 +37,15 @@ export function url(field: string, v: unknown, href: string): string | null {
   return null;
 }
 
+/** A setting that takes one value or a list of them, as a list. */
+export const list = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** The same, where text may also hold several, separated by spaces or commas. */
+export const words = (v: unknown): unknown[] => (typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : list(v));
+
 /** A list of ids (a list, or text separated by spaces or commas); a wrong one is left out. */
 export function ids(input: Input, field: string, pattern: RegExp): string[] {
-  const v = input[field];
-  if (v === undefined || v === '') return [];
-  const list = typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : Array.isArray(v) ? v : [v];
-  return list.filter((id): id is string => {
+  return words(input[field]).filter((id): id is string => {
     if (typeof id === 'string' && pattern.test(id)) return true;
     report('error', 'id.invalid', field, describe(id));
     return false;
@@ -54,14 +56,16 @@ export function localText(v: unknown): v is LocalText {
   return typeof v === 'string' || (isObject(v) && Object.entries(v).every(([k, t]) => LANGS.includes(k as Lang) && typeof t === 'string'));
 }
 
+/** The entries of a setting that is an object; none when it is left out, or (said once) not an object. */
+function entriesOf(v: unknown, wrongShape: 'texts.shape' | 'theme.shape'): [string, unknown][] {
+  if (isObject(v)) return Object.entries(v);
+  if (v !== undefined) report('error', wrongShape);
+  return [];
+}
+
 export function texts(v: unknown): Config['texts'] {
   const out = Object.create(null) as Partial<Record<Lang, Record<string, string>>>;
-  if (v === undefined) return out;
-  if (!isObject(v)) {
-    report('error', 'texts.shape');
-    return out;
-  }
-  for (const [lang, strings] of Object.entries(v)) {
+  for (const [lang, strings] of entriesOf(v, 'texts.shape')) {
     if (!LANGS.includes(lang as Lang) || !isObject(strings)) {
       report('error', 'texts.lang', lang);
       continue;
@@ -88,13 +92,8 @@ const THEME_RULES: Record<keyof Theme, RegExp> = { accent: COLOUR, accentText: C
 
 export function theme(v: unknown): Theme {
   const out = Object.create(null) as Record<string, string>;
-  if (v === undefined) return out;
-  if (!isObject(v)) {
-    report('error', 'theme.shape');
-    return out;
-  }
-  for (const [key, value] of Object.entries(v)) {
-    const rule = Object.keys(THEME_RULES).includes(key) ? THEME_RULES[key as keyof Theme] : undefined;
+  for (const [key, value] of entriesOf(v, 'theme.shape')) {
+    const rule = Object.hasOwn(THEME_RULES, key) ? THEME_RULES[key as keyof Theme] : undefined;
     if (!rule) report('error', 'theme.key', key);
     else if (typeof value === 'string' && value.length <= 200 && rule.test(value.trim())) out[key] = value.trim();
     else report('error', 'theme.value', key, describe(value));

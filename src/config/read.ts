@@ -1,4 +1,5 @@
 import { report, reportError } from '../core/report';
+import { isObject } from './fields';
 import { attributeKind } from './settings';
 
 /** How deep owner settings go (services → cookies → texts); deeper is not a setting. */
@@ -31,22 +32,18 @@ export function readInput(script: HTMLOrSVGScriptElement | null, global: unknown
   let input: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   if (global !== undefined) {
     const copy = plain(global, 'window.samtykkeConfig', []);
-    if (isRecord(copy)) input = copy;
+    if (isObject(copy)) input = copy;
     else report('error', 'samtykkeConfig.shape');
   }
   const data = script instanceof HTMLElement ? script.dataset : {};
-  for (const [key, raw] of Object.entries(data)) {
+  // A dataset's values are always text.
+  for (const [key, raw] of Object.entries(data) as [string, string][]) {
     const kind = attributeKind(key);
-    if (!kind || raw === undefined) {
-      if (kind === undefined) report('warn', 'attribute.unknown', key);
-      continue;
-    }
-    input[key] = kind === 'number' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : kind === 'boolean' && /^(true|false)$/.test(raw) ? raw === 'true' : raw;
+    if (!kind) report('warn', 'attribute.unknown', key);
+    else input[key] = kind === 'number' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : kind === 'boolean' && /^(true|false)$/.test(raw) ? raw === 'true' : raw;
   }
   return input;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * A copy of an owner value made of own data only. Each read is inside `try`: a part that

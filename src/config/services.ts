@@ -1,7 +1,7 @@
 import { PURPOSES, type Purpose } from './purposes';
 import { embedPresets, googleAds, googleAnalytics, metaPixel, ownService } from './presets';
-import { ids, isObject, localText, url, type Input } from './fields';
-import type { CookieInfo, Service } from './types';
+import { ids, isObject, list, localText, url, words, type Input } from './fields';
+import type { CookieInfo, LocalText, Service } from './types';
 import { COOKIE_NAME } from './settings';
 import { describe, report } from '../core/report';
 
@@ -16,21 +16,29 @@ export const GOOGLE_ANALYTICS_ID = /^G-[A-Z0-9]{4,}$/;
 /** A host (its labels, optionally `*.` first) and an optional path prefix. */
 const BLOCK_PATTERN = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i;
 
+/** The presets an owner names by id, with what such an id looks like. Meta's snippet carries its own id, so the pixel's is only checked. */
+const BY_ID: readonly [field: string, pattern: RegExp, preset: (ids: string[]) => Service][] = [
+  ['googleAds', GOOGLE_ADS_ID, googleAds],
+  ['googleAnalytics', GOOGLE_ANALYTICS_ID, googleAnalytics],
+  ['metaPixel', /^\d{6,20}$/, metaPixel],
+];
+
 /**
- * The service rules: samtykke's own cookie first, then Google's tags by id, the embeds by
- * name and the owner's own services; a wrong one is left out, never loaded unchecked.
+ * The service rules: samtykke's own cookie first, then Google's tags and Meta's pixel by id,
+ * the embeds by name and the owner's own services; a wrong one is left out, never loaded
+ * unchecked.
  */
 export function services(input: Input, href: string, hostname: string): Service[] {
   const list: Service[] = [ownService(COOKIE_NAME, hostname)];
-  const ads = ids(input, 'googleAds', GOOGLE_ADS_ID);
-  if (ads.length) list.push(googleAds(ads));
-  const analytics = ids(input, 'googleAnalytics', GOOGLE_ANALYTICS_ID);
-  if (analytics.length) list.push(googleAnalytics(analytics));
-  if (ids(input, 'metaPixel', /^\d{6,20}$/).length) list.push(metaPixel());
-  const embeds = typeof input.embeds === 'string' ? input.embeds.split(/[\s,]+/).filter(Boolean) : input.embeds ?? [];
-  if (!Array.isArray(embeds)) report('error', 'embeds.shape');
+  for (const [field, pattern, preset] of BY_ID) {
+    const found = ids(input, field, pattern);
+    if (found.length) list.push(preset(found));
+  }
+  // Left out or null: no embeds.
+  const embeds = input.embeds ?? [];
+  if (typeof embeds !== 'string' && !Array.isArray(embeds)) report('error', 'embeds.shape');
   else {
-    for (const name of embeds) {
+    for (const name of words(embeds)) {
       const preset = embedPresets.find((e) => e.id === name);
       if (!preset) report('error', 'embeds.unknown', describe(name));
       else if (!list.includes(preset)) list.push(preset);
@@ -47,6 +55,8 @@ export function services(input: Input, href: string, hostname: string): Service[
   return list;
 }
 
+const cookieOk = (c: unknown) => isObject(c) && typeof c.name === 'string' && /^[^\s;,=]+$/.test(c.name) && localText(c.purpose) && localText(c.lifetime);
+
 /** An owner's service, or nothing (said once) when it is wrong: a wrong service is left out. */
 function ownerService(s: unknown, at: string, href: string): Service | void {
   if (!isObject(s)) return report('error', 'service.shape', at);
@@ -55,30 +65,20 @@ function ownerService(s: unknown, at: string, href: string): Service | void {
   if (!PURPOSES.includes(s.purpose as Purpose)) return report('error', 'service.purpose', at);
   if (typeof s.provider !== 'string' || !s.provider) return report('error', 'service.provider', at);
   if (!localText(s.description)) return report('error', 'service.description', at);
-  let privacyUrl: string | undefined;
-  if (s.privacyUrl !== undefined) {
-    const u = url(`${at}.privacyUrl`, s.privacyUrl, href);
-    if (!u) return;
-    privacyUrl = u;
-  }
-  const cookies: CookieInfo[] = [];
-  if (s.cookies !== undefined) {
-    if (!Array.isArray(s.cookies)) return report('error', 'service.cookies', at);
-    for (const [j, c] of s.cookies.entries()) {
-      if (!isObject(c) || typeof c.name !== 'string' || !/^[^\s;,=]+$/.test(c.name) || !localText(c.purpose) || !localText(c.lifetime)) {
-        return report('error', 'service.cookie', at, j);
-      }
-      cookies.push({ name: c.name, purpose: c.purpose, lifetime: c.lifetime, ...(c.thirdParty === true ? { thirdParty: true } : {}), ...(c.local === true ? { local: true } : {}) });
-    }
-  }
+  const privacyUrl = s.privacyUrl === undefined ? undefined : url(`${at}.privacyUrl`, s.privacyUrl, href);
+  if (privacyUrl === null) return;
+  if (s.cookies !== undefined && !Array.isArray(s.cookies)) return report('error', 'service.cookies', at);
+  const cookies = (s.cookies ?? []) as Record<string, unknown>[];
+  const wrongCookie = cookies.findIndex((c) => !cookieOk(c));
+  if (wrongCookie >= 0) return report('error', 'service.cookie', at, wrongCookie);
   const src: string[] = [];
-  for (const u of s.src === undefined ? [] : Array.isArray(s.src) ? s.src : [s.src]) {
+  for (const u of list(s.src)) {
     const ok = url(`${at}.src`, u, href);
     if (!ok) return;
     src.push(ok);
   }
   const block: string[] = [];
-  for (const p of s.block === undefined ? [] : Array.isArray(s.block) ? s.block : [s.block]) {
+  for (const p of list(s.block)) {
     if (typeof p !== 'string' || !BLOCK_PATTERN.test(p)) return report('error', 'service.block', at, describe(p));
     // Host names compare in lower case; paths are case-sensitive.
     block.push(p.replace(/^[^/]+/, (host) => host.toLowerCase()));
@@ -89,10 +89,16 @@ function ownerService(s: unknown, at: string, href: string): Service | void {
     name: s.name,
     purpose: s.purpose as Purpose,
     provider: s.provider,
-    ...(s.transfer ? { transfer: true } : {}),
-    description: s.description,
-    ...(privacyUrl ? { privacyUrl } : {}),
-    cookies,
+    ...(s.transfer === true && { transfer: true }),
+    description: s.description as LocalText,
+    ...(privacyUrl && { privacyUrl }),
+    cookies: cookies.map(({ name, purpose, lifetime, thirdParty, local }) => ({
+      name,
+      purpose,
+      lifetime,
+      ...(thirdParty === true && { thirdParty: true }),
+      ...(local === true && { local: true }),
+    })) as CookieInfo[],
     src,
     googleIds: [],
     block,

@@ -8,10 +8,11 @@ export type AttributeKind = 'text' | 'number' | 'boolean';
 
 /**
  * A simple value's check, told by its shape: `allowed` (one of these), `range` (a whole number
- * from … to …) or, with neither, true or false. `fallback` is used when it is missing or wrong.
+ * from … to …) or, with neither, true or false. `fallback` is used when it is wrong, and when
+ * it is missing unless `unset` says otherwise.
  */
 export type Rule =
-  | { readonly allowed: readonly string[]; readonly fallback: string }
+  | { readonly allowed: readonly string[]; readonly fallback: string; readonly unset?: null }
   | { readonly range: readonly [number, number]; readonly fallback: number }
   | { readonly fallback: boolean };
 
@@ -33,7 +34,7 @@ export const SETTINGS = {
   metaPixel: { attribute: 'text' },
   privacyUrl: { attribute: 'text' },
   // Left out, the language follows `<html lang>`; a wrong one falls back to bokmål.
-  lang: { attribute: 'text', rule: { allowed: LANGS, fallback: 'nb' } },
+  lang: { attribute: 'text', rule: { allowed: LANGS, fallback: 'nb', unset: null } },
   revision: { attribute: 'text' },
   validityDays: { attribute: 'number', rule: { range: [1, 395], fallback: 182 } },
   cookieDomain: { attribute: 'text' },

@@ -19,11 +19,10 @@ export function isGoogleTracking(url: URL): boolean {
  * "*.hotjar.com", "www.youtube.com/embed/". Written by owners, so it stays this simple.
  */
 export function matches(pattern: string, url: URL): boolean {
-  const slash = pattern.indexOf('/');
-  const host = slash < 0 ? pattern : pattern.slice(0, slash);
-  const path = slash < 0 ? '/' : pattern.slice(slash);
-  const hostOk = host.startsWith('*.') ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1)) : url.hostname === host;
-  return hostOk && url.pathname.startsWith(path);
+  const [host, ...path] = pattern.split('/');
+  // `*.example.com` takes example.com itself too: ".example.com" ends with its own ".example.com".
+  const hostOk = host!.startsWith('*.') ? ('.' + url.hostname).endsWith(host!.slice(1)) : url.hostname === host;
+  return hostOk && url.pathname.startsWith('/' + path.join('/'));
 }
 
 /** The presets held back even when the owner did not name them: the embeds and Meta's pixel. */

@@ -1,10 +1,11 @@
 import { describe, report } from '../core/report';
 import { REVISION_PATTERN } from '../consent/record';
-import { ruled, texts, theme, url, type Input } from './fields';
-import { OPTIONAL_PURPOSES, type OptionalPurpose, type Purpose } from './purposes';
+import { simpleSettings, texts, theme, url, type Input } from './fields';
+import { OPTIONAL_PURPOSES, type OptionalPurpose } from './purposes';
 import { services as checkedServices } from './services';
-import { COOKIE_NAME, SETTINGS } from './settings';
-import type { Config, ConsentMode, Lang, ReopenPosition, Service } from './types';
+import { safeConfig } from './safe';
+import { SETTINGS } from './settings';
+import type { Config, Service } from './types';
 
 /** Where the page is, for the checks that depend on it (cookie domain, relative URLs). */
 export interface Place {
@@ -12,8 +13,6 @@ export interface Place {
   readonly hostname: string;
   readonly nonce: string;
 }
-
-const KNOWN = Object.keys(SETTINGS);
 
 /**
  * Turns the owner's input into the one frozen Config. A wrong value never throws: it is
@@ -23,10 +22,10 @@ const KNOWN = Object.keys(SETTINGS);
  */
 export function validate(input: Input, place: Place): Config {
   for (const key of Object.keys(input)) {
-    if (!KNOWN.includes(key)) report('warn', 'setting.unknown', key);
+    if (!Object.hasOwn(SETTINGS, key)) report('warn', 'setting.unknown', key);
   }
-
-  const validityDays = ruled<number>(input, 'validityDays');
+  // The simple values first, in the table's order: their messages come in that order too.
+  const simple = simpleSettings(input);
 
   let privacyUrl: string | null = null;
   if (input.privacyUrl === undefined) {
@@ -51,37 +50,25 @@ export function validate(input: Input, place: Place): Config {
   const services = checkedServices(input, place.href, place.hostname);
 
   const config: Config = {
+    ...safeConfig(place.nonce),
+    ...simple,
     purposes: purposesOf(services),
     services,
     privacyUrl,
-    lang: input.lang === undefined ? null : ruled<Lang>(input, 'lang'),
     revision,
-    validityDays,
-    cookieName: COOKIE_NAME,
     cookieDomain,
-    mode: ruled<ConsentMode>(input, 'mode'),
-    adsDataRedaction: ruled<boolean>(input, 'adsDataRedaction'),
-    urlPassthrough: ruled<boolean>(input, 'urlPassthrough'),
-    waitForUpdate: ruled<number>(input, 'waitForUpdate'),
-    reloadOnWithdraw: ruled<boolean>(input, 'reloadOnWithdraw'),
-    reopen: ruled<ReopenPosition>(input, 'reopen'),
-    strict: ruled<boolean>(input, 'strict'),
     texts: texts(input.texts),
     theme: theme(input.theme),
     logUrl: input.logUrl === undefined ? null : url('logUrl', input.logUrl, place.href),
-    nonce: place.nonce,
   };
-  // Frozen all the way down, except the two lists a detected Google tag may add to (addService).
-  for (const [key, value] of Object.entries(config)) if (key !== 'services' && key !== 'purposes') deepFreeze(value);
-  services.forEach(deepFreeze);
+  // Frozen all the way down, except the two lists a detected Google tag may add to (addService);
+  // every other value is text, a number, true/false or null.
+  [config.texts, config.theme, ...services].forEach(deepFreeze);
   return Object.freeze(config);
 }
 
 /** The purposes the services use, in display order (never `necessary`). */
-const purposesOf = (services: readonly Service[]): OptionalPurpose[] => {
-  const used = new Set<Purpose>(services.map((s) => s.purpose));
-  return OPTIONAL_PURPOSES.filter((p) => used.has(p));
-};
+const purposesOf = (services: readonly Service[]): OptionalPurpose[] => OPTIONAL_PURPOSES.filter((p) => services.some((s) => s.purpose === p));
 
 /**
  * The one change a Config takes after it is made: a Google tag found in the page while it is
@@ -94,8 +81,9 @@ export function addService(config: Config, service: Service): void {
   (config.purposes as OptionalPurpose[]).splice(0, Infinity, ...purposesOf(services));
 }
 
+// No cycles to guard against: read.ts copies the owner's settings without them, and presets are trees.
 function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+  if (typeof value === 'object' && value !== null) {
     Object.freeze(value);
     for (const v of Object.values(value)) deepFreeze(v);
   }

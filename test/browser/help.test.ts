@@ -59,8 +59,8 @@ describe('a wrong setting', () => {
     expect(await ours(s)).toEqual([
       'warning: [samtykke] unknown attribute data-foo-bar is ignored.',
       'error: [samtykke] validityDays: must be a whole number from 1 to 395, not 9999. Using 182.',
-      'error: [samtykke] revision: "x!" must be 1–32 letters, digits, "-" or "_" (e.g. "2025-01"). Using "1".',
       'error: [samtykke] reopen: "middle" is not allowed; use one of "bottom-left", "bottom-right", "none". Using "bottom-left".',
+      'error: [samtykke] revision: "x!" must be 1–32 letters, digits, "-" or "_" (e.g. "2025-01"). Using "1".',
     ]);
     expect(helpRequests(s)).toEqual([HELP_FILE]);
   });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { safeConfig } from '../../../src/config/safe';
 import { validate } from '../../../src/config/validate';
 
 const place = { href: 'https://www.stressfri.no/om/', hostname: 'www.stressfri.no', nonce: '' };
@@ -185,5 +186,35 @@ describe('texts and theme', () => {
     expect(c.theme).toEqual({ accent: '#0b5cad' });
     expect(errorText()).toContain('theme.background');
     expect(errorText()).toContain('theme.glow');
+  });
+});
+
+describe('rows of the settings table', () => {
+  it('leaves lang to the page when it is left out, in the owner\'s and the safe settings, and falls back to bokmål when wrong', () => {
+    expect(validate(base, place).lang).toBeNull();
+    expect(safeConfig('').lang).toBeNull();
+    expect(validate({ ...base, lang: 'sv' }, place).lang).toBe('nb');
+    expect(errorText()).toContain('Using "nb"');
+  });
+
+  it('gives the safe settings every simple default', () => {
+    expect(safeConfig('n')).toMatchObject({ mode: 'basic', validityDays: 182, waitForUpdate: 500, adsDataRedaction: true, urlPassthrough: false, reloadOnWithdraw: true, reopen: 'bottom-left', strict: false, nonce: 'n' });
+  });
+});
+
+describe('lists given as text', () => {
+  it('splits embeds at spaces and commas, takes null as none and reports anything else once', () => {
+    expect(validate({ ...base, embeds: 'youtube,, vimeo youtube' }, place).services.map((s) => s.id)).toEqual(['samtykke', 'youtube', 'vimeo']);
+    expect(validate({ ...base, embeds: null }, place).services.map((s) => s.id)).toEqual(['samtykke']);
+    expect(errors).not.toHaveBeenCalled();
+    validate({ ...base, embeds: 5 }, place);
+    expect(errors).toHaveBeenCalledTimes(1);
+    expect(errorText()).toContain('embeds: must list');
+  });
+
+  it('does not split a service\'s src or block text', () => {
+    const c = validate({ ...base, services: [{ id: 'x', name: 'X', purpose: 'marketing', provider: 'P', description: 'd', src: '/a b.js', block: 'a.example/x y' }] }, place);
+    expect(c.services.some((s) => s.id === 'x')).toBe(false);
+    expect(errorText()).toContain('services[0].block');
   });
 });
