@@ -6,7 +6,7 @@ import { setScriptSrc, setScriptText } from './trusted-types';
 /** What can start loading something by itself: a script, a frame or a pixel. */
 export type Loader = HTMLScriptElement | HTMLIFrameElement | HTMLImageElement;
 
-/** Elements released on purpose (a grant, "Vis innhold"), which must load as they are. */
+/** Elements released on purpose (a grant, "Vis innhold") and samtykke's own parts (shell/load.ts), which must load as they are. */
 export const trusted = new WeakSet<Element>();
 
 /**

@@ -1,5 +1,6 @@
 import type { Lang } from '../config/types';
 import type { FetchHelp } from '../core/report';
+import { trusted } from '../effects/held';
 import { setScriptSrc } from '../effects/trusted-types';
 import type { LogDecisions } from '../effects/log';
 import type { Messages } from '../help/messages';
@@ -30,6 +31,9 @@ function loadPart(tag: HTMLScriptElement | null, name: string, integrity: string
   };
   try {
     script = document.createElement('script');
+    // Our own part: the blocker lets it through, so a folder on another host (a CDN, the owner's
+    // file space) is neither named as an unknown third party nor held under `strict`.
+    trusted.add(script);
     const url = new URL(`samtykke-${name}.js`, tag?.src || document.baseURI);
     // Through the 'samtykke' policy, so a page enforcing Trusted Types still gets it.
     setScriptSrc(script, url.href);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DIST, faceFile, LANGS } from '../../scripts/built-files.mjs';
 import { integrity } from '../../scripts/sri.mjs';
 import type { Locator } from 'playwright-core';
-import { explained, siteFixture, sitePage, type Site } from './harness';
+import { explained, FILES_ORIGIN, siteFixture, sitePage, type Site } from './harness';
 
 // The engine and its face as two files (dist/samtykke.js fetching dist/samtykke-face.<lang>.js):
 // when the face is fetched, and what happens when it cannot be.
@@ -170,6 +170,17 @@ describe('trust', () => {
       expect(s.faces).toEqual([FACE]);
       expect(await errors(s)).toEqual([]);
       expect((await explained(s)).filter((m) => /Trusted Type|Content Security Policy|Refused/i.test(m))).toEqual([]);
+    });
+  }
+
+  for (const strict of [false, true]) {
+    it(`from a folder on another site (the owner's file space, a CDN)${strict ? ', under strict' : ''}: the face loads as samtykke's own, not as an unknown third party`, async () => {
+      const page = sitePage({ attrs: `${ADS}${strict ? ' data-strict="true"' : ''}` }).replace('src="/samtykke.js"', `src="${FILES_ORIGIN}/samtykke.js"`);
+      const s = await sites.open({ pages: { '/': page } });
+      await s.goto('/');
+      await shows(banner(s));
+      expect(s.faces).toEqual([FACE]);
+      expect((await explained(s)).filter((m) => m.includes(new URL(FILES_ORIGIN).hostname))).toEqual([]);
     });
   }
 

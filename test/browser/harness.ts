@@ -6,6 +6,8 @@ import { chromiumOptions } from '../../scripts/chromium.mjs';
 
 /** The mock Webnode site every browser test runs on; https so Secure cookies behave as live. */
 export const ORIGIN = 'https://www.stressfri.test';
+/** Another site serving the built files, as an owner's file space or a CDN would (with CORS). */
+export const FILES_ORIGIN = 'https://filer.lager.test';
 const DIST = new URL('../../dist/', import.meta.url);
 /**
  * What the site serves as `/samtykke.js`: the engine, or (SAMTYKKE_BUNDLE=samtykke.full.js, the
@@ -97,8 +99,9 @@ export async function openSite(browser: Browser, { pages, files = {}, waits = {}
       }
       return route.fulfill({ status: 204 });
     }
-    if (url.origin === ORIGIN) {
-      if (url.pathname === '/samtykke.js') return route.fulfill({ contentType: 'text/javascript', body: built(BUNDLE) });
+    const servesBuilt = url.origin === ORIGIN || url.origin === FILES_ORIGIN;
+    if (servesBuilt && url.pathname === '/samtykke.js') return route.fulfill({ contentType: 'text/javascript', headers: { 'access-control-allow-origin': '*' }, body: built(BUNDLE) });
+    if (servesBuilt) {
       const part = /^\/(samtykke-(?:face\.\w+|help|log)\.js)$/.exec(url.pathname)?.[1];
       if (part) {
         parts.push(part);
@@ -108,6 +111,8 @@ export async function openSite(browser: Browser, { pages, files = {}, waits = {}
         // CORS like a CDN, so a part fetched with crossorigin passes its integrity check.
         return route.fulfill({ contentType: 'text/javascript', headers: { 'access-control-allow-origin': '*' }, body: body ?? built(part) });
       }
+    }
+    if (url.origin === ORIGIN) {
       if (Object.values(waits).includes(url.pathname)) {
         signalled.add(url.pathname);
         for (const release of waiting.get(url.pathname) ?? []) release();
