@@ -1,5 +1,5 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -16,10 +16,28 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
+/**
+ * One request to the stand-in's log on a connection of its own: fetch keeps sockets alive, and
+ * one the server closes after its keep-alive timeout (a slow page visit in between) fails the
+ * next call with ECONNRESET.
+ */
+function call(url: string, method: 'GET' | 'DELETE'): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve(body));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 async function logClient(origin: string): Promise<Pick<DemoServer, 'hits' | 'clearHits'>> {
   return {
-    hits: async () => (await (await fetch(origin + LOG_PATH)).json()) as StandInHit[],
-    clearHits: async () => void (await fetch(origin + LOG_PATH, { method: 'DELETE' })),
+    hits: async () => JSON.parse(await call(origin + LOG_PATH, 'GET')) as StandInHit[],
+    clearHits: async () => void (await call(origin + LOG_PATH, 'DELETE')),
   };
 }
 
