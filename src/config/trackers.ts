@@ -29,14 +29,17 @@ export function matches(pattern: string, url: URL): boolean {
 const KNOWN: readonly Service[] = [...embedPresets, metaPixel()];
 
 /**
- * The host of an address on another site than this one, or null for the site's own (the same
- * host, or a host under the same parent domain: www.stressfri.no and bilder.stressfri.no).
+ * The host of an address on another site than this one, or null for the site's own: this host,
+ * and the domain under it — `site` without `www.`, or the owner's `cookieDomain`, which says the
+ * site spans it — with its subdomains (www.stressfri.no: stressfri.no and bilder.stressfri.no).
+ * Never a parent guessed from the last labels: under co.uk or webnode.page that is other
+ * people's sites.
  */
-export function foreignHost(src: string, site = location.hostname): string | null {
+export function foreignHost(src: string, site: string, domain: string | null): string | null {
   const url = webAddress(src);
   if (!url) return null;
-  const parent = site.split('.').slice(-2).join('.');
-  return url.hostname === site || url.hostname === parent || url.hostname.endsWith('.' + parent) ? null : url.hostname;
+  const own = domain ?? site.replace(/^www\./, '');
+  return url.hostname === site || ('.' + url.hostname).endsWith('.' + own) ? null : url.hostname;
 }
 
 /** What a held-back element belongs to. `declared`: the visitor was told of it in the preferences. */

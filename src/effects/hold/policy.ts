@@ -29,7 +29,7 @@ export function isLiveLoader(el: Element): el is Loader {
  * loadable from its placeholder.
  */
 export function stranger(src: string, config: Config, warned: Set<string>): Tracker | null {
-  const host = foreignHost(src);
+  const host = foreignHost(src, location.hostname, config.cookieDomain);
   if (!host) return null;
   if (config.strict) return { service: { id: host, name: host, purpose: 'marketing', provider: host, description: host, cookies: [], src: [], googleIds: [], block: [] }, declared: false, stranger: true };
   if (!warned.has(host)) {

@@ -132,12 +132,25 @@ describe('Meta pixel', () => {
 });
 
 describe('foreign hosts', () => {
-  it('are hosts off the site and its parent domain', () => {
-    expect(foreignHost('https://widget.example.com/chat.js', 'www.stressfri.no')).toBe('widget.example.com');
-    expect(foreignHost('https://bilder.stressfri.no/a.js', 'www.stressfri.no')).toBeNull();
-    expect(foreignHost('https://stressfri.no/a.js', 'www.stressfri.no')).toBeNull();
-    expect(foreignHost('/local.js', location.hostname)).toBeNull();
-    expect(foreignHost('data:text/javascript,1', 'www.stressfri.no')).toBeNull();
-    expect(foreignHost('https://notstressfri.no/a.js', 'www.stressfri.no')).toBe('notstressfri.no');
+  it('are hosts off the site and the domain it is on', () => {
+    expect(foreignHost('https://widget.example.com/chat.js', 'www.stressfri.no', null)).toBe('widget.example.com');
+    expect(foreignHost('https://bilder.stressfri.no/a.js', 'www.stressfri.no', null)).toBeNull();
+    expect(foreignHost('https://stressfri.no/a.js', 'www.stressfri.no', null)).toBeNull();
+    expect(foreignHost('/local.js', location.hostname, null)).toBeNull();
+    expect(foreignHost('data:text/javascript,1', 'www.stressfri.no', null)).toBeNull();
+    expect(foreignHost('https://notstressfri.no/a.js', 'www.stressfri.no', null)).toBe('notstressfri.no');
+  });
+
+  it('never take in other sites under a shared suffix or platform domain', () => {
+    expect(foreignHost('https://tracker.co.uk/t.js', 'www.stressfri.co.uk', null)).toBe('tracker.co.uk');
+    expect(foreignHost('https://cdn.stressfri.co.uk/a.js', 'www.stressfri.co.uk', null)).toBeNull();
+    expect(foreignHost('https://annen.webnode.page/a.js', 'stressfri.webnode.page', null)).toBe('annen.webnode.page');
+    expect(foreignHost('https://webnode.page/a.js', 'stressfri.webnode.page', null)).toBe('webnode.page');
+  });
+
+  it('take in the whole domain the owner shares the cookie across', () => {
+    expect(foreignHost('https://www.stressfri.no/a.js', 'butikk.stressfri.no', null)).toBe('www.stressfri.no');
+    expect(foreignHost('https://www.stressfri.no/a.js', 'butikk.stressfri.no', 'stressfri.no')).toBeNull();
+    expect(foreignHost('https://stressfri.no/a.js', 'butikk.stressfri.no', 'stressfri.no')).toBeNull();
   });
 });
