@@ -120,8 +120,9 @@ export function start(parts: Parts, asTag = false): SamtykkeApi | undefined {
     let face: Face | null = null;
     let ui: { open(): void } | null = null;
     let reopen: HTMLElement | null = null;
-    let fetching = false;
-    // A face that could not be had is fetched again only when the visitor asks (one error, not one per reason to show it).
+    // From asking for the face until it is mounted (once <body> is there) or has failed: one attempt at a time.
+    let pending = false;
+    // A face that could not be had or mounted is tried again only when the visitor asks (one error, not one per reason to show it).
     let failed = false;
     // A link's onclick, the reopen button or an owner script may ask before the face is here;
     // the preferences open once it is.
@@ -193,39 +194,45 @@ export function start(parts: Parts, asTag = false): SamtykkeApi | undefined {
       if (!reopen && config.reopen !== 'none') reopen = drawReopen(config, store, lang, () => api.open());
     };
     const mount = () => {
+      pending = false;
       shown = true;
       // Drawn first, so the face's root, put first in <body> after it, comes first in the tab order.
       drawButton();
       try {
         ui = face!.mount(store, reopen);
       } catch (error) {
-        // The engine keeps working without a face; the visitor is simply not asked yet.
-        return reportError('error', 'face.mount', error);
+        // The engine keeps working without a face; the visitor is simply not asked yet, and their
+        // next open (reopen button, link, samtykke.open()) mounts it again.
+        failed = true;
+        reportError('error', 'face.mount', error);
+        return settle();
       }
       if (openWhenMounted) ui.open();
       settle();
     };
     function need(asked = false) {
-      if (face || fetching || (failed && !asked)) return;
-      fetching = true;
-      parts.face(lang, (create: CreateFace | null) => {
-        fetching = false;
-        let problem: unknown;
-        try {
-          face = create ? create(config) : null;
-        } catch (error) {
-          problem = error;
-        }
-        if (!face) {
-          // Nothing optional has run without a choice; the next click on the reopen button tries again.
-          openWhenMounted = false;
-          failed = true;
-          reportError('error', 'face.load', problem, lang);
-          return settle();
-        }
-        for (const args of frames.splice(0)) face.holdFrame(...args);
-        whenBody(mount);
-      });
+      if (ui || pending || (failed && !asked)) return;
+      pending = true;
+      // A face that came but could not be mounted is mounted again, not fetched again.
+      if (face) mount();
+      else
+        parts.face(lang, (create: CreateFace | null) => {
+          let problem: unknown;
+          try {
+            face = create ? create(config) : null;
+          } catch (error) {
+            problem = error;
+          }
+          if (!face) {
+            // Nothing optional has run without a choice; the next click on the reopen button tries again.
+            pending = false;
+            failed = true;
+            reportError('error', 'face.load', problem, lang);
+            return settle();
+          }
+          for (const args of frames.splice(0)) face.holdFrame(...args);
+          whenBody(mount);
+        });
     }
 
     if (store.needsDecision()) need();
@@ -242,7 +249,7 @@ export function start(parts: Parts, asTag = false): SamtykkeApi | undefined {
       if (store.needsDecision() || document.querySelector(`[${DECLARATION_ATTR}]`)) need();
       // A visitor who has chosen and only browses gets the reopen button without the face.
       drawButton();
-      if (!fetching) settle();
+      if (!pending) settle();
     });
     whenParsed(activate);
     return api;

@@ -75,6 +75,7 @@ function state(): FormState {
     googleAnalytics: value('googleAnalytics'),
     metaPixel: value('metaPixel'),
     strict: value('strict') === 'true',
+    logUrl: value('logUrl'),
     privacyUrl: value('privacyUrl'),
     lang: value('lang') as FormState['lang'],
     reopen: value('reopen') as FormState['reopen'],

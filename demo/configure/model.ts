@@ -12,6 +12,8 @@ export interface FormState {
   reopen: ReopenPosition;
   /** Hold every undeclared third-party script and frame. */
   strict: boolean;
+  /** Where each decision is logged (the consent log's receiver); empty: nothing is sent. */
+  logUrl: string;
   theme: Record<ColourKey, string>;
   services: ServiceForm[];
 }
@@ -56,6 +58,7 @@ const ATTRIBUTE_NAMES: Record<string, string> = {
   lang: 'data-lang',
   reopen: 'data-reopen',
   strict: 'data-strict',
+  logUrl: 'data-log-url',
 };
 
 /**
@@ -75,6 +78,7 @@ export function generate(state: FormState): Generated {
   put('lang', state.lang);
   if (state.reopen !== 'bottom-left') attrs.reopen = state.reopen;
   if (state.strict) attrs.strict = 'true';
+  put('logUrl', state.logUrl);
 
   const config: Record<string, unknown> = {};
   const theme: Partial<Record<keyof Theme, string>> = {};

@@ -4,8 +4,8 @@ import { installCode } from './model';
 /**
  * The live preview: a sandboxed iframe (own opaque origin, so its choices never touch the
  * demo's cookie) holding a small page with exactly the generated code, except that the script
- * comes from this server. Its CSP allows only that script and inline code, so a click on
- * "accept" in the preview cannot reach Google.
+ * comes from this server and there is no consent log. Its CSP allows only that script and
+ * inline code, so a click on "accept" in the preview cannot reach Google.
  */
 export function previewDocument(generated: Generated, scriptUrl: string, siteUrl: string): string {
   const g = absolute(generated, siteUrl);
@@ -48,7 +48,8 @@ function absolute(g: Generated, siteUrl: string): Generated {
       : {}),
   };
   return {
-    attributes: g.attributes.map(([name, value]) => [name, name === 'data-privacy-url' ? String(fix(value)) : value] as const),
+    // A choice made in the preview is no visitor's decision: it must not reach the owner's log.
+    attributes: g.attributes.filter(([name]) => name !== 'data-log-url').map(([name, value]) => [name, name === 'data-privacy-url' ? String(fix(value)) : value] as const),
     config,
     input: g.input,
   };

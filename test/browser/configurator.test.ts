@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DemoServer } from '../../demo/server/servers';
-import { dataLayer, explained, launch, openSite } from './harness';
+import { dataLayer, explained, launch, openSite, ORIGIN } from './harness';
 
 /**
  * The configurator (demo/configure.html on the dev server) produces install code; pasted into
@@ -33,6 +33,8 @@ async function openConfigurator(): Promise<{ page: Page; close(): Promise<void> 
 }
 
 const code = (page: Page) => page.locator('#code').innerText();
+/** The owner's consent log, on a host of its own. */
+const LOG = 'https://logg.example.no';
 
 describe('configurator', () => {
   it('shows the script’s own message next to a wrong field, and clears it when fixed', async () => {
@@ -50,10 +52,14 @@ describe('configurator', () => {
       await expect.poll(() => page.locator('#theme-accent-msg').innerText()).toContain('theme.accent');
       await page.fill('#privacyUrl', '');
       await expect.poll(() => page.locator('#privacyUrl-msg').innerText()).toContain('privacyUrl er ikke satt');
+      await page.fill('#logUrl', 'ftp://logg.example.no/');
+      await expect.poll(() => page.locator('#logUrl-msg').innerText()).toContain('[samtykke] logUrl: "ftp://logg.example.no/" er ikke en nettadresse');
+      expect(await page.getAttribute('#logUrl', 'aria-invalid')).toBe('true');
 
       await page.fill('#googleAds', 'AW-123456789');
       await page.fill('#theme-accent', '');
       await page.fill('#privacyUrl', '/personvern/');
+      await page.fill('#logUrl', '');
       await expect.poll(() => page.locator('.msg:not(:empty), #general-msg:not(:empty)').allInnerTexts()).toEqual([]);
       expect(await page.locator('[aria-invalid]').count()).toBe(0);
     } finally {
@@ -72,6 +78,7 @@ describe('configurator', () => {
       await page.fill('#privacyUrl', '/personvern/');
       await page.selectOption('#lang', 'en');
       await page.selectOption('#reopen', 'bottom-right');
+      await page.fill('#logUrl', `${LOG}/v1/consents`);
       await page.fill('#theme-accent', '#aa0000');
       await page.click('#add-service');
       const service = page.locator('fieldset.service').first();
@@ -90,18 +97,27 @@ describe('configurator', () => {
       expect(await page.locator('.msg:not(:empty), #general-msg:not(:empty)').allInnerTexts()).toEqual([]);
       generated = await code(page);
 
-      // The live preview runs the same code (from the local samtykke.js) in its sandbox: one banner.
+      // The live preview runs the same code (from the local samtykke.js) in its sandbox: one banner,
+      // and no log address, so a click in the preview is never logged as a visitor's decision.
       await expect.poll(() => page.frameLocator('#preview').locator('samtykke-ui section.banner').count()).toBe(1);
+      expect(await page.locator('#preview').getAttribute('srcdoc')).not.toContain('logg.example.no');
     } finally {
       await close();
     }
 
     expect(generated).toMatch(/^<script>\nwindow\.samtykkeConfig = \{/);
-    expect(generated).toMatch(/<script src="\/samtykke\.js" integrity="sha384-[A-Za-z0-9+/=]{64}" crossorigin="anonymous" data-google-ads="AW-987654321" data-google-analytics="G-TEST1234" data-meta-pixel="123456789012345" data-privacy-url="\/personvern\/" data-lang="en" data-reopen="bottom-right" data-strict="true"><\/script>$/);
+    expect(generated).toMatch(/<script src="\/samtykke\.js" integrity="sha384-[A-Za-z0-9+/=]{64}" crossorigin="anonymous" data-google-ads="AW-987654321" data-google-analytics="G-TEST1234" data-meta-pixel="123456789012345" data-privacy-url="\/personvern\/" data-lang="en" data-reopen="bottom-right" data-strict="true" data-log-url="https:\/\/logg\.example\.no\/v1\/consents"><\/script>$/);
     expect(generated).toContain('"block": [\n        "chat.example.no"\n      ],\n      "transfer": true');
 
     const site = await openSite(browser, {
       pages: { '/': `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Blank</title>${generated}</head><body><main><h1>Blank</h1><div data-samtykke-declaration></div></main></body></html>` },
+    });
+    // The log as a receiver answers it (CORS for the site), keeping what it was sent.
+    const logged: unknown[] = [];
+    await site.context.route(`${LOG}/**`, (route) => {
+      const request = route.request();
+      if (request.method() === 'POST') logged.push(JSON.parse(request.postData()!));
+      return route.fulfill({ status: request.method() === 'POST' ? 201 : 204, headers: { 'access-control-allow-origin': ORIGIN } });
     });
     try {
       await site.goto('/');
@@ -125,6 +141,8 @@ describe('configurator', () => {
       expect(configured).toEqual(['AW-987654321', 'G-TEST1234']);
       // The owner service's script was loaded after consent.
       await expect.poll(() => site.page.evaluate(() => (window as unknown as { __ran?: string[] }).__ran ?? [])).toContain('/widgets/chat.js');
+      // The decision went to the configured consent log.
+      await expect.poll(() => logged).toEqual([expect.objectContaining({ choices: { functional: true, analytics: true, marketing: true }, lang: 'en' })]);
     } finally {
       await site.close();
     }

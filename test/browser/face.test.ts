@@ -136,6 +136,77 @@ describe('a face that cannot be had leaves the engine’s safe state', () => {
   }
 });
 
+describe('a face whose mount throws', () => {
+  // A face file that arrives and passes its hash, but throws when mounted while the page's
+  // `__faceBroken` is not false; the engine carries its hash, as a build with that face would.
+  const broken = `${built(FACE)}\n;(function(k){var create=window[k];Object.defineProperty(window,k,{configurable:true,value:function(config){var face=create(config),mount=face.mount;face.mount=function(store,reopen){if(window.__faceBroken!==false)throw new Error('the face broke');return mount(store,reopen)};return face}})})(Symbol.for('samtykke.face'));`;
+  const engine = built('samtykke.js').replace(integrity(built(FACE)), integrity(broken));
+  // An owner's scripts waiting for samtykke: one on the event (before the tag), one through the API (after it).
+  const listening = `<script>window.__ready=0;addEventListener('samtykke:ready',function(){__ready++})</script>`;
+  const onReady = `<script>window.__onReady=0;samtykke.on('ready',function(){__onReady++})</script>`;
+  const heard = (s: Site) => s.page.evaluate(() => [(window as unknown as { __ready: number }).__ready, (window as unknown as { __onReady: number }).__onReady]);
+  const mountError = 'could not show the banner';
+  const fix = (s: Site) => s.page.evaluate(() => ((window as unknown as { __faceBroken: boolean }).__faceBroken = false));
+  async function open(pages: Record<string, string>) {
+    const s = await sites.open({ pages, files: { [FACE]: broken } });
+    await s.context.route('**/samtykke.js', (route) => route.fulfill({ contentType: 'text/javascript', body: engine }));
+    return s;
+  }
+
+  it('on a first visit, face arriving after the page is parsed: nothing optional runs, one error, ready fires once; a later click mounts it and opens the preferences', async () => {
+    const held = '<script type="text/plain" data-samtykke="marketing">window.__ran=1</script>';
+    const s = await open({ '/': sitePage({ attrs: ADS, before: listening, body: `<main><a href="#samtykke">Cookies</a></main>${onReady}${held}` }) });
+    // Held until the page is parsed, so the mount comes after the engine's own end-of-parse step.
+    const parsed = s.page.waitForEvent('domcontentloaded');
+    let fetched = 0;
+    await s.context.route(`**/${FACE}`, async (route) => {
+      fetched++;
+      await parsed;
+      await route.fulfill({ contentType: 'text/javascript', body: broken });
+    });
+    await s.goto('/');
+    await expect.poll(async () => (await errors(s)).length).toBe(1);
+    expect((await errors(s))[0]).toContain(mountError);
+    await expect.poll(() => heard(s)).toEqual([1, 1]);
+    expect(await banner(s).count()).toBe(0);
+    await s.page.waitForTimeout(300);
+    expect(s.google).toEqual([]);
+    expect(await s.page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBeUndefined();
+    // The face mounts now: the visitor's next click mounts it (it is not fetched again) and opens the preferences.
+    await fix(s);
+    await s.page.getByRole('link', { name: 'Cookies' }).click();
+    await expect.poll(() => dialogOpen(s)).toBe(true);
+    expect(fetched).toBe(1);
+    expect(await errors(s)).toHaveLength(1);
+    expect(await heard(s)).toEqual([1, 1]);
+  });
+
+  it('for a returning visitor on a page with a declaration: ready fires once, each open tries again with one error, and the reopen button opens the preferences once it mounts', async () => {
+    const s = await open({
+      '/': sitePage({ attrs: ADS, before: '<script>window.__faceBroken=false</script>' }),
+      '/personvern/': sitePage({ attrs: ADS, before: listening, body: `<main><div data-samtykke-declaration></div></main>${onReady}` }),
+    });
+    await returning(s, '/personvern/');
+    await expect.poll(async () => (await errors(s)).length).toBe(1);
+    expect((await errors(s))[0]).toContain(mountError);
+    await expect.poll(() => heard(s)).toEqual([1, 1]);
+    await shows(reopen(s));
+    // Still broken: samtykke.open() tries again, with one more error and nothing shown.
+    await s.page.evaluate(() => window.samtykke!.open());
+    await expect.poll(async () => (await errors(s)).length).toBe(2);
+    expect((await errors(s))[1]).toContain(mountError);
+    expect(await dialogOpen(s)).toBe(false);
+    await fix(s);
+    await reopen(s).focus();
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => dialogOpen(s)).toBe(true);
+    expect(await s.page.evaluate(() => document.querySelector('[data-samtykke-declaration]')?.shadowRoot?.querySelectorAll('table').length)).toBeGreaterThan(0);
+    expect(s.faces).toEqual([FACE]);
+    expect(await errors(s)).toHaveLength(2);
+    expect(await heard(s)).toEqual([1, 1]);
+  });
+});
+
 describe('a face that fails while the page is still parsed', () => {
   it('is not fetched again by itself: one request, one error, until the visitor asks', async () => {
     // The body's script keeps the parser busy, so the face has failed its hash before parsing ends.

@@ -13,6 +13,7 @@ const WRONG: Record<string, unknown>[] = [
   { privacyUrl: '/p/', adsDataRedaction: 'yes' },
   { privacyUrl: '/p/', validityDays: 9999 },
   { privacyUrl: 'javascript:alert(1)' },
+  { privacyUrl: '/p/', logUrl: 'ftp://log.example.no/' },
   { privacyUrl: '/p/', googleAds: 'AW-12', googleAnalytics: 'UA-1' },
   { privacyUrl: '/p/', revision: 'a b' },
   { privacyUrl: '/p/', cookieDomain: 'evil.test' },
@@ -49,6 +50,8 @@ describe('the configurator’s messages in bokmål', () => {
     expect(inBokmal(ads!.text)).toBe('googleAds: "AW-12" er ikke en gyldig ID; den skal se ut som "AW-123456789". Ingenting lastes for den.');
     const [left] = check({ privacyUrl: '/p/', services: [{ ...service, provider: '' }] }, SITE);
     expect(inBokmal(left!.text)).toBe('services[0].provider: må nevne selskapet som mottar opplysningene. Tjenesten blir utelatt.');
+    const [log] = check({ privacyUrl: '/p/', logUrl: 'ftp://log.example.no/' }, SITE);
+    expect(inBokmal(log!.text)).toBe('logUrl: "ftp://log.example.no/" er ikke en nettadresse; skriv en sti som "/personvern/" eller en full https://-adresse.');
   });
 
   it('leaves a message it does not know as the script wrote it (null), rather than guessing', () => {
