@@ -12,7 +12,9 @@ const googleCookies = (): string[] => cookieNames().filter((name) => Object.valu
 
 /**
  * What blocking cannot stop — a tag placed before ours, code Webnode itself injects, the
- * browser fetching a script ahead of the parser — is at least seen: a tracker request made
+ * browser fetching a script ahead of the parser, Chromium starting a frame in the HTML as the
+ * parser inserts it (connected to its host, at times the request sent, before the observer
+ * takes it out) — is at least seen: a tracker request made
  * before its purpose was granted, or a Google cookie present at load with no choice, logs one
  * warning naming it, so the owner can find and fix it.
  */

@@ -10,6 +10,14 @@ export interface Engine {
    * plain pages too), so keyboard paths there are tested by focus order and activated by click.
    */
   readonly keyActivates: boolean;
+  /**
+   * Whether an `<iframe src>` in the page's HTML starts loading the moment the parser inserts
+   * it, before any script can see it. Chromium's does: it has connected to the frame's host
+   * (and sometimes sent the request) by the parser's next checkpoint, where samtykke takes the
+   * frame out. Firefox and WebKit start the load later, so the frame is held before anything is
+   * sent.
+   */
+  readonly framesLoadOnInsert: boolean;
   /** A fresh profile: no cookies, no storage. */
   open(): Promise<Tab>;
   close(): Promise<void>;

@@ -24,6 +24,12 @@ export interface Site {
   readonly proxy: string;
   /** Every request since the last `serve()`, in order; nothing leaves the machine. */
   readonly requests: Request[];
+  /**
+   * Every host the browser opened a connection to for https since the last `serve()` (the
+   * proxy's CONNECT), in order. A connection alone tells a host the visitor's address, even
+   * when no request is sent through it.
+   */
+  readonly connections: string[];
   /** Replaces the site's pages (path → HTML, or HTML with headers such as a CSP) and clears the log. */
   serve(pages: Pages): void;
   close(): Promise<void>;
@@ -49,6 +55,7 @@ export async function startSite(): Promise<Site> {
   // Every built file at the site's root, as an owner uploads the folder: the tag fetches its face beside it.
   const built = new Map(BUILT_FILES.map(({ file }) => ['/' + file, readFileSync(new URL(file, DIST_URL), 'utf8')]));
   const requests: Request[] = [];
+  const connections: string[] = [];
   let pages: Pages = {};
 
   const answer = (req: IncomingMessage, res: ServerResponse, scheme: string) => {
@@ -70,7 +77,8 @@ export async function startSite(): Promise<Site> {
 
   const tunnelled = createTlsServer(tls, (req, res) => answer(req, res, 'https'));
   const proxy = createServer((req, res) => answer(req, res, 'http'));
-  proxy.on('connect', (_req, socket) => {
+  proxy.on('connect', (req, socket) => {
+    connections.push(new URL(`https://${req.url}`).hostname);
     // Whatever host the browser asked for, the TLS end is ours. A browser closing mid-request
     // resets the socket; that is no failure of the page.
     socket.on('error', () => {});
@@ -82,9 +90,11 @@ export async function startSite(): Promise<Site> {
   return {
     proxy: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
     requests,
+    connections,
     serve(next) {
       pages = next;
       requests.length = 0;
+      connections.length = 0;
     },
     close: () =>
       new Promise((done) => {

@@ -10,8 +10,11 @@ type Method = (...args: unknown[]) => unknown;
 
 /**
  * Parser-inserted scripts and frames. A MutationObserver's callback runs at the microtask
- * checkpoint the parser performs before it prepares each script (and before a frame
- * navigates). A script is only touched while the parser runs: one inserted later by a means
+ * checkpoint the parser performs before it prepares each script. Firefox and WebKit start a
+ * frame's load after that checkpoint too; Chromium starts it as the parser inserts it, so by
+ * then it has connected to the frame's host (at times sent the request): taking the frame out
+ * cancels it, and watch.ts names it. Nothing a script can do runs earlier; only markup holds it.
+ * A script is only touched while the parser runs: one inserted later by a means
  * not patched here has started already, and holding it would run it twice. Images the parser
  * met were requested already (the preload scanner sees them first), so they are left alone;
  * watch.ts names them. Every held frame found is handed to `onFrame` for its placeholder.

@@ -7,6 +7,7 @@ export const startChromium: StartEngine = async (proxy) => {
   const browser = await launch();
   return {
     keyActivates: true,
+    framesLoadOnInsert: true,
     async open() {
       const context = await browser.newContext({ ignoreHTTPSErrors: true, proxy: { server: proxy } });
       const page = await context.newPage();

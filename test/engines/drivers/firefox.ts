@@ -24,6 +24,7 @@ export const startFirefox: StartEngine = async (proxy) => {
   });
   return {
     keyActivates: false,
+    framesLoadOnInsert: false,
     async open() {
       // A BiDi user context: its own cookies and storage, in the same browser.
       const context = await browser.createBrowserContext();

@@ -26,6 +26,7 @@ export const startWebKit: StartEngine = async (proxy) => {
     await until(() => fetch(`${base}/status`).then((r) => r.ok, () => false));
     return {
       keyActivates: true,
+      framesLoadOnInsert: false,
       async open(): Promise<Tab> {
         // Each session is its own MiniBrowser with an ephemeral profile.
         const created = await call<{ sessionId: string }>(base, 'POST', '/session', {
