@@ -136,6 +136,27 @@ describe('a face that cannot be had leaves the engine’s safe state', () => {
   }
 });
 
+describe('a face whose drawing throws partway', () => {
+  it('leaves no host behind: after a failed mount and a successful one, the page holds one banner host and the reopen button’s', async () => {
+    // The page breaks drawing into a shadow root (as a hostile or buggy script could) until it says otherwise.
+    const breaks = `<script>(function(insert){Object.defineProperty(ShadowRoot.prototype,'insertBefore',{configurable:true,value:function(){if(window.__drawBroken!==false)throw new Error('drawing broke');return insert.apply(this,arguments)}})})(Node.prototype.insertBefore)</script>`;
+    const s = await sites.open({ pages: { '/': sitePage({ attrs: ADS, before: breaks, body: '<main><a href="#samtykke">Cookies</a></main>' }) } });
+    await s.goto('/');
+    await expect.poll(async () => (await errors(s)).length).toBe(1);
+    expect((await errors(s))[0]).toContain('could not show the banner');
+    expect(await s.page.locator('samtykke-ui').count()).toBe(1);
+    await s.page.evaluate(() => ((window as unknown as { __drawBroken: boolean }).__drawBroken = false));
+    await s.page.getByRole('link', { name: 'Cookies' }).click();
+    await expect.poll(() => dialogOpen(s)).toBe(true);
+    // The banner's host first in <body> (first in the tab order), then the button's.
+    expect(await s.page.evaluate(() => Array.from(document.querySelectorAll('samtykke-ui'), (host) => [host === document.body.firstElementChild, !!host.shadowRoot!.querySelector('dialog')]))).toEqual([
+      [true, true],
+      [false, false],
+    ]);
+    expect(s.faces).toEqual([FACE]);
+  });
+});
+
 describe('a face whose mount throws', () => {
   // A face file that arrives and passes its hash, but throws when mounted while the page's
   // `__faceBroken` is not false; the engine carries its hash, as a build with that face would.
