@@ -90,7 +90,9 @@ export function mountUi(owners: Config, store: ConsentStore, text: I18n = i18n(o
     if (dialog()?.open) return;
     const el = opener;
     opener = null;
-    (el?.isConnected ? el : fallback())?.focus();
+    // An opener that is gone or hidden cannot take focus back: the reopen button that tried the face
+    // again on a first visit is hidden once the banner asks.
+    (el?.isConnected && !el.hidden ? el : fallback())?.focus();
     shown = false;
     draw();
   };
