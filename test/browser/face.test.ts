@@ -26,6 +26,8 @@ const focus = (s: Site) =>
   });
 const ran = (s: Site) => s.page.evaluate(() => (window as unknown as { __ran?: number }).__ran);
 const HELD = '<script type="text/plain" data-samtykke="marketing">window.__ran=1</script>';
+/** What the face's messages tell the owner comes next, as samtykke-help.js has it. */
+const RETRIES = "The visitor's next click on the reopen button or a settings link tries again.";
 
 /** A visitor who has chosen (all refused), then a fresh look at `path`. */
 async function returning(s: Site, path = '/') {
@@ -150,6 +152,7 @@ describe('a first visit whose face cannot be had: the reopen button is the visit
     const s = await sites.open({ pages: { '/': sitePage({ attrs: ADS, body: `<main><p>Stressfri</p></main>${HELD}` }) }, files: { [FACE]: 'abort' } });
     await s.goto('/');
     await expect.poll(async () => (await errors(s)).length).toBe(1);
+    expect((await errors(s))[0]).toContain(`${FACE} from samtykke.js's folder (blocked, offline or altered); nothing optional runs until a choice is made. ${RETRIES}`);
     await shows(reopen(s));
     expect(await banner(s).count()).toBe(0);
     let fetched = 0;
@@ -229,7 +232,7 @@ describe('a face whose mount throws', () => {
     });
     await s.goto('/');
     await expect.poll(async () => (await errors(s)).length).toBe(1);
-    expect((await errors(s))[0]).toContain(mountError);
+    expect((await errors(s))[0]).toContain(`${mountError}; nothing optional runs until a choice is made. ${RETRIES}`);
     await expect.poll(() => heard(s)).toEqual([1, 1]);
     expect(await banner(s).count()).toBe(0);
     // No banner asks: the reopen button shows, for the visitor to try again with.

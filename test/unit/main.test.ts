@@ -25,7 +25,7 @@ it('a face whose mount throws: one error, ready once, the reopen button shows, a
 
   // A first visit on a parsed page: the face is mounted at once, and throws.
   const api = start({ face: (_lang, done) => done(() => face), log: (done) => done(null) })!;
-  expect(errors.mock.calls.map((c) => c[0])).toEqual(['[samtykke] could not show the banner; nothing optional runs until a choice is made.']);
+  expect(errors.mock.calls.map((c) => c[0])).toEqual(["[samtykke] could not show the banner; nothing optional runs until a choice is made. The visitor's next click on the reopen button or a settings link tries again."]);
   expect(ready).toHaveBeenCalledTimes(1);
   const late = vi.fn();
   api.on('ready', late);
