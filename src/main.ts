@@ -120,9 +120,13 @@ export function start(parts: Parts, asTag = false): SamtykkeApi | undefined {
     let face: Face | null = null;
     let ui: { open(): void } | null = null;
     let reopen: HTMLElement | null = null;
+    // Draws the reopen button again, once it is there, when the face fails or mounts.
+    let redraw: (() => void) | undefined;
     // From asking for the face until it is mounted (once <body> is there) or has failed: one attempt at a time.
     let pending = false;
-    // A face that could not be had or mounted is tried again only when the visitor asks (one error, not one per reason to show it).
+    // A face that could not be had or mounted is tried again only when the visitor asks (one error,
+    // not one per reason to show it); until it mounts, the reopen button shows even while a
+    // decision is asked for, so a first-time visitor has something to ask with.
     let failed = false;
     // A link's onclick, the reopen button or an owner script may ask before the face is here;
     // the preferences open once it is.
@@ -189,9 +193,15 @@ export function start(parts: Parts, asTag = false): SamtykkeApi | undefined {
       window.dispatchEvent(new CustomEvent('samtykke:ready', { detail: state }));
     };
     const lang = visitorLang(config);
-    // The one reopen button, the engine's, for the page's life (hidden while a decision is asked for).
+    // The one reopen button, the engine's, for the page's life (hidden while the banner asks for a decision).
     const drawButton = () => {
-      if (!reopen && config.reopen !== 'none') reopen = drawReopen(config, store, lang, () => api.open());
+      if (!reopen && config.reopen !== 'none') [reopen, redraw] = drawReopen(config, store, lang, () => api.open(), () => failed && !ui);
+    };
+    // Nothing optional has run without a choice; the visitor's next open tries again.
+    const fail = () => {
+      failed = true;
+      redraw?.();
+      settle();
     };
     const mount = () => {
       pending = false;
@@ -203,10 +213,11 @@ export function start(parts: Parts, asTag = false): SamtykkeApi | undefined {
       } catch (error) {
         // The engine keeps working without a face; the visitor is simply not asked yet, and their
         // next open (reopen button, link, samtykke.open()) mounts it again.
-        failed = true;
         reportError('error', 'face.mount', error);
-        return settle();
+        return fail();
       }
+      // The banner asks now: the reopen button hides while it does.
+      redraw?.();
       if (openWhenMounted) ui.open();
       settle();
     };
@@ -224,11 +235,9 @@ export function start(parts: Parts, asTag = false): SamtykkeApi | undefined {
             problem = error;
           }
           if (!face) {
-            // Nothing optional has run without a choice; the next click on the reopen button tries again.
             pending = false;
-            failed = true;
             reportError('error', 'face.load', problem, lang);
-            return settle();
+            return fail();
           }
           for (const args of frames.splice(0)) face.holdFrame(...args);
           whenBody(mount);

@@ -4,12 +4,14 @@ import { installCode } from './model';
 /**
  * The live preview: a sandboxed iframe (own opaque origin, so its choices never touch the
  * demo's cookie) holding a small page with exactly the generated code, except that the script
- * comes from this server and there is no consent log. Its CSP allows only that script and
- * inline code, so a click on "accept" in the preview cannot reach Google.
+ * comes from this server and there is no consent log. Its CSP allows inline code and scripts
+ * from samtykke's folder only (the engine fetches its face and its console texts from there, as
+ * the README tells owners with such a policy), so a click on "accept" in the preview cannot
+ * reach Google.
  */
 export function previewDocument(generated: Generated, scriptUrl: string, siteUrl: string): string {
   const g = absolute(generated, siteUrl);
-  const csp = `script-src 'unsafe-inline' ${scriptUrl}; connect-src 'none'; img-src data:; frame-src 'none'`;
+  const csp = `script-src 'unsafe-inline' ${new URL('./', scriptUrl).href}; connect-src 'none'; img-src data:; frame-src 'none'`;
   return `<!doctype html><html lang="nb"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">

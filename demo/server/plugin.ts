@@ -63,7 +63,8 @@ export interface DemoOptions {
  *   (cached until src/ changes, then the page reloads), so the owner-style classic tag with
  *   data-* attributes just works;
  * - `/samtykke-help.js`: the console messages' texts as built (dist/), whose hash that build
- *   carries, fetched when a demo setting is wrong;
+ *   carries, fetched when a demo setting is wrong (by the configurator's preview too, whose
+ *   opaque origin needs CORS: these files are served to any origin, as GitHub Pages does);
  * - `/sw.js`: the offline Google stand-in (demo/standin/sw.ts);
  * - `/v1/consents`: the consent log receiver (server/), which the pages' tag logs to;
  * - `/__samtykke/google`: the stand-in's log; `/sri.json`: the build's SRI hashes (dist/sri.json;
@@ -116,6 +117,8 @@ export function samtykkeDemo(options: DemoOptions = {}): Plugin[] {
           (code) => {
             res.setHeader('content-type', 'text/javascript; charset=utf-8');
             res.setHeader('cache-control', 'no-store');
+            // Any origin may fetch them (see above).
+            res.setHeader('access-control-allow-origin', '*');
             // The stand-in must control the whole site, not just /.
             if (path === '/sw.js') res.setHeader('service-worker-allowed', '/');
             res.end(code);

@@ -65,7 +65,9 @@ const TYPES: Record<string, string> = {
 /**
  * The demo as a static site: `vite build --config demo/vite.demo.config.ts` (pages + the built
  * dist/samtykke.js + sw.js) into a temporary folder, served by a plain file server that also
- * keeps the stand-in's log, as the dev server does.
+ * keeps the stand-in's log, as the dev server does. It allows every origin (CORS), as GitHub
+ * Pages does: the configurator's preview has an opaque origin, and the engine fetches its parts
+ * over CORS to check their hashes.
  */
 export async function startStaticServer(): Promise<DemoServer> {
   const out = await mkdtemp(join(tmpdir(), 'samtykke-demo-'));
@@ -77,7 +79,7 @@ export async function startStaticServer(): Promise<DemoServer> {
     const file = normalize(join(out, path.endsWith('/') ? path + 'index.html' : path));
     if (!file.startsWith(out)) return void res.writeHead(403).end();
     readFile(file).then(
-      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' }).end(body),
       () => res.writeHead(404).end('not found'),
     );
   });

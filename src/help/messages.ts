@@ -43,6 +43,9 @@ const PLACEMENT_FIXES: Record<string, string> = {
   google: "move the samtykke tag above Google's tag, first in the header code",
 };
 
+/** What the face's two messages tell the owner comes next (main.ts tries the face again on an open). */
+const RETRY = "The visitor's next click on the reopen button or a settings link tries again.";
+
 /** An owner's service that is left out: `services[i].field: fix`. */
 const leftOut = (at: string, field: string, fix: string) => `${at}.${field}: ${fix} The service is left out.`;
 
@@ -106,9 +109,9 @@ export const MESSAGES = {
   'hold.failed': () => 'could not check a tag; it loads unwatched. Please report this.',
   'start.failed': () => 'could not start; nothing optional will run. Please report this.',
   'api.taken': () => 'window.samtykke is taken by another script; the API is not available (the banner works).',
-  'face.mount': () => 'could not show the banner; nothing optional runs until a choice is made.',
+  'face.mount': () => `could not show the banner; nothing optional runs until a choice is made. ${RETRY}`,
   'face.load': (lang: string) =>
-    `could not load samtykke-face.${lang}.js from samtykke.js's folder (blocked, offline or altered); nothing optional runs until a choice is made.`,
+    `could not load samtykke-face.${lang}.js from samtykke.js's folder (blocked, offline or altered); nothing optional runs until a choice is made. ${RETRY}`,
   'trustedTypes.policy': (name: string) =>
     `the page's Content Security Policy does not allow the Trusted Types policy "${name}"; add it to trusted-types, or scripts released after consent may be refused.`,
 

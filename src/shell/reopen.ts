@@ -13,10 +13,11 @@ const SVG = 'http://www.w3.org/2000/svg';
  * The one reopen button, drawn by the engine with a few DOM calls so a page view that needs
  * nothing else never fetches the face, and kept for the page's life (the face draws none):
  * first in `<body>` in its own shadow root, until the face puts its own root before it. Hidden
- * while a decision is asked for. `open` is given the click; the face does the rest. Returns
- * the button, where focus goes after a choice.
+ * while a decision is asked for, unless `faceFailed()`: with no banner to ask, the button is the
+ * visitor's way to try again. `open` is given the click; the face does the rest. Returns the
+ * button, where focus goes after a choice, and `draw`, to call when `faceFailed()` changes.
  */
-export function drawReopen(config: Config, store: ConsentStore, lang: Lang, open: () => void): HTMLButtonElement {
+export function drawReopen(config: Config, store: ConsentStore, lang: Lang, open: () => void, faceFailed: () => boolean): [HTMLButtonElement, () => void] {
   const host = document.createElement('samtykke-ui');
   const root = host.attachShadow({ mode: 'open' });
   styles(base + reopen)(root, config.nonce);
@@ -41,7 +42,7 @@ export function drawReopen(config: Config, store: ConsentStore, lang: Lang, open
   let dodging = false;
   const draw = () => {
     button.className = reopenClass(config, dodging);
-    button.hidden = store.needsDecision();
+    button.hidden = store.needsDecision() && !faceFailed();
   };
   dodgeFocus(host, button, (moved) => {
     dodging = moved;
@@ -50,5 +51,5 @@ export function drawReopen(config: Config, store: ConsentStore, lang: Lang, open
   store.subscribe(draw);
   draw();
   document.body.prepend(host);
-  return button;
+  return [button, draw];
 }

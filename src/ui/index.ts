@@ -28,7 +28,6 @@ export function mountUi(owners: Config, store: ConsentStore, text: I18n = i18n(o
   const root = host.attachShadow({ mode: 'open' });
   adopt(root, config.nonce);
   theme(host, config.theme);
-  document.body.prepend(host);
 
   const decls: ShadowRoot[] = [];
   let draft: Choices = {};
@@ -91,7 +90,9 @@ export function mountUi(owners: Config, store: ConsentStore, text: I18n = i18n(o
     if (dialog()?.open) return;
     const el = opener;
     opener = null;
-    (el?.isConnected ? el : fallback())?.focus();
+    // An opener that is gone or hidden cannot take focus back: the reopen button that tried the face
+    // again on a first visit is hidden once the banner asks.
+    (el?.isConnected && !el.hidden ? el : fallback())?.focus();
     shown = false;
     draw();
   };
@@ -101,8 +102,11 @@ export function mountUi(owners: Config, store: ConsentStore, text: I18n = i18n(o
     for (const r of decls) render(h(Declaration, { ctx }), r);
   }
 
-  store.subscribe(draw);
+  // Drawn before it joins the page and hears the store: a draw that throws leaves nothing behind,
+  // and the engine's next attempt mounts a fresh one.
   draw();
+  document.body.prepend(host);
+  store.subscribe(draw);
 
   document.addEventListener('click', (e) => {
     const el = e.target instanceof Element ? e.target.closest(OPENERS) : null;

@@ -39,6 +39,8 @@ const LOG = 'https://logg.example.no';
 describe('configurator', () => {
   it('shows the script’s own message next to a wrong field, and clears it when fixed', async () => {
     const { page, close } = await openConfigurator();
+    const console: string[] = [];
+    page.on('console', (m) => console.push(m.text()));
     try {
       // By default the tag points at the file the owner uploads from the release, with its SRI hash.
       await expect.poll(() => code(page)).toMatch(/^<script src="\/samtykke\.js" integrity="sha384-[A-Za-z0-9+/=]{64}" crossorigin="anonymous" data-privacy-url="\/personvern\/"><\/script>$/);
@@ -47,6 +49,8 @@ describe('configurator', () => {
       await expect.poll(() => code(page)).toMatch(/^<script src="https:\/\/cdn\.jsdelivr\.net\/npm\/samtykke@\d+\.\d+\.\d+\/dist\/samtykke\.js" integrity="sha384-[A-Za-z0-9+/=]{64}" crossorigin="anonymous" data-privacy-url="\/personvern\/"><\/script>$/);
       await page.fill('#googleAds', 'AW-12');
       await expect.poll(() => page.locator('#googleAds-msg').innerText()).toContain('[samtykke] googleAds: "AW-12" er ikke en gyldig ID; den skal se ut som "AW-123456789"');
+      // The preview's samtykke says it too, in the console, with the texts of samtykke-help.js fetched beside it.
+      await expect.poll(() => console.filter((m) => m.startsWith('[samtykke] googleAds:'))).toContain('[samtykke] googleAds: "AW-12" is not a valid id; it looks like "AW-123456789". Nothing is loaded for it.');
       expect(await page.getAttribute('#googleAds', 'aria-invalid')).toBe('true');
       await page.fill('#theme-accent', 'red; }');
       await expect.poll(() => page.locator('#theme-accent-msg').innerText()).toContain('theme.accent');

@@ -17,6 +17,17 @@ const banner = (s: Site) => s.page.getByRole('region', { name: 'Informasjonskaps
 const reopen = (s: Site) => s.page.getByRole('button', { name: 'Innstillinger for informasjonskapsler' });
 const shows = (l: Locator) => expect.poll(() => l.isVisible()).toBe(true);
 const dialogOpen = (s: Site) => s.page.evaluate(() => !!document.querySelector('samtykke-ui')?.shadowRoot?.querySelector('dialog')?.open);
+/** Where focus is, through shadow roots: 'dialog' (in the preferences), 'samtykke' (elsewhere in our roots), or the page's element. */
+const focus = (s: Site) =>
+  s.page.evaluate(() => {
+    const root = document.querySelector('samtykke-ui')?.shadowRoot;
+    if (root?.activeElement) return root.querySelector('dialog')?.contains(root.activeElement) ? 'dialog' : 'samtykke';
+    return document.activeElement?.localName;
+  });
+const ran = (s: Site) => s.page.evaluate(() => (window as unknown as { __ran?: number }).__ran);
+const HELD = '<script type="text/plain" data-samtykke="marketing">window.__ran=1</script>';
+/** What the face's messages tell the owner comes next, as samtykke-help.js has it. */
+const RETRIES = "The visitor's next click on the reopen button or a settings link tries again.";
 
 /** A visitor who has chosen (all refused), then a fresh look at `path`. */
 async function returning(s: Site, path = '/') {
@@ -119,7 +130,7 @@ describe('a face that cannot be had leaves the engine’s safe state', () => {
     ['altered (wrong hash)', `${built(FACE)}\n;window.__altered=1`],
   ] as const) {
     it(`${why}: nothing optional runs, one error, and a later click tries again`, async () => {
-      const s = await sites.open({ pages: { '/': sitePage({ attrs: ADS, body: '<main><a href="#samtykke">Cookies</a></main><script type="text/plain" data-samtykke="marketing">window.__ran=1</script>' }) }, files: { [FACE]: body } });
+      const s = await sites.open({ pages: { '/': sitePage({ attrs: ADS, body: `<main><a href="#samtykke">Cookies</a></main>${HELD}` }) }, files: { [FACE]: body } });
       await s.goto('/');
       await expect.poll(async () => (await errors(s)).length).toBe(1);
       expect((await errors(s))[0]).toContain(FACE);
@@ -134,6 +145,62 @@ describe('a face that cannot be had leaves the engine’s safe state', () => {
       expect(await errors(s)).toHaveLength(1);
     });
   }
+});
+
+describe('a first visit whose face cannot be had: the reopen button is the visitor’s way to try again', () => {
+  it('the button shows, named as usual; a click fetches the face, the preferences open over the banner with focus inside, and nothing optional ran before a choice', async () => {
+    const s = await sites.open({ pages: { '/': sitePage({ attrs: ADS, body: `<main><p>Stressfri</p></main>${HELD}` }) }, files: { [FACE]: 'abort' } });
+    await s.goto('/');
+    await expect.poll(async () => (await errors(s)).length).toBe(1);
+    expect((await errors(s))[0]).toContain(`${FACE} from samtykke.js's folder (blocked, offline or altered); nothing optional runs until a choice is made. ${RETRIES}`);
+    await shows(reopen(s));
+    expect(await banner(s).count()).toBe(0);
+    let fetched = 0;
+    await s.context.route(`**/${FACE}`, (route) => {
+      fetched++;
+      return route.fulfill({ contentType: 'text/javascript', body: built(FACE) });
+    });
+    await reopen(s).click();
+    await expect.poll(() => dialogOpen(s)).toBe(true);
+    expect(await focus(s)).toBe('dialog');
+    expect([s.faces, fetched]).toEqual([[FACE], 1]);
+    // Closed without a choice: the banner asks, the button is hidden again while it does, and focus stays with samtykke.
+    await s.page.keyboard.press('Escape');
+    await expect.poll(() => dialogOpen(s)).toBe(false);
+    await shows(banner(s));
+    expect(await reopen(s).isVisible()).toBe(false);
+    expect(await focus(s)).toBe('samtykke');
+    await s.page.waitForTimeout(300);
+    expect(s.google).toEqual([]);
+    expect(await ran(s)).toBeUndefined();
+    // A choice: the button is back, with focus on it, as after any choice from the banner.
+    await s.page.getByRole('button', { name: 'Avvis alle' }).click();
+    await shows(reopen(s));
+    await expect.poll(() => s.page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('aria-label'))).toBe('Innstillinger for informasjonskapsler');
+    expect(await errors(s)).toHaveLength(1);
+    expect(s.google).toEqual([]);
+  });
+});
+
+describe('a face whose drawing throws partway', () => {
+  it('leaves no host behind: after a failed mount and a successful one, the page holds one banner host and the reopen button’s', async () => {
+    // The page breaks drawing into a shadow root (as a hostile or buggy script could) until it says otherwise.
+    const breaks = `<script>(function(insert){Object.defineProperty(ShadowRoot.prototype,'insertBefore',{configurable:true,value:function(){if(window.__drawBroken!==false)throw new Error('drawing broke');return insert.apply(this,arguments)}})})(Node.prototype.insertBefore)</script>`;
+    const s = await sites.open({ pages: { '/': sitePage({ attrs: ADS, before: breaks, body: '<main><a href="#samtykke">Cookies</a></main>' }) } });
+    await s.goto('/');
+    await expect.poll(async () => (await errors(s)).length).toBe(1);
+    expect((await errors(s))[0]).toContain('could not show the banner');
+    expect(await s.page.locator('samtykke-ui').count()).toBe(1);
+    await s.page.evaluate(() => ((window as unknown as { __drawBroken: boolean }).__drawBroken = false));
+    await s.page.getByRole('link', { name: 'Cookies' }).click();
+    await expect.poll(() => dialogOpen(s)).toBe(true);
+    // The banner's host first in <body> (first in the tab order), then the button's.
+    expect(await s.page.evaluate(() => Array.from(document.querySelectorAll('samtykke-ui'), (host) => [host === document.body.firstElementChild, !!host.shadowRoot!.querySelector('dialog')]))).toEqual([
+      [true, true],
+      [false, false],
+    ]);
+    expect(s.faces).toEqual([FACE]);
+  });
 });
 
 describe('a face whose mount throws', () => {
@@ -154,8 +221,7 @@ describe('a face whose mount throws', () => {
   }
 
   it('on a first visit, face arriving after the page is parsed: nothing optional runs, one error, ready fires once; a later click mounts it and opens the preferences', async () => {
-    const held = '<script type="text/plain" data-samtykke="marketing">window.__ran=1</script>';
-    const s = await open({ '/': sitePage({ attrs: ADS, before: listening, body: `<main><a href="#samtykke">Cookies</a></main>${onReady}${held}` }) });
+    const s = await open({ '/': sitePage({ attrs: ADS, before: listening, body: `<main><a href="#samtykke">Cookies</a></main>${onReady}${HELD}` }) });
     // Held until the page is parsed, so the mount comes after the engine's own end-of-parse step.
     const parsed = s.page.waitForEvent('domcontentloaded');
     let fetched = 0;
@@ -166,16 +232,19 @@ describe('a face whose mount throws', () => {
     });
     await s.goto('/');
     await expect.poll(async () => (await errors(s)).length).toBe(1);
-    expect((await errors(s))[0]).toContain(mountError);
+    expect((await errors(s))[0]).toContain(`${mountError}; nothing optional runs until a choice is made. ${RETRIES}`);
     await expect.poll(() => heard(s)).toEqual([1, 1]);
     expect(await banner(s).count()).toBe(0);
+    // No banner asks: the reopen button shows, for the visitor to try again with.
+    await shows(reopen(s));
     await s.page.waitForTimeout(300);
     expect(s.google).toEqual([]);
-    expect(await s.page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBeUndefined();
+    expect(await ran(s)).toBeUndefined();
     // The face mounts now: the visitor's next click mounts it (it is not fetched again) and opens the preferences.
     await fix(s);
     await s.page.getByRole('link', { name: 'Cookies' }).click();
     await expect.poll(() => dialogOpen(s)).toBe(true);
+    expect(await reopen(s).isVisible()).toBe(false);
     expect(fetched).toBe(1);
     expect(await errors(s)).toHaveLength(1);
     expect(await heard(s)).toEqual([1, 1]);

@@ -99,6 +99,22 @@ describe('the static site', () => {
     }
   });
 
+  it('the live preview shows the banner: its CSP lets in samtykke’s folder (the engine, its face and its help), not just samtykke.js', async () => {
+    const { page, close } = await configurator();
+    const console: string[] = [];
+    page.on('console', (m) => console.push(m.text()));
+    try {
+      // A wrong id, so the preview's engine has a message to explain with samtykke-help.js (the
+      // configurator's own check prints nothing, and speaks bokmål).
+      await page.fill('#googleAds', 'AW-12');
+      await expect.poll(() => page.frameLocator('#preview').locator('samtykke-ui section.banner').count()).toBe(1);
+      await expect.poll(() => console.filter((m) => m.startsWith('[samtykke] googleAds:'))).toEqual(['[samtykke] googleAds: "AW-12" is not a valid id; it looks like "AW-123456789". Nothing is loaded for it.']);
+      expect(console.filter((m) => /Content Security Policy|Refused/i.test(m))).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('says plainly when it cannot find the hash, and leaves integrity out rather than guessing', async () => {
     const { page, close } = await configurator(['/sri.json', '/samtykke.js']);
     try {

@@ -21,7 +21,7 @@ function setup(input: Record<string, unknown> = {}, saved: ConsentRecord | null 
   const config = validate({ privacyUrl: '/personvern/', googleAds: 'AW-123456789', googleAnalytics: 'G-ABC1234567', ...input }, place);
   const store = createStore(config, cookie);
   // The reopen button is the engine's, drawn before the face mounts (as main.ts does).
-  const reopen = config.reopen === 'none' ? null : drawReopen(config, store, 'nb', () => ui.open());
+  const reopen = config.reopen === 'none' ? null : drawReopen(config, store, 'nb', () => ui.open(), () => false)[0];
   const ui = mountUi(config, store, undefined, reopen);
   const root = document.querySelector('samtykke-ui')!.shadowRoot!;
   return { ui, store, root, reopen, q: within(root.querySelector<HTMLElement>('[lang]')!), banner: () => within(root.querySelector<HTMLElement>(BANNER)!) };
