@@ -169,7 +169,7 @@ describe('a first visit whose face cannot be had: the reopen button is the visit
     await expect.poll(() => dialogOpen(s)).toBe(false);
     await shows(banner(s));
     expect(await reopen(s).isVisible()).toBe(false);
-    expect(await focus(s)).toBe('samtykke');
+    await expect.poll(() => focus(s)).toBe('samtykke');
     await s.page.waitForTimeout(300);
     expect(s.google).toEqual([]);
     expect(await ran(s)).toBeUndefined();
