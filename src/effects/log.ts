@@ -27,18 +27,16 @@ export function logDecisions(config: Config, store: ConsentStore, version: strin
   if (!url) return;
   const queue = logQueue('samtykke:log:' + config.cookieName);
   const sending: LogEntry[] = [];
-  let leaving = false;
 
   const send = (entry: LogEntry) => {
     if (sending.some((e) => sameEntry(e, entry))) return;
-    const body = JSON.stringify(entry);
-    // A page being left cannot read the answer: the beacon is a best effort, and the entry stays
-    // queued until a later page view hears it acknowledged.
-    if (leaving) return void navigator.sendBeacon?.(url, body);
     sending.push(entry);
     // A CORS request (fetch's default), so the status can be read; text/plain needs no
-    // preflight; credentials omitted, so no cookie goes with it.
-    fetch(url, { method: 'POST', body, keepalive: true, credentials: 'omit', headers: { 'content-type': 'text/plain' } })
+    // preflight; credentials omitted, so no cookie goes with it. `keepalive` outlives a page being
+    // left, which cannot read the answer: the entry stays queued until a later page view hears it
+    // acknowledged. Never a beacon: it always carries the cookies of the log's site, on a log on
+    // the site's own domain every cookie of the visitor's.
+    fetch(url, { method: 'POST', body: JSON.stringify(entry), keepalive: true, credentials: 'omit', headers: { 'content-type': 'text/plain' } })
       .then(async (response) => {
         const { status } = response;
         if (status === 200 || status === 201) return queue.remove(entry);
@@ -66,12 +64,6 @@ export function logDecisions(config: Config, store: ConsentStore, version: strin
     // The built-in texts are the version's; the rest the visitor read is the owner's overrides.
     textsHash: short(lang + JSON.stringify(config.texts[lang] ?? {})),
     path: location.pathname.slice(0, 512),
-  });
-
-  addEventListener('pagehide', () => {
-    leaving = true;
-    // An old browser may cancel a fetch when the page goes; a beacon is not cancelled.
-    for (const entry of sending) navigator.sendBeacon?.(url, JSON.stringify(entry));
   });
 
   const log = (next: ConsentRecord | null, prev: ConsentRecord | null, time: string) => {

@@ -35,8 +35,10 @@ export function mountUi(owners: Config, store: ConsentStore, text: I18n = i18n(o
   let msg = '';
   let opener: HTMLElement | null = null;
   const dialog = () => root.querySelector('dialog');
-  // After a choice the control that made it may be gone; the reopen button (or the status) takes focus.
-  const fallback = () => (reopen?.hidden === false ? reopen : root.querySelector<HTMLElement>('[role=status]'));
+  // Where focus goes when the control that had it is gone or hidden (after a choice, or closing
+  // preferences whose opener hid): the reopen button; else, while the banner asks, its "Tilpass",
+  // as when the preferences were opened from it; else the status (first in the tree wins).
+  const fallback = () => (reopen?.hidden === false ? reopen : root.querySelector<HTMLElement>('.banner .secondary,[role=status]'));
 
   const ctx: Ctx = {
     ...text,

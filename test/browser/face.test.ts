@@ -164,12 +164,14 @@ describe('a first visit whose face cannot be had: the reopen button is the visit
     await expect.poll(() => dialogOpen(s)).toBe(true);
     expect(await focus(s)).toBe('dialog');
     expect([s.faces, fetched]).toEqual([[FACE], 1]);
-    // Closed without a choice: the banner asks, the button is hidden again while it does, and focus stays with samtykke.
+    // Closed without a choice: the banner asks, the button is hidden again while it does, and focus
+    // goes to the banner's "Tilpass", as when the preferences were opened from the banner.
     await s.page.keyboard.press('Escape');
     await expect.poll(() => dialogOpen(s)).toBe(false);
     await shows(banner(s));
     expect(await reopen(s).isVisible()).toBe(false);
     await expect.poll(() => focus(s)).toBe('samtykke');
+    expect(await banner(s).getByRole('button', { name: 'Tilpass' }).evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
     await s.page.waitForTimeout(300);
     expect(s.google).toEqual([]);
     expect(await ran(s)).toBeUndefined();

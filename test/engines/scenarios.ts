@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isGoogleTracking } from '../../src/config/trackers';
 import { ORIGIN, sitePage } from '../browser/harness';
 import { focused, type Engine, type StartEngine, type Tab } from './engine';
-import { startSite, type Pages, type Site } from './site';
+import { LOG_PATH, startSite, type Pages, type Site } from './site';
 
 const ATTRS = 'data-google-ads="AW-123456789" data-google-analytics="G-ABC123XYZ" data-privacy-url="/personvern/"';
 const ADS_TAG = 'https://www.googletagmanager.com/gtag/js?id=AW-123456789';
@@ -23,10 +23,18 @@ const VIDEO_HOST = new URL(VIDEO).hostname;
 const PASTED_VIDEO = `<iframe width="560" height="315" src="${VIDEO}" title="Tre minutter om stress" allowfullscreen></iframe>`;
 const MARKED_VIDEO = `<iframe width="560" height="315" data-samtykke="marketing" data-src="${VIDEO}" title="Tre minutter om stress" allowfullscreen></iframe>`;
 
+/** A script the owner marked as marketing: it runs (sets `__ran`) only once that is granted. */
+const HELD = '<script type="text/plain" data-samtykke="marketing">window.__ran=1</script>';
+const FACE = '/samtykke-face.nb.js';
+const REOPEN = 'Innstillinger for informasjonskapsler';
+
 const page = (options: { head?: string; body?: string } = {}) => sitePage({ attrs: ATTRS, before: CONSOLE_HOOK, ...options });
 /** A page with a video in its HTML; the tag lists YouTube, so the banner asks about it. */
 const videoPage = (frame: string): Pages => ({ '/': sitePage({ attrs: `${ATTRS} data-embeds="youtube"`, before: CONSOLE_HOOK, body: `<main><h1>Video</h1>${frame}</main>` }) });
 const PAGES: Pages = { '/': page(), '/personvern/': page() };
+/** The site's pages with its consent log on the site's own origin, where the consent cookie would go along if let. */
+const logPage = sitePage({ attrs: `${ATTRS} data-log-url="${LOG_PATH}"`, before: CONSOLE_HOOK });
+const LOG_PAGES: Pages = { '/': logPage, '/personvern/': logPage };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
@@ -38,6 +46,8 @@ async function waitFor(what: string, check: () => Promise<boolean>, ms = 5000): 
   throw new Error(`timed out waiting for ${what}`);
 }
 
+const consent = (tab: Tab) => tab.run(() => window.samtykke!.get(), undefined);
+const ran = (tab: Tab) => tab.run(() => (window as unknown as { __ran?: number }).__ran ?? 0, undefined);
 const consoleLog = (tab: Tab) => tab.run(() => (window as unknown as { __console: string[] }).__console, undefined);
 /**
  * The console once samtykke has printed what it reported: its texts come in
@@ -86,9 +96,10 @@ export function engineScenarios(label: string, start: StartEngine): void {
     await site?.close();
   });
 
-  /** A fresh profile on the mock site, opened at `/`. */
-  const visit = async (pages: Pages = PAGES): Promise<Tab> => {
+  /** A fresh profile on the mock site, opened at `/`; `unreachable` of its paths fail as the network does. */
+  const visit = async (pages: Pages = PAGES, unreachable: string[] = []): Promise<Tab> => {
     site.serve(pages);
+    for (const path of unreachable) site.unreachable.add(path);
     const tab = await engine.open();
     tabs.push(tab);
     await tab.goto(ORIGIN + '/');
@@ -244,6 +255,65 @@ export function engineScenarios(label: string, start: StartEngine): void {
       expect(reached.length > 0, `reached YouTube: ${reached.join(', ')}`).toBe(engine.framesLoadOnInsert);
       // Named when it did (once), and no false alarm when it did not.
       expect(await namesVideo(tab)).toEqual(reached.length ? [expect.stringContaining(`${VIDEO} was requested before consent (by an <iframe>)`)] : []);
+    });
+
+    it('10. a first visit whose face cannot be had: one error, nothing runs; the reopen button tries again, and closing the preferences gives focus to the banner', async () => {
+      const tab = await visit({ '/': page({ body: `<main><h1>Stressfri</h1></main>${HELD}` }) }, [FACE]);
+      await waitFor('the reopen button', () => tab.shown(REOPEN));
+      await waitFor('the error', async () => (await consoleLog(tab)).length > 0);
+      expect(await explained(tab)).toEqual([expect.stringMatching(/^error: \[samtykke\] .*samtykke-face\.nb\.js/)]);
+      expect(await tab.shown('Godta alle')).toBe(false);
+      // The visitor's click tries again, and this time the file comes.
+      site.unreachable.delete(FACE);
+      const retried = Date.now();
+      await tab.click(REOPEN);
+      await waitFor('the preferences, with focus inside', async () => (await where(tab)).inDialog);
+      expect(site.requests.filter((r) => r.url.pathname === FACE && r.at >= retried)).toHaveLength(1);
+      // Closed without a choice: the banner asks, the button hides while it does, and focus goes
+      // where closing the preferences opened from the banner puts it, on its "Tilpass".
+      await tab.press('Escape');
+      await waitFor('the preferences to close', async () => !(await where(tab)).dialogOpen);
+      await waitFor('the banner', () => tab.shown('Godta alle'));
+      expect(await tab.shown(REOPEN)).toBe(false);
+      await waitFor('focus on the banner', async () => (await where(tab)).name === 'Tilpass');
+      // A choice brings the button back, with focus on it.
+      await tab.click('Avvis alle');
+      await waitFor('the reopen button', () => tab.shown(REOPEN));
+      await waitFor('focus on the reopen button', async () => (await where(tab)).name === REOPEN);
+      expect(await consoleLog(tab)).toHaveLength(1);
+      expect([google(), await gtagRuns(tab), await ran(tab)]).toEqual([[], [], 0]);
+    });
+
+    it('11. consent log: "Godta alle" sends it one entry with the choices, and no cookie', async () => {
+      const tab = await visit(LOG_PAGES);
+      await clickWhenShown(tab, 'Godta alle');
+      await waitFor('the log entry', async () => site.logged.length > 0);
+      await sleep(500);
+      const record = await consent(tab);
+      expect(site.logged.map(({ body, cookie }) => ({ entry: JSON.parse(body) as unknown, cookie }))).toEqual([
+        { entry: expect.objectContaining({ id: record!.id, time: record!.time, choices: { analytics: true, marketing: true }, path: '/' }), cookie: undefined },
+      ]);
+      // The cookie was there to be sent.
+      expect(await cookies(tab)).toContain('samtykke');
+      expect(await consoleLog(tab)).toEqual([]);
+    });
+
+    it('12. consent log: a page left right after "Godta alle" still has its entry logged, once, with no cookie', async () => {
+      const tab = await visit(LOG_PAGES);
+      await waitFor('the banner', () => tab.shown('Godta alle'));
+      // The way out in the click's own task, as a link in the banner's place would: the page goes before its next frame.
+      await tab.run(() => addEventListener('click', () => location.assign('/personvern/'), { once: true }), undefined);
+      await tab.click('Godta alle');
+      await waitFor('the next page', () => tab.run(() => location.pathname === '/personvern/' && document.readyState === 'complete', undefined));
+      const record = await consent(tab);
+      expect(record?.choices).toEqual({ analytics: true, marketing: true });
+      await waitFor('the log entry', async () => site.logged.length > 0);
+      await sleep(1000);
+      // Sent again until acknowledged, so it may arrive more than once; the log keeps one per (id, time).
+      const entries = site.logged.map(({ body }) => JSON.parse(body) as { id: string; time: string; choices: unknown });
+      expect(new Set(entries.map((e) => `${e.id} ${e.time}`))).toEqual(new Set([`${record!.id} ${record!.time}`]));
+      expect(entries[0]).toMatchObject({ choices: { analytics: true, marketing: true }, path: '/' });
+      expect(site.logged.map((l) => l.cookie)).toEqual(site.logged.map(() => undefined));
     });
   });
 }

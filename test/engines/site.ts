@@ -19,6 +19,16 @@ export interface Request {
 
 export type Pages = Record<string, string | { body: string; headers: Record<string, string> }>;
 
+/** Where the site's consent log takes entries: a stand-in that acknowledges each (201) and keeps it. */
+export const LOG_PATH = '/logg/v1/consents';
+
+/** One POST to the consent log, as the stand-in received it. */
+export interface Logged {
+  readonly body: string;
+  /** The request's Cookie header, if it carried one. */
+  readonly cookie: string | undefined;
+}
+
 export interface Site {
   /** `http://127.0.0.1:port`: every engine sends all its traffic here, https included. */
   readonly proxy: string;
@@ -30,6 +40,13 @@ export interface Site {
    * when no request is sent through it.
    */
   readonly connections: string[];
+  /** Every POST to the consent log (`LOG_PATH`) since the last `serve()`, in order. */
+  readonly logged: Logged[];
+  /**
+   * The site's paths (such as a built file) that fail as the network does, the connection cut
+   * with no answer, as a blocker or an outage would; emptied by `serve()`.
+   */
+  readonly unreachable: Set<string>;
   /** Replaces the site's pages (path → HTML, or HTML with headers such as a CSP) and clears the log. */
   serve(pages: Pages): void;
   close(): Promise<void>;
@@ -56,6 +73,8 @@ export async function startSite(): Promise<Site> {
   const built = new Map(BUILT_FILES.map(({ file }) => ['/' + file, readFileSync(new URL(file, DIST_URL), 'utf8')]));
   const requests: Request[] = [];
   const connections: string[] = [];
+  const logged: Logged[] = [];
+  const unreachable = new Set<string>();
   let pages: Pages = {};
 
   const answer = (req: IncomingMessage, res: ServerResponse, scheme: string) => {
@@ -67,6 +86,15 @@ export async function startSite(): Promise<Site> {
     };
     if (isGoogleTracking(url)) return url.pathname === '/gtag/js' ? send(200, 'text/javascript', GTAG) : send(204, 'text/plain', '');
     if (url.origin !== ORIGIN) return send(404, 'text/plain', 'not found');
+    if (unreachable.has(url.pathname)) return void res.destroy();
+    if (url.pathname === LOG_PATH && req.method === 'POST') {
+      let body = '';
+      req.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+      return void req.on('end', () => {
+        logged.push({ body, cookie: req.headers.cookie });
+        send(201, 'application/json', '{"status":"stored"}');
+      });
+    }
     const file = built.get(url.pathname);
     if (file !== undefined) return send(200, 'text/javascript', file);
     const page = pages[url.pathname];
@@ -91,10 +119,14 @@ export async function startSite(): Promise<Site> {
     proxy: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
     requests,
     connections,
+    logged,
+    unreachable,
     serve(next) {
       pages = next;
       requests.length = 0;
       connections.length = 0;
+      logged.length = 0;
+      unreachable.clear();
     },
     close: () =>
       new Promise((done) => {

@@ -150,6 +150,18 @@ describe('preferences', () => {
     expect(root.querySelector('dialog')!.open).toBe(true);
   });
 
+  it('closed without a choice while the banner asks, with no opener to go back to, gives focus to the banner’s "Tilpass"', async () => {
+    const { ui, root, banner } = setup();
+    // Opened by a script (samtykke.open()) with focus nowhere: nothing to give it back to.
+    ui.open();
+    const dialog = root.querySelector('dialog')!;
+    dialog.close();
+    dialog.open = false;
+    dialog.dispatchEvent(new Event('close'));
+    // As when the preferences are opened from the banner: the banner still asks, and its way back to them has focus.
+    await vi.waitFor(() => expect(root.activeElement).toBe(banner().getByText('Tilpass')));
+  });
+
   it('builds its contents only when opened, then lists services with provider, privacy link and cookies', () => {
     const { root, ui } = setup();
     expect(root.querySelector('dialog')!.textContent).toBe('');
