@@ -23,9 +23,11 @@ export function afterPaint(fn: () => void): void {
 
 /**
  * Runs `fn` once: after the next paint, or at once if the page is hidden or left first, since a
- * hidden tab paints no frames and a closed one never will.
+ * hidden tab paints no frames and a closed one never will. Hidden already (asked from a
+ * `visibilitychange` or `pagehide` listener, as the page is being left): at once.
  */
 export function afterPaintOrLeave(fn: () => void): void {
+  if (document.visibilityState === 'hidden') return fn();
   let done = false;
   const run = () => {
     if (done) return;
