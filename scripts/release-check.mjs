@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { packedFiles, releaseAssets, DIST, SRI_MANIFEST } from './built-files.mjs';
 import { manifest } from './sri.mjs';
+import { versionDir } from './versioned.mjs';
 
 const root = new URL('../', import.meta.url);
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: root, encoding: 'utf8', ...opts });
@@ -55,8 +56,8 @@ step('one version everywhere');
 const readme = readFileSync(new URL('README.md', root), 'utf8');
 const named = new Set([...readme.matchAll(/samtykke@(\d+\.\d+\.\d+[\w.-]*)/g)].map((m) => m[1]));
 if (named.size !== 1 || !named.has(version)) fail(`README.md names ${[...named].join(', ') || 'no version'}; package.json says ${version}.`);
-const site = JSON.parse(readFileSync(new URL('dist-site/sri.json', root), 'utf8'));
-if (site.version !== version) fail(`the configurator's sri.json says ${site.version}; package.json says ${version}.`);
+const site = JSON.parse(readFileSync(new URL(`dist-site/${versionDir(version)}${SRI_MANIFEST}`, root), 'utf8'));
+if (site.version !== version) fail(`the site's ${versionDir(version)}${SRI_MANIFEST} says ${site.version}; package.json says ${version}.`);
 console.log(`  package.json, README.md, ${DIST}${SRI_MANIFEST} and the configurator: ${version}`);
 
 step('nothing changed by the checks');

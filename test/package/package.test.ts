@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILT_FILES, packageExports, packageFiles, packedFiles, TYPES } from '../../scripts/built-files.mjs';
 import { manifest } from '../../scripts/sri.mjs';
 import { readmeTable, sizes } from '../../scripts/size.mjs';
+import { pagesUrl } from '../../scripts/versioned.mjs';
 
 /** What a site owner or a bundler user gets from `npm pack`, and what the README says of it. */
 const ROOT = new URL('../../', import.meta.url);
@@ -45,6 +46,11 @@ describe('the package', () => {
     expect(written).toEqual(manifest());
     expect(manifest().version).toBe(pkg.version);
     expect(Object.keys(manifest().files)).toEqual(BUILT_FILES.map((f) => f.file));
+  });
+
+  it('names as its Pages address the GitHub Pages site of its own repository', () => {
+    const [, owner, repo] = /github\.com\/([^/]+)\/([^/.]+)/.exec((pkg.repository as { url: string }).url)!;
+    expect(pagesUrl(pkg.version)).toBe(`https://${owner!.toLowerCase()}.github.io/${repo}/v/${pkg.version}/`);
   });
 
   it('importing the bundler build on a server (no window) does nothing and does not throw', () => {
