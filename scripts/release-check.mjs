@@ -2,7 +2,8 @@
 // `npm run release:check`: everything the release workflow does except publishing, runnable on
 // any clone: a clean tree, the whole test suite (which builds), the static site, the packed
 // file list, the SRI hashes and one version everywhere. Exits non-zero at the first problem.
-// In CI, `--tag v1.2.3` (the pushed tag) must name the package's version too.
+// In CI, `--tag v1.2.3` (the pushed tag) must name both packages' version too, and
+// `--suite-ran` skips `npm test`, which .ci/run ran just before (the built files are its).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { packedFiles, releaseAssets, DIST, SRI_MANIFEST } from './built-files.mjs';
@@ -18,23 +19,32 @@ function fail(message) {
 }
 const dirty = () => run('git', ['status', '--porcelain']).trim();
 
-const { version } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+const packageJson = (at) => JSON.parse(readFileSync(new URL(at, root), 'utf8'));
+const { version } = packageJson('package.json');
+/** The packages the release publishes: samtykke, and the consent log receiver in server/. */
+const published = [packageJson('package.json'), packageJson('server/package.json')];
 
 step('clean working tree');
 if (dirty()) fail(`uncommitted changes:\n${dirty()}\nCommit or stash them: a release is made from a commit.`);
 
 const tagAt = process.argv.indexOf('--tag');
 if (tagAt > 0) {
-  step('tag names the version');
+  step('tag names the version of both packages');
   const tag = process.argv[tagAt + 1];
-  if (tag !== `v${version}`) fail(`the tag is ${tag}, but package.json says ${version}; tag v${version} or change the version.`);
+  for (const pkg of published) {
+    if (tag !== `v${pkg.version}`) fail(`the tag is ${tag}, but ${pkg.name}'s package.json says ${pkg.version}; tag v${pkg.version} or change the version.`);
+  }
 }
 
-step('npm test (typecheck, build, unit, package, browser)');
-try {
-  run('npm', ['test'], { stdio: 'inherit' });
-} catch {
-  fail('npm test failed.');
+if (process.argv.includes('--suite-ran')) {
+  step('npm test: ran just before (--suite-ran)');
+} else {
+  step('npm test (typecheck, build, unit, package, browser)');
+  try {
+    run('npm', ['test'], { stdio: 'inherit' });
+  } catch {
+    fail('npm test failed.');
+  }
 }
 
 step('static site (dist-site/)');
@@ -63,4 +73,4 @@ console.log(`  package.json, README.md, ${DIST}${SRI_MANIFEST} and the configura
 step('nothing changed by the checks');
 if (dirty()) fail(`the checks left changes behind (a figure in README.md is stale?):\n${dirty()}`);
 
-console.log(`\nrelease:check: samtykke@${version} is ready. The release workflow publishes it and attaches ${releaseAssets().join(', ')}.`);
+console.log(`\nrelease:check: ${published.map((p) => `${p.name}@${p.version}`).join(' and ')} are ready. The release workflow publishes them and attaches ${releaseAssets().join(', ')}.`);
