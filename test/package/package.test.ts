@@ -19,9 +19,14 @@ describe('the package', () => {
     expect(types).toContain('export interface SamtykkeInput');
     expect(types).toMatch(/interface Window \{[^}]*samtykkeConfig\?: SamtykkeInput;/);
     expect(types).not.toMatch(/\b(import|ConsentStore|createApi|validate)\b/);
+    // --ignore-scripts: `npm test` has just built dist/; prepack would build it all again.
     const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     const [packed] = JSON.parse(out) as [{ files: { path: string }[] }];
     expect(packed.files.map((f) => f.path).sort()).toEqual(packedFiles());
+  });
+
+  it('builds before it packs, so `npm pack` in a fresh clone (no dist/ yet) gives the whole package', () => {
+    expect((pkg.scripts as Record<string, string>).prepack).toBe('npm run build');
   });
 
   it('exports every built file, from the one list', () => {

@@ -87,8 +87,8 @@ describe('the GitHub workflows', () => {
     const order = [
       RUN_SUITE,
       'npm run release:check -- --tag "$GITHUB_REF_NAME" --suite-ran',
-      'npm publish --provenance --access public',
-      'npm publish -w server --provenance --access public',
+      'npm publish --provenance --access public --ignore-scripts',
+      'npm publish -w server --provenance --access public --ignore-scripts',
       'softprops/action-gh-release',
     ];
     const at = order.map((what) => steps.findIndex((s) => s.run?.trim() === what || s.uses?.startsWith(what + '@')));
