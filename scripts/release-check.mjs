@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { packedFiles, releaseAssets, DIST, SRI_MANIFEST } from './built-files.mjs';
 import { manifest } from './sri.mjs';
-import { versionDir } from './versioned.mjs';
+import { namedVersions, versionDir } from './versioned.mjs';
 
 const root = new URL('../', import.meta.url);
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: root, encoding: 'utf8', ...opts });
@@ -64,7 +64,7 @@ for (const [file, hash] of Object.entries(fresh.files)) console.log(`  ${file.pa
 
 step('one version everywhere');
 const readme = readFileSync(new URL('README.md', root), 'utf8');
-const named = new Set([...readme.matchAll(/samtykke@(\d+\.\d+\.\d+[\w.-]*)/g)].map((m) => m[1]));
+const named = namedVersions(readme);
 if (named.size !== 1 || !named.has(version)) fail(`README.md names ${[...named].join(', ') || 'no version'}; package.json says ${version}.`);
 const site = JSON.parse(readFileSync(new URL(`dist-site/${versionDir(version)}${SRI_MANIFEST}`, root), 'utf8'));
 if (site.version !== version) fail(`the site's ${versionDir(version)}${SRI_MANIFEST} says ${site.version}; package.json says ${version}.`);

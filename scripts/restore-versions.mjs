@@ -14,7 +14,7 @@
  * difference fails the deploy instead of replacing it. Nothing is copied unless every release
  * passes.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SRI_MANIFEST } from './built-files.mjs';
@@ -70,7 +70,9 @@ export function restoreVersions(from, site) {
   return plan.map(({ tag, copy }) => `${tag}: ${copy ? 'restored' : 'already built, the same bytes'}`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+// realpath: Node runs a script reached through a symlink from its real path, so a deploy must not
+// silently do nothing when the checkout is reached through one.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   const arg = (name, fallback) => {
     const at = process.argv.indexOf(name);
     return at > 0 ? process.argv[at + 1] : fallback;

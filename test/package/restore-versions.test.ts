@@ -1,16 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { integrity } from '../../scripts/sri.mjs';
 
 /**
  * The Pages deploy puts earlier releases back (scripts/restore-versions.mjs), from a folder of
  * their GitHub release assets as `gh release download` leaves them; here, fake ones.
  */
-const SCRIPT = fileURLToPath(new URL('../../scripts/restore-versions.mjs', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SCRIPT = join(ROOT, 'scripts/restore-versions.mjs');
 let work: string;
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
@@ -89,5 +91,64 @@ describe('restoring earlier versions before a Pages deploy', () => {
     rmSync(join(from, 'v0.1.0'), { recursive: true });
     release(join(from, 'v0.1.0'), '0.1.1', { 'samtykke.js': 'engine' });
     expect(restore(from, site).stderr).toContain('v0.1.0: its sri.json says version 0.1.1');
+  });
+});
+
+/** The Pages workflow's step that fetches the releases and restores them, as written there. */
+function pagesStep(): string {
+  const pages = parse(readFileSync(join(ROOT, '.github/workflows/pages.yml'), 'utf8')) as { jobs: Record<string, { steps: { run?: string; shell?: string }[] }> };
+  const step = Object.values(pages.jobs)[0]!.steps.find((s) => s.run?.includes('scripts/restore-versions.mjs'))!;
+  // GitHub runs `shell: bash` as `bash --noprofile --norc -eo pipefail {0}`.
+  expect(step.shell).toBe('bash');
+  return step.run!;
+}
+
+/**
+ * The step run as GitHub would, in a checkout whose dist-site/ is `site`, with a stand-in `gh`
+ * that lists and downloads the releases in `from` (or fails, if `from` is missing).
+ */
+function runPagesStep(from: string, site: string) {
+  const checkout = join(work, 'checkout');
+  const bin = join(work, 'bin');
+  mkdirSync(checkout);
+  mkdirSync(bin);
+  symlinkSync(join(ROOT, 'scripts'), join(checkout, 'scripts'));
+  symlinkSync(site, join(checkout, 'dist-site'));
+  writeFileSync(
+    join(bin, 'gh'),
+    `#!/bin/sh
+set -e
+case "$1 $2" in
+  "release list") ls "${from}" ;;
+  "release download") mkdir -p "$5"; cp "${from}/$3/"* "$5/" ;;
+  *) exit 1 ;;
+esac
+`,
+  );
+  chmodSync(join(bin, 'gh'), 0o755);
+  const runner = join(work, 'runner');
+  mkdirSync(runner);
+  return spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', pagesStep()], {
+    cwd: checkout,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, RUNNER_TEMP: runner },
+  });
+}
+
+describe('the Pages workflow’s restoring step', () => {
+  it('downloads every release with gh and puts it back', () => {
+    const { from, site } = setUp();
+    const run = runPagesStep(from, site);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(readdirSync(join(site, 'v')).sort()).toEqual(['0.1.0', '0.1.1', '0.2.0']);
+    expect(snapshot(join(site, 'v/0.1.1'))).toEqual(snapshot(join(from, 'v0.1.1')));
+  });
+
+  it('fails the deploy when gh cannot list the releases, instead of dropping the earlier versions', () => {
+    const { site } = setUp();
+    const run = runPagesStep(join(work, 'nowhere'), site);
+    expect(run.status).not.toBe(0);
+    expect(readdirSync(join(site, 'v'))).toEqual(['0.2.0']);
   });
 });
