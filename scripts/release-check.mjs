@@ -6,6 +6,7 @@
 // `--suite-ran` skips `npm test`, which .ci/run ran just before (the built files are its).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { posix } from 'node:path';
 import { packedFiles, releaseAssets, DIST, SRI_MANIFEST } from './built-files.mjs';
 import { manifest } from './sri.mjs';
 import { namedVersions, versionDir } from './versioned.mjs';
@@ -56,6 +57,20 @@ const files = packed.files.map((f) => f.path).sort();
 for (const f of packed.files) console.log(`  ${f.path.padEnd(24)} ${String(f.size).padStart(8)} bytes`);
 if (JSON.stringify(files) !== JSON.stringify(packedFiles())) fail(`npm pack would ship ${files.join(', ')}; expected ${packedFiles().join(', ')}.`);
 
+step('packed files of samtykke-log (server/)');
+// Published with --ignore-scripts like samtykke, so its dist/ must be the suite's build: the
+// command (bin) and every file it imports from the package must be in the pack.
+const [server] = JSON.parse(run('npm', ['pack', '-w', 'server', '--dry-run', '--json', '--ignore-scripts'], { stdio: ['ignore', 'pipe', 'ignore'] }));
+const serverFiles = new Set(server.files.map((f) => f.path));
+const serverBins = Object.values(published[1].bin ?? {}).map((at) => posix.normalize(at));
+const needed = serverBins.flatMap((bin) => [
+  bin,
+  ...[...readFileSync(new URL(`server/${bin}`, root), 'utf8').matchAll(/(?:from|import)\s*'(\.\.?\/[^']+)'/g)].map((m) => posix.join(posix.dirname(bin), m[1])),
+]);
+for (const f of needed) console.log(`  ${f}`);
+const unpacked = needed.filter((f) => !serverFiles.has(f));
+if (!serverBins.length || unpacked.length) fail(`samtykke-log's package would lack ${unpacked.join(', ') || 'its command (bin)'}; run \`npm run build -w server\`.`);
+
 step('SRI hashes');
 const written = JSON.parse(readFileSync(new URL(DIST + SRI_MANIFEST, root), 'utf8'));
 const fresh = manifest();
@@ -68,7 +83,7 @@ const named = namedVersions(readme);
 if (named.size !== 1 || !named.has(version)) fail(`README.md names ${[...named].join(', ') || 'no version'}; package.json says ${version}.`);
 const site = JSON.parse(readFileSync(new URL(`dist-site/${versionDir(version)}${SRI_MANIFEST}`, root), 'utf8'));
 if (site.version !== version) fail(`the site's ${versionDir(version)}${SRI_MANIFEST} says ${site.version}; package.json says ${version}.`);
-console.log(`  package.json, README.md, ${DIST}${SRI_MANIFEST} and the configurator: ${version}`);
+console.log(`  package.json, README.md, ${DIST}${SRI_MANIFEST} and the site's ${versionDir(version)}${SRI_MANIFEST}: ${version}`);
 
 step('nothing changed by the checks');
 if (dirty()) fail(`the checks left changes behind (a figure in README.md is stale?):\n${dirty()}`);
