@@ -6,7 +6,8 @@ import { samtykkeDemo, samtykkeDemoBuild } from './server/plugin';
  * - `npm start` (`vite --config demo/vite.demo.config.ts --open`): the dev server, with
  *   /samtykke.js built from src/ and the offline Google stand-in.
  * - `npm run build:site` (after `npm run build`): the static site, demo and configurator, in
- *   dist-site/ with the pages, every built file, sri.json and the stand-in service worker.
+ *   dist-site/ with the pages and the stand-in service worker, and every built file with its
+ *   sri.json in v/<version>/ (demo/server/plugin.ts).
  *   Every address is relative (`base: './'`), so it works from any folder of any static host,
  *   e.g. GitHub Pages' https://<owner>.github.io/samtykke/.
  */

@@ -1,7 +1,10 @@
+import { version } from '../../package.json';
+import { versionDir } from '../../scripts/versioned.mjs';
+
 /**
  * The `integrity` value for the tag, found where the configurator is served (the dev server or
- * any static host): `sri.json` from the build, or else the SHA-384 of `samtykke.js` beside this
- * page, computed here. When neither works, the owner is told so in plain words and the tag
+ * any static host): `sri.json` from the build, or else the SHA-384 of `samtykke.js` in this
+ * version's folder (`v/<version>/`), computed here. When neither works, the owner is told so in plain words and the tag
  * goes without `integrity` (it still works; it is just not checked).
  */
 export interface Integrity {
@@ -15,8 +18,11 @@ export interface Integrity {
 
 const FILE = 'samtykke.js';
 
+/** This version's folder on the site serving the configurator: its built files and sri.json. */
+export const releaseFolder = (): URL => new URL(versionDir(version), location.href);
+
 async function fromManifest(): Promise<Integrity | null> {
-  const response = await fetch(new URL('sri.json', location.href));
+  const response = await fetch(new URL('sri.json', releaseFolder()));
   if (!response.ok) return null;
   const sri = (await response.json()) as { version?: unknown; files?: Record<string, unknown> };
   const value = sri.files?.[FILE];
@@ -42,8 +48,8 @@ export async function findIntegrity(): Promise<Integrity> {
   }
   try {
     if (!globalThis.crypto?.subtle) throw new Error('no SubtleCrypto (the page is not on https)');
-    const value = await sha384(new URL(FILE, location.href));
-    return { value, version: null, note: `Integritetssjekken er regnet ut her, fra ${FILE} som ligger ved siden av denne siden.` };
+    const value = await sha384(new URL(FILE, releaseFolder()));
+    return { value, version: null, note: `Integritetssjekken er regnet ut her, fra ${FILE} på dette nettstedet.` };
   } catch {
     return {
       value: null,

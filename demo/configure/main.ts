@@ -3,7 +3,7 @@
  * script's own validate() and shown live in a preview.
  */
 import { inBokmal } from './bokmal';
-import { findIntegrity, type Integrity } from './integrity';
+import { findIntegrity, releaseFolder, type Integrity } from './integrity';
 import { check, type FieldMessage } from './messages';
 import { COLOUR_KEYS, generate, installCode, scriptSrc, type ColourKey, type FormState } from './model';
 import { previewDocument } from './preview';
@@ -129,7 +129,7 @@ function update(): void {
   // The preview reloads only when typing pauses; a reload per keystroke would flicker.
   clearTimeout(timer);
   timer = window.setTimeout(() => {
-    preview.srcdoc = previewDocument(g, new URL('samtykke.js', location.href).href, siteUrl);
+    preview.srcdoc = previewDocument(g, new URL('samtykke.js', releaseFolder()).href, siteUrl);
   }, 300);
 }
 

@@ -3,11 +3,15 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { buildSamtykke, buildServiceWorker, SRC_DIR, SW_ENTRY } from './bundle.js';
 import { CONSENT_LOG_PATH, createDemoConsentLog } from './consent-log.js';
 import { createGoogleLog } from './google-log.js';
-import { SRI_PATH, sriJson } from './sri.js';
-import { BUILT_FILES, DIST, HELP_FILE } from '../../scripts/built-files.mjs';
+import { RELEASE_DIR, sriJson, VERSION } from './sri.js';
+import { BUILT_FILES, DIST, HELP_FILE, SRI_MANIFEST } from '../../scripts/built-files.mjs';
 
 const STANDIN_DIR = SW_ENTRY.slice(0, SW_ENTRY.lastIndexOf('/') + 1);
 const ROOT = new URL('../../', import.meta.url);
+
+/** The pages' tag as written in demo/*.html (`src="samtykke.js"`), and where it points instead. */
+const PAGE_TAG = /<script src="samtykke\.js"/g;
+const VERSIONED_TAG = `<script src="${RELEASE_DIR}samtykke.js"`;
 
 /**
  * Demo-only switches read before the samtykke tag runs: the debug panel stores a language and a
@@ -20,33 +24,26 @@ var c={};if(s.lang)c.lang=s.lang;if(s.theme)c.theme=s.theme;
 if(s.lang||s.theme)window.samtykkeConfig=Object.assign({},window.samtykkeConfig,c);
 if(s.dark)document.documentElement.classList.add('demo-dark');})();`;
 
-function htmlPlugin(realGoogle: boolean): Plugin {
+/**
+ * Every page's `<head>`: the demo switches and the stand-in flag, and the tag pointed at this
+ * version's folder (`v/<version>/samtykke.js`, relative), where the site keeps the released files
+ * and the dev server serves its own. With `logToken` (the dev server, which runs a receiver:
+ * consent-log.ts) the tag also gets `data-log-url`, as an owner's would, and the debug panel the
+ * read token; the static site has no receiver, so its tags get neither.
+ */
+function htmlPlugin(realGoogle: boolean, logToken?: string): Plugin {
+  const tag = logToken ? `${VERSIONED_TAG} data-log-url="${CONSENT_LOG_PATH}"` : VERSIONED_TAG;
   return {
     name: 'samtykke-demo:html',
     transformIndexHtml: {
       order: 'pre',
-      handler: () => [
-        { tag: 'meta', attrs: { name: 'samtykke-demo-google', content: realGoogle ? 'real' : 'stand-in' }, injectTo: 'head-prepend' },
-        { tag: 'script', children: DEMO_SWITCHES, injectTo: 'head-prepend' },
-      ],
-    },
-  };
-}
-
-/**
- * The dev server's pages log each decision to the receiver it runs (consent-log.ts): the tag
- * gets `data-log-url`, as an owner's would, and the debug panel the read token. The static site
- * has no receiver, so its tags are left as they are.
- */
-function consentLogHtmlPlugin(token: string): Plugin {
-  return {
-    name: 'samtykke-demo:consent-log-html',
-    apply: 'serve',
-    transformIndexHtml: {
-      order: 'pre',
       handler: (html) => ({
-        html: html.replace(/<script src="samtykke\.js"/g, `<script src="samtykke.js" data-log-url="${CONSENT_LOG_PATH}"`),
-        tags: [{ tag: 'meta', attrs: { name: 'samtykke-demo-log-token', content: token }, injectTo: 'head-prepend' }],
+        html: html.replace(PAGE_TAG, tag),
+        tags: [
+          { tag: 'meta', attrs: { name: 'samtykke-demo-google', content: realGoogle ? 'real' : 'stand-in' }, injectTo: 'head-prepend' },
+          { tag: 'script', children: DEMO_SWITCHES, injectTo: 'head-prepend' },
+          ...(logToken ? [{ tag: 'meta', attrs: { name: 'samtykke-demo-log-token', content: logToken }, injectTo: 'head-prepend' as const }] : []),
+        ],
       }),
     },
   };
@@ -59,16 +56,16 @@ export interface DemoOptions {
 
 /**
  * Everything the demo needs from the dev server (`npm start`):
- * - `/samtykke.js`: in dev the one-file build (src/full.ts, engine and face) made on request
- *   (cached until src/ changes, then the page reloads), so the owner-style classic tag with
- *   data-* attributes just works;
- * - `/samtykke-help.js`: the console messages' texts as built (dist/), whose hash that build
- *   carries, fetched when a demo setting is wrong (by the configurator's preview too, whose
- *   opaque origin needs CORS: these files are served to any origin, as GitHub Pages does);
+ * - `/v/<version>/samtykke.js`, where the static site keeps this version's files: in dev the
+ *   one-file build (src/full.ts, engine and face) made on request (cached until src/ changes,
+ *   then the page reloads), so the owner-style classic tag with data-* attributes just works;
+ * - `/v/<version>/samtykke-help.js`: the console messages' texts as built (dist/), whose hash
+ *   that build carries, fetched when a demo setting is wrong (by the configurator's preview too,
+ *   whose opaque origin needs CORS: these files are served to any origin, as GitHub Pages does);
  * - `/sw.js`: the offline Google stand-in (demo/standin/sw.ts);
  * - `/v1/consents`: the consent log receiver (server/), which the pages' tag logs to;
- * - `/__samtykke/google`: the stand-in's log; `/sri.json`: the build's SRI hashes (dist/sri.json;
- *   `npm start` builds first), which the configurator puts in the tag;
+ * - `/__samtykke/google`: the stand-in's log; `/v/<version>/sri.json`: the build's SRI hashes
+ *   (dist/sri.json; `npm start` builds first), which the configurator puts in the tag;
  * - the demo switches and the stand-in flag in every page's `<head>`.
  */
 export function samtykkeDemo(options: DemoOptions = {}): Plugin[] {
@@ -76,8 +73,8 @@ export function samtykkeDemo(options: DemoOptions = {}): Plugin[] {
   let bundle: Promise<string> | null = null;
   let worker: Promise<string> | null = null;
 
-  const html = htmlPlugin(realGoogle);
   const consentLog = createDemoConsentLog();
+  const engine = '/' + RELEASE_DIR + 'samtykke.js';
 
   const dev: Plugin = {
     name: 'samtykke-demo:dev',
@@ -102,7 +99,7 @@ export function samtykkeDemo(options: DemoOptions = {}): Plugin[] {
       server.middlewares.use((req, res, next) => {
         if (log.handle(req, res) || consentLog.handle(req, res)) return;
         const path = (req.url ?? '').split('?')[0];
-        if (path === SRI_PATH) {
+        if (path === '/' + RELEASE_DIR + SRI_MANIFEST) {
           // No build yet (`vite` run by hand): the configurator says so and leaves integrity out.
           sriJson().then(
             (json) => res.setHeader('content-type', 'application/json').end(json),
@@ -111,7 +108,13 @@ export function samtykkeDemo(options: DemoOptions = {}): Plugin[] {
           return;
         }
         const build =
-          path === '/samtykke.js' ? (bundle ??= buildSamtykke()) : path === '/sw.js' ? (worker ??= buildServiceWorker()) : path === '/' + HELP_FILE ? readFile(new URL(DIST + HELP_FILE, ROOT), 'utf8') : null;
+          path === engine
+            ? (bundle ??= buildSamtykke())
+            : path === '/sw.js'
+              ? (worker ??= buildServiceWorker())
+              : path === '/' + RELEASE_DIR + HELP_FILE
+                ? readFile(new URL(DIST + HELP_FILE, ROOT), 'utf8')
+                : null;
         if (!build) return next();
         build.then(
           (code) => {
@@ -124,7 +127,7 @@ export function samtykkeDemo(options: DemoOptions = {}): Plugin[] {
             res.end(code);
           },
           (error: unknown) => {
-            if (path === '/samtykke.js') bundle = null;
+            if (path === engine) bundle = null;
             else worker = null;
             server.config.logger.error(`samtykke demo: could not build ${path}: ${String(error)}`);
             res.statusCode = 500;
@@ -137,18 +140,24 @@ export function samtykkeDemo(options: DemoOptions = {}): Plugin[] {
     },
   };
 
-  return [{ ...html, apply: 'serve' }, consentLogHtmlPlugin(consentLog.token), dev];
+  return [{ ...htmlPlugin(realGoogle, consentLog.token), apply: 'serve' }, dev];
 }
 
 /**
- * The static site (demo/vite.demo.config.ts, `npm run build:site`): the pages plus, beside
- * them, every built file, dist/sri.json and the stand-in's sw.js.
+ * The static site (demo/vite.demo.config.ts, `npm run build:site`): the pages and the stand-in's
+ * sw.js at the root, and this version's built files with their dist/sri.json in `v/<version>/`,
+ * the folder a tag points at for good (scripts/versioned.mjs). The root serves no samtykke file:
+ * a tag pointed there would change under the owner with the next release.
  */
 export function samtykkeDemoBuild(options: DemoOptions = {}): Plugin[] {
   const build: Plugin = {
     name: 'samtykke-demo:build',
     apply: 'build',
     async generateBundle() {
+      const sri = await sriJson().catch(() => this.error(`samtykke site: ${DIST}${SRI_MANIFEST} is missing; run \`npm run build\` first.`));
+      const built = (JSON.parse(sri) as { version: string }).version;
+      // The folder is named for the version; files of another one would sit in it for good.
+      if (built !== VERSION) this.error(`samtykke site: ${DIST} holds version ${built}, package.json says ${VERSION}; run \`npm run build\` first.`);
       for (const { file } of BUILT_FILES) {
         let source: Buffer;
         try {
@@ -156,10 +165,10 @@ export function samtykkeDemoBuild(options: DemoOptions = {}): Plugin[] {
         } catch {
           this.error(`samtykke site: ${DIST}${file} is missing; run \`npm run build\` first.`);
         }
-        this.emitFile({ type: 'asset', fileName: file, source });
+        this.emitFile({ type: 'asset', fileName: RELEASE_DIR + file, source });
       }
+      this.emitFile({ type: 'asset', fileName: RELEASE_DIR + SRI_MANIFEST, source: sri });
       this.emitFile({ type: 'asset', fileName: 'sw.js', source: await buildServiceWorker() });
-      this.emitFile({ type: 'asset', fileName: SRI_PATH.slice(1), source: await sriJson() });
     },
   };
 

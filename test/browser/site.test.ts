@@ -3,17 +3,22 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type DemoServer } from '../../demo/server/servers';
+import { BUILT_FILES, SRI_MANIFEST } from '../../scripts/built-files.mjs';
+import { versionDir } from '../../scripts/versioned.mjs';
 import { explained, launch, openSite } from './harness';
 
 /**
  * The static site (`npm run build:site`: demo and configurator) served by a plain node:http file
- * server, as GitHub Pages would: the configurator finds the SRI hash of the built file without
- * a dev server, and its tag, pasted into a blank page, shows the banner.
+ * server, as GitHub Pages would: this version's files in `v/<version>/` and none at the root, the
+ * configurator finding the SRI hash of the built file without a dev server, and its tag, pasted
+ * into a blank page, showing the banner.
  */
 const ROOT = new URL('../../', import.meta.url);
 const built = readFileSync(new URL('dist/samtykke.js', ROOT));
 const HASH = 'sha384-' + createHash('sha384').update(built).digest('base64');
 const { version } = JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as { version: string };
+/** This version's folder on the site, from its root: `/v/0.1.0/`. */
+const FOLDER = '/' + versionDir(version);
 
 let browser: Browser;
 let server: DemoServer;
@@ -55,6 +60,21 @@ async function pasted(tag: string): Promise<{ banner: boolean; errors: string[];
 }
 
 describe('the static site', () => {
+  it('serves every built file and sri.json, as built, in v/<version>/, and no samtykke file at its root', async () => {
+    const get = (path: string) => fetch(server.origin + path);
+    for (const { file } of BUILT_FILES) {
+      const served = await get(FOLDER + file);
+      expect(served.status, FOLDER + file).toBe(200);
+      expect(Buffer.from(await served.arrayBuffer()).equals(readFileSync(new URL('dist/' + file, ROOT))), FOLDER + file).toBe(true);
+      // A tag pointed at the root would change under the owner with the next release.
+      expect((await get('/' + file)).status, '/' + file).toBe(404);
+    }
+    expect(await (await get(FOLDER + SRI_MANIFEST)).text()).toBe(readFileSync(new URL('dist/' + SRI_MANIFEST, ROOT), 'utf8'));
+    expect((await get('/' + SRI_MANIFEST)).status).toBe(404);
+    // The demo pages run this version's tag, by a relative address (the site works from any folder).
+    for (const page of ['/', '/personvern.html']) expect(await (await get(page)).text()).toContain(`<script src="${versionDir(version)}samtykke.js" `);
+  });
+
   it('the configurator reads sri.json and makes a tag whose integrity is the built file’s, which a blank page runs', async () => {
     const { page, close } = await configurator();
     let tag: string;
@@ -88,7 +108,7 @@ describe('the static site', () => {
   });
 
   it('without sri.json it computes the hash of samtykke.js itself (SubtleCrypto SHA-384)', async () => {
-    const { page, close } = await configurator(['/sri.json']);
+    const { page, close } = await configurator([FOLDER + 'sri.json']);
     try {
       await expect.poll(() => note(page)).toContain('regnet ut her');
       await expect.poll(() => code(page)).toContain(`integrity="${HASH}"`);
@@ -116,7 +136,7 @@ describe('the static site', () => {
   });
 
   it('says plainly when it cannot find the hash, and leaves integrity out rather than guessing', async () => {
-    const { page, close } = await configurator(['/sri.json', '/samtykke.js']);
+    const { page, close } = await configurator([FOLDER + 'sri.json', FOLDER + 'samtykke.js']);
     try {
       await expect.poll(() => note(page)).toContain('kunne ikke finnes');
       await page.fill('#googleAds', 'AW-123456789');
