@@ -1,5 +1,10 @@
 import { defineConfig } from 'vite';
+import { GUIDE_PAGE, guidePagePlugin } from '../scripts/guide-page.mjs';
 import { samtykkeDemo, samtykkeDemoBuild } from './server/plugin';
+
+/** The site's pages, at its root: the demo, its privacy page, the configurator and the owner's guide (made from docs/veiledning.md). */
+export const SITE_PAGES = ['index.html', 'personvern.html', 'configure.html', GUIDE_PAGE];
+const page = (file: string) => new URL(file, import.meta.url).pathname;
 
 /**
  * The demo's own config; the library's (vite.config.ts) knows nothing of it.
@@ -7,6 +12,7 @@ import { samtykkeDemo, samtykkeDemoBuild } from './server/plugin';
  *   /samtykke.js built from src/ and the offline Google stand-in.
  * - `npm run build:site` (after `npm run build`): the static site, demo and configurator, in
  *   dist-site/ with the pages, every built file, sri.json and the stand-in service worker.
+ *   The guide page exists only as docs/veiledning.md; scripts/guide-page.mjs makes it in both.
  *   Every address is relative (`base: './'`), so it works from any folder of any static host,
  *   e.g. GitHub Pages' https://<owner>.github.io/samtykke/.
  */
@@ -15,16 +21,12 @@ export default defineConfig(({ command }) => ({
   base: './',
   publicDir: false,
   server: { open: '/' },
-  plugins: command === 'serve' ? [samtykkeDemo()] : [samtykkeDemoBuild()],
+  plugins: [guidePagePlugin(), command === 'serve' ? samtykkeDemo() : samtykkeDemoBuild()],
   build: {
     outDir: new URL('../dist-site', import.meta.url).pathname,
     emptyOutDir: true,
     rolldownOptions: {
-      input: {
-        index: new URL('index.html', import.meta.url).pathname,
-        personvern: new URL('personvern.html', import.meta.url).pathname,
-        configure: new URL('configure.html', import.meta.url).pathname,
-      },
+      input: Object.fromEntries(SITE_PAGES.map((file) => [file.replace(/\.html$/, ''), page(file)])),
     },
   },
 }));
