@@ -38,13 +38,13 @@ function href(url) {
 /** Inline markup on already escaped text; code spans are set aside first so nothing inside them is touched. */
 function inline(text) {
   const codes = [];
-  let out = escapeHtml(text).replace(/`([^`]+)`/g, (_, code) => `\u0000${codes.push(code) - 1}\u0000`);
+  let out = escapeHtml(text).replace(/`([^`]+)`/g, (_, code) => `\uE000${codes.push(code) - 1}\uE001`);
   out = out
     .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_, label, url) => `<a href="${href(url)}">${label}</a>`)
     .replace(/(^|[\s(])(https:\/\/[^\s<)]+[^\s<).,;:])/g, (_, before, url) => `${before}<a href="${href(url)}">${url}</a>`)
     .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
     .replace(/\*([^*]+)\*/g, '<em>$1</em>');
-  return out.replace(/\u0000(\d+)\u0000/g, (_, i) => `<code>${codes[Number(i)]}</code>`);
+  return out.replace(/\uE000(\d+)\uE001/g, (_, i) => `<code>${codes[Number(i)]}</code>`);
 }
 
 const LIST_ITEM = /^(?:[-*]|\d+\.)\s+/;
