@@ -106,7 +106,9 @@ export function guidePage(markdown = readFileSync(GUIDE_SOURCE, 'utf8')) {
 <title>${escapeHtml(title)} – samtykke</title>
 <link rel="stylesheet" href="site.css">
 <style>
-  main { padding: 24px 0 64px; }
+  /* Norwegian compounds ("personvernerklæringen") are wider than a 320 px screen at heading size. */
+  main { padding: 24px 0 64px; overflow-wrap: break-word; hyphens: auto; }
+  h1 { font-size: clamp(1.6rem, 7vw, 2.4rem); line-height: 1.2; }
   pre { overflow-x: auto; padding: 12px; border: 1px solid var(--line); border-radius: 8px; background: var(--tint); font-size: 0.85rem; }
   code { overflow-wrap: anywhere; }
   pre code { overflow-wrap: normal; }
