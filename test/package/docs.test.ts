@@ -95,6 +95,13 @@ it('the README and CONTRIBUTING.md both give the two set-up commands', () => {
   }
 });
 
+it("the README's self-hosted folder names every file the tag fetches from its folder", () => {
+  const item = /^3\. \*\*Your own web space\*\*[\s\S]*?\n\n/m.exec(read('README.md'))?.[0] ?? '';
+  // The one-file build and the bundler's module are alternatives to the folder, not parts of it.
+  const folder = BUILT_FILES.map((f) => f.file).filter((file) => !['samtykke.full.js', 'samtykke.mjs'].includes(file));
+  for (const file of ['samtykke.full.js', ...folder]) expect(item, `README.md, "Your own web space", misses ${file}`).toContain(`\`${file}\``);
+});
+
 describe.each(LINKING)('%s links', (file) => {
   it('to files that exist, and to headings that do', () => {
     const links = [...withoutFences(read(file)).matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((target) => !/^(https?|mailto):/.test(target));
