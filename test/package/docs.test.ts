@@ -81,6 +81,10 @@ describe.each(NAMING)('%s names only what exists', (file) => {
     for (const path of built) expect(packedFiles(), `${file} names ${path}, which npm pack does not carry`).toContain(path);
   });
 
+  it('the version being built, wherever it names one', () => {
+    for (const [said, version] of md.matchAll(/\b(?:version|versjon) (\d+\.\d+\.\d+)/gi)) expect(version, `${file}: "${said}"`).toBe(pkg.version);
+  });
+
   it("every address of this project's own: the site's pages, a version's files, jsDelivr's", () => {
     const urls = [...md.matchAll(/https:\/\/[^\s)<>"'`]+/g)].map((m) => m[0].replace(/[.,;:]+$/, ''));
     for (const url of urls) expect(ownAddressProblem(url), `${file}: ${url}`).toBeNull();
