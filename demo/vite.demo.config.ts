@@ -2,7 +2,11 @@ import { defineConfig } from 'vite';
 import { GUIDE_PAGE, guidePagePlugin } from '../scripts/guide-page.mjs';
 import { samtykkeDemo, samtykkeDemoBuild } from './server/plugin';
 
-/** The site's pages, at its root: the demo, its privacy page, the configurator and the owner's guide (made from docs/veiledning.md). */
+/**
+ * The site's pages, at its root: the demo, its privacy page, the configurator and the owner's
+ * guide. The guide exists only as docs/veiledning.md; scripts/guide-page.mjs makes the page in
+ * `npm start` and `npm run build:site` alike.
+ */
 export const SITE_PAGES = ['index.html', 'personvern.html', 'configure.html', GUIDE_PAGE];
 const page = (file: string) => new URL(file, import.meta.url).pathname;
 
@@ -12,7 +16,6 @@ const page = (file: string) => new URL(file, import.meta.url).pathname;
  *   /samtykke.js built from src/ and the offline Google stand-in.
  * - `npm run build:site` (after `npm run build`): the static site, demo and configurator, in
  *   dist-site/ with the pages, every built file, sri.json and the stand-in service worker.
- *   The guide page exists only as docs/veiledning.md; scripts/guide-page.mjs makes it in both.
  *   Every address is relative (`base: './'`), so it works from any folder of any static host,
  *   e.g. GitHub Pages' https://<owner>.github.io/samtykke/.
  */
