@@ -1,5 +1,14 @@
 import { defineConfig } from 'vite';
+import { GUIDE_PAGE, guidePagePlugin } from '../scripts/guide-page.mjs';
 import { samtykkeDemo, samtykkeDemoBuild } from './server/plugin';
+
+/**
+ * The site's pages, at its root: the demo, its privacy page, the configurator and the owner's
+ * guide. The guide exists only as docs/veiledning.md; scripts/guide-page.mjs makes the page in
+ * `npm start` and `npm run build:site` alike.
+ */
+export const SITE_PAGES = ['index.html', 'personvern.html', 'configure.html', GUIDE_PAGE];
+const page = (file: string) => new URL(file, import.meta.url).pathname;
 
 /**
  * The demo's own config; the library's (vite.config.ts) knows nothing of it.
@@ -16,16 +25,12 @@ export default defineConfig(({ command }) => ({
   base: './',
   publicDir: false,
   server: { open: '/' },
-  plugins: command === 'serve' ? [samtykkeDemo()] : [samtykkeDemoBuild()],
+  plugins: [guidePagePlugin(), command === 'serve' ? samtykkeDemo() : samtykkeDemoBuild()],
   build: {
     outDir: new URL('../dist-site', import.meta.url).pathname,
     emptyOutDir: true,
     rolldownOptions: {
-      input: {
-        index: new URL('index.html', import.meta.url).pathname,
-        personvern: new URL('personvern.html', import.meta.url).pathname,
-        configure: new URL('configure.html', import.meta.url).pathname,
-      },
+      input: Object.fromEntries(SITE_PAGES.map((file) => [file.replace(/\.html$/, ''), page(file)])),
     },
   },
 }));
