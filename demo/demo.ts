@@ -1,6 +1,6 @@
 /**
  * Demo-only code for the Stressfri pages: the offline Google stand-in and the debug panel.
- * The samtykke tag itself is the classic `<script src="/samtykke.js" data-…>` in <head>.
+ * The samtykke tag itself is the classic `<script src="v/<version>/samtykke.js" data-…>` in <head>.
  */
 import { mountPanel } from './debug/panel';
 import { registerStandIn } from './standin/register';

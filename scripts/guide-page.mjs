@@ -9,12 +9,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { PAGES_SITE } from './versioned.mjs';
 
 /** The guide's source, and the page it becomes at the site's root. */
 export const GUIDE_SOURCE = new URL('../docs/veiledning.md', import.meta.url);
 export const GUIDE_PAGE = 'veiledning.html';
 /** The site's own address: links to it become relative, so the page works from any copy of the site. */
-export const SITE_URL = 'https://stressfri.github.io/samtykke/';
+export const SITE_URL = PAGES_SITE;
 /** Where a link to a repository file (`../README.md`) points from the site. */
 const REPO_BLOB = 'https://github.com/stressfri/samtykke/blob/main/docs/';
 
