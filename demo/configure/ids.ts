@@ -1,0 +1,33 @@
+/**
+ * Hints on the Google ids beyond the script's own check, which only says an id is not valid:
+ * an owner who typed a real id into the wrong field, or in small letters, is told where it
+ * goes. What an id of each kind looks like is the engine's own rule (src/config/services.ts).
+ */
+import { words } from '../../src/config/fields';
+import { GOOGLE_ADS_ID, GOOGLE_ANALYTICS_ID } from '../../src/config/services';
+import type { FieldMessage } from './messages';
+import type { Settings } from './tag';
+
+const FIELDS = [
+  { field: 'googleAds', pattern: GOOGLE_ADS_ID, label: 'Google Ads-ID', kind: 'en Google Ads-ID (AW-…) eller en Google-tag (GT-…)' },
+  { field: 'googleAnalytics', pattern: GOOGLE_ANALYTICS_ID, label: 'Google Analytics-måle-ID', kind: 'en Google Analytics-ID (G-…)' },
+] as const;
+
+export function idHints(settings: Settings): FieldMessage[] {
+  const hints: FieldMessage[] = [];
+  for (const { field, pattern } of FIELDS) {
+    for (const id of words(settings[field])) {
+      if (typeof id !== 'string' || pattern.test(id)) continue;
+      const upper = id.toUpperCase();
+      const home = FIELDS.find((f) => f.pattern.test(upper));
+      const text =
+        home?.field === field
+          ? `Skriv ID-en med store bokstaver: "${upper}".`
+          : home
+            ? `"${id}" er ${home.kind}. Skriv den i feltet «${home.label}».`
+            : `En ID her begynner med ${field === 'googleAds' ? 'AW- eller GT-' : 'G-'} og har minst fire tegn etter streken.`;
+      hints.push({ level: 'hint', field, text });
+    }
+  }
+  return hints;
+}
