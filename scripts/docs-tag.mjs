@@ -39,8 +39,22 @@ export async function withTags(text, paste = pasteFromArgs) {
   return lines.join('\n');
 }
 
+const root = new URL('../', import.meta.url);
+
+/**
+ * The docs whose example tags are not exactly this build's, hash included, for
+ * `npm run release:check`: a released guide must show the released file's hash.
+ */
+export async function staleDocs() {
+  const stale = [];
+  for (const doc of DOCS) {
+    const text = readFileSync(new URL(doc, root), 'utf8');
+    if ((await withTags(text)) !== text) stale.push(doc);
+  }
+  return stale;
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const root = new URL('../', import.meta.url);
   try {
     for (const doc of DOCS) {
       const at = new URL(doc, root);

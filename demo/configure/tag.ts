@@ -24,7 +24,7 @@ export interface ScriptFile {
 }
 
 /** `validityDays` → `data-validity-days`: the name `dataset` reads the setting under. */
-export const attributeName = (setting: string): string => 'data-' + setting.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+const attributeName = (setting: string): string => 'data-' + setting.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
 
 const isAttribute = (name: SettingName): boolean => 'attribute' in SETTINGS[name];
 
@@ -36,7 +36,7 @@ const given = (v: unknown): boolean => v !== undefined && v !== null && !(typeof
  * attributes (what an owner expects to edit), structures (colours, own services) in a
  * `window.samtykkeConfig` block before the tag.
  */
-export function placed(settings: Settings): { attributes: [string, string][]; config: Record<string, unknown> | null } {
+function placed(settings: Settings): { attributes: [string, string][]; config: Record<string, unknown> | null } {
   const attributes: [string, string][] = [];
   const config: Record<string, unknown> = {};
   for (const name of Object.keys(SETTINGS) as SettingName[]) {
