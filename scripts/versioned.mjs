@@ -19,3 +19,9 @@ export const PAGES_SITE = 'https://stressfri.github.io/samtykke/';
 
 /** The public address of one version's folder: `https://stressfri.github.io/samtykke/v/0.1.0/`. */
 export const pagesUrl = (version) => PAGES_SITE + versionDir(version);
+
+/**
+ * Every version a text names in an address: `samtykke@1.2.3` (npm, jsDelivr) and `/v/1.2.3/`
+ * (the site). A document must name only the version being released.
+ */
+export const namedVersions = (text) => new Set([...text.matchAll(/samtykke@(\d+\.\d+\.\d+[\w.-]*)|\/v\/(\d+\.\d+\.\d+[\w.-]*)\//g)].map((m) => m[1] ?? m[2]));

@@ -18,6 +18,7 @@ const app = join(work, 'app');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function installPacked(): void {
+  // --ignore-scripts: `npm test` has just built dist/; prepack would build it all again.
   const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const [{ filename }] = JSON.parse(out) as [{ filename: string }];
   cpSync(join(ROOT, 'examples/vite-ts'), app, { recursive: true, filter: (src) => !/node_modules|\/dist$/.test(src) });

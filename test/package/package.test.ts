@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILT_FILES, packageExports, packageFiles, packedFiles, TYPES } from '../../scripts/built-files.mjs';
 import { manifest } from '../../scripts/sri.mjs';
 import { readmeTable, sizes } from '../../scripts/size.mjs';
-import { pagesUrl } from '../../scripts/versioned.mjs';
+import { namedVersions, pagesUrl } from '../../scripts/versioned.mjs';
 
 /** What a site owner or a bundler user gets from `npm pack`, and what the README says of it. */
 const ROOT = new URL('../../', import.meta.url);
@@ -19,9 +19,14 @@ describe('the package', () => {
     expect(types).toContain('export interface SamtykkeInput');
     expect(types).toMatch(/interface Window \{[^}]*samtykkeConfig\?: SamtykkeInput;/);
     expect(types).not.toMatch(/\b(import|ConsentStore|createApi|validate)\b/);
+    // --ignore-scripts: `npm test` has just built dist/; prepack would build it all again.
     const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     const [packed] = JSON.parse(out) as [{ files: { path: string }[] }];
     expect(packed.files.map((f) => f.path).sort()).toEqual(packedFiles());
+  });
+
+  it('builds before it packs, so `npm pack` in a fresh clone (no dist/ yet) gives the whole package', () => {
+    expect((pkg.scripts as Record<string, string>).prepack).toBe('npm run build');
   });
 
   it('exports every built file, from the one list', () => {
@@ -64,10 +69,9 @@ describe('the package', () => {
 });
 
 describe('the README', () => {
-  it('names only the version being built', () => {
-    const versions = [...readme.matchAll(/samtykke@(\d+\.\d+\.\d+[\w.-]*)/g)].map((m) => m[1]);
-    expect(versions.length).toBeGreaterThan(0);
-    expect(new Set(versions)).toEqual(new Set([pkg.version]));
+  it('names only the version being built, in its npm, jsDelivr and Pages addresses', () => {
+    expect(namedVersions(readme)).toEqual(new Set([pkg.version]));
+    expect(namedVersions('samtykke@1.2.3 and https://stressfri.github.io/samtykke/v/1.2.4-rc.1/samtykke.js')).toEqual(new Set(['1.2.3', '1.2.4-rc.1']));
   });
 
   it('quotes the size and SRI table of this build', () => {
