@@ -1,7 +1,6 @@
 /**
  * Hints on the Google ids beyond the script's own check, which only says an id is not valid:
- * an owner who typed a real id into the wrong field, or in small letters, is told where it
- * goes. What an id of each kind looks like is the engine's own rule (src/config/services.ts).
+ * an owner who typed a real id into the wrong field, or in small letters, is told what to do. What an id of each kind looks like is the engine's own rule (src/config/services.ts).
  */
 import { words } from '../../src/config/fields';
 import { GOOGLE_ADS_ID, GOOGLE_ANALYTICS_ID } from '../../src/config/services';
@@ -20,12 +19,9 @@ export function idHints(settings: Settings): FieldMessage[] {
       if (typeof id !== 'string' || pattern.test(id)) continue;
       const upper = id.toUpperCase();
       const home = FIELDS.find((f) => f.pattern.test(upper));
-      const text =
-        home?.field === field
-          ? `Skriv ID-en med store bokstaver: "${upper}".`
-          : home
-            ? `"${id}" er ${home.kind}. Skriv den i feltet «${home.label}».`
-            : `En ID her begynner med ${field === 'googleAds' ? 'AW- eller GT-' : 'G-'} og har minst fire tegn etter streken.`;
+      // Anything else is only malformed, which the script's own message says.
+      if (!home) continue;
+      const text = home.field === field ? `Skriv ID-en med store bokstaver: "${upper}".` : `"${id}" er ${home.kind}. Skriv den i feltet «${home.label}».`;
       hints.push({ level: 'hint', field, text });
     }
   }

@@ -32,14 +32,15 @@ afterAll(async () => {
 
 /**
  * The configurator; `npm` says what jsDelivr answers for this version's sri.json: this
- * release's (it is published), or 404 (not yet). Every other host is cut off.
+ * release's (it is published), or 404 (not yet). `missing` paths of the site answer 404, as on
+ * a host without them. Every other host is cut off.
  */
-async function openConfigurator(npm: 'published' | 'missing' = 'missing'): Promise<{ page: Page; cdnAsked: string[]; close(): Promise<void> }> {
+async function openConfigurator(npm: 'published' | 'missing' = 'missing', missing: string[] = []): Promise<{ page: Page; cdnAsked: string[]; close(): Promise<void> }> {
   const context = await browser.newContext();
   const cdnAsked: string[] = [];
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    if (url.hostname === '127.0.0.1') return route.continue();
+    if (url.hostname === '127.0.0.1') return missing.includes(url.pathname) ? route.fulfill({ status: 404, body: 'not found' }) : route.continue();
     if (url.hostname === 'cdn.jsdelivr.net') {
       cdnAsked.push(url.href);
       return npm === 'published' && url.href === CDN + SRI_MANIFEST
@@ -83,6 +84,18 @@ describe('configurator', () => {
       await expect.poll(() => code(published.page)).toBe(`<script src="${CDN}samtykke.js" integrity="${SRI.files['samtykke.js']}" crossorigin="anonymous" data-privacy-url="/personvern/"></script>`);
     } finally {
       await published.close();
+    }
+  });
+
+  it('says plainly when it cannot find this version’s files, and leaves integrity out rather than guessing', async () => {
+    const { page, close } = await openConfigurator('published', [`/${versionDir(SRI.version)}${SRI_MANIFEST}`]);
+    try {
+      await expect.poll(() => page.locator('#release-msg').innerText()).toContain(`Fant ikke filene til versjon ${SRI.version} her`);
+      expect(await code(page)).toBe(`<script src="${pagesUrl(SRI.version)}samtykke.js" data-privacy-url="/personvern/"></script>`);
+      // Without the hash there is nothing to check jsDelivr's copy against.
+      expect(await page.isEnabled('input[name="hosting"][value="cdn"]')).toBe(false);
+    } finally {
+      await close();
     }
   });
 
@@ -139,7 +152,15 @@ describe('configurator', () => {
     const console: string[] = [];
     page.on('console', (m) => console.push(m.text()));
     try {
+      // Nothing filled in for the owner but the usual privacy page; empty colours say "standard".
+      expect(await page.inputValue('#siteUrl')).toBe('');
+      expect(await page.locator('#colours .standard:visible').allInnerTexts()).toEqual(['standard', 'standard', 'standard', 'standard']);
+      await page.fill('#theme-accent', '#aa0000');
+      await expect.poll(() => page.locator('#colours .standard:visible').allInnerTexts()).toEqual(['standard', 'standard', 'standard']);
+      expect(await page.inputValue('#colours input[type="color"][data-for="theme-accent"]')).toBe('#aa0000');
+      await page.fill('#theme-accent', '');
       await page.fill('#googleAds', 'AW-12');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: [samtykke] googleAds: "AW-12" er ikke en gyldig ID; den skal se ut som "AW-123456789". Ingenting lastes for den.');
       // The preview's samtykke says it too, in the console, with the texts of samtykke-help.js fetched beside it.
       await expect.poll(() => console.filter((m) => m.startsWith('[samtykke] googleAds:'))).toContain('[samtykke] googleAds: "AW-12" is not a valid id; it looks like "AW-123456789". Nothing is loaded for it.');
       await page.fill('#theme-accent', 'red; }');
