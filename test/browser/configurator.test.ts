@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type DemoServer } from '../../demo/server/servers';
 import { BUILT_FILES, DIST, SRI_MANIFEST } from '../../scripts/built-files.mjs';
 import { pagesUrl, versionDir } from '../../scripts/versioned.mjs';
-import { dataLayer, explained, FILES_ORIGIN, launch, openSite, ORIGIN } from './harness';
+import { axe, dataLayer, explained, FILES_ORIGIN, launch, openSite, ORIGIN } from './harness';
 
 /**
  * The configurator as owners meet it: on the static site (`npm run build:site`), reading this
@@ -201,6 +201,29 @@ describe('configurator', () => {
       expect(links.filter((href) => /README|github\.com/i.test(href))).toEqual([]);
       // What the owner reads (not the code itself) has no developer words.
       for (const text of await page.locator('header, form, #next + p, .result > .help').allInnerTexts()) expect(text).not.toMatch(/README|integrity|SRI|CORS|<head>|html lang|dataLayer|konsoll/i);
+    } finally {
+      await close();
+    }
+  });
+
+  it('passes axe with every choice shown, and its copy button copies the tag exactly', async () => {
+    const { page, close } = await openConfigurator();
+    try {
+      const tag = await tagOf(page);
+      expect(await axe(page)).toEqual([]);
+      await page.check('input[name="hosting"][value="folder"]');
+      await page.fill('#googleAds', 'G-ABC123XYZ');
+      await expect.poll(() => page.locator('#own-files li').count()).toBeGreaterThan(1);
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toContain('Tips:');
+      expect(await axe(page)).toEqual([]);
+
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+      await page.check('input[name="hosting"][value="pages"]');
+      await page.fill('#googleAds', '');
+      await expect.poll(() => code(page)).toBe(tag);
+      await page.click('#copy');
+      await expect.poll(() => page.locator('#copied').innerText()).toBe('Kopiert.');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(tag);
     } finally {
       await close();
     }
