@@ -24,8 +24,9 @@ const OWN_FOLDER = '/filer/samtykke/';
 const ADS = 'AW-123456789';
 /**
  * Google's own snippet for the same id, pasted in an HTML block before samtykke and left there.
- * (A snippet with an id the tag does not name is asked about once samtykke finds it, which may
- * be after the first choice: engines.test's scenarios cover that.)
+ * (A snippet with an id the tag does not name is asked about once samtykke finds it; found
+ * after the visitor's first choice, it is asked about on the next page, which is why the guide
+ * has the owner put the ids in the configurator.)
  */
 const SNIPPET_TAG = `https://www.googletagmanager.com/gtag/js?id=${ADS}`;
 const SETTINGS = { googleAds: ADS, privacyUrl: '/personvern/' };
@@ -88,13 +89,16 @@ export function ownerPath(label: string, start: StartEngine, pages: () => DemoSe
   let tampered = false;
   const tabs: Tab[] = [];
 
-  /** The version's folder on the Pages stand-in, and the owner's copy of it, downloaded from there. */
-  const fromSite = (path: string): Promise<Answer> =>
+  /**
+   * A file of the version's folder on the Pages stand-in, or of the owner's copy of it,
+   * downloaded from there. `pagesCors`: GitHub Pages sends the header with every file, and the
+   * face's integrity check needs it from the owner's domain; the owner's own site sends none.
+   */
+  const fromSite = (path: string, pagesCors: boolean): Promise<Answer> =>
     fetch(pages().origin + '/' + versionDir(release.version) + path).then(async (r) => ({
       status: r.status,
       type: r.headers.get('content-type') ?? 'text/plain',
-      // GitHub Pages sends it with every file; the face's integrity check needs it from the owner's domain.
-      headers: { 'access-control-allow-origin': '*' },
+      headers: (pagesCors ? { 'access-control-allow-origin': '*' } : {}) as Record<string, string>,
       body: (await r.text()) + (tampered && path === 'samtykke.js' ? '\n;window.__tampered = true;' : ''),
     }));
 
@@ -121,7 +125,7 @@ export function ownerPath(label: string, start: StartEngine, pages: () => DemoSe
         const folder = new URL(pagesUrl(release.version));
         const onPages = url.origin === folder.origin && url.pathname.startsWith(folder.pathname);
         const onOwnSite = url.origin === ORIGIN && url.pathname.startsWith(OWN_FOLDER);
-        if (onPages || onOwnSite) return fromSite(url.pathname.slice(url.pathname.lastIndexOf('/') + 1));
+        if (onPages || onOwnSite) return fromSite(url.pathname.slice(url.pathname.lastIndexOf('/') + 1), onPages);
         return undefined;
       });
       engine = await start(site.proxy);
