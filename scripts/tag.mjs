@@ -30,8 +30,10 @@ export async function pasteFromArgs(args) {
   const { settings, rest } = tag.settingsFromArgs(args);
   let base;
   for (let i = 0; i < rest.length; i++) {
-    if (rest[i] === '--base' && rest[i + 1]) base = rest[++i];
-    else if (!FORMS.includes(rest[i])) throw new Error(`unknown argument ${rest[i]}; use --base <folder>, ${FORMS.join(', ')} or a setting: ${tag.settingFlags().join(' ')}`);
+    if (rest[i] === '--base') {
+      base = rest[++i];
+      if (!base) throw new Error('--base needs the folder the tag loads samtykke.js from, e.g. https://www.example.no/filer/samtykke/');
+    } else if (!FORMS.includes(rest[i])) throw new Error(`unknown argument ${rest[i]}; use --base <folder>, ${FORMS.join(', ')} or a setting: ${tag.settingFlags().join(' ')}`);
   }
   let sri;
   try {
