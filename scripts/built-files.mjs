@@ -29,8 +29,9 @@ export const BUILT_FILES = [
 ];
 
 export const DIST = 'dist/';
-/** SHA-384 of every built file and the version they belong to, written by the build. */
-export const SRI_MANIFEST = 'sri.json';
+/** SHA-384 of every built file and the version they belong to, written by the build (named in versioned.mjs, which a browser page can import). */
+import { SRI_MANIFEST } from './versioned.mjs';
+export { SRI_MANIFEST };
 /** The public API's types in one file, cut from src/ at build time (scripts/types.mjs). */
 export const TYPES = DIST + 'samtykke.d.ts';
 

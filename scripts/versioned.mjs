@@ -5,6 +5,9 @@
  * No Node imports here: the configurator, a browser page, imports this too.
  */
 
+/** SHA-384 of every built file and the version they belong to, written by the build beside them. */
+export const SRI_MANIFEST = 'sri.json';
+
 /** The site's folder that holds every released version, one folder each. */
 export const VERSIONS_DIR = 'v/';
 

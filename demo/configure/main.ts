@@ -1,13 +1,18 @@
 /**
- * The configurator: form → the owner's input → the exact install code, checked by the
- * script's own validate() and shown live in a preview.
+ * The configurator: form → the owner's settings → the exact paste (tag.ts, the same function
+ * the `npm run -s tag` command uses), checked by the script's own validate() and shown live in
+ * a preview.
  */
+import { embedPresets } from '../../src/config/presets';
 import { inBokmal } from './bokmal';
-import { findIntegrity, releaseFolder, type Integrity } from './integrity';
+import { ENGINE, folderFiles, ONE_FILE, scriptFile, type Hosting, type Release } from './hosting';
+import { idHints } from './ids';
 import { check, type FieldMessage } from './messages';
-import { COLOUR_KEYS, generate, installCode, scriptSrc, type ColourKey, type FormState } from './model';
+import { COLOUR_KEYS, settingsOf, validatorInput, type ColourKey, type FormState } from './model';
 import { previewDocument } from './preview';
+import { localFolder, onNpm, thisRelease, version } from './release';
 import { readService, serviceFieldset } from './services';
+import { pasteTag } from './tag';
 import { registerStandIn } from '../standin/register';
 
 const COLOUR_LABELS: Record<ColourKey, string> = {
@@ -22,15 +27,21 @@ const servicesBox = document.querySelector<HTMLDivElement>('#services')!;
 const code = document.querySelector<HTMLPreElement>('#code')!;
 const general = document.querySelector<HTMLDivElement>('#general-msg')!;
 const preview = document.querySelector<HTMLIFrameElement>('#preview')!;
-const integrityNote = document.querySelector<HTMLParagraphElement>('#integrity-msg')!;
+const releaseNote = document.querySelector<HTMLParagraphElement>('#release-msg')!;
+const cdnNote = document.querySelector<HTMLParagraphElement>('#cdn-msg')!;
 const cdnChoice = document.querySelector<HTMLInputElement>('input[name="hosting"][value="cdn"]')!;
-let integrity: Integrity | null = null;
+const own = document.querySelector<HTMLDivElement>('#own')!;
+const ownFiles = document.querySelector<HTMLDivElement>('#own-files')!;
+const checkLink = document.querySelector<HTMLAnchorElement>('#check-link')!;
+/** Until this version's sri.json is read, the tag has its address but no hash. */
+let release: Release = { version, files: {} };
 /** The form speaks bokmål (or nynorsk): the script's messages are shown in bokmål too. */
 const norwegian = /^n[bno]\b/.test(document.documentElement.lang);
 
 // The demo's stand-in also guards this page; the preview itself is walled off by its CSP.
 void registerStandIn();
 buildColourFields();
+buildEmbedFields();
 
 function buildColourFields(): void {
   const box = document.querySelector<HTMLFieldSetElement>('#colours')!;
@@ -59,6 +70,21 @@ function buildColourFields(): void {
   }
 }
 
+/** One box per embed the engine knows (its presets), named as the banner names it. */
+function buildEmbedFields(): void {
+  const help = document.querySelector('#embeds-help')!;
+  for (const preset of embedPresets) {
+    const label = document.createElement('label');
+    label.className = 'inline';
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.name = 'embeds';
+    box.value = preset.id;
+    label.append(box, ` ${preset.name}`);
+    help.before(label);
+  }
+}
+
 /** A top-level field by id (service fieldsets reuse names such as privacyUrl), or the checked radio. */
 function value(name: string): string {
   const el = document.getElementById(name);
@@ -69,11 +95,12 @@ function value(name: string): string {
 
 function state(): FormState {
   return {
-    hosting: value('hosting') === 'self' ? 'self' : 'cdn',
-    selfUrl: value('selfUrl'),
+    hosting: value('hosting') as Hosting,
+    ownFolder: value('ownFolder'),
     googleAds: value('googleAds'),
     googleAnalytics: value('googleAnalytics'),
     metaPixel: value('metaPixel'),
+    embeds: Array.from(form.querySelectorAll<HTMLInputElement>('input[name="embeds"]:checked'), (box) => box.value),
     strict: value('strict') === 'true',
     logUrl: value('logUrl'),
     privacyUrl: value('privacyUrl'),
@@ -97,6 +124,8 @@ function targetOf(m: FieldMessage): { msg: HTMLElement; input: HTMLElement | nul
   return msg ? { msg, input: document.getElementById(id) } : { msg: general, input: null };
 }
 
+const PREFIX: Record<FieldMessage['level'], string> = { error: 'Feil: [samtykke] ', warn: 'Merk: [samtykke] ', hint: 'Tips: ' };
+
 function show(messages: FieldMessage[]): void {
   for (const el of document.querySelectorAll('.msg')) el.replaceChildren();
   general.replaceChildren();
@@ -106,30 +135,56 @@ function show(messages: FieldMessage[]): void {
     const line = document.createElement('span');
     line.className = m.level;
     line.dataset.field = m.field;
-    line.textContent = `${m.level === 'error' ? 'Feil' : 'Merk'}: [samtykke] ${(norwegian && inBokmal(m.text)) || m.text}`;
+    line.textContent = PREFIX[m.level] + ((m.level !== 'hint' && norwegian && inBokmal(m.text)) || m.text);
     if (msg.childNodes.length) msg.append(document.createElement('br'));
     msg.append(line);
     if (input && m.level === 'error') input.setAttribute('aria-invalid', 'true');
   }
 }
 
+/** What the owner uploads for a self-hosted choice, each file a download from this version's folder. */
+function showOwnFiles(hosting: Hosting): void {
+  own.hidden = hosting !== 'file' && hosting !== 'folder';
+  const files = hosting === 'file' ? [ONE_FILE] : folderFiles(release);
+  const list = document.createElement('ul');
+  for (const file of files) {
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = new URL(file, localFolder()).href;
+    link.download = file;
+    link.textContent = file;
+    item.append(link);
+    list.append(item);
+  }
+  const lead = document.createElement('p');
+  lead.textContent = hosting === 'file' ? `Last ned denne filen (versjon ${version}) og last den opp i mappen:` : `Last ned alle disse ${files.length} filene (versjon ${version}) og last dem opp i samme mappe, uten å endre navnene:`;
+  ownFiles.replaceChildren(lead, list);
+}
+
 let timer = 0;
 function update(): void {
   const s = state();
-  const g = generate(s);
+  const settings = settingsOf(s);
   const siteUrl = value('siteUrl') || 'https://www.example.no/';
   let messages: FieldMessage[];
   try {
-    messages = check(g.input, siteUrl);
+    messages = [...check(validatorInput(settings), siteUrl), ...idHints(settings)];
   } catch {
-    messages = [{ level: 'error', field: 'siteUrl', text: 'siteUrl: skriv hele adressen til nettstedet ditt, f.eks. https://www.dittnettsted.no/' }];
+    messages = [{ level: 'hint', field: 'siteUrl', text: 'Skriv hele adressen til nettstedet ditt, f.eks. https://www.dittnettsted.no/' }];
   }
   show(messages);
-  code.textContent = installCode(g, scriptSrc(s, integrity?.version ?? null), integrity?.value ?? null);
+  showOwnFiles(s.hosting);
+  code.textContent = pasteTag(settings, scriptFile(s.hosting, release, s.ownFolder));
+  const site = value('siteUrl').trim();
+  if (/^https?:\/\/[^/]+/.test(site)) {
+    const url = new URL(site);
+    url.searchParams.set('samtykke', 'sjekk');
+    checkLink.href = checkLink.textContent = url.href;
+  }
   // The preview reloads only when typing pauses; a reload per keystroke would flicker.
   clearTimeout(timer);
   timer = window.setTimeout(() => {
-    preview.srcdoc = previewDocument(g, new URL('samtykke.js', releaseFolder()).href, siteUrl);
+    preview.srcdoc = previewDocument(settings, new URL(ENGINE, localFolder()).href, siteUrl);
   }, 300);
 }
 
@@ -168,14 +223,20 @@ form.addEventListener('input', update);
 form.addEventListener('change', update);
 form.addEventListener('submit', (e) => e.preventDefault());
 
-// The hash of the built file (sri.json, or computed here); the tag can be made before it is known.
-void findIntegrity().then((found) => {
-  integrity = found;
-  integrityNote.textContent = found.note;
-  // jsDelivr needs the exact version, which only sri.json tells.
-  cdnChoice.disabled = !found.version;
-  if (cdnChoice.disabled && cdnChoice.checked) form.querySelector<HTMLInputElement>('input[name="hosting"][value="self"]')!.checked = true;
+// The hashes of this version's files; the tag can be made before they are known.
+void thisRelease().then(async (found) => {
+  if (!found) {
+    releaseNote.textContent = `Fant ikke filene til versjon ${version} her, så koden er uten kontrollsummen som lar nettleseren sjekke filen. Den virker, men lag den heller på samtykkes nettsted.`;
+    cdnNote.textContent = 'jsDelivr kan ikke velges uten kontrollsummen.';
+    return;
+  }
+  release = found;
+  releaseNote.textContent = `Koden gjelder versjon ${version}. Nettleseren sjekker at filen er nøyaktig den som ble gitt ut; kommer en ny versjon, lager du koden på nytt her.`;
   update();
+  // jsDelivr only serves what is on npm: offered once this version is there.
+  const there = await onNpm(found);
+  cdnChoice.disabled = !there;
+  cdnNote.textContent = there ? `Versjon ${version} ligger på jsDelivr og kan hentes derfra.` : `Versjon ${version} ligger ikke på jsDelivr ennå (den kommer dit når den er publisert på npm). Velg samtykkes nettsted så lenge.`;
 });
 
 update();

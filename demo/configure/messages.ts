@@ -7,7 +7,8 @@ import { MESSAGES } from '../../src/help/messages';
 helpFrom((done) => done(MESSAGES));
 
 export interface FieldMessage {
-  readonly level: 'error' | 'warn';
+  /** The script's error or warning, or the configurator's own hint (ids.ts). */
+  readonly level: 'error' | 'warn' | 'hint';
   /** The setting the message names: `googleAds`, `theme.accent`, `services[0].id`, or '' for general. */
   readonly field: string;
   readonly text: string;

@@ -1,13 +1,19 @@
+import { SETTINGS } from '../../src/config/settings';
 import type { Lang, ReopenPosition, Theme } from '../../src/config/types';
+import type { Hosting } from './hosting';
+import type { Settings } from './tag';
 
 /** What the owner typed, as plain strings: the form's state. */
 export interface FormState {
-  hosting: 'cdn' | 'self';
-  selfUrl: string;
+  hosting: Hosting;
+  /** Where the owner uploaded the file or folder (self-hosting only). */
+  ownFolder: string;
   googleAds: string;
   googleAnalytics: string;
   metaPixel: string;
   privacyUrl: string;
+  /** The ids of the embeds the site shows (`youtube`, …). */
+  embeds: string[];
   lang: '' | Lang;
   reopen: ReopenPosition;
   /** Hold every undeclared third-party script and frame. */
@@ -37,62 +43,28 @@ export interface ServiceForm {
   cookies: string;
 }
 
-/** The published file on jsDelivr, pinned to the version the build says it is (sri.json). */
-export const cdnUrl = (version: string) => `https://cdn.jsdelivr.net/npm/samtykke@${version}/dist/samtykke.js`;
-
-/** The parts of the generated install code, kept apart so the preview can swap the src. */
-export interface Generated {
-  /** data-* attributes in tag order, already typed as the script would read them. */
-  readonly attributes: readonly (readonly [string, string])[];
-  /** `window.samtykkeConfig`, or null when the attributes say it all. */
-  readonly config: Record<string, unknown> | null;
-  /** What validate() receives: the config, then the attributes on top (as readInput merges them). */
-  readonly input: Record<string, unknown>;
-}
-
-const ATTRIBUTE_NAMES: Record<string, string> = {
-  googleAds: 'data-google-ads',
-  googleAnalytics: 'data-google-analytics',
-  metaPixel: 'data-meta-pixel',
-  privacyUrl: 'data-privacy-url',
-  lang: 'data-lang',
-  reopen: 'data-reopen',
-  strict: 'data-strict',
-  logUrl: 'data-log-url',
-};
-
 /**
- * Simple settings go in the tag's attributes (what Webnode owners expect to edit); settings
- * that are structures (colours, services) need the `window.samtykkeConfig` block before it.
+ * The owner's settings from the form, as the engine reads them, with what is left empty or at
+ * its default left out: the paste then carries only what the owner chose.
  */
-export function generate(state: FormState): Generated {
-  const attrs: Record<string, string> = {};
-  const put = (key: string, value: string) => {
-    if (value.trim()) attrs[key] = value.trim();
-  };
-  put('googleAds', state.googleAds);
-  put('googleAnalytics', state.googleAnalytics);
-  put('metaPixel', state.metaPixel);
-  // Left out when empty, so the script's own warning about a missing privacy link shows.
-  put('privacyUrl', state.privacyUrl);
-  put('lang', state.lang);
-  if (state.reopen !== 'bottom-left') attrs.reopen = state.reopen;
-  if (state.strict) attrs.strict = 'true';
-  put('logUrl', state.logUrl);
-
-  const config: Record<string, unknown> = {};
+export function settingsOf(state: FormState): Settings {
+  const text = (v: string) => v.trim() || undefined;
   const theme: Partial<Record<keyof Theme, string>> = {};
   for (const key of COLOUR_KEYS) if (state.theme[key].trim()) theme[key] = state.theme[key].trim();
-  if (Object.keys(theme).length) config.theme = theme;
   const services = state.services.map(serviceInput);
-  if (services.length) config.services = services;
-
-  const hasConfig = Object.keys(config).length > 0;
   return {
-    attributes: Object.entries(attrs).map(([k, v]) => [ATTRIBUTE_NAMES[k]!, v] as const),
-    config: hasConfig ? config : null,
-    // As readInput types the attribute: a switch is true or false, not text.
-    input: { ...config, ...attrs, ...(attrs.strict ? { strict: true } : {}) },
+    googleAds: text(state.googleAds),
+    googleAnalytics: text(state.googleAnalytics),
+    metaPixel: text(state.metaPixel),
+    // Left out when empty, so the script's own warning about a missing privacy link shows.
+    privacyUrl: text(state.privacyUrl),
+    lang: state.lang || undefined,
+    reopen: state.reopen === SETTINGS.reopen.rule.fallback ? undefined : state.reopen,
+    strict: state.strict || undefined,
+    embeds: state.embeds.join(' ') || undefined,
+    logUrl: text(state.logUrl),
+    theme: Object.keys(theme).length ? theme : undefined,
+    services: services.length ? services : undefined,
   };
 }
 
@@ -119,24 +91,5 @@ function serviceInput(s: ServiceForm): Record<string, unknown> {
   return out;
 }
 
-/** Never an unpinned CDN address: without a known version the tag points at the uploaded file. */
-export function scriptSrc(state: FormState, version: string | null): string {
-  return state.hosting === 'cdn' && version ? cdnUrl(version) : state.selfUrl.trim() || '/samtykke.js';
-}
-
-const escapeAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
-/** The exact code to paste into Webnode's header field. */
-export function installCode(g: Generated, src: string, integrity: string | null): string {
-  const parts: string[] = [];
-  if (g.config) {
-    // `</` is escaped so a text containing "</script>" cannot end the block early.
-    const json = JSON.stringify(g.config, null, 2).replace(/<\//g, '<\\/');
-    parts.push(`<script>\nwindow.samtykkeConfig = ${json};\n</script>`);
-  }
-  const attrs = [`src="${escapeAttr(src)}"`];
-  if (integrity) attrs.push(`integrity="${integrity}"`, 'crossorigin="anonymous"');
-  for (const [name, value] of g.attributes) attrs.push(`${name}="${escapeAttr(value)}"`);
-  parts.push(`<script ${attrs.join(' ')}></script>`);
-  return parts.join('\n');
-}
+/** What validate() receives: the settings given, as the engine would read them from the paste. */
+export const validatorInput = (settings: Settings): Record<string, unknown> => Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));

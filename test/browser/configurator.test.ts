@@ -1,19 +1,28 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevServer, type DemoServer } from '../../demo/server/servers';
-import { dataLayer, explained, launch, openSite, ORIGIN } from './harness';
+import { startStaticServer, type DemoServer } from '../../demo/server/servers';
+import { BUILT_FILES, DIST, SRI_MANIFEST } from '../../scripts/built-files.mjs';
+import { pagesUrl, versionDir } from '../../scripts/versioned.mjs';
+import { axe, dataLayer, explained, FILES_ORIGIN, launch, openSite, ORIGIN } from './harness';
 
 /**
- * The configurator (demo/configure.html on the dev server) produces install code; pasted into
- * a blank page of the mock site (which serves the built dist/samtykke.js), it must give the
- * banner that was configured.
+ * The configurator as owners meet it: on the static site (`npm run build:site`), reading this
+ * version's sri.json from its folder there, with jsDelivr intercepted. Its tag, pasted into a
+ * blank page of the mock site, must give the banner that was configured.
  */
+const ROOT = new URL('../../', import.meta.url);
+const SRI = JSON.parse(readFileSync(new URL(DIST + SRI_MANIFEST, ROOT), 'utf8')) as { version: string; files: Record<string, string> };
+const CDN = `https://cdn.jsdelivr.net/npm/samtykke@${SRI.version}/dist/`;
+/** The owner's consent log, on a host of its own. */
+const LOG = 'https://logg.example.no';
+
 let browser: Browser;
 let server: DemoServer;
 
 beforeAll(async () => {
   browser = await launch();
-  server = await startDevServer();
+  server = await startStaticServer();
 });
 
 afterAll(async () => {
@@ -21,37 +30,139 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openConfigurator(): Promise<{ page: Page; close(): Promise<void> }> {
+/**
+ * The configurator; `npm` says what jsDelivr answers for this version's sri.json: this
+ * release's (it is published), or 404 (not yet). `missing` paths of the site answer 404, as on
+ * a host without them. Every other host is cut off.
+ */
+async function openConfigurator(npm: 'published' | 'missing' = 'missing', missing: string[] = []): Promise<{ page: Page; cdnAsked: string[]; close(): Promise<void> }> {
   const context = await browser.newContext();
+  const cdnAsked: string[] = [];
   await context.route('**/*', (route) => {
-    const { hostname } = new URL(route.request().url());
-    return hostname === '127.0.0.1' ? route.continue() : route.abort();
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1') return missing.includes(url.pathname) ? route.fulfill({ status: 404, body: 'not found' }) : route.continue();
+    if (url.hostname === 'cdn.jsdelivr.net') {
+      cdnAsked.push(url.href);
+      return npm === 'published' && url.href === CDN + SRI_MANIFEST
+        ? route.fulfill({ contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify(SRI) })
+        : route.fulfill({ status: 404, headers: { 'access-control-allow-origin': '*' }, body: 'Couldn\'t find the requested release version' });
+    }
+    return route.abort();
   });
   const page = await context.newPage();
   await page.goto(server.origin + '/configure.html', { waitUntil: 'load' });
-  return { page, close: () => context.close() };
+  return { page, cdnAsked, close: () => context.close() };
 }
 
 const code = (page: Page) => page.locator('#code').innerText();
-/** The owner's consent log, on a host of its own. */
-const LOG = 'https://logg.example.no';
+const messages = (page: Page) => page.locator('.msg:not(:empty), #general-msg:not(:empty)').allInnerTexts();
+/** The tag once the version's hashes are in (the form is usable before). */
+const tagOf = async (page: Page) => {
+  await expect.poll(() => code(page)).toContain('integrity="sha384-');
+  return code(page);
+};
 
 describe('configurator', () => {
-  it('shows the script’s own message next to a wrong field, and clears it when fixed', async () => {
+  it('offers this version on the project’s site by default, and jsDelivr only once the version is there, saying so when it is not', async () => {
+    const missing = await openConfigurator('missing');
+    try {
+      expect(await tagOf(missing.page)).toBe(
+        `<script src="${pagesUrl(SRI.version)}samtykke.js" integrity="${SRI.files['samtykke.js']}" crossorigin="anonymous" data-privacy-url="/personvern/"></script>`,
+      );
+      await expect.poll(() => missing.page.locator('#cdn-msg').innerText()).toBe(`Versjon ${SRI.version} ligger ikke på jsDelivr ennå (den kommer dit når den er publisert på npm). Velg samtykkes nettsted så lenge.`);
+      expect(missing.cdnAsked).toEqual([CDN + SRI_MANIFEST]);
+      expect(await missing.page.isEnabled('input[name="hosting"][value="cdn"]')).toBe(false);
+    } finally {
+      await missing.close();
+    }
+
+    const published = await openConfigurator('published');
+    try {
+      await expect.poll(() => published.page.isEnabled('input[name="hosting"][value="cdn"]')).toBe(true);
+      expect(await published.page.locator('#cdn-msg').innerText()).toBe(`Versjon ${SRI.version} ligger på jsDelivr og kan hentes derfra.`);
+      await published.page.check('input[name="hosting"][value="cdn"]');
+      await expect.poll(() => code(published.page)).toBe(`<script src="${CDN}samtykke.js" integrity="${SRI.files['samtykke.js']}" crossorigin="anonymous" data-privacy-url="/personvern/"></script>`);
+    } finally {
+      await published.close();
+    }
+  });
+
+  it('says plainly when it cannot find this version’s files, and leaves integrity out rather than guessing', async () => {
+    const { page, close } = await openConfigurator('published', [`/${versionDir(SRI.version)}${SRI_MANIFEST}`]);
+    try {
+      await expect.poll(() => page.locator('#release-msg').innerText()).toContain(`Fant ikke filene til versjon ${SRI.version} her`);
+      expect(await code(page)).toBe(`<script src="${pagesUrl(SRI.version)}samtykke.js" data-privacy-url="/personvern/"></script>`);
+      // Without the hash there is nothing to check jsDelivr's copy against.
+      expect(await page.isEnabled('input[name="hosting"][value="cdn"]')).toBe(false);
+    } finally {
+      await close();
+    }
+  });
+
+  it('self-hosting: one file (samtykke.full.js) or the whole folder, naming every file to upload, each a download of this version', async () => {
+    const { page, close } = await openConfigurator();
+    try {
+      await tagOf(page);
+      expect(await page.isVisible('#ownFolder')).toBe(false);
+      await page.check('input[name="hosting"][value="file"]');
+      await page.fill('#ownFolder', 'https://www.stressfri.no/filer');
+      await expect.poll(() => code(page)).toBe(`<script src="https://www.stressfri.no/filer/samtykke.full.js" integrity="${SRI.files['samtykke.full.js']}" crossorigin="anonymous" data-privacy-url="/personvern/"></script>`);
+      expect(await page.locator('#own-files li').allInnerTexts()).toEqual(['samtykke.full.js']);
+
+      await page.check('input[name="hosting"][value="folder"]');
+      await expect.poll(() => code(page)).toBe(`<script src="https://www.stressfri.no/filer/samtykke.js" integrity="${SRI.files['samtykke.js']}" crossorigin="anonymous" data-privacy-url="/personvern/"></script>`);
+      // Every file the tag may fetch from its folder, and nothing no tag loads.
+      const folder = BUILT_FILES.map((f) => f.file).filter((f) => f !== 'samtykke.full.js' && f !== 'samtykke.mjs');
+      expect(await page.locator('#own-files li').allInnerTexts()).toEqual(folder);
+      const links = await page.locator('#own-files a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+      for (const [i, link] of links.entries()) {
+        expect(link).toBe(`${server.origin}/${versionDir(SRI.version)}${folder[i]}`);
+        expect((await fetch(link)).status, link).toBe(200);
+      }
+    } finally {
+      await close();
+    }
+  });
+
+  it('checks the Google ids as they are typed, and says where an id of the other kind goes', async () => {
+    const { page, close } = await openConfigurator();
+    try {
+      await page.fill('#googleAds', 'AW-12');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toContain('Feil: [samtykke] googleAds: "AW-12" er ikke en gyldig ID; den skal se ut som "AW-123456789"');
+      expect(await page.getAttribute('#googleAds', 'aria-invalid')).toBe('true');
+      await page.fill('#googleAds', 'G-ABC123XYZ');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toContain('Tips: "G-ABC123XYZ" er en Google Analytics-ID (G-…). Skriv den i feltet «Google Analytics-måle-ID».');
+      await page.fill('#googleAnalytics', 'GT-ABCD123');
+      await expect.poll(() => page.locator('#googleAnalytics-msg').innerText()).toContain('Tips: "GT-ABCD123" er en Google Ads-ID (AW-…) eller en Google-tag (GT-…). Skriv den i feltet «Google Ads-ID».');
+      await page.fill('#googleAds', 'aw-123456789');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toContain('Tips: Skriv ID-en med store bokstaver: "AW-123456789".');
+
+      await page.fill('#googleAds', 'AW-123456789, GT-ABCD123');
+      await page.fill('#googleAnalytics', 'G-ABC123XYZ');
+      await expect.poll(() => messages(page)).toEqual([]);
+      expect(await page.locator('[aria-invalid]').count()).toBe(0);
+      expect(await code(page)).toContain('data-google-ads="AW-123456789, GT-ABCD123" data-google-analytics="G-ABC123XYZ"');
+    } finally {
+      await close();
+    }
+  });
+
+  it('shows the script’s own messages in bokmål next to a wrong field, and clears them when fixed', async () => {
     const { page, close } = await openConfigurator();
     const console: string[] = [];
     page.on('console', (m) => console.push(m.text()));
     try {
-      // By default the tag points at the file the owner uploads from the release, with its SRI hash.
-      await expect.poll(() => code(page)).toMatch(/^<script src="\/samtykke\.js" integrity="sha384-[A-Za-z0-9+/=]{64}" crossorigin="anonymous" data-privacy-url="\/personvern\/"><\/script>$/);
-      // Once the version is known, the CDN address is pinned to it.
-      await page.check('input[name="hosting"][value="cdn"]');
-      await expect.poll(() => code(page)).toMatch(/^<script src="https:\/\/cdn\.jsdelivr\.net\/npm\/samtykke@\d+\.\d+\.\d+\/dist\/samtykke\.js" integrity="sha384-[A-Za-z0-9+/=]{64}" crossorigin="anonymous" data-privacy-url="\/personvern\/"><\/script>$/);
+      // Nothing filled in for the owner but the usual privacy page; empty colours say "standard".
+      expect(await page.inputValue('#siteUrl')).toBe('');
+      expect(await page.locator('#colours .standard:visible').allInnerTexts()).toEqual(['standard', 'standard', 'standard', 'standard']);
+      await page.fill('#theme-accent', '#aa0000');
+      await expect.poll(() => page.locator('#colours .standard:visible').allInnerTexts()).toEqual(['standard', 'standard', 'standard']);
+      expect(await page.inputValue('#colours input[type="color"][data-for="theme-accent"]')).toBe('#aa0000');
+      await page.fill('#theme-accent', '');
       await page.fill('#googleAds', 'AW-12');
-      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toContain('[samtykke] googleAds: "AW-12" er ikke en gyldig ID; den skal se ut som "AW-123456789"');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: [samtykke] googleAds: "AW-12" er ikke en gyldig ID; den skal se ut som "AW-123456789". Ingenting lastes for den.');
       // The preview's samtykke says it too, in the console, with the texts of samtykke-help.js fetched beside it.
       await expect.poll(() => console.filter((m) => m.startsWith('[samtykke] googleAds:'))).toContain('[samtykke] googleAds: "AW-12" is not a valid id; it looks like "AW-123456789". Nothing is loaded for it.');
-      expect(await page.getAttribute('#googleAds', 'aria-invalid')).toBe('true');
       await page.fill('#theme-accent', 'red; }');
       await expect.poll(() => page.locator('#theme-accent-msg').innerText()).toContain('theme.accent');
       await page.fill('#privacyUrl', '');
@@ -64,8 +175,55 @@ describe('configurator', () => {
       await page.fill('#theme-accent', '');
       await page.fill('#privacyUrl', '/personvern/');
       await page.fill('#logUrl', '');
-      await expect.poll(() => page.locator('.msg:not(:empty), #general-msg:not(:empty)').allInnerTexts()).toEqual([]);
+      await expect.poll(() => messages(page)).toEqual([]);
       expect(await page.locator('[aria-invalid]').count()).toBe(0);
+    } finally {
+      await close();
+    }
+  });
+
+  it('offers the embeds the engine knows, and links to the self-check for the owner’s own site, in Norwegian with no link to the English README', async () => {
+    const { page, close } = await openConfigurator();
+    try {
+      expect((await page.locator('#embeds label').allInnerTexts()).map((t) => t.trim())).toEqual(['YouTube', 'Vimeo', 'Google Maps']);
+      await page.check('#embeds label:has-text("YouTube") input');
+      await page.check('#embeds label:has-text("Google Maps") input');
+      await expect.poll(() => code(page)).toContain('data-privacy-url="/personvern/" data-embeds="youtube google-maps"');
+      expect(await messages(page)).toEqual([]);
+
+      const check = page.locator('#check-link');
+      expect(await page.locator('#next + p a[href="veiledning.html#steg-6"]').count()).toBe(1);
+      await page.fill('#siteUrl', 'https://www.stressfri.no/');
+      await expect.poll(() => check.getAttribute('href')).toBe('https://www.stressfri.no/?samtykke=sjekk');
+      expect(await check.innerText()).toBe('https://www.stressfri.no/?samtykke=sjekk');
+
+      const links = await page.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      expect(links.filter((href) => /README|github\.com/i.test(href))).toEqual([]);
+      // What the owner reads (not the code itself) has no developer words.
+      for (const text of await page.locator('header, form, #next + p, .result > .help').allInnerTexts()) expect(text).not.toMatch(/README|integrity|SRI|CORS|<head>|html lang|dataLayer|konsoll/i);
+    } finally {
+      await close();
+    }
+  });
+
+  it('passes axe with every choice shown, and its copy button copies the tag exactly', async () => {
+    const { page, close } = await openConfigurator();
+    try {
+      const tag = await tagOf(page);
+      expect(await axe(page)).toEqual([]);
+      await page.check('input[name="hosting"][value="folder"]');
+      await page.fill('#googleAds', 'G-ABC123XYZ');
+      await expect.poll(() => page.locator('#own-files li').count()).toBeGreaterThan(1);
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toContain('Tips:');
+      expect(await axe(page)).toEqual([]);
+
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+      await page.check('input[name="hosting"][value="pages"]');
+      await page.fill('#googleAds', '');
+      await expect.poll(() => code(page)).toBe(tag);
+      await page.click('#copy');
+      await expect.poll(() => page.locator('#copied').innerText()).toBe('Kopiert.');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(tag);
     } finally {
       await close();
     }
@@ -95,14 +253,16 @@ describe('configurator', () => {
       await service.locator('[name="block"]').fill('chat.example.no');
       await service.locator('[name="transfer"]').check();
       await service.locator('[name="cookies"]').fill('chat_id | Keeps the conversation | 30 days');
-      await page.check('input[name="hosting"][value="self"]');
-      await page.fill('#selfUrl', '/samtykke.js');
+      // The mock site's file space, which serves the built folder (with CORS), as an owner's web space would.
+      await page.check('input[name="hosting"][value="folder"]');
+      await page.fill('#ownFolder', FILES_ORIGIN);
+      await tagOf(page);
       await expect.poll(() => code(page)).toContain('data-reopen="bottom-right"');
-      expect(await page.locator('.msg:not(:empty), #general-msg:not(:empty)').allInnerTexts()).toEqual([]);
+      expect(await messages(page)).toEqual([]);
       generated = await code(page);
 
-      // The live preview runs the same code (from the local samtykke.js) in its sandbox: one banner,
-      // and no log address, so a click in the preview is never logged as a visitor's decision.
+      // The live preview runs the same code (from this version's folder) in its sandbox: one
+      // banner, and no log address, so a click in the preview is never logged as a visitor's decision.
       await expect.poll(() => page.frameLocator('#preview').locator('samtykke-ui section.banner').count()).toBe(1);
       expect(await page.locator('#preview').getAttribute('srcdoc')).not.toContain('logg.example.no');
     } finally {
@@ -110,7 +270,9 @@ describe('configurator', () => {
     }
 
     expect(generated).toMatch(/^<script>\nwindow\.samtykkeConfig = \{/);
-    expect(generated).toMatch(/<script src="\/samtykke\.js" integrity="sha384-[A-Za-z0-9+/=]{64}" crossorigin="anonymous" data-google-ads="AW-987654321" data-google-analytics="G-TEST1234" data-meta-pixel="123456789012345" data-privacy-url="\/personvern\/" data-lang="en" data-reopen="bottom-right" data-strict="true" data-log-url="https:\/\/logg\.example\.no\/v1\/consents"><\/script>$/);
+    expect(generated.split('\n').at(-1)).toBe(
+      `<script src="${FILES_ORIGIN}/samtykke.js" integrity="${SRI.files['samtykke.js']}" crossorigin="anonymous" data-google-ads="AW-987654321" data-google-analytics="G-TEST1234" data-meta-pixel="123456789012345" data-privacy-url="/personvern/" data-lang="en" data-reopen="bottom-right" data-strict="true" data-log-url="https://logg.example.no/v1/consents"></script>`,
+    );
     expect(generated).toContain('"block": [\n        "chat.example.no"\n      ],\n      "transfer": true');
 
     const site = await openSite(browser, {

@@ -58,12 +58,21 @@ export interface Site {
  */
 const GTAG = `(window.__gtagRuns=window.__gtagRuns||[]).push(document.currentScript&&document.currentScript.src);`;
 
+/** An answer from another host than the site (`startSite`'s `elsewhere`). */
+export interface Answer {
+  readonly status: number;
+  readonly type: string;
+  readonly body: string;
+  readonly headers?: Record<string, string>;
+}
+
 /**
  * The mock site and Google's hosts behind one HTTP proxy on 127.0.0.1, for engines with no
  * request interception (WebKitGTK) and, so all three engines see the same site, for the others
  * too. HTTPS is answered with a throwaway self-signed certificate the browsers are told to accept.
+ * `elsewhere` answers what it knows (undefined: not its request) before the site does.
  */
-export async function startSite(): Promise<Site> {
+export async function startSite(elsewhere?: (url: URL) => Promise<Answer> | undefined): Promise<Site> {
   const dir = mkdtempSync(join(tmpdir(), 'samtykke-site-'));
   execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', '/CN=samtykke test site', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
   const tls = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
@@ -85,6 +94,9 @@ export async function startSite(): Promise<Site> {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers }).end(body);
     };
     if (isGoogleTracking(url)) return url.pathname === '/gtag/js' ? send(200, 'text/javascript', GTAG) : send(204, 'text/plain', '');
+    // Other hosts (a CDN, the project's site), or the site's own paths, answered by the test.
+    const other = elsewhere?.(url);
+    if (other) return void other.then((a) => send(a.status, a.type, a.body, a.headers), () => res.destroy());
     if (url.origin !== ORIGIN) return send(404, 'text/plain', 'not found');
     if (unreachable.has(url.pathname)) return void res.destroy();
     if (url.pathname === LOG_PATH && req.method === 'POST') {

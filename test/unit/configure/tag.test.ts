@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { folderFiles, scriptFile, type Release } from '../../../demo/configure/hosting';
+import { idHints } from '../../../demo/configure/ids';
+import { pasteTag, settingFlags, settingsFromArgs } from '../../../demo/configure/tag';
+import { readInput } from '../../../src/config/read';
+import { SETTINGS } from '../../../src/config/settings';
+
+const FILE = { src: 'https://stressfri.github.io/samtykke/v/1.2.3/samtykke.js', integrity: 'sha384-abc' };
+const RELEASE: Release = {
+  version: '1.2.3',
+  files: { 'samtykke.js': 'sha384-engine', 'samtykke-face.nb.js': 'sha384-nb', 'samtykke-help.js': 'sha384-help', 'samtykke.full.js': 'sha384-full', 'samtykke.mjs': 'sha384-esm' },
+};
+
+/** The paste, parsed back by the browser and read by the engine's own reader. */
+function readBack(paste: string): Record<string, unknown> {
+  // Parsed, not inserted: nothing is fetched.
+  const scripts = new DOMParser().parseFromString(paste, 'text/html').querySelectorAll('script');
+  return { ...readInput(scripts[scripts.length - 1]!, undefined) };
+}
+
+describe('pasteTag', () => {
+  it('gives the address, its integrity with crossorigin, then the settings as the attributes the engine reads', () => {
+    expect(pasteTag({ googleAds: 'AW-1', privacyUrl: '/personvern/' }, FILE)).toBe(
+      '<script src="https://stressfri.github.io/samtykke/v/1.2.3/samtykke.js" integrity="sha384-abc" crossorigin="anonymous" data-google-ads="AW-1" data-privacy-url="/personvern/"></script>',
+    );
+    expect(pasteTag({}, { src: '/samtykke.js', integrity: null })).toBe('<script src="/samtykke.js"></script>');
+  });
+
+  it('names every attribute setting so the engine reads it back as given, and puts structures in samtykkeConfig', () => {
+    const settings = { validityDays: 30, strict: true, embeds: 'youtube vimeo', logUrl: 'https://logg.example.no/"x"', cookieDomain: 'example.no', theme: { accent: '#aa0000' } };
+    const paste = pasteTag(settings, FILE);
+    expect(paste.startsWith('<script>\nwindow.samtykkeConfig = {\n  "theme": {\n    "accent": "#aa0000"\n  }\n};\n</script>\n')).toBe(true);
+    const { theme: _, ...attributes } = settings;
+    expect(readBack(paste)).toEqual(attributes);
+  });
+
+  it('leaves out what is empty, and cannot end its config block early', () => {
+    expect(pasteTag({ googleAds: '  ', lang: undefined, services: [{ id: 'x', description: '</script><script>alert(1)' }] }, FILE)).not.toContain('</script><script>alert');
+    expect(pasteTag({ googleAds: '  ', lang: undefined }, FILE)).toBe(pasteTag({}, FILE));
+  });
+});
+
+describe('settingsFromArgs', () => {
+  it('reads one flag per attribute setting, named as its attribute, and returns the rest', () => {
+    expect(settingsFromArgs(['--google-ads', 'AW-1', '--sync', '--privacy-url', '/p/', '--base', 'https://x/'])).toEqual({ settings: { googleAds: 'AW-1', privacyUrl: '/p/' }, rest: ['--sync', '--base', 'https://x/'] });
+    expect(settingFlags()).toHaveLength(Object.values(SETTINGS).filter((s) => 'attribute' in s).length);
+    expect(settingFlags()).toContain('--validity-days');
+    expect(() => settingsFromArgs(['--lang'])).toThrow('--lang needs a value');
+  });
+});
+
+describe('scriptFile', () => {
+  it('points each hosting choice at a file that exists, with that file’s hash', () => {
+    expect(scriptFile('pages', RELEASE, '')).toEqual({ src: 'https://stressfri.github.io/samtykke/v/1.2.3/samtykke.js', integrity: 'sha384-engine' });
+    expect(scriptFile('cdn', RELEASE, '')).toEqual({ src: 'https://cdn.jsdelivr.net/npm/samtykke@1.2.3/dist/samtykke.js', integrity: 'sha384-engine' });
+    expect(scriptFile('file', RELEASE, 'https://www.example.no/filer')).toEqual({ src: 'https://www.example.no/filer/samtykke.full.js', integrity: 'sha384-full' });
+    expect(scriptFile('folder', RELEASE, '/filer/')).toEqual({ src: '/filer/samtykke.js', integrity: 'sha384-engine' });
+  });
+
+  it('names the folder’s files as the tag may fetch them: not the one-file build nor the bundlers’ module', () => {
+    expect(folderFiles(RELEASE)).toEqual(['samtykke.js', 'samtykke-face.nb.js', 'samtykke-help.js']);
+  });
+});
+
+describe('idHints', () => {
+  it('says where an id of the other kind goes, and when it needs capitals; nothing for a right one', () => {
+    expect(idHints({ googleAds: 'AW-123456789, GT-ABCD1234', googleAnalytics: 'G-ABC123XYZ' })).toEqual([]);
+    expect(idHints({ googleAds: 'G-ABC123XYZ' }).map((h) => h.text)).toEqual(['"G-ABC123XYZ" er en Google Analytics-ID (G-…). Skriv den i feltet «Google Analytics-måle-ID».']);
+    expect(idHints({ googleAnalytics: 'AW-123456789' }).map((h) => [h.field, h.text])).toEqual([['googleAnalytics', '"AW-123456789" er en Google Ads-ID (AW-…) eller en Google-tag (GT-…). Skriv den i feltet «Google Ads-ID».']]);
+    expect(idHints({ googleAnalytics: 'g-abc123xyz' }).map((h) => h.text)).toEqual(['Skriv ID-en med store bokstaver: "G-ABC123XYZ".']);
+    // Only malformed: the script's own message says so.
+    expect(idHints({ googleAds: 'UA-1234-1' })).toEqual([]);
+  });
+});
