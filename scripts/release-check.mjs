@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { packedFiles, releaseAssets, DIST, SRI_MANIFEST } from './built-files.mjs';
+import { staleDocs } from './docs-tag.mjs';
 import { manifest } from './sri.mjs';
 import { namedVersions, versionDir } from './versioned.mjs';
 
@@ -76,6 +77,12 @@ const written = JSON.parse(readFileSync(new URL(DIST + SRI_MANIFEST, root), 'utf
 const fresh = manifest();
 if (JSON.stringify(written) !== JSON.stringify(fresh)) fail(`${DIST}${SRI_MANIFEST} does not match the built files; run \`npm run build\`.`);
 for (const [file, hash] of Object.entries(fresh.files)) console.log(`  ${file.padEnd(24)} ${hash}`);
+
+// `npm test` compares the docs' example tags with the configurator's except the hash, which moves
+// with every source change; a release must carry this build's.
+step('the example tags carry this build\'s hash');
+const stale = await staleDocs();
+if (stale.length) fail(`${stale.join(', ')}: the example tag is not this build's; run \`npm run docs:tag\` and commit.`);
 
 step('one version everywhere');
 const readme = readFileSync(new URL('README.md', root), 'utf8');
