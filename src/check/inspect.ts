@@ -11,7 +11,7 @@ export function inspect(look: Look, privacy: PrivacyAnswer): Section[] {
   const said = messages(look);
   return [
     { title: t.install, lines: installation(look) },
-    { title: t.settings, lines: settings(look, privacy), parts: [{ title: t.messages, lines: said.length ? said : [{ tone: 'ok', text: t.messagesNone }] }] },
+    { title: t.settings, lines: settings(look, privacy), parts: [said.length ? { title: t.messages, note: t.messagesNote, lines: said } : { title: t.messages, lines: [{ tone: 'ok', text: t.messagesNone }] }] },
     {
       title: t.view,
       lines: [decisionLine(look)],

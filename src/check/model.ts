@@ -16,6 +16,8 @@ export interface Line {
 /** A heading and its findings (a section may hold sub-sections, as "before" and "after" a decision). */
 export interface Section {
   readonly title: string;
+  /** A word on the lines as a whole, under the heading. */
+  readonly note?: string;
   readonly lines: readonly Line[];
   readonly parts?: readonly Section[];
 }

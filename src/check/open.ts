@@ -12,7 +12,7 @@ import type { ConsentStore } from '../core/store';
  */
 
 /** What the check is handed: what the engine knows and the page cannot tell it. */
-export type CheckContext = [
+type CheckContext = [
   config: Config,
   store: ConsentStore,
   /** samtykke's own tag; null in the bundler build, which has none. */

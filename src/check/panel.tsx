@@ -41,6 +41,7 @@ function Block({ section, depth, t }: { section: Section; depth: 3 | 4; t: Check
   return (
     <>
       <Heading>{section.title}</Heading>
+      {section.note && <p>{section.note}</p>}
       <Lines lines={section.lines} t={t} />
       {section.parts?.map((part) => <Block key={part.title} section={part} depth={4} t={t} />)}
     </>

@@ -6,6 +6,7 @@ export function plainReport(sections: readonly Section[], t: CheckTexts, version
   const out = [t.reportFor(location.href, new Date().toLocaleString(t.locale)), t.version(version), navigator.userAgent, ''];
   const write = (section: Section, depth: number) => {
     out.push(`${'#'.repeat(depth)} ${section.title}`);
+    if (section.note) out.push(section.note);
     for (const line of section.lines) {
       out.push(`[${t.tone[line.tone]}] ${line.text}`);
       if (line.fix) out.push(`    ${t.fix} ${line.fix}`);

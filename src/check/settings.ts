@@ -56,7 +56,7 @@ export async function askPrivacy(url: string | null): Promise<PrivacyAnswer> {
 }
 
 /** The hosts of another site that loaded or wait in the page, that no service or known tracker claims. */
-export function unknownHosts({ config, said, tag }: Look): string[] {
+function unknownHosts({ config, said, tag }: Look): string[] {
   const own = tag?.src ? new URL(tag.src).hostname : null;
   const hosts = new Set(saidOf({ said }, 'host.unknown').map(([h]) => String(h)));
   const urls = [

@@ -3,10 +3,12 @@ import { en as faceEn } from '../../i18n/en';
 import { nb as faceNb } from '../../i18n/nb';
 import { nn as faceNn } from '../../i18n/nn';
 import type { Look } from '../model';
+import { en } from './en';
 import { nb, type CheckTexts } from './nb';
+import { nn } from './nn';
 
-/** The check's words in each of samtykke's languages (bokmål for all, until nynorsk and English are written). */
-export const CHECK_TEXTS: Record<Lang, CheckTexts> = { nb, nn: nb, en: nb };
+/** The check's words in each of samtykke's languages: the page's, as the banner picks it. */
+export const CHECK_TEXTS: Record<Lang, CheckTexts> = { nb, nn, en };
 
 /** The purposes by the names the banner gives them (the face's texts, one place for them). */
 const FACE = { nb: faceNb, nn: faceNn, en: faceEn };
