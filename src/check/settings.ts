@@ -1,6 +1,7 @@
 import { classify, foreignHost } from '../config/trackers';
 import type { OptionalPurpose } from '../config/types';
-import { MESSAGES } from '../help/messages';
+import type { Messages } from '../help/messages';
+import { HELP_HOOK } from '../shell/hook';
 import { SRC_ATTR } from '../markup';
 import { bad, ok, saidOf, warn, type Line, type Look, type Tone } from './model';
 import { purposeName } from './texts';
@@ -70,12 +71,21 @@ function unknownHosts({ config, said, tag }: Look): string[] {
   return [...hosts].sort();
 }
 
-/** Every console message samtykke gave, in the words of samtykke-help.js. */
+/** The console messages' texts when they are at hand (the bundler build); else samtykke-help.js's, which the engine fetched when it had something to say. */
+let atHand: Messages | undefined;
+
+/** The bundler build hands the texts over, as it does to the engine (`helpFrom`): the check carries none of its own. */
+export function explainWith(table: Messages): void {
+  atHand = table;
+}
+
+/** Every console message samtykke gave, in the words of samtykke-help.js (without them: its key and values, as the console shows). */
 export function messages({ said }: Look): Line[] {
   return said.map(({ level, key, values }) => {
     let text: string;
     try {
-      text = (MESSAGES[key as keyof typeof MESSAGES] as (...v: unknown[]) => string)(...values);
+      const table = atHand ?? (window as unknown as Record<symbol, Messages | undefined>)[HELP_HOOK]!;
+      text = (table[key] as (...v: unknown[]) => string)(...values);
     } catch {
       text = `${key} ${values.map(String).join(' ')}`;
     }

@@ -86,6 +86,18 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     expect(red.find((l) => l.text.startsWith('Taggen står feil'))?.fix).toContain('flytt samtykke-taggen over Google-koden');
     expect(red.find((l) => l.text.startsWith('En Google-tag som samtykke ikke styrer'))?.text).toContain(ADS_TAG);
     expect(red.find((l) => l.section === 'Før valget')).toMatchObject({ text: expect.stringMatching(/^www\.googletagmanager\.com \(script, etter [\d,]+ s\): sporing kontaktet før samtykke$/) });
+    // The console's message, in the words of samtykke-help.js.
+    await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Meldinger i konsollen' && l.text.startsWith('the tag is in the wrong place') && l.tone === 'bad'));
+  });
+
+  it('speaks the page’s samtykke language: nynorsk and English', async () => {
+    const site = await sites.open({ pages: { '/': sitePage({ lang: 'nn' }), '/en/': sitePage({ lang: 'en' }), '/personvern/': sitePage() } });
+    await site.goto('/?samtykke=sjekk');
+    expect((await panel(site.page)).lines.map((l) => l.text)).toContain('Taggen står éin gong.');
+    await site.goto('/en/?samtykke=sjekk');
+    const { lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('The privacy page link answers')));
+    expect(lines.map((l) => l.text)).toContain('The tag is there once.');
+    expect(lines.filter((l) => l.tone !== 'ok')).toEqual([]);
   });
 
   it('the tag async: red, "remove async"', async () => {

@@ -132,6 +132,15 @@ export function checkScenarios(label: string, start: StartEngine): void {
       expect(lines.map((l) => l.text)).toContain('Taggen har nonce; samtykkes egne filer og stiler får den samme.');
     });
 
+    it('samtykke.full.js carries the check: all green, and samtykke-check.js is never requested', async () => {
+      const full = page().replace('src="/samtykke.js"', 'src="/samtykke.full.js"');
+      const tab = await visit({ '/': full, '/personvern/': full });
+      const lines = await panelWhen(tab, 'the privacy page answering', privacyAnswered);
+      expect(notGreen(lines)).toEqual([]);
+      expect(lines.map((l) => l.text)).toContain('Banneret og sjekken er i samme fil som samtykke.');
+      expect(site.requests.map((r) => r.url.pathname)).not.toContain('/' + CHECK_FILE);
+    });
+
     it('a page without the parameter never requests samtykke-check.js', async () => {
       const tab = await visit(PAGES, '/');
       await clickWhenShown(tab, 'Avvis alle');
