@@ -14,6 +14,7 @@ export function installation(look: Look): Line[] {
   const lines: Line[] = [];
   const placement = saidOf(look, 'tag.placement')[0]?.[0] as readonly string[] | undefined;
   if (placement) lines.push(bad(t.placementBad, placement.map((f) => t.placementFix[f] ?? t.placementAbove(f)).join('; ') + '.'));
+  else if (tag && !document.head?.contains(tag)) lines.push(warn(t.inBody, t.inBodyFix));
   else lines.push(ok(tag ? t.placementOk : t.bundled));
 
   const copies = Array.from(document.scripts).filter((s) => OWN_TAG.test(s.src)).length;

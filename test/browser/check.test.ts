@@ -107,6 +107,14 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     expect(red.find((l) => l.text.startsWith('Taggen står feil'))?.fix).toContain('fjern «async» fra samtykke-taggen');
   });
 
+  it('the tag in <body>: yellow, "move it to <head>"', async () => {
+    const inBody = '<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Stressfri</title></head><body><script src="/samtykke.js" data-privacy-url="/personvern/"></script><main><h1>Stressfri</h1></main></body></html>';
+    const site = await sites.open({ pages: { ...PAGES, '/': inBody } });
+    await site.goto('/?samtykke=sjekk');
+    const { lines } = await panel(site.page);
+    expect(lines.find((l) => l.text.startsWith('Taggen står i <body>'))).toMatchObject({ tone: 'warn', fix: expect.stringContaining('Flytt taggen til feltet for kode i <head>') });
+  });
+
   it('an unknown iframe: yellow, naming its host', async () => {
     const body = '<main><h1>Booking</h1><iframe src="https://booking.eksempel.test/widget" title="Bestill time"></iframe></main>';
     const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ body }) } });

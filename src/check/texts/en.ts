@@ -21,6 +21,8 @@ export const en: CheckTexts = {
     google: "move the samtykke tag above Google's tag, first in the <head> code field",
   },
   placementAbove: (src) => `move the samtykke tag above ${src}, first in the <head> code field`,
+  inBody: 'The tag is in <body>, not in <head>, so tracking placed before it in the page can load without consent.',
+  inBodyFix: 'Move the tag to the <head> (header) code field, first.',
   bundled: "samtykke is built into the site's own code (bundler), so there is no tag whose place to check.",
   once: 'The tag is there once.',
   twice: (n) => `The samtykke tag is on the page ${n} times.`,

@@ -25,6 +25,8 @@ export const nb = {
     google: 'flytt samtykke-taggen over Googles tag, øverst i feltet for kode i <head>',
   } as Record<string, string>,
   placementAbove: (src: string) => `flytt samtykke-taggen over ${src}, øverst i feltet for kode i <head>`,
+  inBody: 'Taggen står i <body>, ikke i <head>, så sporing som står før den i siden kan laste uten samtykke.',
+  inBodyFix: 'Flytt taggen til feltet for kode i <head> (header), øverst.',
   bundled: 'samtykke er bygd inn i sidens egen kode (bundler), så det er ingen tag å sjekke plasseringen til.',
   once: 'Taggen står én gang.',
   twice: (n: number) => `samtykke-taggen står ${n} ganger i siden.`,

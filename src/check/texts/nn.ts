@@ -21,6 +21,8 @@ export const nn: CheckTexts = {
     google: 'flytt samtykke-taggen over Google-taggen, øvst i feltet for kode i <head>',
   },
   placementAbove: (src) => `flytt samtykke-taggen over ${src}, øvst i feltet for kode i <head>`,
+  inBody: 'Taggen står i <body>, ikkje i <head>, så sporing som står før han på sida kan laste utan samtykke.',
+  inBodyFix: 'Flytt taggen til feltet for kode i <head> (header), øvst.',
   bundled: 'samtykke er bygd inn i den eigne koden til sida (bundler), så det er ingen tagg å sjekke plasseringa til.',
   once: 'Taggen står éin gong.',
   twice: (n) => `samtykke-taggen står ${n} gonger på sida.`,
