@@ -88,6 +88,7 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     expect(red.find((l) => l.section === 'Før valget')).toMatchObject({ text: expect.stringMatching(/^www\.googletagmanager\.com \(script, etter [\d,]+ s\): sporing kontaktet før samtykke$/) });
     // The console's message, in the words of samtykke-help.js.
     await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Meldinger i konsollen' && l.text.startsWith('the tag is in the wrong place') && l.tone === 'bad'));
+    expect(await axe(site.page)).toEqual([]);
   });
 
   it('speaks the page’s samtykke language: nynorsk and English', async () => {
@@ -122,6 +123,7 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     const { lines } = await panel(site.page);
     expect(marked(lines, 'bad')).toEqual([]);
     expect(marked(lines, 'warn').find((l) => l.text === 'Ukjent tredjepart: booking.eksempel.test')?.fix).toContain('beskriv den som en tjeneste');
+    expect(await axe(site.page)).toEqual([]);
   });
 
   it('after "Avvis alle": no tracker requests, all green', async () => {
