@@ -1,5 +1,6 @@
 // The bundler build: importing samtykke starts it (with window.samtykkeConfig) and hands back the
-// API. Like samtykke.full.js it carries the face and the owner's self-check, so a bundler needs nothing else.
+// API. Like samtykke.full.js it carries the face and the owner's self-check, so a bundler needs
+// nothing else.
 import { start } from './main';
 import { helpFrom } from './core/report';
 import { MESSAGES } from './help/messages';
