@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
-import { DIST, faceFile, HELP_FILE, LOG_FILE, LANGS } from './scripts/built-files.mjs';
+import { CHECK_FILE, DIST, faceFile, HELP_FILE, LOG_FILE, LANGS } from './scripts/built-files.mjs';
 import { integrity } from './scripts/sri.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -9,8 +9,9 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 // - `--mode face-nb|face-nn|face-en`: the face for one language (Preact, the UI, its texts);
 // - `--mode help`: the texts of the console messages, fetched only when something is wrong;
 // - `--mode log`: the consent log's sender, fetched on sites that set logUrl only;
-// - `--mode engine`: the one tag, which carries the faces', the help's and the log's SRI hashes, so it comes after them;
-// - `--mode full`: engine, face and log sender, all languages, one file for owners who upload only one (it fetches the help);
+// - `--mode check`: the owner's self-check (Preact, its panel), fetched only on `?samtykke=sjekk`;
+// - `--mode engine`: the one tag, which carries the faces', the help's, the log's and the check's SRI hashes, so it comes after them;
+// - `--mode full`: engine, face, log sender and check, all languages, one file for owners who upload only one (it fetches the help);
 // - `--mode esm`: the bundler module, the full variant, with the help's texts in it.
 // Each is self-contained: Preact and js-cookie are inlined, CSS travels inside the JS.
 // Size (`npm run size`, `node scripts/analyze.mjs`): the savings that are safe at build
@@ -21,6 +22,7 @@ function lib(mode: string) {
   const lang = /^face-(nb|nn|en)$/.exec(mode)?.[1];
   if (lang) return { entry: src('face.ts'), formats: ['iife' as const], name: 'samtykkeFace', fileName: () => faceFile(lang) };
   if (mode === 'log') return { entry: src('log.ts'), formats: ['iife' as const], name: 'samtykkeLog', fileName: () => LOG_FILE };
+  if (mode === 'check') return { entry: src('check.ts'), formats: ['iife' as const], name: 'samtykkeCheck', fileName: () => CHECK_FILE };
   if (mode === 'help') return { entry: src('help.ts'), formats: ['iife' as const], name: 'samtykkeHelp', fileName: () => HELP_FILE };
   if (mode === 'esm') return { entry: src('index.ts'), formats: ['es' as const], fileName: () => 'samtykke.mjs' };
   if (mode === 'full') return { entry: src('full.ts'), formats: ['iife' as const], name: 'samtykkeBundle', fileName: () => 'samtykke.full.js' };
@@ -38,9 +40,9 @@ export default defineConfig(({ command, mode }) => ({
     __VERSION__: JSON.stringify(version),
     // The face's language: one in a face file, all three in the full builds.
     __FACE_LANG__: JSON.stringify(/^face-(nb|nn|en)$/.exec(mode)?.[1] ?? 'all'),
-    // The engine loads each face, the help and the log sender with its hash, so they are built (and hashed) first.
+    // The engine loads each face, the help, the log sender and the check with its hash, so they are built (and hashed) first.
     ...(mode === 'engine' ? { __FACE_INTEGRITY__: `{${LANGS.map((l) => `${l}:${integrityOf(faceFile(l))}`).join(',')}}` } : {}),
-    ...(mode === 'engine' ? { __LOG_INTEGRITY__: integrityOf(LOG_FILE) } : {}),
+    ...(mode === 'engine' ? { __LOG_INTEGRITY__: integrityOf(LOG_FILE), __CHECK_INTEGRITY__: integrityOf(CHECK_FILE) } : {}),
     ...(mode === 'engine' || mode === 'full' ? { __HELP_INTEGRITY__: integrityOf(HELP_FILE) } : {}),
     // The one-tag build runs in browsers, where `process` does not exist: fold any dependency's
     // `process.env.NODE_ENV` checks (dev-only warnings and hooks) away instead of shipping them.

@@ -17,6 +17,8 @@ export const faceFile = (lang) => `samtykke-face.${lang}.js`;
 export const HELP_FILE = 'samtykke-help.js';
 /** The consent log's sender, which the tag fetches from its own folder on sites that set `logUrl` only. */
 export const LOG_FILE = 'samtykke-log.js';
+/** The owner's self-check, which the tag fetches from its own folder only when asked (`?samtykke=sjekk`). */
+export const CHECK_FILE = 'samtykke-check.js';
 
 /** `export`: the package subpath it is published under (`.` is the bundler entry). */
 export const BUILT_FILES = [
@@ -24,6 +26,7 @@ export const BUILT_FILES = [
   ...LANGS.map((lang) => ({ file: faceFile(lang), export: `./${faceFile(lang)}`, what: `the banner in ${lang}, fetched by the tag beside it` })),
   { file: HELP_FILE, export: `./${HELP_FILE}`, what: 'the explanations of the console messages, fetched by the tag beside it when something is wrong' },
   { file: LOG_FILE, export: `./${LOG_FILE}`, what: 'the consent log sender, fetched by the tag beside it on sites that set logUrl' },
+  { file: CHECK_FILE, export: `./${CHECK_FILE}`, what: "the owner's self-check, fetched by the tag beside it only on ?samtykke=sjekk" },
   { file: 'samtykke.full.js', export: './samtykke.full.js', what: 'the tag and the banner in every language, in one file' },
   { file: 'samtykke.mjs', export: '.', what: 'the module for bundlers (engine and banner)' },
 ];

@@ -1,5 +1,6 @@
 import type { Config, OptionalPurpose, Purpose } from './config/types';
 import type { Choices } from './consent/record';
+import { openCheck } from './check/open';
 import { describe, report, reportError } from './core/report';
 import type { ConsentStore } from './core/store';
 import { view, type ConsentState } from './core/view';
@@ -21,6 +22,8 @@ export interface SamtykkeApi {
   set(choices: Partial<Record<OptionalPurpose, boolean>>): void;
   /** Forgets the decision, withdrawing everything; the banner asks again. */
   reset(): void;
+  /** Shows the owner's self-check of this page (the same as opening it with `?samtykke=sjekk`); changes nothing. */
+  check(): void;
   /** Subscribes; returns the function that unsubscribes. `ready` fires at once if it already has. */
   on(event: SamtykkeEvent, listener: SamtykkeListener): () => void;
 }
@@ -99,6 +102,7 @@ export function createApi(config: Config, store: ConsentStore, hooks: ApiHooks, 
       undefined,
     ),
     reset: guarded('reset', () => store.reset(), undefined),
+    check: guarded('check', openCheck, undefined),
     on: guarded(
       'on',
       (event: SamtykkeEvent, listener: SamtykkeListener): (() => void) => {

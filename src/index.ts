@@ -1,10 +1,14 @@
 // The bundler build: importing samtykke starts it (with window.samtykkeConfig) and hands back the
-// API. Like samtykke.full.js it carries the face, so a bundler needs nothing else.
+// API. Like samtykke.full.js it carries the face and the owner's self-check, so a bundler needs
+// nothing else.
 import { start } from './main';
 import { helpFrom } from './core/report';
 import { MESSAGES } from './help/messages';
 import { logDecisions } from './effects/log';
 import { createFace } from './ui/face';
+import { checkFrom } from './check/open';
+import { runCheck } from './check/run';
+import { explainWith } from './check/settings';
 import type { SamtykkeApi } from './api';
 import type { SamtykkeInput } from './config/types';
 
@@ -15,6 +19,8 @@ import type { SamtykkeInput } from './config/types';
  */
 // A bundle's size is the site's own business: the console messages' texts travel in it.
 helpFrom((done) => done(MESSAGES));
+explainWith(MESSAGES);
+checkFrom((done) => done(runCheck));
 export const samtykke: SamtykkeApi | undefined = typeof window === 'undefined' ? undefined : start({ face: (_lang, done) => done(createFace), log: (done) => done(logDecisions) });
 export type { SamtykkeApi, SamtykkeEvent, SamtykkeListener } from './api';
 export type { ConsentState, ConsentSummary } from './core/view';

@@ -26,6 +26,7 @@ import { visitorLang } from './i18n/lang';
 import type { CreateFace } from './shell/hook';
 import type { FetchFace } from './shell/load';
 import { startLog, type FetchLog } from './shell/log';
+import { offerCheck } from './check/open';
 import { drawReopen } from './shell/reopen';
 
 declare const __VERSION__: string;
@@ -159,6 +160,7 @@ export function start(parts: Parts, asTag = false): SamtykkeApi | undefined {
     announceChanges(store);
     syncTabs(store, config.cookieName);
     startLog(config, store, parts.log, __VERSION__);
+    offerCheck(config, store, script);
     // Last, so a reload it triggers comes after every other listener has seen the change.
     enforceWithdrawal(config, store, ran);
 

@@ -18,7 +18,8 @@ type Level = 'error' | 'warn';
 /** Gets the table of texts and hands it over, or `null` when it cannot be had. */
 export type FetchHelp = (done: (table: Messages | null) => void) => void;
 
-interface Reported {
+/** One message as reported: what the self-check (src/check/) shows the owner again. */
+export interface Reported {
   readonly level: Level;
   readonly key: Key;
   readonly values: readonly unknown[];
@@ -30,6 +31,8 @@ let table: Messages | null | undefined;
 let fetchHelp: FetchHelp = (done) => done(null);
 /** What was reported while the texts were being fetched, in order; set once they are asked for. */
 let waiting: Reported[] | undefined;
+/** Every message of this page view, in order, for the owner's self-check (src/check/open.ts). */
+export const said: Reported[] = [];
 
 /** Where the texts come from: fetched beside the tag, or at hand in the bundler build. */
 export function helpFrom(fetch: FetchHelp): void {
@@ -53,6 +56,7 @@ export function say(level: Level, text: string): void {
 
 // No array methods or spread below: this must speak even when an earlier script broke Array.prototype.
 function speak(message: Reported): void {
+  said[said.length] = message;
   if (table !== undefined) return explain(message);
   if (waiting) {
     waiting[waiting.length] = message;

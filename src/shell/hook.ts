@@ -16,3 +16,6 @@ export const HELP_HOOK = Symbol.for('samtykke.help');
 
 /** Where `samtykke-log.js` leaves the consent log's sender, the same way. */
 export const LOG_HOOK = Symbol.for('samtykke.log');
+
+/** Where `samtykke-check.js` leaves the owner's self-check, the same way. */
+export const CHECK_HOOK = Symbol.for('samtykke.check');

@@ -1,10 +1,11 @@
+import type { FetchCheck } from '../check/open';
 import type { Lang } from '../config/types';
 import type { FetchHelp } from '../core/report';
 import { trusted } from '../effects/held';
 import { setScriptSrc } from '../effects/trusted-types';
 import type { LogDecisions } from '../effects/log';
 import type { Messages } from '../help/messages';
-import { FACE_HOOK, HELP_HOOK, LOG_HOOK, type CreateFace } from './hook';
+import { CHECK_HOOK, FACE_HOOK, HELP_HOOK, LOG_HOOK, type CreateFace } from './hook';
 import type { FetchLog } from './log';
 
 /** Gets the face for a language and hands it over, or `null` when it cannot be had. */
@@ -14,6 +15,7 @@ export type FetchFace = (lang: Lang, done: (create: CreateFace | null) => void) 
 declare const __FACE_INTEGRITY__: Record<Lang, string>;
 declare const __HELP_INTEGRITY__: string;
 declare const __LOG_INTEGRITY__: string;
+declare const __CHECK_INTEGRITY__: string;
 
 /**
  * Fetches a part of samtykke, `samtykke-<name>.js`, from the folder our own tag came from, with
@@ -61,4 +63,9 @@ export function helpFetcher(tag: HTMLScriptElement | null): FetchHelp {
 /** The consent log's sender, `samtykke-log.js`, on sites that set `logUrl` only. */
 export function logFetcher(tag: HTMLScriptElement | null): FetchLog {
   return (done) => loadPart(tag, 'log', __LOG_INTEGRITY__, LOG_HOOK, (log) => done(typeof log === 'function' ? (log as LogDecisions) : null));
+}
+
+/** The owner's self-check, `samtykke-check.js`, only when asked for (src/check/open.ts). */
+export function checkFetcher(tag: HTMLScriptElement | null): FetchCheck {
+  return (done) => loadPart(tag, 'check', __CHECK_INTEGRITY__, CHECK_HOOK, done);
 }

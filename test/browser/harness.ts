@@ -102,7 +102,7 @@ export async function openSite(browser: Browser, { pages, files = {}, waits = {}
     const servesBuilt = url.origin === ORIGIN || url.origin === FILES_ORIGIN;
     if (servesBuilt && url.pathname === '/samtykke.js') return route.fulfill({ contentType: 'text/javascript', headers: { 'access-control-allow-origin': '*' }, body: built(BUNDLE) });
     if (servesBuilt) {
-      const part = /^\/(samtykke-(?:face\.\w+|help|log)\.js)$/.exec(url.pathname)?.[1];
+      const part = /^\/(samtykke-(?:face\.\w+|help|log|check)\.js)$/.exec(url.pathname)?.[1];
       if (part) {
         parts.push(part);
         if (part.startsWith('samtykke-face.')) faces.push(part);

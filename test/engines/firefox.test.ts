@@ -1,4 +1,6 @@
 import { startFirefox } from './drivers/firefox';
+import { checkScenarios } from './check-scenarios';
 import { engineScenarios } from './scenarios';
 
 engineScenarios('Firefox ESR (puppeteer-core, WebDriver BiDi)', startFirefox);
+checkScenarios('Firefox ESR (puppeteer-core, WebDriver BiDi)', startFirefox);

@@ -25,7 +25,7 @@ afterEach(() => {
   delete (window as { dataLayer?: unknown }).dataLayer;
 });
 
-const METHODS = ['get', 'has', 'open', 'acceptAll', 'rejectAll', 'set', 'reset', 'on'] as const;
+const METHODS = ['get', 'has', 'open', 'acceptAll', 'rejectAll', 'set', 'reset', 'check', 'on'] as const;
 
 describe('every API method is safe to call with anything', () => {
   it('never throws into the caller, and grants nothing it was not clearly asked to', () => {

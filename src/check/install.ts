@@ -1,0 +1,79 @@
+import { classify } from '../config/trackers';
+import { HELD_ATTR, PURPOSES_ATTR } from '../markup';
+import { FACE_HOOK, HELP_HOOK, LOG_HOOK } from '../shell/hook';
+import { bad, ok, saidOf, warn, type Line, type Look } from './model';
+
+declare const __VERSION__: string;
+
+/** samtykke's own files by name, as the tag and the one-file build are called. */
+const OWN_TAG = /\/samtykke(\.full)?\.js([?#]|$)/;
+
+/** Whether the tag is where it can hold things back, there once, with its files and its nonce. */
+export function installation(look: Look): Line[] {
+  const { t, tag } = look;
+  const lines: Line[] = [];
+  const placement = saidOf(look, 'tag.placement')[0]?.[0] as readonly string[] | undefined;
+  if (placement) lines.push(bad(t.placementBad, placement.map((f) => t.placementFix[f] ?? t.placementAbove(f)).join('; ') + '.'));
+  else if (tag && !document.head?.contains(tag)) lines.push(warn(t.inBody, t.inBodyFix));
+  else lines.push(ok(tag ? t.placementOk : t.bundled));
+
+  const copies = Array.from(document.scripts).filter((s) => OWN_TAG.test(s.src)).length;
+  if (copies > 1) lines.push(warn(t.twice(copies), t.twiceFix));
+  else if (tag) lines.push(ok(t.once));
+  lines.push(ok(t.version(__VERSION__)));
+  lines.push(...parts(look));
+  lines.push(...security(look));
+  lines.push(...googleOutside(look));
+  return lines;
+}
+
+/** Each file the tag fetched beside it: it left its hook only if it arrived and its hash matched. */
+function parts(look: Look): Line[] {
+  const { t, tag } = look;
+  if (!tag || !/\/samtykke\.js([?#]|$)/.test(tag.src)) return [ok(t.oneFile)];
+  const w = window as unknown as Record<symbol, unknown>;
+  const lines: Line[] = [];
+  const fetched = new Set(
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => /\/(samtykke-[\w.]+\.js)([?#]|$)/.exec(e.name)?.[1]).filter((f): f is string => !!f),
+  );
+  const hooks: [RegExp, symbol][] = [
+    [/^samtykke-face\./, FACE_HOOK],
+    [/^samtykke-help\./, HELP_HOOK],
+    [/^samtykke-log\./, LOG_HOOK],
+  ];
+  for (const file of fetched) {
+    const hook = hooks.find(([name]) => name.test(file))?.[1];
+    // Still on its way (a message's texts) or failed: a script of ours still in the page is on its way.
+    const pending = Array.from(document.scripts).some((s) => s.src.endsWith('/' + file));
+    if (!hook || pending || w[hook] !== undefined) lines.push(ok(t.partOk(file)));
+    else lines.push(bad(t.partBad(file), t.partFix));
+  }
+  for (const [lang] of saidOf(look, 'face.load')) if (!fetched.has(`samtykke-face.${lang}.js`)) lines.push(bad(t.partBad(`samtykke-face.${lang}.js`), t.partFix));
+  return lines;
+}
+
+/** The nonce a page with a CSP must give the tag, and the Trusted Types policy it must allow. */
+function security(look: Look): Line[] {
+  const { t, tag } = look;
+  const lines: Line[] = [];
+  const csp = !!document.querySelector('meta[http-equiv="Content-Security-Policy" i]');
+  if (tag?.nonce) lines.push(ok(t.nonceOk));
+  else if (csp) lines.push(warn(t.cspNoNonce, t.cspNoNonceFix));
+  else lines.push(ok(t.noCsp));
+  if (saidOf(look, 'trustedTypes.policy').length) lines.push(bad(t.trustedTypes, t.trustedTypesFix));
+  return lines;
+}
+
+/**
+ * A Google tag that ran without samtykke's say: one before the tag (pasted above it, or put
+ * there by the platform, such as Webnode's own Google Analytics field), not held back.
+ */
+function googleOutside(look: Look): Line[] {
+  const { t, tag, config } = look;
+  const found = new Set(saidOf(look, 'leak.before').map(([src]) => String(src)));
+  for (const s of Array.from(document.scripts)) {
+    if (s === tag) break;
+    if (s.src && !s.hasAttribute(PURPOSES_ATTR) && !s.hasAttribute(HELD_ATTR) && classify(s.src, config)?.google) found.add(s.src);
+  }
+  return found.size ? [...found].map((src) => bad(t.googleOutside(src), t.googleOutsideFix)) : [ok(t.googleNone)];
+}

@@ -1,0 +1,48 @@
+import type { Config } from '../config/types';
+import type { Reported } from '../core/report';
+import type { ConsentStore } from '../core/store';
+import type { CheckTexts } from './texts/nb';
+
+/** Green, yellow or red: `ok` is "nothing wrong seen from here", `bad` is proof of a fault. */
+export type Tone = 'ok' | 'warn' | 'bad';
+
+/** One finding; every `warn` or `bad` one carries its fix in plain words. */
+export interface Line {
+  readonly tone: Tone;
+  readonly text: string;
+  readonly fix?: string;
+}
+
+/** A heading and its findings (a section may hold sub-sections, as "before" and "after" a decision). */
+export interface Section {
+  readonly title: string;
+  /** A word on the lines as a whole, under the heading. */
+  readonly note?: string;
+  readonly lines: readonly Line[];
+  readonly parts?: readonly Section[];
+}
+
+/** What every part of the check reads: what the engine handed over (open.ts), the owner's words, the moment of the decision. */
+export interface Look {
+  readonly config: Config;
+  readonly store: ConsentStore;
+  /** samtykke's own tag; null in the bundler build. */
+  readonly tag: HTMLScriptElement | null;
+  /** Every console message samtykke gave on this page view, in order. */
+  readonly said: readonly Reported[];
+  readonly t: CheckTexts;
+  /** When the decision in force was made (epoch ms; before this page view when made earlier), or null while none is. */
+  readonly decidedAt: number | null;
+}
+
+export const ok = (text: string): Line => ({ tone: 'ok', text });
+export const warn = (text: string, fix: string): Line => ({ tone: 'warn', text, fix });
+export const bad = (text: string, fix: string): Line => ({ tone: 'bad', text, fix });
+
+/** The arguments of each message of `key` samtykke gave on this page view. */
+export function saidOf(look: Pick<Look, 'said'>, key: string): (readonly unknown[])[] {
+  return look.said.filter((m) => m.key === key).map((m) => m.values);
+}
+
+/** Milliseconds as seconds with one decimal, the way the owner reads them ("1,2"). */
+export const seconds = (ms: number): string => (Math.max(0, ms) / 1000).toFixed(1).replace('.', ',');

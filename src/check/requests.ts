@@ -1,0 +1,61 @@
+import { classify, foreignHost, webAddress } from '../config/trackers';
+import { HELD_ATTR, PURPOSES_ATTR, SRC_ATTR } from '../markup';
+import { bad, ok, seconds, warn, type Line, type Look, type Section } from './model';
+import { purposeName } from './texts';
+
+/**
+ * Every request this page view made to another site (Resource Timing), split at the moment of
+ * the decision, each marked: a tracker before its purpose was granted is red; one after, green;
+ * anything else another site served, necessary or unknown. Then what is held and was never
+ * requested.
+ */
+export function requests(look: Look): Section[] {
+  const { t, config, store, decidedAt, tag } = look;
+  const own = tag?.src ? new URL(tag.src).hostname : null;
+  const before: Line[] = [];
+  const after: Line[] = [];
+  const entries = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).slice().sort((a, b) => a.startTime - b.startTime);
+  for (const e of entries) {
+    const host = foreignHost(e.name, location.hostname, config.cookieDomain);
+    if (!host || host === own) continue;
+    const at = performance.timeOrigin + e.startTime;
+    const decided = decidedAt !== null && at >= decidedAt;
+    const label = t.request(host, e.initiatorType || 'other', seconds(e.startTime));
+    const tracker = classify(e.name, config);
+    let line: Line;
+    if (!tracker) line = warn(`${label}: ${t.unknown}`, t.unknownHostFix);
+    else if (tracker.service.purpose === 'necessary') line = ok(`${label}: ${t.necessary}`);
+    else if (decided && store.granted(tracker.service.purpose)) line = ok(`${label}: ${t.consented(purposeName(look, tracker.service.purpose))}`);
+    else if (tracker.google && config.mode === 'advanced') line = ok(`${label}: ${t.advanced}`);
+    else line = bad(`${label}: ${decided ? t.refused : t.leak}`, t.leakFix);
+    (decided ? after : before).push(line);
+  }
+  const requested = new Set(entries.map((e) => e.name));
+  return [
+    { title: t.before, lines: before.length ? before : [ok(t.noRequests)] },
+    { title: t.after, lines: decidedAt === null ? [ok(t.decisionNone)] : after.length ? after : [ok(t.noRequests)] },
+    { title: t.held, lines: held(look, requested) },
+  ];
+}
+
+/** The loaders samtykke holds in the page now (marked up by the owner or by the blocker) that were never fetched. */
+function held(look: Look, requested: Set<string>): Line[] {
+  const { t } = look;
+  const lines: Line[] = [];
+  for (const el of Array.from(document.querySelectorAll<HTMLElement>(`[${PURPOSES_ATTR}],[${HELD_ATTR}]`))) {
+    const url = webAddress((el instanceof HTMLScriptElement ? el.getAttribute('src') : el.getAttribute(SRC_ATTR)) ?? '');
+    if (!url || requested.has(url.href)) continue;
+    const purpose = el.getAttribute(PURPOSES_ATTR);
+    lines.push(ok(purpose ? t.heldLine(url.hostname, el.localName, purpose.split(/\s+/).map((p) => purposeName(look, p)).join(', ')) : t.heldStranger(url.hostname, el.localName)));
+  }
+  return lines.length ? lines : [ok(t.noneHeld)];
+}
+
+/** The decision in force in one line: when it was made and what it granted. */
+export function decisionLine(look: Look): Line {
+  const { t, store, decidedAt, config } = look;
+  if (decidedAt === null) return ok(t.decisionNone);
+  const granted = config.purposes.filter((p) => store.granted(p)).map((p) => purposeName(look, p)).join(', ') || t.grantedNone;
+  const since = decidedAt - performance.timeOrigin;
+  return ok(since >= 0 ? t.decisionHere(seconds(since), granted) : t.decisionEarlier(new Date(decidedAt).toLocaleString(t.locale), granted));
+}

@@ -1,0 +1,106 @@
+import { h, render } from 'preact';
+import { whenParsed } from '../core/ready';
+import { visitorLang } from '../i18n/lang';
+import { styles } from '../shell/sheet';
+import { cookieStore } from '../storage/cookie';
+import { allLines, inspect } from './inspect';
+import type { Look } from './model';
+import type { RunCheck } from './open';
+import css from './panel.css?inline';
+import { Panel } from './panel';
+import { plainReport } from './plain';
+import { askPrivacy, type PrivacyAnswer } from './settings';
+import { CHECK_TEXTS } from './texts';
+
+declare const __VERSION__: string;
+
+/** How the address asks for the check; kept when the owner tries the page as a new visitor. */
+const PARAM = 'samtykke';
+const VALUE = 'sjekk';
+const HASH = '#samtykke-sjekk';
+const adopt = styles(css);
+
+/** The panel's element; one per page, whichever copy of this file drew it (each request fetches the file anew). */
+const TAG = 'samtykke-check';
+
+/**
+ * Shows the check for this page view and keeps it current: it reads again when the decision
+ * changes, when the page makes a request, and when asked. Reads only; changes no consent,
+ * stores nothing, sends nothing (but a HEAD to the site's own privacy page).
+ */
+export const runCheck: RunCheck = (config, store, tag, said) => {
+  // Asked again: the panel there is brought forward instead of a second drawn.
+  const there = document.querySelector(TAG);
+  if (there) return there.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
+  const t = CHECK_TEXTS[visitorLang(config)];
+  // The decision's moment. The record keeps whole seconds, and the engine's own listeners (which
+  // load what was granted) run before ours, so neither "now" nor the record is it: the latest
+  // click before the decision is, when it falls in the record's second (a choice made by click or
+  // key). Otherwise the record's second, which can only count a request as after: never a false red.
+  let decidedAt = store.record ? Date.parse(store.record.time) : null;
+  let clicked = -Infinity;
+  addEventListener('click', () => (clicked = performance.timeOrigin + performance.now()), true);
+  let privacy: PrivacyAnswer = { state: 'asking' };
+  let update = () => {};
+  store.subscribe((next, prev) => {
+    if (next?.time !== prev?.time || next?.id !== prev?.id) decidedAt = next ? Math.max(Date.parse(next.time), clicked) : null;
+    update();
+  });
+  const look = (): Look => ({ config, store, tag, said, t, decidedAt });
+
+  const host = document.createElement(TAG);
+  const root = host.attachShadow({ mode: 'open' });
+  adopt(root, config.nonce);
+  const title = () => root.querySelector<HTMLElement>('h2');
+
+  const fresh = () => {
+    cookieStore(config).clear();
+    const url = new URL(location.href);
+    if (url.searchParams.get(PARAM) === VALUE || url.hash === HASH) return location.reload();
+    url.searchParams.set(PARAM, VALUE);
+    location.assign(url.href);
+  };
+  const draw = () => {
+    const sections = inspect(look(), privacy);
+    const lines = allLines(sections);
+    const count = (tone: string) => lines.filter((l) => l.tone === tone).length;
+    render(
+      h(Panel, {
+        t,
+        sections,
+        bad: count('bad'),
+        warn: count('warn'),
+        report: () => plainReport(inspect(look(), privacy), t, __VERSION__),
+        fresh,
+        refresh: draw,
+        close: () => {
+          render(null, root);
+          host.remove();
+          update = () => {};
+        },
+      }),
+      root,
+    );
+  };
+
+  whenParsed(() => {
+    update = draw;
+    document.body.append(host);
+    draw();
+    title()?.focus();
+    void askPrivacy(config.privacyUrl).then((answer) => {
+      privacy = answer;
+      update();
+    });
+    try {
+      // A script that has just arrived sets its cookies when it runs, a moment later: read again then too.
+      new PerformanceObserver(() => {
+        update();
+        setTimeout(() => update(), 300);
+      }).observe({ type: 'resource' });
+    } catch {
+      /* no Resource Timing: the "Oppdater" button reads again */
+    }
+    addEventListener('load', () => update());
+  });
+};

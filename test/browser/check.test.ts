@@ -1,0 +1,208 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CHECK_FILE, DIST } from '../../scripts/built-files.mjs';
+import { integrity } from '../../scripts/sri.mjs';
+import { axe, siteFixture, sitePage, type Site } from './harness';
+
+/** The owner's self-check (#23) on the built files in Chromium: what the panel says on each kind of page. */
+
+const ADS_TAG = 'https://www.googletagmanager.com/gtag/js?id=AW-123456789';
+/** Google's install snippet, pasted before the samtykke tag. */
+const SNIPPET = `<script async src="${ADS_TAG}"></script><script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}gtag('js',new Date());gtag('config','AW-123456789');</script>`;
+const STORAGE = 'Informasjonskapsler og lagring';
+const PAGES = { '/': sitePage(), '/personvern/': sitePage() };
+
+interface Shown {
+  readonly section: string;
+  readonly tone: string;
+  readonly text: string;
+  readonly fix: string;
+}
+
+/** The panel as the owner reads it: every line with the heading it is under, its colour, its text and its fix. */
+async function panel(page: Page): Promise<{ summary: string; lines: Shown[] }> {
+  await page.locator('samtykke-check h2').waitFor();
+  return page.evaluate(() => {
+    const root = document.querySelector('samtykke-check')!.shadowRoot!;
+    let section = '';
+    const lines: Shown[] = [];
+    for (const el of Array.from(root.querySelectorAll('h3, h4, li'))) {
+      if (el.localName !== 'li') section = el.textContent ?? '';
+      else if (el.className)
+        lines.push({ section, tone: el.className, text: el.querySelector('.badge + span')?.textContent ?? '', fix: el.querySelector('.fix')?.textContent ?? '' });
+    }
+    return { summary: root.querySelector('.summary')?.textContent ?? '', lines };
+  });
+}
+
+const marked = (lines: Shown[], tone: string) => lines.filter((l) => l.tone === tone);
+/** Waits until the panel's reading satisfies `ok` (it reads again as the page makes requests). */
+async function panelWhen(page: Page, ok: (p: { summary: string; lines: Shown[] }) => boolean): Promise<{ summary: string; lines: Shown[] }> {
+  await expect.poll(async () => ok(await panel(page)), { timeout: 10_000 }).toBe(true);
+  return panel(page);
+}
+const click = (site: Site, name: string) => site.page.getByRole('button', { name, exact: true }).click();
+
+describe('the owner’s self-check (?samtykke=sjekk)', () => {
+  const sites = siteFixture();
+
+  it('a clean install: every line green, and axe finds nothing in the panel', async () => {
+    const site = await sites.open({ pages: PAGES });
+    await site.goto('/?samtykke=sjekk');
+    const { summary, lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('Lenken til personvernsiden svarer')));
+    expect(lines.filter((l) => l.tone !== 'ok')).toEqual([]);
+    expect(summary).toBe('Ingen feil sett herfra.');
+    expect(lines.map((l) => l.text)).toContain('Taggen står én gang.');
+    expect(lines.map((l) => l.text)).toContain('samtykke-face.nb.js kom fram, og innholdet stemte med sjekksummen (integrity).');
+    expect(await axe(site.page)).toEqual([]);
+  });
+
+  it('a page without the parameter never requests samtykke-check.js', async () => {
+    const site = await sites.open({ pages: PAGES });
+    await site.goto('/');
+    await site.page.getByRole('button', { name: 'Avvis alle' }).click();
+    await site.goto('/om-oss/');
+    expect(site.parts).not.toContain('samtykke-check.js');
+    expect(await site.page.locator('samtykke-check').count()).toBe(0);
+  });
+
+  it('samtykke.check() and #samtykke-sjekk open it too, once', async () => {
+    const site = await sites.open({ pages: PAGES });
+    await site.goto('/');
+    await site.page.evaluate(() => window.samtykke!.check());
+    await panel(site.page);
+    await site.page.evaluate(() => window.samtykke!.check());
+    expect(await site.page.locator('samtykke-check').count()).toBe(1);
+    await site.goto('/personvern/#samtykke-sjekk');
+    expect((await panel(site.page)).lines.length).toBeGreaterThan(0);
+  });
+
+  it('a Google snippet pasted before the tag: red, with the fix', async () => {
+    const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ before: SNIPPET }) } });
+    await site.goto('/?samtykke=sjekk');
+    const { lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Før valget' && l.tone === 'bad'));
+    const red = marked(lines, 'bad');
+    expect(red.find((l) => l.text.startsWith('Taggen står feil'))?.fix).toContain('flytt samtykke-taggen over Google-koden');
+    expect(red.find((l) => l.text.startsWith('En Google-tag som samtykke ikke styrer'))?.text).toContain(ADS_TAG);
+    expect(red.find((l) => l.section === 'Før valget')).toMatchObject({ text: expect.stringMatching(/^www\.googletagmanager\.com \(script, etter [\d,]+ s\): sporing kontaktet før samtykke$/) });
+    // The console's message, in the words of samtykke-help.js.
+    await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Meldinger i konsollen' && l.text.startsWith('the tag is in the wrong place') && l.tone === 'bad'));
+    expect(await axe(site.page)).toEqual([]);
+  });
+
+  it('speaks the page’s samtykke language: nynorsk and English', async () => {
+    const site = await sites.open({ pages: { '/': sitePage({ lang: 'nn' }), '/en/': sitePage({ lang: 'en' }), '/personvern/': sitePage() } });
+    await site.goto('/?samtykke=sjekk');
+    expect((await panel(site.page)).lines.map((l) => l.text)).toContain('Taggen står éin gong.');
+    await site.goto('/en/?samtykke=sjekk');
+    const { lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('The privacy page link answers')));
+    expect(lines.map((l) => l.text)).toContain('The tag is there once.');
+    expect(lines.filter((l) => l.tone !== 'ok')).toEqual([]);
+  });
+
+  it('the tag async: red, "remove async"', async () => {
+    const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ attrs: 'async data-google-ads="AW-123456789" data-privacy-url="/personvern/"' }) } });
+    await site.goto('/?samtykke=sjekk');
+    const red = marked((await panel(site.page)).lines, 'bad');
+    expect(red.find((l) => l.text.startsWith('Taggen står feil'))?.fix).toContain('fjern «async» fra samtykke-taggen');
+  });
+
+  it('the tag in <body>: yellow, "move it to <head>"', async () => {
+    const inBody = '<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Stressfri</title></head><body><script src="/samtykke.js" data-privacy-url="/personvern/"></script><main><h1>Stressfri</h1></main></body></html>';
+    const site = await sites.open({ pages: { ...PAGES, '/': inBody } });
+    await site.goto('/?samtykke=sjekk');
+    const { lines } = await panel(site.page);
+    expect(lines.find((l) => l.text.startsWith('Taggen står i <body>'))).toMatchObject({ tone: 'warn', fix: expect.stringContaining('Flytt taggen til feltet for kode i <head>') });
+  });
+
+  it('an unknown iframe: yellow, naming its host', async () => {
+    const body = '<main><h1>Booking</h1><iframe src="https://booking.eksempel.test/widget" title="Bestill time"></iframe></main>';
+    const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ body }) } });
+    await site.goto('/?samtykke=sjekk');
+    const { lines } = await panel(site.page);
+    expect(marked(lines, 'bad')).toEqual([]);
+    expect(marked(lines, 'warn').find((l) => l.text === 'Ukjent tredjepart: booking.eksempel.test')?.fix).toContain('beskriv den som en tjeneste');
+    expect(await axe(site.page)).toEqual([]);
+  });
+
+  it('after "Avvis alle": no tracker requests, all green', async () => {
+    const site = await sites.open({ pages: PAGES });
+    await site.goto('/?samtykke=sjekk');
+    await panel(site.page);
+    await click(site, 'Avvis alle');
+    const { lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('Valget ble tatt')));
+    expect(lines.filter((l) => l.tone !== 'ok')).toEqual([]);
+    expect(lines.filter((l) => l.section === 'Etter valget').map((l) => l.text)).toEqual(['Ingen forespørsler til andre nettsteder.']);
+    expect(site.google).toEqual([]);
+  });
+
+  it('after "Godta alle": Google’s requests listed as after consent', async () => {
+    const site = await sites.open({ pages: PAGES });
+    await site.goto('/?samtykke=sjekk');
+    await panel(site.page);
+    await click(site, 'Godta alle');
+    const { lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.section === STORAGE && l.text.startsWith('_gcl_au')));
+    expect(lines.filter((l) => l.section === 'Før valget').map((l) => l.text)).toEqual(['Ingen forespørsler til andre nettsteder.']);
+    expect(lines.find((l) => l.text.startsWith('www.googletagmanager.com'))).toMatchObject({ section: 'Etter valget', tone: 'ok', text: expect.stringContaining('etter samtykke (Markedsføring)') });
+    expect(lines.find((l) => l.section === STORAGE && l.text.startsWith('_gcl_au'))).toMatchObject({ tone: 'ok', text: '_gcl_au (informasjonskapsel): oppgitt under Google Ads.' });
+  });
+
+  it('"Prøv som ny besøkende" clears only samtykke’s cookie and reloads with the check open', async () => {
+    const site = await sites.open({ pages: PAGES });
+    await site.goto('/');
+    await site.page.getByRole('button', { name: 'Godta alle' }).click();
+    await expect.poll(() => site.cookieNames()).toContain('_gcl_au');
+    await site.page.evaluate(() => window.samtykke!.check());
+    await panel(site.page);
+    await Promise.all([site.page.waitForURL('**/?samtykke=sjekk'), click(site, 'Prøv som ny besøkende')]);
+    const { lines } = await panel(site.page);
+    expect(lines.find((l) => l.text.startsWith('Ingen valg er tatt ennå'))).toBeDefined();
+    expect(await site.cookieNames()).toEqual(expect.arrayContaining(['_gcl_au', '_ga']));
+    expect(await site.cookieNames()).not.toContain('samtykke');
+    // The Google cookie left from the earlier visit is now present without consent: red.
+    expect(lines.find((l) => l.section === STORAGE && l.text.startsWith('_gcl_au'))).toMatchObject({ tone: 'bad' });
+  });
+
+  it('"Kopier rapporten" copies the report as plain text', async () => {
+    const site = await sites.open({ pages: PAGES, permissions: ['clipboard-read', 'clipboard-write'] });
+    await site.goto('/?samtykke=sjekk');
+    await panel(site.page);
+    await click(site, 'Kopier rapporten');
+    await expect.poll(() => site.page.locator('samtykke-check [role=status]').textContent()).toBe('Rapporten er kopiert.');
+    const text = await site.page.evaluate(() => navigator.clipboard.readText());
+    expect(text).toContain('samtykke-sjekk av https://www.stressfri.test/?samtykke=sjekk');
+    expect(text).toContain('## Installasjon');
+    expect(text).toContain('[OK] Taggen står én gang.');
+  });
+
+  it('is usable by keyboard: focus starts on its heading, Tab reaches its buttons, "Lukk sjekken" closes it', async () => {
+    const site = await sites.open({ pages: PAGES });
+    await site.goto('/?samtykke=sjekk');
+    await panel(site.page);
+    const focused = () => site.page.evaluate(() => document.querySelector('samtykke-check')!.shadowRoot!.activeElement?.textContent ?? '');
+    await expect.poll(focused).toBe('samtykke-sjekk');
+    await site.page.keyboard.press('Tab');
+    expect(await focused()).toBe('Prøv som ny besøkende');
+    const close = site.page.getByRole('button', { name: 'Lukk sjekken' });
+    await close.focus();
+    await site.page.keyboard.press('Enter');
+    expect(await site.page.locator('samtykke-check').count()).toBe(0);
+  });
+
+  it('strict CSP with a nonce and Trusted Types enforced: the panel still works', async () => {
+    const csp = "default-src 'self'; script-src 'nonce-r4nd0m'; style-src 'self'; img-src 'self' data:; require-trusted-types-for 'script'; trusted-types samtykke";
+    const page = { body: sitePage({ attrs: 'nonce="r4nd0m" data-google-ads="AW-123456789" data-privacy-url="/personvern/"' }), headers: { 'content-security-policy': csp } };
+    const site = await sites.open({ pages: { '/': page, '/personvern/': page } });
+    await site.goto('/?samtykke=sjekk');
+    const { lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('Lenken til personvernsiden svarer')));
+    expect(lines.filter((l) => l.tone !== 'ok')).toEqual([]);
+    expect(lines.map((l) => l.text)).toContain('Taggen har nonce; samtykkes egne filer og stiler får den samme.');
+    expect(site.console.filter((m) => /Trusted Type|Content Security Policy|Refused/i.test(m))).toEqual([]);
+  });
+
+  it('the tag carries the check’s integrity hash as built', () => {
+    const hash = integrity(readFileSync(new URL(`../../${DIST}${CHECK_FILE}`, import.meta.url)));
+    expect(readFileSync(new URL(`../../${DIST}samtykke.js`, import.meta.url), 'utf8')).toContain(hash);
+  });
+});

@@ -1,0 +1,153 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { isGoogleTracking } from '../../src/config/trackers';
+import { CHECK_FILE } from '../../scripts/built-files.mjs';
+import { ORIGIN, sitePage } from '../browser/harness';
+import type { Engine, StartEngine, Tab } from './engine';
+import { startSite, type Pages, type Site } from './site';
+
+/**
+ * The owner's self-check (#23) in every engine, on the built files: the issue's cases, read from
+ * the panel as the owner sees it. Call once per engine, at the top level of a test file.
+ */
+
+const ATTRS = 'data-google-ads="AW-123456789" data-privacy-url="/personvern/"';
+const ADS_TAG = 'https://www.googletagmanager.com/gtag/js?id=AW-123456789';
+const SNIPPET = `<script async src="${ADS_TAG}"></script><script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}gtag('js',new Date());gtag('config','AW-123456789');</script>`;
+const page = (options: Parameters<typeof sitePage>[0] = {}) => sitePage({ attrs: ATTRS, ...options });
+const PAGES: Pages = { '/': page(), '/personvern/': page() };
+const CSP = "default-src 'self'; script-src 'nonce-r4nd0m'; style-src 'self'; img-src 'self' data:; require-trusted-types-for 'script'; trusted-types samtykke";
+
+interface Shown {
+  readonly section: string;
+  readonly tone: string;
+  readonly text: string;
+  readonly fix: string;
+}
+
+/** In the page: the panel's lines with their headings, or null while it is not there. Self-contained, as it is sent into the page. */
+function readPanel(): Shown[] | null {
+  const root = document.querySelector('samtykke-check')?.shadowRoot;
+  if (!root?.querySelector('h2')) return null;
+  let section = '';
+  const lines: Shown[] = [];
+  for (const el of Array.from(root.querySelectorAll('h3, h4, li'))) {
+    if (el.localName !== 'li') section = el.textContent ?? '';
+    else if (el.className) lines.push({ section, tone: el.className, text: el.querySelector('.badge + span')?.textContent ?? '', fix: el.querySelector('.fix')?.textContent ?? '' });
+  }
+  return lines;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The panel once `ready` holds of it (it reads the page again as the page makes requests); fails naming `what`. */
+async function panelWhen(tab: Tab, what: string, ready: (lines: Shown[]) => boolean, ms = 10_000): Promise<Shown[]> {
+  let last: Shown[] | null = null;
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(150)) {
+    last = await tab.run(readPanel, undefined).catch(() => null);
+    if (last && ready(last)) return last;
+  }
+  throw new Error(`timed out waiting for the panel to show ${what}; it showed ${JSON.stringify(last)}`);
+}
+const privacyAnswered = (lines: Shown[]) => lines.some((l) => l.text.startsWith('Lenken til personvernsiden svarer'));
+const notGreen = (lines: Shown[]) => lines.filter((l) => l.tone !== 'ok');
+
+export function checkScenarios(label: string, start: StartEngine): void {
+  let site: Site;
+  let engine: Engine;
+  const tabs: Tab[] = [];
+  beforeAll(async () => {
+    site = await startSite();
+    engine = await start(site.proxy);
+  });
+  afterEach(async () => {
+    await Promise.all(tabs.splice(0).map((t) => t.close()));
+  });
+  afterAll(async () => {
+    await engine?.close();
+    await site?.close();
+  });
+  const visit = async (pages: Pages, path = '/?samtykke=sjekk'): Promise<Tab> => {
+    site.serve(pages);
+    const tab = await engine.open();
+    tabs.push(tab);
+    await tab.goto(ORIGIN + path);
+    return tab;
+  };
+  const clickWhenShown = async (tab: Tab, name: string) => {
+    for (const end = Date.now() + 5000; Date.now() < end && !(await tab.shown(name)); ) await sleep(100);
+    await tab.click(name);
+  };
+
+  describe(`${label}: the owner’s self-check`, () => {
+    it('a clean install: all green', async () => {
+      const tab = await visit(PAGES);
+      const lines = await panelWhen(tab, 'the privacy page answering', privacyAnswered);
+      expect(notGreen(lines)).toEqual([]);
+    });
+
+    it('a Google snippet pasted before the tag: red, with the fix', async () => {
+      const tab = await visit({ ...PAGES, '/': page({ before: SNIPPET }) });
+      const lines = await panelWhen(tab, 'the misplaced tag', (l) => l.some((x) => x.text.startsWith('Taggen står feil')));
+      expect(lines.find((l) => l.text.startsWith('Taggen står feil'))).toMatchObject({ tone: 'bad', fix: expect.stringContaining('flytt samtykke-taggen over Google-koden') });
+      expect(lines.find((l) => l.text.startsWith('En Google-tag som samtykke ikke styrer'))).toMatchObject({ tone: 'bad', text: expect.stringContaining(ADS_TAG) });
+    });
+
+    it('the tag async: red', async () => {
+      const tab = await visit({ ...PAGES, '/': page({ attrs: `async ${ATTRS}` }) });
+      const lines = await panelWhen(tab, 'the misplaced tag', (l) => l.some((x) => x.text.startsWith('Taggen står feil')));
+      expect(lines.find((l) => l.text.startsWith('Taggen står feil'))).toMatchObject({ tone: 'bad', fix: expect.stringContaining('fjern «async» fra samtykke-taggen') });
+    });
+
+    it('an unknown iframe: yellow, naming the host', async () => {
+      const body = '<main><h1>Booking</h1><iframe src="https://booking.eksempel.test/widget" title="Bestill time"></iframe></main>';
+      const tab = await visit({ ...PAGES, '/': page({ body }) });
+      const lines = await panelWhen(tab, 'the unknown host', (l) => l.some((x) => x.text === 'Ukjent tredjepart: booking.eksempel.test'));
+      expect(lines.find((l) => l.text === 'Ukjent tredjepart: booking.eksempel.test')).toMatchObject({ tone: 'warn', fix: expect.stringContaining('beskriv den som en tjeneste') });
+      expect(lines.filter((l) => l.tone === 'bad')).toEqual([]);
+    });
+
+    it('after "Avvis alle": no tracker requests, green', async () => {
+      const tab = await visit(PAGES);
+      await panelWhen(tab, 'itself', () => true);
+      await clickWhenShown(tab, 'Avvis alle');
+      const lines = await panelWhen(tab, 'the decision', (l) => l.some((x) => x.text.startsWith('Valget ble tatt')) && privacyAnswered(l));
+      expect(notGreen(lines)).toEqual([]);
+      expect(lines.filter((l) => l.section === 'Etter valget').map((l) => l.text)).toEqual(['Ingen forespørsler til andre nettsteder.']);
+      expect(site.requests.filter((r) => isGoogleTracking(r.url))).toEqual([]);
+    });
+
+    it('after "Godta alle": Google’s requests listed as after consent', async () => {
+      const tab = await visit(PAGES);
+      await panelWhen(tab, 'itself', () => true);
+      await clickWhenShown(tab, 'Godta alle');
+      const lines = await panelWhen(tab, 'Google’s request', (l) => l.some((x) => x.text.startsWith('www.googletagmanager.com')));
+      expect(lines.find((l) => l.text.startsWith('www.googletagmanager.com'))).toMatchObject({ section: 'Etter valget', tone: 'ok', text: expect.stringContaining('etter samtykke (Markedsføring)') });
+      expect(lines.filter((l) => l.section === 'Før valget').map((l) => l.text)).toEqual(['Ingen forespørsler til andre nettsteder.']);
+    });
+
+    it('strict CSP with a nonce and Trusted Types enforced: the panel still works', async () => {
+      const csp = { body: page({ attrs: `nonce="r4nd0m" ${ATTRS}` }), headers: { 'content-security-policy': CSP } };
+      const tab = await visit({ '/': csp, '/personvern/': csp });
+      const lines = await panelWhen(tab, 'the privacy page answering', privacyAnswered);
+      expect(notGreen(lines)).toEqual([]);
+      expect(lines.map((l) => l.text)).toContain('Taggen har nonce; samtykkes egne filer og stiler får den samme.');
+    });
+
+    it('samtykke.full.js carries the check: all green, and samtykke-check.js is never requested', async () => {
+      const full = page().replace('src="/samtykke.js"', 'src="/samtykke.full.js"');
+      const tab = await visit({ '/': full, '/personvern/': full });
+      const lines = await panelWhen(tab, 'the privacy page answering', privacyAnswered);
+      expect(notGreen(lines)).toEqual([]);
+      expect(lines.map((l) => l.text)).toContain('Banneret og sjekken er i samme fil som samtykke.');
+      expect(site.requests.map((r) => r.url.pathname)).not.toContain('/' + CHECK_FILE);
+    });
+
+    it('a page without the parameter never requests samtykke-check.js', async () => {
+      const tab = await visit(PAGES, '/');
+      await clickWhenShown(tab, 'Avvis alle');
+      // Our parts are inserted before `load`, which waits for them: by then any request was made.
+      await tab.goto(ORIGIN + '/personvern/');
+      expect(site.requests.map((r) => r.url.pathname)).not.toContain('/' + CHECK_FILE);
+      expect(await tab.run(() => !!document.querySelector('samtykke-check'), undefined)).toBe(false);
+    });
+  });
+}
