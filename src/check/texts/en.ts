@@ -41,7 +41,7 @@ export const en: CheckTexts = {
   googleOutside: (src) => `A Google tag samtykke does not control loaded without consent: ${src}`,
   googleOutsideFix:
     "Remove it where it is. On Webnode that is often the Google Analytics field in the website settings, or code pasted before samtykke: leave the field empty and give the id to samtykke (data-google-analytics or data-google-ads).",
-  googleNone: 'No Google tag loaded outside samtykke.',
+  googleNone: 'No Google tag ran outside samtykke. (What was fetched is listed under "What this page view did".)',
 
   settings: 'Settings',
   idGiven: (name, id) => `${name}: ${id}, given on the tag.`,
@@ -78,7 +78,7 @@ export const en: CheckTexts = {
   leak: 'a tracker was contacted before consent',
   refused: 'a tracker was contacted without consent',
   leakFix:
-    'If it is in the page\'s HTML, mark it up with type="text/plain" data-samtykke="…" (or data-src for an iframe). If it comes from code before samtykke or from Webnode (the Google Analytics field), remove it there.',
+    'If it is old Google code (step 5 of the guide), delete it: in Webnode\'s Google Analytics field, in the field for code at the top of every page, or in an HTML block on the page. samtykke loads Google itself once the visitor says yes. If the code must stay, mark it up with type="text/plain" data-samtykke="…" (or data-src for an iframe).',
   consented: (purpose) => `after consent (${purpose})`,
   advanced: 'Google in advanced mode: fetched before consent, without cookies',
   necessary: 'necessary',

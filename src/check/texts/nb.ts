@@ -45,7 +45,7 @@ export const nb = {
   googleOutside: (src: string) => `En Google-tag som samtykke ikke styrer, lastet uten samtykke: ${src}`,
   googleOutsideFix:
     'Fjern den der den står. I Webnode er det ofte feltet for Google Analytics i nettstedets innstillinger, eller kode limt inn før samtykke: la feltet stå tomt, og gi id-en til samtykke (data-google-analytics eller data-google-ads).',
-  googleNone: 'Ingen Google-tag lastet utenom samtykke.',
+  googleNone: 'Ingen Google-tag har kjørt utenom samtykke. (Hva som ble hentet, står under «Hva denne sidevisningen gjorde».)',
 
   settings: 'Innstillinger',
   idGiven: (name: string, id: string) => `${name}: ${id}, oppgitt på taggen.`,
@@ -82,7 +82,7 @@ export const nb = {
   leak: 'sporing kontaktet før samtykke',
   refused: 'sporing kontaktet uten samtykke',
   leakFix:
-    'Står den i sidens HTML, merk den med type="text/plain" data-samtykke="…" (eller data-src for en iframe). Kommer den fra kode før samtykke eller fra Webnode (feltet for Google Analytics), fjern den der.',
+    'Er det gammel Google-kode (steg 5 i veiledningen), slett den: i Webnodes felt for Google Analytics, i feltet for kode øverst på sidene, eller i en HTML-blokk på siden. samtykke laster Google selv når den besøkende sier ja. Må koden stå, merk den med type="text/plain" data-samtykke="…" (eller data-src for en iframe).',
   consented: (purpose: string) => `etter samtykke (${purpose})`,
   advanced: 'Google i avansert modus: hentet før samtykke, uten informasjonskapsler',
   necessary: 'nødvendig',

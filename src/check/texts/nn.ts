@@ -41,7 +41,7 @@ export const nn: CheckTexts = {
   googleOutside: (src) => `Ein Google-tagg som samtykke ikkje styrer, lasta utan samtykke: ${src}`,
   googleOutsideFix:
     'Fjern han der han står. I Webnode er det ofte feltet for Google Analytics i innstillingane for nettstaden, eller kode limt inn før samtykke: la feltet stå tomt, og gi id-en til samtykke (data-google-analytics eller data-google-ads).',
-  googleNone: 'Ingen Google-tagg lasta utanom samtykke.',
+  googleNone: 'Ingen Google-tagg har køyrt utanom samtykke. (Kva som vart henta, står under «Kva denne sidevisinga gjorde».)',
 
   settings: 'Innstillingar',
   idGiven: (name, id) => `${name}: ${id}, oppgitt på taggen.`,
@@ -78,7 +78,7 @@ export const nn: CheckTexts = {
   leak: 'sporing kontakta før samtykke',
   refused: 'sporing kontakta utan samtykke',
   leakFix:
-    'Står han i HTML-en til sida, merk han med type="text/plain" data-samtykke="…" (eller data-src for ein iframe). Kjem han frå kode før samtykke eller frå Webnode (feltet for Google Analytics), fjern han der.',
+    'Er det gammal Google-kode (steg 5 i rettleiinga), slett han: i Webnode-feltet for Google Analytics, i feltet for kode øvst på sidene, eller i ei HTML-blokk på sida. samtykke lastar Google sjølv når den besøkande seier ja. Må koden stå, merk han med type="text/plain" data-samtykke="…" (eller data-src for ein iframe).',
   consented: (purpose) => `etter samtykke (${purpose})`,
   advanced: 'Google i avansert modus: henta før samtykke, utan informasjonskapslar',
   necessary: 'naudsynt',
