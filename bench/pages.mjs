@@ -35,6 +35,9 @@ b.isVisible=function(){return vis(b.find())};
 // checked once at the end), so the probe's own cost does not pile up while nothing is coming.
 var until=performance.now()+15000;
 if(location.hash!=='#nopoll')(function frame(t){if(b.isVisible()){b.visible=t;return}if(performance.now()<until)requestAnimationFrame(frame)})(0);
+// Otherwise an empty frame loop: headless Chromium paints a page that asks for no frame late (a
+// bare page's FCP hundreds of ms after its content arrived), a visible tab does not.
+else(function idle(){if(performance.now()<until)requestAnimationFrame(idle)})();
 function afterFrame(f){requestAnimationFrame(function(){var c=new MessageChannel();c.port1.onmessage=f;c.port2.postMessage(0)})}
 addEventListener('click',function(e){var t0=e.timeStamp;afterFrame(function(){b.clicks.push(performance.now()-t0)})},true);
 // Reopen: from the click (b.watchPrefs() arms it) to just after the first frame in which the

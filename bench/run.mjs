@@ -18,7 +18,7 @@ import { chromium } from 'playwright-core';
 import { chromiumOptions } from '../scripts/chromium.mjs';
 import { connectMs, emulate, profilesFrom } from './network.mjs';
 import { ASSETS, GTAG_STUB, ORIGIN, isGoogle, pageFor, tools } from './pages.mjs';
-import { conditionsOf, stats, table } from './stats.mjs';
+import { stats, table } from './stats.mjs';
 import { targets } from './targets.mjs';
 
 const arg = (name, def) => {
@@ -277,7 +277,7 @@ const results = { date: started.toISOString(), machine: {}, runs: RUNS, conditio
 for (const name of NAMES) results.tools[name] = { bytes: null, byCondition: {} };
 
 for (const condition of CONDITIONS) {
-  const { key, rate } = condition;
+  const { key } = condition;
   cold = connectMs(condition.profile);
   console.error(`\n${key}: ${RUNS} runs each…`);
   const raw = Object.fromEntries(NAMES.map((n) => [n, { first: [], returning: [] }]));
@@ -299,7 +299,7 @@ for (const condition of CONDITIONS) {
   const pick = (arr, k) => arr.map((x) => at(x, k)).filter((v) => typeof v === 'number' && Number.isFinite(v));
   // Each run's figure less the page without a tool's of the same round (runs are interleaved, so
   // drift on a shared machine cancels out better than a difference of medians would).
-  const delay = (arr, base, k) => arr.map((x, i) => at(x, k) - at(base[i], k)).filter((v) => Number.isFinite(v));
+  const delay = (arr, base, k) => arr.map((x, i) => [at(x, k), at(base[i], k)]).filter(([a, b]) => typeof a === 'number' && typeof b === 'number').map(([a, b]) => a - b);
   const none = raw.none;
   for (const name of NAMES) {
     const f = raw[name].first;

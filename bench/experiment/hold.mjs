@@ -63,13 +63,18 @@ await new Promise((r) => proxy.listen(0, '127.0.0.1', r));
 const PROXY = `http://127.0.0.1:${proxy.address().port}`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Each engine as `{ load(url) → page state, close() }`. */
+/** Each engine as `{ load(url, read) → what \`read\` found in the page once loaded, close() }`. */
+const settled = async (loaded, read) => {
+  await loaded;
+  await sleep(300);
+  return read();
+};
 const DRIVERS = {
   async chromium() {
     const browser = await chromium.launch({ ...chromiumOptions, proxy: { server: PROXY } });
     const context = await browser.newContext({ ignoreHTTPSErrors: true });
     const tab = await context.newPage();
-    return { version: browser.version(), load: async (url, read) => (await tab.goto(url, { waitUntil: 'load' }), await sleep(300), tab.evaluate(read)), close: () => browser.close() };
+    return { version: browser.version(), load: (url, read) => settled(tab.goto(url, { waitUntil: 'load' }), () => tab.evaluate(read)), close: () => browser.close() };
   },
   async firefox() {
     const { hostname, port } = new URL(PROXY);
@@ -78,7 +83,7 @@ const DRIVERS = {
       extraPrefsFirefox: { 'network.proxy.type': 1, 'network.proxy.http': hostname, 'network.proxy.http_port': Number(port), 'network.proxy.ssl': hostname, 'network.proxy.ssl_port': Number(port), 'network.proxy.no_proxies_on': '' },
     });
     const tab = await browser.newPage();
-    return { version: await browser.version(), load: async (url, read) => (await tab.goto(url, { waitUntil: 'load' }), await sleep(300), tab.evaluate(read)), close: () => browser.close() };
+    return { version: await browser.version(), load: (url, read) => settled(tab.goto(url, { waitUntil: 'load' }), () => tab.evaluate(read)), close: () => browser.close() };
   },
   async webkit() {
     // As test/engines/drivers/webkit.ts: an Xvfb of our own, WebKitWebDriver, MiniBrowser with the proxy.
@@ -94,7 +99,7 @@ const DRIVERS = {
     const s = `/session/${sessionId}`;
     return {
       version: capabilities?.browserVersion,
-      load: async (url, read) => (await call('POST', `${s}/url`, { url }), await sleep(300), call('POST', `${s}/execute/sync`, { script: `return (${read})();`, args: [] })),
+      load: (url, read) => settled(call('POST', `${s}/url`, { url }), () => call('POST', `${s}/execute/sync`, { script: `return (${read})();`, args: [] })),
       close: async () => { await call('DELETE', s).catch(() => {}); driver.kill(); xvfb.kill(); },
     };
   },
