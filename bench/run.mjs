@@ -165,6 +165,7 @@ const snapshot = (page, files = []) =>
       longTaskMs: b.lt.reduce((n, t) => n + t[1], 0),
       cls: b.cls,
       tag: s && e ? e.startTime - Math.max(s.startTime, arrived) : null,
+      arrived: arrived || null,
       clicks: b.clicks.slice(),
       cookieMs: b.cookie.ms,
       cookieCalls: b.cookie.n,
@@ -186,7 +187,7 @@ async function firstVisit(name, { rate, profile }) {
     // The banner cannot be seen before the page's first paint: its rAF time is the start of a
     // frame that may not be presented, FCP is the first frame that was.
     const painted = s.visible === null || s.fcp === null ? null : Math.max(s.visible, s.fcp);
-    const out = { fcp: s.fcp, lcp: s.lcp, banner: s.visible, painted, script, longTasks: s.longTasks, longTaskMs: s.longTaskMs, cls: s.cls, tag: s.tag, cookieMs: s.cookieMs, cookieCalls: s.cookieCalls, click: null, eventTiming: null, cookies: null };
+    const out = { fcp: s.fcp, lcp: s.lcp, arrived: s.arrived, banner: s.visible, painted, script, longTasks: s.longTasks, longTaskMs: s.longTaskMs, cls: s.cls, tag: s.tag, cookieMs: s.cookieMs, cookieCalls: s.cookieCalls, click: null, eventTiming: null, cookies: null };
     if (s.visible !== null) {
       const button = tool.accept.role ? page.getByRole(tool.accept.role, { name: tool.accept.name, exact: true }) : page.locator(tool.accept.css);
       await button.first().click({ timeout: 5000 });
@@ -312,6 +313,7 @@ for (const condition of CONDITIONS) {
       fcpDelay: stats(delay(f, none.first, 'fcp')),
       lcp: stats(pick(f, 'lcp')),
       lcpDelay: stats(delay(f, none.first, 'lcp')),
+      tagArrived: stats(pick(f, 'arrived')),
       bannerVisible: f.every((x) => x.banner === null) ? null : stats(pick(f, 'banner')),
       bannerPainted: stats(pick(f, 'painted')),
       bannerMissing: f.filter((x) => x.banner === null).length,

@@ -24,6 +24,7 @@ const ROWS = [
   ['fcpDelay', '  delay over the page without a consent tool, ms', 0],
   ['lcp', 'first visit: largest contentful paint (LCP), ms', 0],
   ['lcpDelay', '  delay over the page without a consent tool, ms', 0],
+  ['tagArrived', "tool's tag file(s) arrived (last responseEnd), ms", 0],
   ['bannerVisible', 'banner visible (rAF), ms from navigation', 0],
   ['bannerPainted', 'banner painted: max(rAF, FCP), ms', 0],
   ['scriptLoad', 'main-thread script during load, ms', 1],
