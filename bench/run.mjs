@@ -39,9 +39,17 @@ const RUNS = Number(arg('--runs', QUICK ? 3 : 11));
 const PROFILE_ARG = arg('--profile', arg('--profiles', null));
 const RATE_ARG = arg('--rates', null);
 // Each profile at each rate; with neither flag, the CPU rates on loopback and the networks at 1×.
+const PROFILE_NAMES = (() => {
+  try {
+    return profilesFrom(PROFILE_ARG ?? 'loopback');
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+})();
 const CONDITIONS = (
   PROFILE_ARG || RATE_ARG || QUICK
-    ? profilesFrom(PROFILE_ARG ?? 'loopback').flatMap((profile) => (RATE_ARG ?? (QUICK ? '1' : PROFILE_ARG ? '1' : '1,4')).split(',').map((rate) => [profile, Number(rate)]))
+    ? PROFILE_NAMES.flatMap((profile) => (RATE_ARG ?? (QUICK ? '1' : PROFILE_ARG ? '1' : '1,4')).split(',').map((rate) => [profile, Number(rate)]))
     : [['loopback', 1], ['loopback', 4], ['cable', 1], ['slow4g', 1]]
 ).map(([profile, rate]) => ({ key: `${profile} ${rate}×`, profile, rate }));
 const FORMS = arg('--forms', 'sync').split(',');
