@@ -5,6 +5,9 @@ import { readFileSync } from 'node:fs';
 const nm = (p) => new URL(`../node_modules/${p}`, import.meta.url);
 const read = (u) => readFileSync(u, 'utf8');
 export const ORIGIN = 'https://www.stressfri.test';
+// The tools' files come from a second site, as from a CDN or an upload folder on another host:
+// on a first visit the browser opens a cold connection to it (see COLD in bench/network.mjs).
+export const ASSETS = 'https://static.stressfri-cdn.test';
 export const ADS = 'AW-123456789';
 const GTAG_SRC = `https://www.googletagmanager.com/gtag/js?id=${ADS}`;
 const GTAG_INIT = `window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}gtag('js',new Date());gtag('config','${ADS}');`;
@@ -19,6 +22,7 @@ var cd=Object.getOwnPropertyDescriptor(Document.prototype,'cookie');
 function ck(f){var t=performance.now(),v=f(),d=performance.now()-t;b.cookie.n++;b.cookie.ms+=d;if(b.cookie.first===null)b.cookie.first=d;return v}
 Object.defineProperty(Document.prototype,'cookie',{configurable:true,enumerable:true,get:function(){var s=this;return ck(function(){return cd.get.call(s)})},set:function(v){var s=this;ck(function(){cd.set.call(s,v)})}});
 function po(t,f,o){try{new PerformanceObserver(function(l){l.getEntries().forEach(f)}).observe(Object.assign({type:t,buffered:true},o||{}))}catch(e){}}
+b.lcp=null;po('largest-contentful-paint',function(e){b.lcp=e.startTime});
 po('longtask',function(e){b.lt.push([e.startTime,e.duration])});
 po('layout-shift',function(e){if(!e.hadRecentInput){b.cls+=e.value;b.shifts++}});
 po('event',function(e){if(e.interactionId)b.ev.push([e.name,e.duration])},{durationThreshold:16});
@@ -31,6 +35,9 @@ b.isVisible=function(){return vis(b.find())};
 // checked once at the end), so the probe's own cost does not pile up while nothing is coming.
 var until=performance.now()+15000;
 if(location.hash!=='#nopoll')(function frame(t){if(b.isVisible()){b.visible=t;return}if(performance.now()<until)requestAnimationFrame(frame)})(0);
+// Otherwise an empty frame loop: headless Chromium paints a page that asks for no frame late (a
+// bare page's FCP hundreds of ms after its content arrived), a visible tab does not.
+else(function idle(){if(performance.now()<until)requestAnimationFrame(idle)})();
 function afterFrame(f){requestAnimationFrame(function(){var c=new MessageChannel();c.port1.onmessage=f;c.port2.postMessage(0)})}
 addEventListener('click',function(e){var t0=e.timeStamp;afterFrame(function(){b.clicks.push(performance.now()-t0)})},true);
 // Reopen: from the click (b.watchPrefs() arms it) to just after the first frame in which the
@@ -72,6 +79,24 @@ const klaroConfig = `var klaroConfig = {
 /** The content type the bench serves a built file with, by its name. */
 const typeOf = (file) => (file.endsWith('.json') ? 'application/json' : file.endsWith('.css') ? 'text/css' : file.endsWith('.ts') ? 'text/plain' : 'text/javascript');
 
+/** samtykke's settings on the page, as the tag's attributes. */
+const SETTINGS = { 'data-google-ads': ADS, 'data-privacy-url': '/personvern/' };
+const attributes = (settings) => Object.entries(settings).map(([k, v]) => ` ${k}="${v}"`).join('');
+const INLINE_START = read(new URL('./experiment/inline-start.js', import.meta.url));
+
+/**
+ * The ways an owner can install samtykke, one row of the table each: `(engine url, settings) →`
+ * what goes into <head>. The only form samtykke has today is `sync`; `inline-experiment` is
+ * issue 26's throwaway inline start (bench/experiment/), kept to measure the design before it
+ * is built. The inline form the engine will ship is a third entry here.
+ */
+export const FORMS = {
+  // The single tag, run as the parser meets it.
+  sync: (engine, settings) => `<script src="${engine}"${attributes(settings)}></script>`,
+  'inline-experiment': (engine, settings) =>
+    `<script>${INLINE_START.replace('(__ENGINE__, __ATTRS__)', `(${JSON.stringify(engine)}, ${JSON.stringify(settings)})`)}</script>`,
+};
+
 /** Where samtykke's built files are served: one folder, as an owner uploads dist/. */
 export const SAMTYKKE_DIR = '/samtykke/';
 // samtykke's elements live in shadow roots on children of <body>; the reopen button and the
@@ -84,9 +109,9 @@ const shadowRoots = `function(){var out=[],hs=document.body?document.body.childr
  * button), prefs (true when the preferences are open with focus inside), reopen (the floating
  * control that opens them, if the tool has one), accept (selector), html }.
  * `dist`: every file of dist/ by name, served in samtykke's folder; which of them a scenario
- * costs is what the browser requests.
+ * costs is what the browser requests. `forms`: samtykke's rows, by their name in `FORMS`.
  */
-export function tools(dist) {
+export function tools(dist, forms = ['sync']) {
   const cc = read(nm('vanilla-cookieconsent/dist/cookieconsent.umd.js'));
   const ccCss = read(nm('vanilla-cookieconsent/dist/cookieconsent.css'));
   const klaro = read(nm('klaro/dist/klaro.js'));
@@ -97,28 +122,25 @@ export function tools(dist) {
   const end = (code) => `${code}\n;performance.mark('tool-end');`;
   const tag = SAMTYKKE_DIR + 'samtykke.js';
   const served = Object.fromEntries(Object.entries(dist).map(([file, body]) => [SAMTYKKE_DIR + file, body]));
+  /** samtykke installed in one of its `FORMS`: the same files, asked for the way the form says. */
+  const samtykke = (form) => ({
+    // It holds back Google Ads itself (data-google-ads). Every built file is there beside the
+    // tag (a face it fetches is served unmodified, so its integrity hash holds); only the tag
+    // carries the marks.
+    files: { ...Object.fromEntries(Object.entries(served).map(([path, body]) => [path, [typeOf(path), body]])), [tag]: [js, end(start(String(dist['samtykke.js'])))] },
+    raw: served,
+    tagFiles: [tag],
+    // The "Godta alle" button in samtykke's shadow roots.
+    find: `function(){var rs=(${shadowRoots})();for(var j=0;j<rs.length;j++){var bs=rs[j].querySelectorAll('button');for(var i=0;i<bs.length;i++)if(bs[i].textContent.trim()==='Godta alle')return bs[i]}return null}`,
+    prefs: `function(){var rs=(${shadowRoots})();for(var j=0;j<rs.length;j++){var d=rs[j].querySelector('dialog[open]'),a=rs[j].activeElement;if(d&&a&&d.contains(a))return true}return false}`,
+    reopen: { role: 'button', name: 'Innstillinger for informasjonskapsler' },
+    accept: { role: 'button', name: 'Godta alle' },
+    html: (find, prefs) => site({ find, prefs, head: FORMS[form](ASSETS + tag, SETTINGS) }),
+  });
   return {
     // The same page with no consent tool: what the page and the probe cost by themselves.
     none: { files: {}, raw: {}, tagFiles: [], find: 'function(){return null}', accept: null, html: (find) => site({ find, head: `${mark('tool-start')}${mark('tool-end')}` }) },
-    samtykke: {
-      // One tag in <head>, run as it is parsed; it holds back Google Ads itself (data-google-ads).
-      // Every built file is there beside it (a face it fetches is served unmodified, so its
-      // integrity hash holds); only the tag carries the marks.
-      files: { ...Object.fromEntries(Object.entries(served).map(([path, body]) => [path, [typeOf(path), body]])), [tag]: [js, end(start(String(dist['samtykke.js'])))] },
-      raw: served,
-      tagFiles: [tag],
-      // The "Godta alle" button in samtykke's shadow roots.
-      find: `function(){var rs=(${shadowRoots})();for(var j=0;j<rs.length;j++){var bs=rs[j].querySelectorAll('button');for(var i=0;i<bs.length;i++)if(bs[i].textContent.trim()==='Godta alle')return bs[i]}return null}`,
-      prefs: `function(){var rs=(${shadowRoots})();for(var j=0;j<rs.length;j++){var d=rs[j].querySelector('dialog[open]'),a=rs[j].activeElement;if(d&&a&&d.contains(a))return true}return false}`,
-      reopen: { role: 'button', name: 'Innstillinger for informasjonskapsler' },
-      accept: { role: 'button', name: 'Godta alle' },
-      html: (find, prefs) =>
-        site({
-          find,
-          prefs,
-          head: `<script src="${tag}" data-google-ads="${ADS}" data-privacy-url="/personvern/"></script>`,
-        }),
-    },
+    ...Object.fromEntries(forms.map((form) => [`samtykke:${form}`, samtykke(form)])),
     cookieconsent: {
       // Its docs: the CSS in <head>, the script + a config calling CookieConsent.run() deferred
       // (their example uses type="module", which is deferred); blocked scripts are
@@ -133,7 +155,7 @@ export function tools(dist) {
       html: (find) =>
         site({
           find,
-          head: `<link rel="stylesheet" href="/cookieconsent.css"><script defer src="/cookieconsent.umd.js"></script><script defer src="/cookieconsent-config.js"></script>
+          head: `<link rel="stylesheet" href="${ASSETS}/cookieconsent.css"><script defer src="${ASSETS}/cookieconsent.umd.js"></script><script defer src="${ASSETS}/cookieconsent-config.js"></script>
 <script type="text/plain" data-category="marketing" async src="${GTAG_SRC}"></script><script type="text/plain" data-category="marketing">${GTAG_INIT}</script>`,
         }),
     },
@@ -150,7 +172,7 @@ export function tools(dist) {
       html: (find) =>
         site({
           find,
-          head: `<script defer src="/klaro-config.js"></script><script defer src="/klaro.js"></script>
+          head: `<script defer src="${ASSETS}/klaro-config.js"></script><script defer src="${ASSETS}/klaro.js"></script>
 <script type="text/plain" data-type="text/javascript" data-name="google-ads" async data-src="${GTAG_SRC}"></script><script type="text/plain" data-type="text/javascript" data-name="google-ads">${GTAG_INIT}</script>`,
         }),
     },

@@ -1,18 +1,23 @@
 #!/usr/bin/env node
-// `npm run bench`: samtykke vs vanilla-cookieconsent vs Klaro on the same mock page in headless
-// Chromium; see docs/performance.md. Options: --runs N (default 11), --quick (3 runs, 1× only),
-// --rates 1,4 (the CPU slowdowns to run), --table (reprint the last results), --save (also keep
-// them in bench/results.json, the record docs/performance.md quotes; without it they go to the
-// system's temp directory only).
+// `npm run bench`: no tool vs samtykke vs vanilla-cookieconsent vs Klaro on the same mock page in
+// headless Chromium; see docs/performance.md. Options: --runs N (default 11), --quick (3 runs,
+// loopback at 1× only), --profile loopback,cable,slow4g (network profiles, bench/network.mjs),
+// --rates 1,4 (CPU slowdowns; each profile is run at each rate; without either flag: loopback at
+// 1× and 4×, cable and slow4g at 1×), --forms sync,inline-experiment (samtykke's rows, FORMS in
+// bench/pages.mjs; default sync), --table (reprint the last results), --save (also keep them in
+// bench/results.json, the record docs/performance.md quotes; without it they go to the system's
+// temp directory only).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import https from 'node:https';
+import http2 from 'node:http2';
+import net from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { chromiumOptions } from '../scripts/chromium.mjs';
-import { GTAG_STUB, ORIGIN, isGoogle, pageFor, tools } from './pages.mjs';
+import { connectMs, emulate, profilesFrom } from './network.mjs';
+import { ASSETS, GTAG_STUB, ORIGIN, isGoogle, pageFor, tools } from './pages.mjs';
 import { stats, table } from './stats.mjs';
 import { targets } from './targets.mjs';
 
@@ -31,7 +36,23 @@ if (process.argv.includes('--table')) {
 }
 const QUICK = process.argv.includes('--quick');
 const RUNS = Number(arg('--runs', QUICK ? 3 : 11));
-const RATES = arg('--rates', QUICK ? '1' : '1,4').split(',').map(Number);
+const PROFILE_ARG = arg('--profile', arg('--profiles', null));
+const RATE_ARG = arg('--rates', null);
+// Each profile at each rate; with neither flag, the CPU rates on loopback and the networks at 1×.
+const PROFILE_NAMES = (() => {
+  try {
+    return profilesFrom(PROFILE_ARG ?? 'loopback');
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+})();
+const CONDITIONS = (
+  PROFILE_ARG || RATE_ARG || QUICK
+    ? PROFILE_NAMES.flatMap((profile) => (RATE_ARG ?? (QUICK ? '1' : PROFILE_ARG ? '1' : '1,4')).split(',').map((rate) => [profile, Number(rate)]))
+    : [['loopback', 1], ['loopback', 4], ['cable', 1], ['slow4g', 1]]
+).map(([profile, rate]) => ({ key: `${profile} ${rate}×`, profile, rate }));
+const FORMS = arg('--forms', 'sync').split(',');
 const DIST = new URL('../dist/', import.meta.url);
 if (!existsSync(new URL('samtykke.js', DIST))) {
   console.error('bench: dist/samtykke.js not found; run `npm run build` first.');
@@ -40,8 +61,9 @@ if (!existsSync(new URL('samtykke.js', DIST))) {
 // Every built file, whatever the build makes today (one file, or an engine and its faces): the
 // browser asks for what it needs, and each scenario counts what it asked for.
 const built = readdirSync(DIST).filter((f) => statSync(new URL(f, DIST)).isFile());
-const TOOLS = tools(Object.fromEntries(built.map((f) => [f, readFileSync(new URL(f, DIST))])));
-const NAMES = Object.keys(TOOLS).filter((n) => n !== 'none');
+const TOOLS = tools(Object.fromEntries(built.map((f) => [f, readFileSync(new URL(f, DIST))])), FORMS);
+// Every row, the page without a tool first: each run's delays are taken against its figures.
+const NAMES = Object.keys(TOOLS);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** A throwaway self-signed certificate for the local server (the browser is told to accept it). */
@@ -56,33 +78,51 @@ function certificate() {
   }
 }
 
-// One local HTTPS server answers for every host name (the browser resolves them all to it), so
-// Chromium's HTTP cache works as it does on a real site; request interception would turn it off
-// and make "next page, same browser" fetch everything again. `serving` is the context open now
-// (runs are one at a time): its tool, its page and the tool's files it asked for, in order.
+// One local HTTPS server (HTTP/2, as a CDN serves) answers for every host name (the browser
+// resolves them all to it), so Chromium's HTTP cache works as it does on a real site; request
+// interception would turn it off and make "next page, same browser" fetch everything again. The
+// page is at ORIGIN, the tools' files at ASSETS. `serving` is the context open now (runs are one
+// at a time): its tool, its page and the tool's files it asked for, in order.
 let serving = null;
-const server = https.createServer(certificate(), (req, res) => {
-  const url = new URL(req.url, `https://${req.headers.host}`);
-  const send = (status, type, body, cache = 'no-store') => {
-    res.writeHead(status, { 'content-type': type, 'cache-control': cache });
-    res.end(body);
+const zipCache = new Map();
+const gzipped = (body) => {
+  if (!zipCache.has(body)) zipCache.set(body, gzipSync(body, { level: 9 }));
+  return zipCache.get(body);
+};
+const PAGES = ['/', '/tjenester/'];
+const server = http2.createSecureServer({ ...certificate(), allowHTTP1: true }, (req, res) => {
+  const url = new URL(req.url, `https://${req.headers[':authority'] ?? req.headers.host}`);
+  // Compressed when the browser takes it, as every CDN and Webnode send text (the bytes rows
+  // count gzip -9 too); on a slow network it is the size on the wire that costs.
+  const send = (status, type, body, cache = 'no-store', headers = {}) => {
+    const zip = body.length > 0 && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+    res.writeHead(status, { 'content-type': type, 'cache-control': cache, ...(zip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}), ...headers });
+    res.end(zip ? gzipped(body) : body);
   };
   if (isGoogle(url)) return url.pathname === '/gtag/js' ? send(200, 'text/javascript', GTAG_STUB) : send(204, 'text/plain', '');
-  if (url.origin !== ORIGIN || !serving) return send(404, 'text/plain', '');
-  if (url.pathname === '/') return send(200, 'text/html; charset=utf-8', serving.html, 'no-cache');
-  const file = serving.tool.files[url.pathname];
+  if (!serving) return send(404, 'text/plain', '');
+  if (url.origin === ORIGIN && PAGES.includes(url.pathname)) return send(200, 'text/html; charset=utf-8', serving.html, 'no-cache');
+  const file = url.origin === ASSETS && serving.tool.files[url.pathname];
   if (!file) return send(404, 'text/plain', '');
   serving.requested.push(url.pathname);
-  // Cacheable for an hour, as a CDN or an upload folder typically serves it.
-  send(200, file[0], file[1], 'max-age=3600');
+  // Cacheable for an hour, as a CDN or an upload folder typically serves it; CORS, as samtykke
+  // fetches its face with `integrity` from the tag's folder.
+  send(200, file[0], file[1], 'max-age=3600', { 'access-control-allow-origin': '*', 'timing-allow-origin': '*' });
 });
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+// Each new connection waits as a cold one would (network.mjs: DNS, TCP, TLS) before the TLS
+// server sees it; `cold` is the current profile's wait.
+let cold = 0;
+const front = net.createServer((socket) => {
+  socket.on('error', () => {});
+  setTimeout(() => server.emit('connection', socket), cold);
+});
+await new Promise((resolve) => front.listen(0, '127.0.0.1', resolve));
 const browser = await chromium.launch({
   ...chromiumOptions,
-  args: [...chromiumOptions.args, `--host-resolver-rules=MAP * 127.0.0.1:${server.address().port}`, '--ignore-certificate-errors'],
+  args: [...chromiumOptions.args, `--host-resolver-rules=MAP * 127.0.0.1:${front.address().port}`, '--ignore-certificate-errors'],
 });
 
-async function open(name, { rate, cookies }) {
+async function open(name, { rate, cookies, profile }) {
   const tool = TOOLS[name];
   const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 800 } });
   // The tool's files the browser asked for, in order; a scenario's bytes are a slice of it.
@@ -93,6 +133,7 @@ async function open(name, { rate, cookies }) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' }).catch(() => cdp.send('Performance.enable'));
   if (rate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await emulate(cdp, profile);
   return { tool, context, page, cdp, requested };
 }
 
@@ -125,12 +166,14 @@ const snapshot = (page, files = []) =>
     const arrived = Math.max(0, ...performance.getEntriesByType('resource').filter((r) => files.includes(new URL(r.name).pathname)).map((r) => r.responseEnd));
     return {
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      lcp: b.lcp,
       visible: b.visible,
       visibleNow: b.isVisible(),
       longTasks: b.lt.length,
       longTaskMs: b.lt.reduce((n, t) => n + t[1], 0),
       cls: b.cls,
       tag: s && e ? e.startTime - Math.max(s.startTime, arrived) : null,
+      arrived: arrived || null,
       clicks: b.clicks.slice(),
       cookieMs: b.cookie.ms,
       cookieCalls: b.cookie.n,
@@ -139,11 +182,12 @@ const snapshot = (page, files = []) =>
   }, files);
 
 /** First visit: banner visible, load cost, then "Godta alle". Returns the metrics and the cookies. */
-async function firstVisit(name, rate) {
-  const { tool, context, page, cdp, requested } = await open(name, { rate });
+async function firstVisit(name, { rate, profile }) {
+  const { tool, context, page, cdp, requested } = await open(name, { rate, profile });
   try {
     await page.goto(ORIGIN + (tool.accept ? '/' : '/#nopoll'), { waitUntil: 'load' });
-    const deadline = Date.now() + (tool.accept ? 1500 * rate : 0);
+    // A banner may follow `load` by a file's round trips (the face, fetched after the engine).
+    const deadline = Date.now() + (tool.accept ? 1500 * rate + 2 * cold : 0);
     while (Date.now() < deadline && !(await page.evaluate(() => window.__bench.visible !== null))) await sleep(25);
     await sleep(300 * rate); // let late shifts and tasks land
     const script = await scriptTime(cdp);
@@ -151,7 +195,7 @@ async function firstVisit(name, rate) {
     // The banner cannot be seen before the page's first paint: its rAF time is the start of a
     // frame that may not be presented, FCP is the first frame that was.
     const painted = s.visible === null || s.fcp === null ? null : Math.max(s.visible, s.fcp);
-    const out = { fcp: s.fcp, banner: s.visible, painted, script, longTasks: s.longTasks, longTaskMs: s.longTaskMs, cls: s.cls, tag: s.tag, cookieMs: s.cookieMs, cookieCalls: s.cookieCalls, click: null, eventTiming: null, cookies: null };
+    const out = { fcp: s.fcp, lcp: s.lcp, arrived: s.arrived, banner: s.visible, painted, script, longTasks: s.longTasks, longTaskMs: s.longTaskMs, cls: s.cls, tag: s.tag, cookieMs: s.cookieMs, cookieCalls: s.cookieCalls, click: null, eventTiming: null, cookies: null };
     if (s.visible !== null) {
       const button = tool.accept.role ? page.getByRole(tool.accept.role, { name: tool.accept.name, exact: true }) : page.locator(tool.accept.css);
       await button.first().click({ timeout: 5000 });
@@ -180,24 +224,30 @@ async function firstVisit(name, rate) {
 }
 
 /** Returning visitor: the stored choice is in the cookie jar before navigation. */
-async function returning(name, rate, cookies) {
-  const { tool, context, page, cdp, requested } = await open(name, { rate, cookies });
+async function returning(name, { rate, profile }, cookies) {
+  const { tool, context, page, cdp, requested } = await open(name, { rate, cookies, profile });
   try {
     await page.goto(ORIGIN + '/#nopoll', { waitUntil: 'load' });
     await sleep(300 * rate);
     const script = await scriptTime(cdp);
     const s = await snapshot(page, tool.tagFiles);
     const bytes = bytesOf(tool, requested.splice(0));
-    // The next page view in the same browser: the tool's files are in the HTTP cache (and V8's
-    // code cache), and the cookie store has been asked before, as for most page views of a
-    // returning visitor.
-    await page.reload({ waitUntil: 'load' });
+    // The next page view in the same browser: another page of the site, its connections open,
+    // the tool's files in the HTTP cache (and V8's code cache), and the cookie store asked
+    // before, as for most page views of a returning visitor. (The script-time counter starts
+    // again with the new document.)
+    await page.goto(ORIGIN + '/tjenester/#nopoll', { waitUntil: 'load' });
     await sleep(300 * rate);
+    const nextScript = await scriptTime(cdp);
     const next = await snapshot(page, tool.tagFiles);
     const nextBytes = bytesOf(tool, requested.splice(0));
     const reopen = tool.reopen ? await reopenPrefs(tool, page, rate) : null;
     const reopenBytes = reopen ? bytesOf(tool, requested.splice(0)) : null;
-    return { fcp: s.fcp, tag: s.tag, script, longTasks: s.longTasks, cls: s.cls, cookieMs: s.cookieMs, cookieCalls: s.cookieCalls, bannerShown: s.visibleNow, nextTag: next.tag, nextCookieMs: next.cookieMs, reopen: reopen?.ms ?? null, reopenAfterFace: reopen?.afterFace ?? null, bytes, nextBytes, reopenBytes };
+    return {
+      fcp: s.fcp, lcp: s.lcp, tag: s.tag, script, longTasks: s.longTasks, longTaskMs: s.longTaskMs, cls: s.cls, cookieMs: s.cookieMs, cookieCalls: s.cookieCalls, bannerShown: s.visibleNow,
+      next: { fcp: next.fcp, lcp: next.lcp, script: nextScript, longTasks: next.longTasks },
+      nextTag: next.tag, nextCookieMs: next.cookieMs, reopen: reopen?.ms ?? null, reopenAfterFace: reopen?.afterFace ?? null, bytes, nextBytes, reopenBytes,
+    };
   } finally {
     await context.close();
   }
@@ -232,42 +282,46 @@ async function reopenPrefs(tool, page, rate) {
 }
 
 const started = new Date();
-const results = { date: started.toISOString(), machine: {}, runs: RUNS, rates: RATES, baseline: {}, tools: {} };
-for (const name of NAMES) results.tools[name] = { bytes: null, byRate: {} };
+const results = { date: started.toISOString(), machine: {}, runs: RUNS, conditions: CONDITIONS, tools: {} };
+for (const name of NAMES) results.tools[name] = { bytes: null, byCondition: {} };
 
-for (const rate of RATES) {
-  console.error(`\n${rate}× CPU: ${RUNS} runs each…`);
+for (const condition of CONDITIONS) {
+  const { key } = condition;
+  cold = connectMs(condition.profile);
+  console.error(`\n${key}: ${RUNS} runs each…`);
   const raw = Object.fromEntries(NAMES.map((n) => [n, { first: [], returning: [] }]));
-  // A stored choice per tool: from a run that clicked "Godta alle" (seeded once, unthrottled).
+  // A stored choice per tool: from a run that clicked "Godta alle" (seeded once, unthrottled CPU).
   const seeds = {};
-  for (const name of NAMES) {
-    const r = await firstVisit(name, 1);
+  for (const name of NAMES.filter((n) => TOOLS[n].accept)) {
+    const r = await firstVisit(name, { ...condition, rate: 1 });
     seeds[name] = r.cookies;
     if (!r.cookies) console.error(`  ${name}: no banner, so no stored choice; returning visitor measured without one.`);
   }
-  const baseline = [];
   for (let i = 0; i < RUNS; i++) {
-    baseline.push(await firstVisit('none', rate));
     for (const name of NAMES) {
-      raw[name].first.push(await firstVisit(name, rate));
-      raw[name].returning.push(await returning(name, rate, seeds[name]));
+      raw[name].first.push(await firstVisit(name, condition));
+      raw[name].returning.push(await returning(name, condition, seeds[name]));
     }
     process.stderr.write(`  run ${i + 1}/${RUNS}\n`);
   }
-  const pick = (arr, k) => arr.map((x) => x[k]).filter((v) => typeof v === 'number' && Number.isFinite(v));
-  results.baseline[rate] = { scriptLoad: stats(pick(baseline, 'script')), fcp: stats(pick(baseline, 'fcp')), samples: baseline.map(({ cookies: _cookies, ...x }) => x) };
-  // Each run's FCP less the bare page's FCP of the same round (runs are interleaved, so drift on
-  // a shared machine cancels out better than a difference of medians would).
-  const delay = (arr) => arr.map((x, i) => (x.fcp === null || baseline[i].fcp === null ? null : x.fcp - baseline[i].fcp)).filter((v) => v !== null);
+  const at = (x, path) => path.split('.').reduce((o, k) => o?.[k], x);
+  const pick = (arr, k) => arr.map((x) => at(x, k)).filter((v) => typeof v === 'number' && Number.isFinite(v));
+  // Each run's figure less the page without a tool's of the same round (runs are interleaved, so
+  // drift on a shared machine cancels out better than a difference of medians would).
+  const delay = (arr, base, k) => arr.map((x, i) => [at(x, k), at(base[i], k)]).filter(([a, b]) => typeof a === 'number' && typeof b === 'number').map(([a, b]) => a - b);
+  const none = raw.none;
   for (const name of NAMES) {
     const f = raw[name].first;
     const r = raw[name].returning;
     const sized = (arr, k) => (arr[0]?.[k] ? { ...arr[0][k], vary: new Set(arr.map((x) => x[k]?.gzip)).size > 1 } : null);
     // Bytes are the same every run unless the tool asks for different files; `vary` says if it did.
     results.tools[name].bytes ??= { first: sized(f, 'bytes'), returning: sized(r, 'bytes'), next: sized(r, 'nextBytes'), reopen: sized(r, 'reopenBytes') };
-    results.tools[name].byRate[rate] = {
+    results.tools[name].byCondition[key] = {
       fcp: stats(pick(f, 'fcp')),
-      fcpDelay: stats(delay(f)),
+      fcpDelay: stats(delay(f, none.first, 'fcp')),
+      lcp: stats(pick(f, 'lcp')),
+      lcpDelay: stats(delay(f, none.first, 'lcp')),
+      tagArrived: stats(pick(f, 'arrived')),
       bannerVisible: f.every((x) => x.banner === null) ? null : stats(pick(f, 'banner')),
       bannerPainted: stats(pick(f, 'painted')),
       bannerMissing: f.filter((x) => x.banner === null).length,
@@ -281,18 +335,25 @@ for (const rate of RATES) {
       clickToPaint: stats(pick(f, 'click')),
       eventTiming: stats(pick(f, 'eventTiming')),
       bannerGoneAfterClick: f.filter((x) => x.bannerGone).length,
+      returningFcpDelay: stats(delay(r, none.returning, 'fcp')),
+      returningLcpDelay: stats(delay(r, none.returning, 'lcp')),
       returningTag: stats(pick(r, 'tag')),
       returningCookieMs: stats(pick(r, 'cookieMs')),
-      returningNextTag: stats(pick(r, 'nextTag')),
-      returningNextCookieMs: stats(pick(r, 'nextCookieMs')),
       returningScript: stats(pick(r, 'script')),
       returningLongTasks: stats(pick(r, 'longTasks')),
-      returningFcpDelay: stats(delay(r)),
+      returningLongTaskMs: stats(pick(r, 'longTaskMs')),
+      nextFcpDelay: stats(delay(r, none.returning, 'next.fcp')),
+      nextLcpDelay: stats(delay(r, none.returning, 'next.lcp')),
+      returningNextTag: stats(pick(r, 'nextTag')),
+      returningNextCookieMs: stats(pick(r, 'nextCookieMs')),
+      nextScript: stats(pick(r, 'next.script')),
+      nextLongTasks: stats(pick(r, 'next.longTasks')),
       reopen: stats(pick(r, 'reopen')),
       reopenAfterFace: stats(pick(r, 'reopenAfterFace')),
       hasReopen: !!TOOLS[name].reopen,
       returningBannerShown: r.filter((x) => x.bannerShown).length,
-      returningSeeded: !!seeds[name],
+      // The page without a tool has no choice to store; its returning visit is its first again.
+      returningSeeded: name === 'none' || !!seeds[name],
       samples: { first: f.map(({ cookies: _cookies, ...x }) => x), returning: r },
     };
   }
@@ -300,6 +361,7 @@ for (const rate of RATES) {
 
 const version = browser.version();
 await browser.close();
+front.close();
 server.close();
 const cpus = os.cpus();
 results.machine = {

@@ -20,8 +20,11 @@ export function fmt(s, digits = 1) {
 const ratio = (s, base) => (s && base && base.median > 0 && s.median >= 0 ? ` ×${(s.median / base.median).toFixed(s.median / base.median >= 10 ? 0 : 1)}` : '');
 
 const ROWS = [
-  ['fcp', "page's first contentful paint (FCP), ms", 0],
+  ['fcp', "first visit: page's first contentful paint (FCP), ms", 0],
   ['fcpDelay', '  delay over the page without a consent tool, ms', 0],
+  ['lcp', 'first visit: largest contentful paint (LCP), ms', 0],
+  ['lcpDelay', '  delay over the page without a consent tool, ms', 0],
+  ['tagArrived', "tool's tag file(s) arrived (last responseEnd), ms", 0],
   ['bannerVisible', 'banner visible (rAF), ms from navigation', 0],
   ['bannerPainted', 'banner painted: max(rAF, FCP), ms', 0],
   ['scriptLoad', 'main-thread script during load, ms', 1],
@@ -29,16 +32,22 @@ const ROWS = [
   ['cookieMs', '  of which in document.cookie, ms', 1],
   ['cookieCalls', '  document.cookie calls (until the click)', 0],
   ['longTasks', 'long tasks during load (count)', 0],
+  ['longTaskMs', 'long tasks during load (sum, ms)', 0],
   ['cls', 'layout shift (CLS)', 3],
   ['clickToPaint', '"Godta alle": click to next paint, ms', 1],
   ['eventTiming', '"Godta alle": Event Timing duration, ms', 0],
   ['returningFcpDelay', 'returning visitor: FCP delay over no tool, ms', 0],
+  ['returningLcpDelay', 'returning visitor: LCP delay over no tool, ms', 0],
   ['returningTag', "returning visitor: tool's script run, ms", 1],
   ['returningCookieMs', '  of which in document.cookie, ms', 1],
-  ['returningNextTag', '  next page, same browser: script run, ms', 1],
-  ['returningNextCookieMs', '    of which in document.cookie, ms', 1],
   ['returningScript', 'returning visitor: script during load, ms', 1],
   ['returningLongTasks', 'returning visitor: long tasks (count)', 0],
+  ['nextFcpDelay', 'next page, same browser: FCP delay over no tool, ms', 0],
+  ['nextLcpDelay', '  LCP delay over no tool, ms', 0],
+  ['returningNextTag', "  tool's script run, ms", 1],
+  ['returningNextCookieMs', '    of which in document.cookie, ms', 1],
+  ['nextScript', '  script during load, ms', 1],
+  ['nextLongTasks', '  long tasks (count)', 0],
   ['reopen', 'reopen button: click to preferences open + focused, ms', 1],
   ['reopenAfterFace', '  of which after the last file it fetched arrived, ms', 1],
 ];
@@ -51,12 +60,28 @@ const BYTE_ROWS = [
   ['reopen', '  returning visitor opens the preferences'],
 ];
 
+/**
+ * The conditions a run measured, `{ key, profile, rate }` each, and each tool's figures by key.
+ * Runs saved before the network profiles (bench/results.json of 2026-11) measured loopback only,
+ * by CPU rate.
+ */
+export function conditionsOf(results) {
+  const conditions = results.conditions ?? results.rates.map((rate) => ({ key: String(rate), profile: 'loopback', rate }));
+  const by = (name) => results.tools[name].byCondition ?? results.tools[name].byRate;
+  return { conditions, by };
+}
+
+/** The column the ratios are against: samtykke's first form (the first column in older runs). */
+export const baseName = (names) => names.find((n) => n.startsWith('samtykke')) ?? names[0];
+
 export function table(results) {
   const names = Object.keys(results.tools);
-  const base = results.tools[names[0]];
+  const { conditions, by } = conditionsOf(results);
+  const baseCol = baseName(names);
+  const base = results.tools[baseCol];
   const lines = [];
   const m = results.machine;
-  lines.push(`${m.cpu} (${m.cores} cores), ${m.chromium ? 'Chromium ' + m.chromium : ''}, ${results.date.slice(0, 10)}; ${results.runs} runs each, median (min–max); ×n = ratio to ${names[0]}.`);
+  lines.push(`${m.cpu} (${m.cores} cores), ${m.chromium ? 'Chromium ' + m.chromium : ''}, ${results.date.slice(0, 10)}; ${results.runs} runs each, median (min–max); ×n = ratio to ${baseCol}.`);
   const head = ['metric', ...names];
   const rows = [];
   for (const [key, label] of BYTE_ROWS) {
@@ -66,30 +91,32 @@ export function table(results) {
         const b = results.tools[n].bytes?.[key];
         if (!b) return key === 'reopen' ? 'n/a' : '–';
         const baseBytes = base.bytes?.[key];
-        return `${b.gzip} (${b.raw})${b.vary ? ' varies' : ''}${n === names[0] || !baseBytes ? '' : ratio({ median: b.gzip }, { median: baseBytes.gzip })}`;
+        return `${b.gzip} (${b.raw})${b.vary ? ' varies' : ''}${n === baseCol || n === 'none' || !baseBytes ? '' : ratio({ median: b.gzip }, { median: baseBytes.gzip })}`;
       }),
     ]);
   }
-  for (const rate of results.rates) {
-    rows.push([`**${rate}× CPU${rate > 1 ? ' throttling' : ''}**`, ...names.map(() => '')]);
+  for (const { key: cond, profile, rate } of conditions) {
+    rows.push([`**${profile}, ${rate}× CPU${rate > 1 ? ' throttling' : ''}**`, ...names.map(() => '')]);
     for (const [key, label, digits] of ROWS) {
       rows.push([
         label,
         ...names.map((n) => {
-          const r = results.tools[n].byRate[rate];
+          const r = by(n)[cond];
+          if (!(key in r)) return 'not measured';
           if (key === 'bannerVisible' && !r.bannerVisible) return 'no banner';
           if ((key === 'clickToPaint' || key === 'eventTiming') && !r.clickToPaint && !r.eventTiming) return r.bannerVisible ? '–' : 'no banner';
           if (key.startsWith('reopen') && !r.hasReopen) return 'n/a (no such control)';
           if (key.startsWith('returning') && !r.returningSeeded) return `${fmt(r[key], digits)} (no stored choice)`;
           const s = r[key];
           const extra = key === 'eventTiming' && s ? ' (<16 not reported)' : '';
-          return fmt(s, digits) + (n === names[0] ? '' : ratio(s, base.byRate[rate][key])) + (n === names[0] ? extra : '');
+          // No ratio for the page without a tool: it is what the others' delays are taken against.
+          return fmt(s, digits) + (n === baseCol ? extra : n === 'none' ? '' : ratio(s, (base.byCondition ?? base.byRate)[cond][key]));
         }),
       ]);
     }
   }
-  for (const rate of results.rates) {
-    const bl = results.baseline?.[rate];
+  for (const { key: cond, rate } of conditions) {
+    const bl = results.baseline?.[cond];
     if (bl?.scriptLoad) lines.push(`The page without any consent tool (incl. the probe) at ${rate}× CPU: ${fmt(bl.scriptLoad, 1)} ms script, FCP ${fmt(bl.fcp, 0)} ms.`);
   }
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
