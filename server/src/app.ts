@@ -2,11 +2,10 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { stream } from 'hono/streaming';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Config } from './config.js';
 import { parseEntry } from './entry.js';
-import { CONTENT_TYPE, csvHeader, formatLine, pickFormat } from './export-format.js';
+import { CONTENT_TYPE, csvHeader, exportStream, formatLine, pickFormat } from './export-format.js';
 import type { Log } from './log.js';
 import { RateLimit } from './rate-limit.js';
 import type { ConsentStore } from './store/store.js';
@@ -118,11 +117,7 @@ export function createApp({ store, config, log }: AppOptions): Hono {
     const from = bound('from');
     const to = bound('to');
     if (from === undefined || to === undefined) return fail(c, 400, 'from and to must be ISO 8601 dates or times, e.g. 2026-01-01 or 2026-01-01T00:00:00Z');
-    c.header('Content-Type', CONTENT_TYPE[format]);
-    return stream(c, async (out) => {
-      if (format === 'csv') await out.write(csvHeader());
-      for await (const e of store.range(from, to)) await out.write(formatLine(e, format));
-    });
+    return c.body(exportStream(store.range(from, to), format), 200, { 'Content-Type': CONTENT_TYPE[format] });
   });
 
   return app;

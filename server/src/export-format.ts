@@ -26,3 +26,33 @@ export function formatLine(e: StoredEntry, format: Format): string {
   const answer = (p: (typeof PURPOSES)[number]) => (e.choices[p] === undefined ? '' : String(e.choices[p]));
   return [e.id, e.time, e.revision, e.servicesHash, ...PURPOSES.map(answer), e.lang, e.version, e.textsHash, e.path, e.receivedAt].map(cell).join(',') + '\r\n';
 }
+
+/** The last line of a complete export: what a reader checks to know that nothing is missing. */
+export const endLine = (count: number, format: Format) => (format === 'ndjson' ? JSON.stringify({ count }) + '\n' : `#count,${count}\r\n`);
+
+/**
+ * An export as a response body: header, one line an entry, then the count line. A read that
+ * fails midway errors the stream, so the connection breaks instead of ending as if complete.
+ */
+export function exportStream(entries: AsyncIterable<StoredEntry>, format: Format): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const lines = (async function* () {
+    if (format === 'csv') yield csvHeader();
+    let count = 0;
+    for await (const e of entries) {
+      count++;
+      yield formatLine(e, format);
+    }
+    yield endLine(count, format);
+  })();
+  return new ReadableStream({
+    async pull(controller) {
+      const { value, done } = await lines.next();
+      if (done) controller.close();
+      else controller.enqueue(encoder.encode(value));
+    },
+    async cancel() {
+      await lines.return(undefined); // the client left: stop reading the store
+    },
+  });
+}

@@ -1,3 +1,6 @@
+import { serve } from '@hono/node-server';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, MAX_BODY_BYTES } from '../src/app.js';
 import { silentLog } from '../src/log.js';
@@ -24,7 +27,12 @@ describe.each(STORES)('receiver on the $name store', (kind) => {
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
   const read = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers: { Authorization: `Bearer ${TOKEN}`, ...headers } });
-  const all = async () => (await (await read('/v1/consents')).text()).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  /** The whole export, checked complete: its last line counts the entries before it. */
+  const all = async () => {
+    const lines = (await (await read('/v1/consents')).text()).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    expect(lines.at(-1)).toEqual({ count: lines.length - 1 });
+    return lines.slice(0, -1);
+  };
 
   it('stores an entry once: 201, then 200 for the same entry sent again', async () => {
     const e = entry(1);
@@ -102,16 +110,43 @@ describe.each(STORES)('receiver on the $name store', (kind) => {
     const to = entry(5002).time; // exclusive
     const ndjson = await read(`/v1/consents?from=${from}&to=${to}`);
     expect(ndjson.headers.get('content-type')).toBe('application/x-ndjson');
-    expect((await ndjson.text()).split('\n').filter(Boolean).map((l) => JSON.parse(l).id)).toEqual([entry(5000).id, entry(5001).id]);
+    expect((await ndjson.text()).split('\n').filter(Boolean).map((l) => JSON.parse(l).id ?? l)).toEqual([entry(5000).id, entry(5001).id, '{"count":2}']);
     for (const res of [await read(`/v1/consents?from=${from}&to=${to}`, { Accept: 'text/csv' }), await read(`/v1/consents?from=${from}&to=${to}&format=csv`)]) {
       expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
       const rows = (await res.text()).trim().split('\r\n');
       expect(rows[0]).toBe('id,time,revision,servicesHash,functional,analytics,marketing,lang,version,textsHash,path,receivedAt');
       expect(rows[1]).toMatch(new RegExp(`^${entry(5000).id},${from},r1,svc1,,true,false,nb,0.1.0,txt1,/produkter,`));
-      expect(rows).toHaveLength(3);
+      expect(rows).toHaveLength(4);
+      expect(rows[3]).toBe('#count,2');
     }
     expect((await read('/v1/consents?from=yesterday')).status).toBe(400);
     expect((await read('/v1/consents?format=xml')).status).toBe(400);
+  });
+
+  it('breaks off an export whose reading fails midway, so it cannot pass for complete', async () => {
+    for (const n of [5100, 5101, 5102]) await post(entry(n));
+    const failing = Object.create(store) as ConsentStore;
+    failing.range = async function* (from, to) {
+      let n = 0;
+      for await (const e of store.range(from, to)) {
+        if (++n === 3) throw new Error('connection lost');
+        yield e;
+      }
+    };
+    const broken = createApp({ store: failing, config, log: silentLog });
+    const res = await broken.request('/v1/consents', { headers: { Authorization: `Bearer ${TOKEN}` } });
+    expect(res.status).toBe(200); // the head was sent before the failure
+    await expect(res.text()).rejects.toThrow('connection lost');
+    // Over HTTP the connection breaks, so curl or fetch reports it.
+    const server = serve({ fetch: broken.fetch, port: 0, hostname: '127.0.0.1' });
+    await once(server, 'listening');
+    try {
+      const { port } = server.address() as AddressInfo;
+      const http = await fetch(`http://127.0.0.1:${port}/v1/consents`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+      await expect(http.text()).rejects.toThrow();
+    } finally {
+      server.close();
+    }
   });
 
   it('lets only the listed origins through CORS', async () => {

@@ -1,4 +1,5 @@
 import { PURPOSES, type Entry } from '../entry.js';
+import { silentLog, type Log } from '../log.js';
 import type { Db } from './db.js';
 import { migrate } from './migrations.js';
 import { openPglite } from './pglite.js';
@@ -94,6 +95,8 @@ export class ConsentStore {
   async deleteReceivedBefore(cutoff: Date): Promise<number> {
     const rows = await this.db.query('DELETE FROM consent_log WHERE received_at < $1 RETURNING 1', [cutoff]);
     await this.db.durable();
+    // The embedded store never vacuums by itself: without this the deleted rows' space is never reused.
+    if (rows.length) await this.db.query('VACUUM consent_log');
     return rows.length;
   }
 
@@ -107,6 +110,12 @@ export class ConsentStore {
 }
 
 /** `DATABASE_URL` set: that PostgreSQL server; otherwise the embedded store in `dataDir`. */
-export async function openStore(where: { databaseUrl: string | null; dataDir: string }): Promise<ConsentStore> {
-  return ConsentStore.open(where.databaseUrl ? await openPostgres(where.databaseUrl) : await openPglite(where.dataDir));
+export async function openStore(where: { databaseUrl: string | null; dataDir: string }, log: Log = silentLog): Promise<ConsentStore> {
+  const db = where.databaseUrl ? await openPostgres(where.databaseUrl, { log }) : await openPglite(where.dataDir, { log });
+  try {
+    return await ConsentStore.open(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
 }

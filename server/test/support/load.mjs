@@ -60,7 +60,10 @@ export async function postLoad({ url, total, clients, onAck }) {
  */
 export async function checkStored(url, acked) {
   const res = await fetch(`${url}/v1/consents?format=ndjson`, { headers: { Authorization: `Bearer ${TOKEN}` } });
-  const ids = (await res.text()).split('\n').filter(Boolean).map((l) => JSON.parse(l).id);
+  const lines = (await res.text()).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  // The last line counts the entries: an export without it broke off.
+  if (lines.at(-1)?.count !== lines.length - 1) throw new Error(`export incomplete: ${JSON.stringify(lines.at(-1))}`);
+  const ids = lines.slice(0, -1).map((l) => l.id);
   const unique = new Set(ids);
   return { stored: ids.length, missing: [...acked].filter((id) => !unique.has(id)).length, twice: ids.length - unique.size };
 }
