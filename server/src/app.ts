@@ -3,6 +3,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { clientAddressOf, limitKey } from './client-address.js';
 import type { Config } from './config.js';
 import { parseEntry } from './entry.js';
 import { CONTENT_TYPE, csvHeader, exportStream, formatLine, pickFormat } from './export-format.js';
@@ -16,7 +17,7 @@ const POST_TYPES = /^(text\/plain|application\/json)\s*(;|$)/i;
 
 export interface AppOptions {
   readonly store: ConsentStore;
-  readonly config: Pick<Config, 'token' | 'allowedOrigins' | 'ratePerMinute' | 'trustProxy'>;
+  readonly config: Pick<Config, 'token' | 'allowedOrigins' | 'ratePerMinute' | 'globalRatePerMinute' | 'proxy'>;
   readonly log: Log;
 }
 
@@ -24,20 +25,20 @@ const fail = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 
 
 export function createApp({ store, config, log }: AppOptions): Hono {
   const app = new Hono();
-  const limit = new RateLimit(config.ratePerMinute);
+  const perClient = new RateLimit(config.ratePerMinute);
+  const everyone = new RateLimit(config.globalRatePerMinute);
   const allowed = new Set(config.allowedOrigins);
   const tokenDigest = config.token === null ? null : createHash('sha256').update(config.token).digest();
 
+  const clientOf = clientAddressOf(config.proxy);
   const clientAddress = (c: Context): string => {
-    if (config.trustProxy) {
-      const hops = (c.req.header('x-forwarded-for') ?? '').split(',');
-      return hops[hops.length - 1]!.trim();
-    }
+    let peer = '';
     try {
-      return getConnInfo(c).remote.address ?? '';
+      peer = getConnInfo(c).remote.address ?? '';
     } catch {
-      return ''; // not served by the Node adapter (app.request in tests): one shared bucket
+      // not served by the Node adapter (app.request without a socket): one shared bucket
     }
+    return clientOf(peer, (name) => c.req.header(name));
   };
 
   app.use(async (c, next) => {
@@ -68,16 +69,24 @@ export function createApp({ store, config, log }: AppOptions): Hono {
     '/v1/consents',
     async (c, next) => {
       const origin = c.req.header('origin');
-      if (origin === undefined || !allowed.has(origin)) return fail(c, 403, `origin ${JSON.stringify(origin ?? null)} is not in ALLOWED_ORIGINS`);
-      if (!limit.take(clientAddress(c))) return fail(c, 429, 'too many entries from this client, try again in a minute');
+      if (origin === undefined || !allowed.has(origin)) {
+        // Readable by the page that posted, so its sender hears "refused for good" and drops the
+        // entry; a 403 without CORS headers is a network error to it, and it would resend forever.
+        if (origin !== undefined) c.header('Access-Control-Allow-Origin', origin);
+        c.header('Vary', 'Origin');
+        return fail(c, 403, `origin ${JSON.stringify(origin ?? null)} is not in ALLOWED_ORIGINS`);
+      }
+      if (!perClient.take(limitKey(clientAddress(c)))) return fail(c, 429, 'too many entries from this client, try again in a minute');
+      // After the client's own limit, so one client's refused posts do not use up everyone's.
+      if (!everyone.take('')) return fail(c, 429, 'the log takes no more entries this minute, try again later');
       if (!POST_TYPES.test(c.req.header('content-type') ?? '')) return fail(c, 415, 'Content-Type must be text/plain or application/json');
       await next();
     },
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => fail(c, 413, `body larger than ${MAX_BODY_BYTES} bytes`) }),
     async (c) => {
-      const parsed = parseEntry(await c.req.text());
+      const parsed = parseEntry(await c.req.text(), Date.now());
       if (!parsed.ok) return fail(c, 400, parsed.reason);
-      const result = await store.insert(parsed.entry);
+      const result = await store.insert(parsed.entry, c.req.header('origin')!);
       if (result === 'conflict') return fail(c, 409, 'an entry with this id and time is already stored with different content');
       return result === 'created' ? c.json({ status: 'stored' }, 201) : c.json({ status: 'already stored' }, 200);
     },

@@ -43,13 +43,24 @@ type Check = (value: unknown) => string | null;
 const text = (pattern: RegExp, what: string): Check => (v) =>
   typeof v !== 'string' ? `must be a string (${what})` : pattern.test(v) ? null : `must be ${what}`;
 
-const FIELDS: Record<keyof Entry, Check> = {
+const DAY_MS = 86_400_000;
+/**
+ * How far a decision's time may lie from the receiver's clock: a queued entry can arrive long
+ * after it was made (up to a consent's longest life, 395 days), and a visitor's clock can run
+ * a little ahead. Anything else is not a visitor's decision.
+ */
+export const TIME_WINDOW = { pastDays: 400, futureDays: 1 } as const;
+
+const fieldChecks = (now: number): Record<keyof Entry, Check> => ({
   id: text(ID, '8 to 32 letters or digits'),
   time: (v) => {
     const wrong = text(ISO_TIME, 'an ISO 8601 UTC time like 2026-01-31T12:00:00.000Z')(v);
     if (wrong) return wrong;
     const ms = Date.parse(v as string);
-    return Number.isNaN(ms) || new Date(ms).toISOString() !== v ? 'must be a real date and time' : null;
+    if (Number.isNaN(ms) || new Date(ms).toISOString() !== v) return 'must be a real date and time';
+    return ms < now - TIME_WINDOW.pastDays * DAY_MS || ms > now + TIME_WINDOW.futureDays * DAY_MS
+      ? `must lie within ${TIME_WINDOW.pastDays} days before and ${TIME_WINDOW.futureDays} day after the receiver's clock (${new Date(now).toISOString()})`
+      : null;
   },
   revision: text(REVISION, '1 to 32 of A-Z a-z 0-9 _ -'),
   servicesHash: text(HASH, '1 to 64 of A-Z a-z 0-9 _ -'),
@@ -65,11 +76,12 @@ const FIELDS: Record<keyof Entry, Check> = {
   version: text(VERSION, '1 to 32 of A-Z a-z 0-9 . + -'),
   textsHash: text(HASH, '1 to 64 of A-Z a-z 0-9 _ -'),
   path: text(PATH, 'a path starting with "/", at most 512 characters, without query string, fragment or spaces'),
-};
-const NAMES = Object.keys(FIELDS) as (keyof Entry)[];
+});
+const NAMES = Object.keys(fieldChecks(0)) as (keyof Entry)[];
 
-/** Reads a request body; the reason names the first field that is wrong. */
-export function parseEntry(body: string): Parsed {
+/** Reads a request body received at `now`; the reason names the first field that is wrong. */
+export function parseEntry(body: string, now: number): Parsed {
+  const FIELDS = fieldChecks(now);
   let value: unknown;
   try {
     value = JSON.parse(body);

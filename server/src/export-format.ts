@@ -10,7 +10,7 @@ export function pickFormat(query: string | undefined, accept: string | undefined
   return /\btext\/csv\b/.test(accept ?? '') ? 'csv' : 'ndjson';
 }
 
-const HEADER = ['id', 'time', 'revision', 'servicesHash', ...PURPOSES, 'lang', 'version', 'textsHash', 'path', 'receivedAt'];
+const HEADER = ['id', 'time', 'revision', 'servicesHash', ...PURPOSES, 'lang', 'version', 'textsHash', 'path', 'receivedAt', 'origin'];
 
 // RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet does not run it as a formula.
 const cell = (v: string) => {
@@ -24,7 +24,7 @@ export const csvHeader = () => HEADER.join(',') + '\r\n';
 export function formatLine(e: StoredEntry, format: Format): string {
   if (format === 'ndjson') return JSON.stringify(e) + '\n';
   const answer = (p: (typeof PURPOSES)[number]) => (e.choices[p] === undefined ? '' : String(e.choices[p]));
-  return [e.id, e.time, e.revision, e.servicesHash, ...PURPOSES.map(answer), e.lang, e.version, e.textsHash, e.path, e.receivedAt].map(cell).join(',') + '\r\n';
+  return [e.id, e.time, e.revision, e.servicesHash, ...PURPOSES.map(answer), e.lang, e.version, e.textsHash, e.path, e.receivedAt, e.origin].map(cell).join(',') + '\r\n';
 }
 
 /** The last line of a complete export: what a reader checks to know that nothing is missing. */

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, MAX_BODY_BYTES } from '../src/app.js';
+import { NO_PROXY } from '../src/client-address.js';
 import { silentLog } from '../src/log.js';
 import type { ConsentStore } from '../src/store/store.js';
 import { STORES } from './stores.js';
@@ -12,7 +13,7 @@ import { ORIGIN, TOKEN } from './support/receiver.mjs';
 describe.each(STORES)('receiver on the $name store', (kind) => {
   let store: ConsentStore;
   let app: ReturnType<typeof createApp>;
-  const config = { token: TOKEN, allowedOrigins: [ORIGIN], ratePerMinute: 0, trustProxy: false };
+  const config = { token: TOKEN, allowedOrigins: [ORIGIN], ratePerMinute: 0, globalRatePerMinute: 0, proxy: NO_PROXY };
 
   beforeAll(async () => {
     store = await kind.open(await kind.place());
@@ -45,7 +46,7 @@ describe.each(STORES)('receiver on the $name store', (kind) => {
     const stored = await (await read(`/v1/consents/${e.id}`)).text();
     const lines = stored.split('\n').filter(Boolean).map((l) => JSON.parse(l));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toEqual({ ...e, receivedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    expect(lines[0]).toEqual({ ...e, receivedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), origin: ORIGIN });
   });
 
   it('refuses different content under a stored id and time (409), keeping the stored one', async () => {
@@ -114,8 +115,8 @@ describe.each(STORES)('receiver on the $name store', (kind) => {
     for (const res of [await read(`/v1/consents?from=${from}&to=${to}`, { Accept: 'text/csv' }), await read(`/v1/consents?from=${from}&to=${to}&format=csv`)]) {
       expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
       const rows = (await res.text()).trim().split('\r\n');
-      expect(rows[0]).toBe('id,time,revision,servicesHash,functional,analytics,marketing,lang,version,textsHash,path,receivedAt');
-      expect(rows[1]).toMatch(new RegExp(`^${entry(5000).id},${from},r1,svc1,,true,false,nb,0.1.0,txt1,/produkter,`));
+      expect(rows[0]).toBe('id,time,revision,servicesHash,functional,analytics,marketing,lang,version,textsHash,path,receivedAt,origin');
+      expect(rows[1]).toMatch(new RegExp(`^${entry(5000).id},${from},r1,svc1,,true,false,nb,0.1.0,txt1,/produkter,[^,]+,${ORIGIN}$`));
       expect(rows).toHaveLength(4);
       expect(rows[3]).toBe('#count,2');
     }
@@ -157,14 +158,73 @@ describe.each(STORES)('receiver on the $name store', (kind) => {
     expect((await post(entry(6000))).headers.get('access-control-allow-origin')).toBe(ORIGIN);
   });
 
+  /** A post over a connection from `peer`, as the Node adapter hands it to the app. */
+  const postFrom = (on: typeof app, peer: string, n: number, headers: Record<string, string> = {}) =>
+    on.request(
+      '/v1/consents',
+      { method: 'POST', headers: { Origin: ORIGIN, 'Content-Type': 'text/plain', ...headers }, body: JSON.stringify(entry(n)) },
+      { incoming: { socket: { remoteAddress: peer } } },
+    );
+  const statuses = async (sends: (() => Response | Promise<Response>)[]) => {
+    const out: number[] = [];
+    for (const send of sends) out.push((await send()).status);
+    return out;
+  };
+
   it('limits the entries one client may post a minute (429), then serves others', async () => {
-    const limited = createApp({ store, config: { ...config, ratePerMinute: 3, trustProxy: true }, log: silentLog });
-    const from = (ip: string, n: number) => post(entry(n), { 'X-Forwarded-For': ip }, limited);
-    expect([(await from('192.0.2.1', 7000)).status, (await from('192.0.2.1', 7001)).status, (await from('192.0.2.1', 7002)).status]).toEqual([201, 201, 201]);
-    const refused = await from('192.0.2.1', 7003);
-    expect(refused.status).toBe(429);
+    const limited = createApp({ store, config: { ...config, ratePerMinute: 3 }, log: silentLog });
+    expect(await statuses([7000, 7001, 7002, 7003].map((n) => () => postFrom(limited, '192.0.2.1', n)))).toEqual([201, 201, 201, 429]);
     expect((await all()).some((e) => e.id === entry(7003).id)).toBe(false);
-    expect((await from('192.0.2.2', 7004)).status).toBe(201);
+    expect((await postFrom(limited, '192.0.2.2', 7004)).status).toBe(201);
+  });
+
+  it('counts a whole IPv6 /64 as one client', async () => {
+    const limited = createApp({ store, config: { ...config, ratePerMinute: 2 }, log: silentLog });
+    const same64 = ['2001:db8:1:2::1', '2001:db8:1:2:ffff:ffff:ffff:ffff', '2001:0db8:0001:0002:abcd::7'];
+    expect(await statuses(same64.map((peer, i) => () => postFrom(limited, peer, 7100 + i)))).toEqual([201, 201, 429]);
+    expect((await postFrom(limited, '2001:db8:1:3::1', 7103)).status).toBe(201);
+  });
+
+  it('bounds what all clients together may post a minute', async () => {
+    const limited = createApp({ store, config: { ...config, ratePerMinute: 10, globalRatePerMinute: 3 }, log: silentLog });
+    const res = await statuses([7200, 7201, 7202, 7203].map((n, i) => () => postFrom(limited, `198.51.100.${i + 1}`, n)));
+    expect(res).toEqual([201, 201, 201, 429]);
+  });
+
+  it('behind proxies, limits the client they name, and cannot be fooled through the port directly', async () => {
+    // Two proxies of the owner's in front (a CDN edge, then a load balancer): X-Forwarded-For
+    // holds what the client claims, the client as the edge saw it, then the edge.
+    const proxied = createApp({ store, config: { ...config, ratePerMinute: 2, proxy: { hops: 2, ranges: [], header: null } }, log: silentLog });
+    const viaProxies = (n: number, claimed: string) => postFrom(proxied, '10.0.0.2', n, { 'X-Forwarded-For': `${claimed}, 203.0.113.7, 10.0.0.1` });
+    expect(await statuses([7300, 7301, 7302].map((n, i) => () => viaProxies(n, `192.0.2.${i}`)))).toEqual([201, 201, 429]);
+
+    // Trust by address: posts straight to the port, from outside the proxies' range, are
+    // limited by their own address whatever they claim.
+    const ranged = createApp({ store, config: { ...config, ratePerMinute: 3, proxy: { hops: 0, ranges: ['10.0.0.0/8'], header: 'CF-Connecting-IP' } }, log: silentLog });
+    const spoofed = Array.from({ length: 8 }, (_, i) => () => postFrom(ranged, '203.0.113.50', 7400 + i, { 'X-Forwarded-For': `192.0.2.${i}`, 'CF-Connecting-IP': `192.0.2.${i}` }));
+    expect((await statuses(spoofed)).filter((s) => s === 201)).toHaveLength(3);
+    // Through the proxy, the named header is the client.
+    expect(await statuses([7500, 7501].map((n) => () => postFrom(ranged, '10.1.2.3', n, { 'CF-Connecting-IP': '198.51.100.9' })))).toEqual([201, 201]);
+  });
+
+  it('accepts a decision time only from 400 days ago to one day ahead', async () => {
+    const at = (ms: number) => ({ ...entry(7600), time: new Date(ms).toISOString() });
+    const day = 86_400_000;
+    for (const time of ['0000-01-01T00:00:00.000Z', '0001-01-01T00:00:00.000Z']) {
+      const res = await post({ ...entry(7601), time });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toMatch(/"time" must lie within 400 days before and 1 day after/);
+    }
+    expect((await post(at(Date.now() - 401 * day))).status).toBe(400);
+    expect((await post(at(Date.now() + 2 * day))).status).toBe(400);
+    expect((await post(at(Date.now() - 399 * day))).status).toBe(201);
+  });
+
+  it('answers a post from an unlisted origin with a 403 the posting page can read', async () => {
+    const res = await post(entry(7700), { Origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://evil.example');
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull();
   });
 
   it('stores no address or other request detail', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
+import { NO_PROXY } from '../src/client-address.js';
 import { silentLog } from '../src/log.js';
 import { openPglite } from '../src/store/pglite.js';
 import { ConsentStore } from '../src/store/store.js';
@@ -36,7 +37,7 @@ describe('the embedded store', () => {
       },
     });
     const store = await ConsentStore.open(db);
-    const app = createApp({ store, config: { token: null, allowedOrigins: [ORIGIN], ratePerMinute: 0, trustProxy: false }, log: silentLog });
+    const app = createApp({ store, config: { token: null, allowedOrigins: [ORIGIN], ratePerMinute: 0, globalRatePerMinute: 0, proxy: NO_PROXY }, log: silentLog });
     const burst = (from: number) =>
       Promise.all(
         Array.from({ length: 6 }, async (_, i) => {

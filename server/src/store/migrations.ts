@@ -20,6 +20,8 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX consent_log_time ON consent_log (time, id);
    CREATE INDEX consent_log_received_at ON consent_log (received_at);`,
+  // The site the entry was posted from (its Origin header); '' for entries stored before.
+  `ALTER TABLE consent_log ADD COLUMN origin text NOT NULL DEFAULT ''`,
 ];
 
 // Any fixed number: receivers sharing one database take turns migrating.

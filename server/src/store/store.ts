@@ -8,12 +8,14 @@ import { openPostgres } from './postgres.js';
 export interface StoredEntry extends Entry {
   /** When the receiver stored it (server clock, ISO 8601). */
   readonly receivedAt: string;
+  /** The site it was posted from, one of ALLOWED_ORIGINS at the time. */
+  readonly origin: string;
 }
 
 /** What storing an entry did; `conflict` is the same id and time with different content. */
 export type InsertResult = 'created' | 'replayed' | 'conflict';
 
-const COLUMNS = 'id, time, revision, services_hash, choices, lang, version, texts_hash, path, received_at';
+const COLUMNS = 'id, time, revision, services_hash, choices, lang, version, texts_hash, path, received_at, origin';
 const PAGE = 1000;
 
 interface Row {
@@ -27,6 +29,7 @@ interface Row {
   texts_hash: string;
   path: string;
   received_at: Date;
+  origin: string;
 }
 
 const toEntry = (r: Row): StoredEntry => ({
@@ -40,9 +43,11 @@ const toEntry = (r: Row): StoredEntry => ({
   textsHash: r.texts_hash,
   path: r.path,
   receivedAt: r.received_at.toISOString(),
+  origin: r.origin,
 });
 
-// jsonb may reorder an object's keys, so choices compare purpose by purpose.
+// jsonb may reorder an object's keys, so choices compare purpose by purpose. The origin is
+// where it came from, not what it says: the same entry sent from the site's other origin is a replay.
 const sameContent = (stored: Entry, sent: Entry) =>
   (Object.keys(sent) as (keyof Entry)[]).every((k) => k === 'choices' || stored[k] === sent[k]) &&
   PURPOSES.every((p) => stored.choices[p] === sent.choices[p]);
@@ -56,11 +61,11 @@ export class ConsentStore {
   }
 
   /** Resolves only once a new row is durable, so the caller may answer 201. */
-  async insert(e: Entry): Promise<InsertResult> {
+  async insert(e: Entry, origin: string): Promise<InsertResult> {
     const inserted = await this.db.query(
-      `INSERT INTO consent_log (id, time, revision, services_hash, choices, lang, version, texts_hash, path)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id, time) DO NOTHING RETURNING id`,
-      [e.id, e.time, e.revision, e.servicesHash, JSON.stringify(e.choices), e.lang, e.version, e.textsHash, e.path],
+      `INSERT INTO consent_log (id, time, revision, services_hash, choices, lang, version, texts_hash, path, origin)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id, time) DO NOTHING RETURNING id`,
+      [e.id, e.time, e.revision, e.servicesHash, JSON.stringify(e.choices), e.lang, e.version, e.textsHash, e.path, origin],
     );
     await this.db.durable();
     if (inserted.length) return 'created';

@@ -2,11 +2,14 @@
 /** A load of valid entries from concurrent clients, and the check that each acknowledged one is stored once. */
 import { ORIGIN, TOKEN } from './receiver.mjs';
 
-/** @param {number} n  a distinct, valid entry per n */
+// Thirty days ago at midnight: well inside the times the receiver accepts (400 days back).
+const BASE = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 30 * 86_400_000;
+
+/** @param {number} n  a distinct, valid entry per n, n seconds after BASE */
 export function entry(n) {
   return {
     id: `load${String(n).padStart(8, '0')}`,
-    time: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(),
+    time: new Date(BASE + n * 1000).toISOString(),
     revision: 'r1',
     servicesHash: 'svc1',
     choices: { analytics: n % 2 === 0, marketing: n % 3 === 0 },
