@@ -3,10 +3,11 @@
  * The schema is strict on purpose: a field the receiver does not know could carry personal
  * data nobody meant to keep, so anything beyond these fields is refused, not ignored.
  */
-export const PURPOSES = ['functional', 'analytics', 'marketing'] as const;
-type Purpose = (typeof PURPOSES)[number];
-const LANGUAGES = ['nb', 'nn', 'en'] as const;
-type Language = (typeof LANGUAGES)[number];
+// The banner's own tables: a purpose or language added there is taken here too, with no second list to forget.
+import { OPTIONAL_PURPOSES, type OptionalPurpose } from '../../src/config/purposes';
+import { LANGS } from '../../src/config/settings';
+import type { Lang } from '../../src/config/types';
+import { REVISION_PATTERN } from '../../src/consent/record';
 
 export interface Entry {
   /** The consent id in the visitor's cookie; the visitor quotes it when asking. */
@@ -18,8 +19,8 @@ export interface Entry {
   /** Fingerprint of the list of services the visitor was shown. */
   readonly servicesHash: string;
   /** The answer for each purpose asked about; empty for a reset (no decision stands). */
-  readonly choices: Readonly<Partial<Record<Purpose, boolean>>>;
-  readonly lang: Language;
+  readonly choices: Readonly<Partial<Record<OptionalPurpose, boolean>>>;
+  readonly lang: Lang;
   /** The samtykke version that showed the banner. */
   readonly version: string;
   /** Hash of the texts the visitor was shown. */
@@ -31,7 +32,6 @@ export interface Entry {
 export type Parsed = { ok: true; entry: Entry } | { ok: false; reason: string };
 
 const ID = /^[A-Za-z0-9]{8,32}$/;
-const REVISION = /^[A-Za-z0-9_-]{1,32}$/;
 const HASH = /^[A-Za-z0-9_-]{1,64}$/;
 const VERSION = /^[0-9A-Za-z.+-]{1,32}$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -49,7 +49,7 @@ const DAY_MS = 86_400_000;
  * after it was made (up to a consent's longest life, 395 days), and a visitor's clock can run
  * a little ahead. Anything else is not a visitor's decision.
  */
-export const TIME_WINDOW = { pastDays: 400, futureDays: 1 } as const;
+const TIME_WINDOW = { pastDays: 400, futureDays: 1 } as const;
 
 const fieldChecks = (now: number): Record<keyof Entry, Check> => ({
   id: text(ID, '8 to 32 letters or digits'),
@@ -62,17 +62,17 @@ const fieldChecks = (now: number): Record<keyof Entry, Check> => ({
       ? `must lie within ${TIME_WINDOW.pastDays} days before and ${TIME_WINDOW.futureDays} day after the receiver's clock (${new Date(now).toISOString()})`
       : null;
   },
-  revision: text(REVISION, '1 to 32 of A-Z a-z 0-9 _ -'),
+  revision: text(REVISION_PATTERN, '1 to 32 of A-Z a-z 0-9 _ -'),
   servicesHash: text(HASH, '1 to 64 of A-Z a-z 0-9 _ -'),
   choices: (v) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'must be an object of purpose: true/false';
     for (const [purpose, answer] of Object.entries(v)) {
-      if (!(PURPOSES as readonly string[]).includes(purpose)) return `has an unknown purpose "${purpose.slice(0, 40)}" (use ${PURPOSES.join(', ')})`;
+      if (!(OPTIONAL_PURPOSES as readonly string[]).includes(purpose)) return `has an unknown purpose "${purpose.slice(0, 40)}" (use ${OPTIONAL_PURPOSES.join(', ')})`;
       if (typeof answer !== 'boolean') return `.${purpose} must be true or false`;
     }
     return null;
   },
-  lang: (v) => ((LANGUAGES as readonly unknown[]).includes(v) ? null : `must be one of ${LANGUAGES.join(', ')}`),
+  lang: (v) => ((LANGS as readonly unknown[]).includes(v) ? null : `must be one of ${LANGS.join(', ')}`),
   version: text(VERSION, '1 to 32 of A-Z a-z 0-9 . + -'),
   textsHash: text(HASH, '1 to 64 of A-Z a-z 0-9 _ -'),
   path: text(PATH, 'a path starting with "/", at most 512 characters, without query string, fragment or spaces'),
@@ -97,15 +97,15 @@ export function parseEntry(body: string, now: number): Parsed {
     const wrong = FIELDS[name](record[name]);
     if (wrong) return { ok: false, reason: `"${name}" ${wrong}` };
   }
-  const choices = record.choices as Record<Purpose, boolean>;
+  const choices = record.choices as Record<OptionalPurpose, boolean>;
   // Rebuilt field by field, so nothing but the checked values travels on.
   const entry: Entry = {
     id: record.id as string,
     time: record.time as string,
     revision: record.revision as string,
     servicesHash: record.servicesHash as string,
-    choices: Object.fromEntries(PURPOSES.filter((p) => p in choices).map((p) => [p, choices[p]])),
-    lang: record.lang as Language,
+    choices: Object.fromEntries(OPTIONAL_PURPOSES.filter((p) => p in choices).map((p) => [p, choices[p]])),
+    lang: record.lang as Lang,
     version: record.version as string,
     textsHash: record.textsHash as string,
     path: record.path as string,

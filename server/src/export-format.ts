@@ -1,4 +1,4 @@
-import { PURPOSES } from './entry.js';
+import { OPTIONAL_PURPOSES } from '../../src/config/purposes';
 import type { StoredEntry } from './store/store.js';
 
 export type Format = 'ndjson' | 'csv';
@@ -10,7 +10,7 @@ export function pickFormat(query: string | undefined, accept: string | undefined
   return /\btext\/csv\b/.test(accept ?? '') ? 'csv' : 'ndjson';
 }
 
-const HEADER = ['id', 'time', 'revision', 'servicesHash', ...PURPOSES, 'lang', 'version', 'textsHash', 'path', 'receivedAt', 'origin'];
+const HEADER = ['id', 'time', 'revision', 'servicesHash', ...OPTIONAL_PURPOSES, 'lang', 'version', 'textsHash', 'path', 'receivedAt', 'origin'];
 
 // RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet does not run it as a formula.
 const cell = (v: string) => {
@@ -23,12 +23,12 @@ export const csvHeader = () => HEADER.join(',') + '\r\n';
 /** One line; a purpose not asked about is an empty cell. */
 export function formatLine(e: StoredEntry, format: Format): string {
   if (format === 'ndjson') return JSON.stringify(e) + '\n';
-  const answer = (p: (typeof PURPOSES)[number]) => (e.choices[p] === undefined ? '' : String(e.choices[p]));
-  return [e.id, e.time, e.revision, e.servicesHash, ...PURPOSES.map(answer), e.lang, e.version, e.textsHash, e.path, e.receivedAt, e.origin].map(cell).join(',') + '\r\n';
+  const answer = (p: (typeof OPTIONAL_PURPOSES)[number]) => (e.choices[p] === undefined ? '' : String(e.choices[p]));
+  return [e.id, e.time, e.revision, e.servicesHash, ...OPTIONAL_PURPOSES.map(answer), e.lang, e.version, e.textsHash, e.path, e.receivedAt, e.origin].map(cell).join(',') + '\r\n';
 }
 
 /** The last line of a complete export: what a reader checks to know that nothing is missing. */
-export const endLine = (count: number, format: Format) => (format === 'ndjson' ? JSON.stringify({ count }) + '\n' : `#count,${count}\r\n`);
+const endLine = (count: number, format: Format) => (format === 'ndjson' ? JSON.stringify({ count }) + '\n' : `#count,${count}\r\n`);
 
 /**
  * An export as a response body: header, one line an entry, then the count line. A read that

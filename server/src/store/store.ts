@@ -1,4 +1,5 @@
-import { PURPOSES, type Entry } from '../entry.js';
+import { OPTIONAL_PURPOSES } from '../../../src/config/purposes';
+import type { Entry } from '../entry.js';
 import { silentLog, type Log } from '../log.js';
 import type { Db } from './db.js';
 import { migrate } from './migrations.js';
@@ -50,7 +51,7 @@ const toEntry = (r: Row): StoredEntry => ({
 // where it came from, not what it says: the same entry sent from the site's other origin is a replay.
 const sameContent = (stored: Entry, sent: Entry) =>
   (Object.keys(sent) as (keyof Entry)[]).every((k) => k === 'choices' || stored[k] === sent[k]) &&
-  PURPOSES.every((p) => stored.choices[p] === sent.choices[p]);
+  OPTIONAL_PURPOSES.every((p) => stored.choices[p] === sent.choices[p]);
 
 export class ConsentStore {
   private constructor(private readonly db: Db) {}
