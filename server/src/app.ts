@@ -9,6 +9,7 @@ import { parseEntry } from './entry.js';
 import { CONTENT_TYPE, csvHeader, exportStream, formatLine, pickFormat } from './export-format.js';
 import type { Log } from './log.js';
 import { RateLimit } from './rate-limit.js';
+import { MAX_SNAPSHOT_BYTES, parseSnapshot } from './snapshot.js';
 import type { ConsentStore } from './store/store.js';
 
 /** A few times the largest valid entry (about 1.2 kB), far below anything that could hurt. */
@@ -21,7 +22,7 @@ export interface AppOptions {
   readonly log: Log;
 }
 
-const fail = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503, error: string) => c.json({ error }, status);
+const fail = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 428 | 429 | 503, error: string) => c.json({ error }, status);
 
 export function createApp({ store, config, log }: AppOptions): Hono {
   const app = new Hono();
@@ -55,42 +56,54 @@ export function createApp({ store, config, log }: AppOptions): Hono {
 
   app.get('/healthz', async (c) => ((await store.healthy()) ? c.json({ status: 'ok' }) : c.json({ status: 'store unavailable' }, 503)));
 
-  app.use(
-    '/v1/consents',
-    cors({
-      origin: (origin) => (allowed.has(origin) ? origin : null),
-      allowMethods: ['POST'],
-      allowHeaders: ['Content-Type'],
-      maxAge: 86_400,
-    }),
-  );
+  for (const path of ['/v1/consents', '/v1/snapshots']) {
+    app.use(
+      path,
+      cors({
+        origin: (origin) => (allowed.has(origin) ? origin : null),
+        allowMethods: ['POST'],
+        allowHeaders: ['Content-Type'],
+        maxAge: 86_400,
+      }),
+    );
+  }
 
-  app.post(
-    '/v1/consents',
-    async (c, next) => {
-      const origin = c.req.header('origin');
-      if (origin === undefined || !allowed.has(origin)) {
-        // Readable by the page that posted, so its sender hears "refused for good" and drops the
-        // entry; a 403 without CORS headers is a network error to it, and it would resend forever.
-        if (origin !== undefined) c.header('Access-Control-Allow-Origin', origin);
-        c.header('Vary', 'Origin');
-        return fail(c, 403, `origin ${JSON.stringify(origin ?? null)} is not in ALLOWED_ORIGINS`);
-      }
-      if (!perClient.take(limitKey(clientAddress(c)))) return fail(c, 429, 'too many entries from this client, try again in a minute');
-      // After the client's own limit, so one client's refused posts do not use up everyone's.
-      if (!everyone.take('')) return fail(c, 429, 'the log takes no more entries this minute, try again later');
-      if (!POST_TYPES.test(c.req.header('content-type') ?? '')) return fail(c, 415, 'Content-Type must be text/plain or application/json');
-      await next();
-    },
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => fail(c, 413, `body larger than ${MAX_BODY_BYTES} bytes`) }),
-    async (c) => {
-      const parsed = parseEntry(await c.req.text(), Date.now());
-      if (!parsed.ok) return fail(c, 400, parsed.reason);
-      const result = await store.insert(parsed.entry, c.req.header('origin')!);
-      if (result === 'conflict') return fail(c, 409, 'an entry with this id and time is already stored with different content');
-      return result === 'created' ? c.json({ status: 'stored' }, 201) : c.json({ status: 'already stored' }, 200);
-    },
-  );
+  /** What every post passes first: a listed origin, the rate limits, a content type. */
+  const admit: MiddlewareHandler = async (c, next) => {
+    const origin = c.req.header('origin');
+    if (origin === undefined || !allowed.has(origin)) {
+      // Readable by the page that posted, so its sender hears "refused for good" and drops the
+      // entry; a 403 without CORS headers is a network error to it, and it would resend forever.
+      if (origin !== undefined) c.header('Access-Control-Allow-Origin', origin);
+      c.header('Vary', 'Origin');
+      return fail(c, 403, `origin ${JSON.stringify(origin ?? null)} is not in ALLOWED_ORIGINS`);
+    }
+    if (!perClient.take(limitKey(clientAddress(c)))) return fail(c, 429, 'too many entries from this client, try again in a minute');
+    // After the client's own limit, so one client's refused posts do not use up everyone's.
+    if (!everyone.take('')) return fail(c, 429, 'the log takes no more entries this minute, try again later');
+    if (!POST_TYPES.test(c.req.header('content-type') ?? '')) return fail(c, 415, 'Content-Type must be text/plain or application/json');
+    await next();
+  };
+  const sizeLimit = (maxSize: number) => bodyLimit({ maxSize, onError: (c) => fail(c, 413, `body larger than ${maxSize} bytes`) });
+
+  app.post('/v1/consents', admit, sizeLimit(MAX_BODY_BYTES), async (c) => {
+    const parsed = parseEntry(await c.req.text(), Date.now());
+    if (!parsed.ok) return fail(c, 400, parsed.reason);
+    const need = await store.missingSnapshots(parsed.entry);
+    // Not stored: an entry must point at what the visitor was shown. The sender posts the
+    // snapshots to /v1/snapshots and sends the entry again.
+    if (need.length) return c.json({ error: `the log has no snapshot for ${need.join(' and ')}: post it to /v1/snapshots, then the entry again`, need }, 428);
+    const result = await store.insert(parsed.entry, c.req.header('origin')!);
+    if (result === 'conflict') return fail(c, 409, 'an entry with this id and time is already stored with different content');
+    return result === 'created' ? c.json({ status: 'stored' }, 201) : c.json({ status: 'already stored' }, 200);
+  });
+
+  app.post('/v1/snapshots', admit, sizeLimit(MAX_SNAPSHOT_BYTES), async (c) => {
+    const parsed = parseSnapshot(await c.req.text());
+    if (!parsed.ok) return fail(c, 400, parsed.reason);
+    const result = await store.putSnapshot(parsed.hash, parsed.content);
+    return c.json({ status: result === 'created' ? 'stored' : 'already stored', hash: parsed.hash }, result === 'created' ? 201 : 200);
+  });
 
   const authorised = (c: Context): boolean => {
     const [scheme, given] = (c.req.header('authorization') ?? '').split(' ');

@@ -8,6 +8,7 @@ import { OPTIONAL_PURPOSES, type OptionalPurpose } from '../../src/config/purpos
 import { LANGS } from '../../src/config/settings';
 import type { Lang } from '../../src/config/types';
 import { REVISION_PATTERN } from '../../src/consent/record';
+import { HASH_CHARS } from '../../src/effects/log-snapshot';
 
 export interface Entry {
   /** The consent id in the visitor's cookie; the visitor quotes it when asking. */
@@ -16,23 +17,25 @@ export interface Entry {
   readonly time: string;
   /** The owner's revision of the banner settings. */
   readonly revision: string;
-  /** Fingerprint of the list of services the visitor was shown. */
+  /** Hash of the snapshot of the services the visitor was shown (snapshot.ts). */
   readonly servicesHash: string;
   /** The answer for each purpose asked about; empty for a reset (no decision stands). */
   readonly choices: Readonly<Partial<Record<OptionalPurpose, boolean>>>;
   readonly lang: Lang;
   /** The samtykke version that showed the banner. */
   readonly version: string;
-  /** Hash of the texts the visitor was shown. */
+  /** Hash of the snapshot of the texts the visitor was shown. */
   readonly textsHash: string;
   /** The page's path, without query string or fragment. */
   readonly path: string;
+  /** The consent id of the decision this one replaced; null for a first decision or a reset. */
+  readonly previousId: string | null;
 }
 
 export type Parsed = { ok: true; entry: Entry } | { ok: false; reason: string };
 
 const ID = /^[A-Za-z0-9]{8,32}$/;
-const HASH = /^[A-Za-z0-9_-]{1,64}$/;
+const HASH = new RegExp(`^[A-Za-z0-9_-]{${HASH_CHARS}}$`);
 const VERSION = /^[0-9A-Za-z.+-]{1,32}$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 // Printable ASCII without space, '?' or '#': a path as `location.pathname` gives it (percent-encoded).
@@ -63,7 +66,7 @@ const fieldChecks = (now: number): Record<keyof Entry, Check> => ({
       : null;
   },
   revision: text(REVISION_PATTERN, '1 to 32 of A-Z a-z 0-9 _ -'),
-  servicesHash: text(HASH, '1 to 64 of A-Z a-z 0-9 _ -'),
+  servicesHash: text(HASH, `a snapshot hash: ${HASH_CHARS} of A-Z a-z 0-9 _ -`),
   choices: (v) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'must be an object of purpose: true/false';
     for (const [purpose, answer] of Object.entries(v)) {
@@ -74,9 +77,12 @@ const fieldChecks = (now: number): Record<keyof Entry, Check> => ({
   },
   lang: (v) => ((LANGS as readonly unknown[]).includes(v) ? null : `must be one of ${LANGS.join(', ')}`),
   version: text(VERSION, '1 to 32 of A-Z a-z 0-9 . + -'),
-  textsHash: text(HASH, '1 to 64 of A-Z a-z 0-9 _ -'),
+  textsHash: text(HASH, `a snapshot hash: ${HASH_CHARS} of A-Z a-z 0-9 _ -`),
   path: text(PATH, 'a path starting with "/", at most 512 characters, without query string, fragment or spaces'),
+  previousId: (v) => (v === null ? null : text(ID, '8 to 32 letters or digits, or null')(v)),
 });
+/** Fields an older sender leaves out; read as null. */
+const OPTIONAL: readonly (keyof Entry)[] = ['previousId'];
 const NAMES = Object.keys(fieldChecks(0)) as (keyof Entry)[];
 
 /** Reads a request body received at `now`; the reason names the first field that is wrong. */
@@ -93,7 +99,10 @@ export function parseEntry(body: string, now: number): Parsed {
   const unknown = Object.keys(record).find((k) => !(NAMES as string[]).includes(k));
   if (unknown !== undefined) return { ok: false, reason: `unknown field "${unknown.slice(0, 40)}"` };
   for (const name of NAMES) {
-    if (!(name in record)) return { ok: false, reason: `missing field "${name}"` };
+    if (!(name in record)) {
+      if (OPTIONAL.includes(name)) continue;
+      return { ok: false, reason: `missing field "${name}"` };
+    }
     const wrong = FIELDS[name](record[name]);
     if (wrong) return { ok: false, reason: `"${name}" ${wrong}` };
   }
@@ -109,6 +118,7 @@ export function parseEntry(body: string, now: number): Parsed {
     version: record.version as string,
     textsHash: record.textsHash as string,
     path: record.path as string,
+    previousId: (record.previousId as string | null | undefined) ?? null,
   };
   return { ok: true, entry };
 }

@@ -10,7 +10,7 @@ export function pickFormat(query: string | undefined, accept: string | undefined
   return /\btext\/csv\b/.test(accept ?? '') ? 'csv' : 'ndjson';
 }
 
-const HEADER = ['id', 'time', 'revision', 'servicesHash', ...OPTIONAL_PURPOSES, 'lang', 'version', 'textsHash', 'path', 'receivedAt', 'origin'];
+const HEADER = ['id', 'time', 'revision', 'servicesHash', ...OPTIONAL_PURPOSES, 'lang', 'version', 'textsHash', 'path', 'previousId', 'receivedAt', 'origin'];
 
 // RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet does not run it as a formula.
 const cell = (v: string) => {
@@ -21,10 +21,11 @@ const cell = (v: string) => {
 export const csvHeader = () => HEADER.join(',') + '\r\n';
 
 /** One line; a purpose not asked about is an empty cell. */
-export function formatLine(e: StoredEntry, format: Format): string {
+export function formatLine(e: StoredEntry & { shown?: unknown }, format: Format): string {
   if (format === 'ndjson') return JSON.stringify(e) + '\n';
+  // The snapshots shown travel in NDJSON only: a CSV cell is no place for them.
   const answer = (p: (typeof OPTIONAL_PURPOSES)[number]) => (e.choices[p] === undefined ? '' : String(e.choices[p]));
-  return [e.id, e.time, e.revision, e.servicesHash, ...OPTIONAL_PURPOSES.map(answer), e.lang, e.version, e.textsHash, e.path, e.receivedAt, e.origin].map(cell).join(',') + '\r\n';
+  return [e.id, e.time, e.revision, e.servicesHash, ...OPTIONAL_PURPOSES.map(answer), e.lang, e.version, e.textsHash, e.path, e.previousId ?? '', e.receivedAt, e.origin].map(cell).join(',') + '\r\n';
 }
 
 /** The last line of a complete export: what a reader checks to know that nothing is missing. */

@@ -7,7 +7,7 @@ import { NO_PROXY } from '../src/client-address.js';
 import { silentLog } from '../src/log.js';
 import type { ConsentStore } from '../src/store/store.js';
 import { STORES } from './stores.js';
-import { entry } from './support/load.mjs';
+import { entry, hashOf, SNAPSHOTS } from './support/load.mjs';
 import { ORIGIN, TOKEN } from './support/receiver.mjs';
 
 describe.each(STORES)('receiver on the $name store', (kind) => {
@@ -18,6 +18,7 @@ describe.each(STORES)('receiver on the $name store', (kind) => {
   beforeAll(async () => {
     store = await kind.open(await kind.place());
     app = createApp({ store, config, log: silentLog });
+    for (const body of Object.values(SNAPSHOTS)) expect((await postSnapshot(body)).status).toBe(201);
   }, 60_000);
   afterAll(() => store.close());
 
@@ -27,6 +28,8 @@ describe.each(STORES)('receiver on the $name store', (kind) => {
       headers: { Origin: ORIGIN, 'Content-Type': 'text/plain;charset=UTF-8', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
+  const postSnapshot = (body: string, headers: Record<string, string> = {}) =>
+    app.request('/v1/snapshots', { method: 'POST', headers: { Origin: ORIGIN, 'Content-Type': 'text/plain', ...headers }, body });
   const read = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers: { Authorization: `Bearer ${TOKEN}`, ...headers } });
   /** The whole export, checked complete: its last line counts the entries before it. */
   const all = async () => {
@@ -46,7 +49,41 @@ describe.each(STORES)('receiver on the $name store', (kind) => {
     const stored = await (await read(`/v1/consents/${e.id}`)).text();
     const lines = stored.split('\n').filter(Boolean).map((l) => JSON.parse(l));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toEqual({ ...e, receivedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), origin: ORIGIN });
+    // With what the visitor was shown, as the sender posted it.
+    const shown = { services: JSON.parse(SNAPSHOTS.services), texts: JSON.parse(SNAPSHOTS.texts) };
+    expect(lines[0]).toEqual({ ...e, receivedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), origin: ORIGIN, shown });
+  });
+
+  it('stores an entry only once it has what the visitor was shown (428 until then), verified by its hash', async () => {
+    const services = '{"kind":"services","services":[{"id":"meta-pixel","provider":"Meta Platforms Ireland Limited","purpose":"marketing"}]}';
+    const e = { ...entry(9), servicesHash: hashOf(services) };
+    const first = await post(e);
+    expect(first.status).toBe(428);
+    expect(await first.json()).toEqual({ error: expect.stringMatching(/no snapshot for servicesHash/), need: ['servicesHash'] });
+    expect(first.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    // Keys in any order and spacing: the receiver hashes the canonical form, as the sender does.
+    const scrambled = JSON.stringify({ services: JSON.parse(services).services, kind: 'services' }, null, 2);
+    const put = await postSnapshot(scrambled);
+    expect(put.status).toBe(201);
+    expect(await put.json()).toEqual({ status: 'stored', hash: e.servicesHash });
+    expect((await postSnapshot(services)).status).toBe(200);
+    // Content that is not what the hash stands for is stored under its own hash, never under this one.
+    expect((await (await postSnapshot(services.replace('Meta', 'Other'))).json()).hash).not.toBe(e.servicesHash);
+    expect((await post(e)).status).toBe(201);
+    expect((await postSnapshot('{"kind":"cookies"}')).status).toBe(400);
+  });
+
+  it('links a changed decision to the one it replaced', async () => {
+    const first = entry(10);
+    const changed = { ...entry(11), previousId: first.id };
+    expect((await post(first)).status).toBe(201);
+    expect((await post(changed)).status).toBe(201);
+    const [line] = (await (await read(`/v1/consents/${changed.id}`)).text()).split('\n').map((l) => JSON.parse(l || '{}'));
+    expect(line.previousId).toBe(first.id);
+    expect((await post({ ...entry(12), previousId: 'x' })).status).toBe(400);
+    // An older sender leaves the field out: read as a first decision.
+    const { previousId: _, ...older } = entry(13);
+    expect((await post(older)).status).toBe(201);
   });
 
   it('refuses different content under a stored id and time (409), keeping the stored one', async () => {
@@ -115,8 +152,9 @@ describe.each(STORES)('receiver on the $name store', (kind) => {
     for (const res of [await read(`/v1/consents?from=${from}&to=${to}`, { Accept: 'text/csv' }), await read(`/v1/consents?from=${from}&to=${to}&format=csv`)]) {
       expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
       const rows = (await res.text()).trim().split('\r\n');
-      expect(rows[0]).toBe('id,time,revision,servicesHash,functional,analytics,marketing,lang,version,textsHash,path,receivedAt,origin');
-      expect(rows[1]).toMatch(new RegExp(`^${entry(5000).id},${from},r1,svc1,,true,false,nb,0.1.0,txt1,/produkter,[^,]+,${ORIGIN}$`));
+      expect(rows[0]).toBe('id,time,revision,servicesHash,functional,analytics,marketing,lang,version,textsHash,path,previousId,receivedAt,origin');
+      const e = entry(5000);
+      expect(rows[1]).toMatch(new RegExp(`^${e.id},${from},r1,${e.servicesHash},,true,false,nb,0.1.0,${e.textsHash},/produkter,,[^,]+,${ORIGIN}$`));
       expect(rows).toHaveLength(4);
       expect(rows[3]).toBe('#count,2');
     }

@@ -7,7 +7,7 @@ import { NO_PROXY } from '../src/client-address.js';
 import { silentLog } from '../src/log.js';
 import { openPglite } from '../src/store/pglite.js';
 import { ConsentStore } from '../src/store/store.js';
-import { entry } from './support/load.mjs';
+import { entry, SNAPSHOTS } from './support/load.mjs';
 import { ORIGIN, startReceiver } from './support/receiver.mjs';
 
 /** What only the embedded store has: a folder it must own, and a disk it must look after itself. */
@@ -46,6 +46,9 @@ describe('the embedded store', () => {
         }),
       );
     try {
+      for (const body of Object.values(SNAPSHOTS)) {
+        expect((await app.request('/v1/snapshots', { method: 'POST', headers: { Origin: ORIGIN, 'Content-Type': 'text/plain' }, body })).status).toBe(201);
+      }
       failing = true;
       expect(await burst(0)).toContain(503);
       failing = false;

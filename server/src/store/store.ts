@@ -16,7 +16,7 @@ export interface StoredEntry extends Entry {
 /** What storing an entry did; `conflict` is the same id and time with different content. */
 export type InsertResult = 'created' | 'replayed' | 'conflict';
 
-const COLUMNS = 'id, time, revision, services_hash, choices, lang, version, texts_hash, path, received_at, origin';
+const COLUMNS = 'id, time, revision, services_hash, choices, lang, version, texts_hash, path, previous_id, received_at, origin';
 const PAGE = 1000;
 
 interface Row {
@@ -29,6 +29,7 @@ interface Row {
   version: string;
   texts_hash: string;
   path: string;
+  previous_id: string | null;
   received_at: Date;
   origin: string;
 }
@@ -43,6 +44,7 @@ const toEntry = (r: Row): StoredEntry => ({
   version: r.version,
   textsHash: r.texts_hash,
   path: r.path,
+  previousId: r.previous_id,
   receivedAt: r.received_at.toISOString(),
   origin: r.origin,
 });
@@ -54,6 +56,8 @@ const sameContent = (stored: Entry, sent: Entry) =>
   OPTIONAL_PURPOSES.every((p) => stored.choices[p] === sent.choices[p]);
 
 export class ConsentStore {
+  /** Snapshot hashes known to be stored; a snapshot is never deleted, so this only grows (by a few a release). */
+  private readonly knownSnapshots = new Set<string>();
   private constructor(private readonly db: Db) {}
 
   static async open(db: Db): Promise<ConsentStore> {
@@ -64,9 +68,9 @@ export class ConsentStore {
   /** Resolves only once a new row is durable, so the caller may answer 201. */
   async insert(e: Entry, origin: string): Promise<InsertResult> {
     const inserted = await this.db.query(
-      `INSERT INTO consent_log (id, time, revision, services_hash, choices, lang, version, texts_hash, path, origin)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id, time) DO NOTHING RETURNING id`,
-      [e.id, e.time, e.revision, e.servicesHash, JSON.stringify(e.choices), e.lang, e.version, e.textsHash, e.path, origin],
+      `INSERT INTO consent_log (id, time, revision, services_hash, choices, lang, version, texts_hash, path, previous_id, origin)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id, time) DO NOTHING RETURNING id`,
+      [e.id, e.time, e.revision, e.servicesHash, JSON.stringify(e.choices), e.lang, e.version, e.textsHash, e.path, e.previousId, origin],
     );
     await this.db.durable();
     if (inserted.length) return 'created';
@@ -74,9 +78,33 @@ export class ConsentStore {
     return stored && sameContent(toEntry(stored), e) ? 'replayed' : 'conflict';
   }
 
-  /** Every entry of one consent id, oldest first. */
-  async byId(id: string): Promise<StoredEntry[]> {
-    return (await this.db.query<Row>(`SELECT ${COLUMNS} FROM consent_log WHERE id = $1 ORDER BY time`, [id])).map(toEntry);
+  /** Which of the entry's snapshot hashes the log has no content for; an entry needs both. */
+  async missingSnapshots(e: Entry): Promise<('servicesHash' | 'textsHash')[]> {
+    const wanted = (['servicesHash', 'textsHash'] as const).filter((k) => !this.knownSnapshots.has(e[k]));
+    if (!wanted.length) return [];
+    const rows = await this.db.query<{ hash: string }>('SELECT hash FROM snapshots WHERE hash = ANY($1)', [wanted.map((k) => e[k])]);
+    for (const { hash } of rows) this.knownSnapshots.add(hash);
+    return wanted.filter((k) => !this.knownSnapshots.has(e[k]));
+  }
+
+  /** Keeps a snapshot's content under its hash, once; resolves once durable. */
+  async putSnapshot(hash: string, content: string): Promise<'created' | 'replayed'> {
+    const inserted = await this.db.query('INSERT INTO snapshots (hash, content) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING RETURNING hash', [hash, content]);
+    await this.db.durable();
+    this.knownSnapshots.add(hash);
+    return inserted.length ? 'created' : 'replayed';
+  }
+
+  /** Every entry of one consent id, oldest first, each with what its visitor was shown. */
+  async byId(id: string): Promise<(StoredEntry & { shown: { services: unknown; texts: unknown } })[]> {
+    const rows = await this.db.query<Row & { services: string | null; texts: string | null }>(
+      `SELECT ${COLUMNS.split(', ').map((c) => 'l.' + c).join(', ')}, s.content AS services, t.content AS texts
+       FROM consent_log l LEFT JOIN snapshots s ON s.hash = l.services_hash LEFT JOIN snapshots t ON t.hash = l.texts_hash
+       WHERE l.id = $1 ORDER BY l.time`,
+      [id],
+    );
+    const parse = (content: string | null): unknown => (content === null ? null : JSON.parse(content));
+    return rows.map((r) => ({ ...toEntry(r), shown: { services: parse(r.services), texts: parse(r.texts) } }));
   }
 
   /** Entries with `from <= time < to`, oldest first, read a page at a time. */

@@ -7,3 +7,6 @@ export function postLoad(o: { url: string; total: number; clients: number; onAck
 }>;
 export function checkStored(url: string, acked: Set<string>): Promise<{ stored: number; missing: number; twice: number }>;
 export function quantile(values: number[], q: number): number;
+export const SNAPSHOTS: { services: string; texts: string };
+export function hashOf(canonical: string): string;
+export function postSnapshots(url: string): Promise<void>;

@@ -1,6 +1,23 @@
 // @ts-check
 /** A load of valid entries from concurrent clients, and the check that each acknowledged one is stored once. */
+import { createHash } from 'node:crypto';
 import { ORIGIN, TOKEN } from './receiver.mjs';
+
+/** What the test visitors were shown, in canonical JSON (sorted keys, no spaces), as a sender posts it. */
+export const SNAPSHOTS = {
+  services: '{"kind":"services","services":[{"cookies":[],"id":"google-analytics","name":"Google Analytics","provider":"Google Ireland Limited","purpose":"analytics"}]}',
+  texts: '{"kind":"texts","lang":"nb","overrides":{},"version":"0.1.0"}',
+};
+/** @param {string} canonical */
+export const hashOf = (canonical) => createHash('sha256').update(canonical).digest('base64url').slice(0, 22);
+
+/** Posts the snapshots the load's entries name, as a sender does on its first 428. @param {string} url */
+export async function postSnapshots(url) {
+  for (const body of Object.values(SNAPSHOTS)) {
+    const res = await fetch(`${url}/v1/snapshots`, { method: 'POST', headers: { Origin: ORIGIN, 'Content-Type': 'text/plain' }, body });
+    if (res.status !== 201 && res.status !== 200) throw new Error(`snapshot refused: ${res.status} ${await res.text()}`);
+  }
+}
 
 // Thirty days ago at midnight: well inside the times the receiver accepts (400 days back).
 const BASE = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 30 * 86_400_000;
@@ -11,12 +28,13 @@ export function entry(n) {
     id: `load${String(n).padStart(8, '0')}`,
     time: new Date(BASE + n * 1000).toISOString(),
     revision: 'r1',
-    servicesHash: 'svc1',
+    servicesHash: hashOf(SNAPSHOTS.services),
     choices: { analytics: n % 2 === 0, marketing: n % 3 === 0 },
     lang: 'nb',
     version: '0.1.0',
-    textsHash: 'txt1',
+    textsHash: hashOf(SNAPSHOTS.texts),
     path: '/produkter',
+    previousId: null,
   };
 }
 
@@ -31,6 +49,7 @@ export async function postLoad({ url, total, clients, onAck }) {
   /** @type {number[]} */
   const latencies = [];
   const statuses = /** @type {Record<string, number>} */ ({});
+  await postSnapshots(url);
   let next = 0;
   const started = performance.now();
   const client = async () => {
