@@ -8,7 +8,7 @@ const KINDS = ['services', 'texts'];
 export type ParsedSnapshot = { ok: true; hash: string; content: string } | { ok: false; reason: string };
 
 /** The hash an entry names a snapshot by: the first 22 characters of the base64url SHA-256. */
-export const snapshotHash = (canonical: string) => createHash('sha256').update(canonical).digest('base64url').slice(0, HASH_CHARS);
+const snapshotHash = (canonical: string) => createHash('sha256').update(canonical).digest('base64url').slice(0, HASH_CHARS);
 
 /**
  * Reads a posted snapshot. The receiver computes the hash itself from the canonical text, so a

@@ -13,7 +13,7 @@ import { ORIGIN, siteFixture, sitePage, type Site } from './harness';
  * through a route to the receiver, so CORS and the answers are the receiver's own.
  */
 const LOG_HOST = 'https://log.stressfri.test';
-const FIELDS = ['choices', 'id', 'lang', 'path', 'revision', 'servicesHash', 'textsHash', 'time', 'version'];
+const FIELDS = ['choices', 'id', 'lang', 'path', 'previousId', 'revision', 'servicesHash', 'textsHash', 'time', 'version'];
 const PAGE = sitePage({ attrs: `data-google-analytics="G-ABC123XYZ" data-google-ads="AW-123456789" data-privacy-url="/personvern/" data-log-url="${LOG_HOST}/v1/consents"` });
 const fixture = siteFixture();
 
@@ -54,7 +54,8 @@ async function routeLog(site: Site, to = () => receiver): Promise<{ posted: Post
     // A page that reloads or closes mid-request takes the route with it; that is not an error here.
     try {
       const response = await route.fetch({ url: to().url + new URL(request.url()).pathname, headers });
-      if (request.method() === 'POST') log.posted.push({ body: request.postData() ?? '', headers, status: response.status() });
+      // Entries only; the snapshots a sender posts on a 428 go to /v1/snapshots.
+      if (request.method() === 'POST' && request.url().endsWith('/v1/consents')) log.posted.push({ body: request.postData() ?? '', headers, status: response.status() });
       await route.fulfill({ response });
     } catch {
       /* the page is gone */
@@ -76,10 +77,14 @@ describe('the consent log', () => {
     const log = await routeLog(site);
     await site.goto('/om-oss/?utm_source=nyhetsbrev');
     await site.page.getByRole('button', { name: 'Godta alle', exact: true }).click();
-    await expect.poll(() => log.posted.length).toBe(1);
-    const [sent] = log.posted as [Posted];
+    // The receiver is new and has not seen what this page shows: 428, the sender posts the
+    // snapshots, then the same entry again.
+    await expect.poll(() => log.posted.length).toBe(2);
+    const [refused, sent] = log.posted as [Posted, Posted];
     const id = await consentId(site);
 
+    expect(refused.status).toBe(428);
+    expect(sent.body).toBe(refused.body);
     expect(sent.status).toBe(201);
     expect(sent.headers['content-type']).toMatch(/^text\/plain/);
     // No cookie, and nothing else that could tell this visitor apart beyond the consent id.
@@ -91,10 +96,16 @@ describe('the consent log', () => {
 
     const [kept, ...more] = await stored(id);
     expect(more).toEqual([]);
-    const { receivedAt, origin, ...fields } = kept!;
+    const { receivedAt, origin, shown, ...fields } = kept!;
     expect(fields).toEqual(entry);
     expect(receivedAt).toEqual(expect.any(String));
     expect(origin).toBe(ORIGIN);
+    // The receiver did not know what this page showed: the sender posted it (after a 428), and
+    // the entry now comes back with the services and texts the visitor saw.
+    expect(shown).toMatchObject({
+      services: { kind: 'services', services: expect.arrayContaining([expect.objectContaining({ id: 'google-analytics', provider: expect.stringMatching(/Google/) })]) },
+      texts: { kind: 'texts', lang: 'nb' },
+    });
     expect(await site.page.evaluate(() => localStorage.length)).toBe(0);
     // The sender is a part of its own, fetched once with the page.
     expect(site.parts.filter((p) => p === LOG_FILE)).toEqual([LOG_FILE]);
