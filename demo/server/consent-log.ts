@@ -30,7 +30,7 @@ export function createDemoConsentLog() {
     const { store } = await opened;
     let listener = apps.get(origin);
     if (!listener) {
-      const app: Hono = createApp({ store, config: { token, allowedOrigins: [origin], ratePerMinute: 0, globalRatePerMinute: 0, proxy: NO_PROXY }, log: silentLog });
+      const app: Hono = createApp({ store, config: { token, allowedOrigins: [origin], ratePerMinute: 0, globalRatePerMinute: 0, proxy: NO_PROXY, storePaths: true }, log: silentLog });
       listener = getRequestListener(app.fetch);
       apps.set(origin, listener);
     }

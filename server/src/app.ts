@@ -6,6 +6,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { clientAddressOf, limitKey } from './client-address.js';
 import type { Config } from './config.js';
 import { parseEntry } from './entry.js';
+import { linesOf, parseExportLine } from './import.js';
 import { CONTENT_TYPE, csvHeader, exportStream, formatLine, pickFormat } from './export-format.js';
 import type { Log } from './log.js';
 import { RateLimit } from './rate-limit.js';
@@ -18,7 +19,7 @@ const POST_TYPES = /^(text\/plain|application\/json)\s*(;|$)/i;
 
 export interface AppOptions {
   readonly store: ConsentStore;
-  readonly config: Pick<Config, 'token' | 'allowedOrigins' | 'ratePerMinute' | 'globalRatePerMinute' | 'proxy'>;
+  readonly config: Pick<Config, 'token' | 'allowedOrigins' | 'ratePerMinute' | 'globalRatePerMinute' | 'proxy' | 'storePaths'>;
   readonly log: Log;
 }
 
@@ -93,7 +94,9 @@ export function createApp({ store, config, log }: AppOptions): Hono {
     // Not stored: an entry must point at what the visitor was shown. The sender posts the
     // snapshots to /v1/snapshots and sends the entry again.
     if (need.length) return c.json({ error: `the log has no snapshot for ${need.join(' and ')}: post it to /v1/snapshots, then the entry again`, need }, 428);
-    const result = await store.insert(parsed.entry, c.req.header('origin')!);
+    // A path can name an order or hold a reset token: kept only when the owner chose to.
+    const entry = config.storePaths ? parsed.entry : { ...parsed.entry, path: '' };
+    const result = await store.insert(entry, c.req.header('origin')!);
     if (result === 'conflict') return fail(c, 409, 'an entry with this id and time is already stored with different content');
     return result === 'created' ? c.json({ status: 'stored' }, 201) : c.json({ status: 'already stored' }, 200);
   });
@@ -125,6 +128,38 @@ export function createApp({ store, config, log }: AppOptions): Hono {
     if (!entries.length) return fail(c, 404, 'no entries for this consent id');
     const body = (format === 'csv' ? csvHeader() : '') + entries.map((e) => formatLine(e, format)).join('');
     return c.body(body, 200, { 'Content-Type': CONTENT_TYPE[format] });
+  });
+
+  // A visitor's request to have their history erased (GDPR Art. 17): the one deletion besides
+  // retention. The log line says that an erasure happened and how many entries went, never whose.
+  app.delete('/v1/consents/:id', requireToken, async (c) => {
+    const erased = await store.erase(c.req.param('id'));
+    log('info', 'erasure', { erased });
+    return erased ? c.json({ status: 'erased', erased }) : fail(c, 404, 'no entries for this consent id');
+  });
+
+  // Restores an NDJSON export, as it was: receivedAt and origin kept, entries already stored skipped.
+  app.post('/v1/import', requireToken, async (c) => {
+    if (!c.req.raw.body) return fail(c, 400, 'the body must be an NDJSON export of /v1/consents');
+    let imported = 0;
+    let already = 0;
+    let line = 0;
+    let counted: number | null = null;
+    for await (const text of linesOf(c.req.raw.body)) {
+      line++;
+      if (!text.trim()) continue;
+      if (counted !== null) return fail(c, 400, `line ${line}: nothing may follow the count line`);
+      const parsed = parseExportLine(text);
+      if (!parsed.ok) return fail(c, 400, `line ${line}: ${parsed.reason} (${imported} entries imported before it)`);
+      if ('count' in parsed) counted = parsed.count;
+      else if (await store.restore(parsed.entry)) imported++;
+      else already++;
+    }
+    await store.durable();
+    // The count line is what tells a complete export from one that broke off.
+    if (counted !== imported + already) return fail(c, 400, `the export is incomplete: its count line says ${counted ?? 'nothing'}, it held ${imported + already} entries (all imported)`);
+    log('info', 'import', { imported, already });
+    return c.json({ status: 'imported', imported, alreadyStored: already });
   });
 
   app.get('/v1/consents', requireToken, async (c) => {

@@ -23,6 +23,8 @@ export interface Config {
   readonly globalRatePerMinute: number;
   /** Which proxies in front are the owner's, so the rate limit sees the real client. */
   readonly proxy: ProxyTrust;
+  /** Keep each entry's page path; off by default, since a path can carry personal data. */
+  readonly storePaths: boolean;
 }
 
 /**
@@ -69,6 +71,11 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     problems.push(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
     return fallback;
   };
+  const flag = (name: string): boolean => {
+    const raw = env[name] ?? '';
+    if (!['', '0', '1'].includes(raw)) problems.push(`${name} must be 1 or 0, not "${raw}"`);
+    return raw === '1';
+  };
   const origins: string[] = [];
   for (const o of (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
     const origin = normaliseOrigin(o);
@@ -89,6 +96,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     ratePerMinute: whole('RATE_LIMIT_PER_MINUTE', 60, 0, 1_000_000),
     globalRatePerMinute: whole('GLOBAL_RATE_LIMIT_PER_MINUTE', 6000, 0, 10_000_000),
     proxy: readProxy(env, problems),
+    storePaths: flag('STORE_PATHS'),
   };
   if (problems.length) throw new Error(`samtykke-log: ${problems.join('; ')}`);
   return config;

@@ -26,7 +26,7 @@ export interface Entry {
   readonly version: string;
   /** Hash of the snapshot of the texts the visitor was shown. */
   readonly textsHash: string;
-  /** The page's path, without query string or fragment. */
+  /** The page's path, without query string or fragment; stored as '' unless STORE_PATHS=1. */
   readonly path: string;
   /** The consent id of the decision this one replaced; null for a first decision or a reset. */
   readonly previousId: string | null;

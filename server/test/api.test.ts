@@ -13,7 +13,7 @@ import { ORIGIN, TOKEN } from './support/receiver.mjs';
 describe.each(STORES)('receiver on the $name store', (kind) => {
   let store: ConsentStore;
   let app: ReturnType<typeof createApp>;
-  const config = { token: TOKEN, allowedOrigins: [ORIGIN], ratePerMinute: 0, globalRatePerMinute: 0, proxy: NO_PROXY };
+  const config = { token: TOKEN, allowedOrigins: [ORIGIN], ratePerMinute: 0, globalRatePerMinute: 0, proxy: NO_PROXY, storePaths: true };
 
   beforeAll(async () => {
     store = await kind.open(await kind.place());
@@ -270,6 +270,52 @@ describe.each(STORES)('receiver on the $name store', (kind) => {
     expect(res.status).toBe(201);
     const text = await (await read(`/v1/consents/${entry(8000).id}`)).text();
     expect(text).not.toMatch(/203\.0\.113\.9|Agent/);
+  });
+
+  it('keeps no page path unless STORE_PATHS is on, and still imports such entries', async () => {
+    const pathless = createApp({ store, config: { ...config, storePaths: false }, log: silentLog });
+    const e = { ...entry(8300), path: '/ordre/12345/tilbakestill-passord' };
+    expect((await post(e, {}, pathless)).status).toBe(201);
+    expect((await post(e, {}, pathless)).status).toBe(200); // a resend is the same entry
+    const [line] = (await (await read(`/v1/consents/${e.id}`)).text()).split('\n').map((l) => JSON.parse(l || '{}'));
+    expect(line.path).toBe('');
+  });
+
+  it('erases one consent id\'s history with the token, and only that', async () => {
+    const [a, b] = [entry(8100), entry(8101)];
+    expect((await post(a)).status).toBe(201);
+    expect((await post(b)).status).toBe(201);
+    expect((await app.request(`/v1/consents/${a.id}`, { method: 'DELETE' })).status).toBe(401);
+    const erased = await app.request(`/v1/consents/${a.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${TOKEN}` } });
+    expect(await erased.json()).toEqual({ status: 'erased', erased: 1 });
+    expect((await read(`/v1/consents/${a.id}`)).status).toBe(404);
+    expect((await read(`/v1/consents/${b.id}`)).status).toBe(200);
+  });
+
+  it('imports an export as it was (receivedAt and origin kept), so export then import round-trips', async () => {
+    for (const e of [entry(8200), { ...entry(8201), previousId: entry(8200).id }]) expect((await post(e)).status).toBe(201);
+    const exported = await (await read('/v1/consents')).text();
+    expect(exported).toContain(`"previousId":"${entry(8200).id}"`);
+    const other = await kind.open(await kind.place());
+    try {
+      const restored = createApp({ store: other, config, log: silentLog });
+      const importing = (body: string) => restored.request('/v1/import', { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` }, body });
+      const res = await importing(exported);
+      expect(res.status).toBe(200);
+      const lines = exported.split('\n').filter(Boolean);
+      expect(await res.json()).toEqual({ status: 'imported', imported: lines.length - 1, alreadyStored: 0 });
+      const again = await (await restored.request('/v1/consents', { headers: { Authorization: `Bearer ${TOKEN}` } })).text();
+      expect(again).toBe(exported);
+      // Importing twice stores nothing twice; a file that broke off is refused as incomplete.
+      expect(await (await importing(exported)).json()).toMatchObject({ imported: 0, alreadyStored: lines.length - 1 });
+      const cut = await importing(lines.slice(0, 3).join('\n'));
+      expect(cut.status).toBe(400);
+      expect((await cut.json()).error).toMatch(/the export is incomplete: its count line says nothing/);
+      expect((await importing('{"id":"x"}\n')).status).toBe(400);
+      expect((await restored.request('/v1/import', { method: 'POST', body: exported })).status).toBe(401);
+    } finally {
+      await other.close();
+    }
   });
 
   it('retention deletes only entries received before the cut-off', async () => {

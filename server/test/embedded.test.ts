@@ -37,7 +37,7 @@ describe('the embedded store', () => {
       },
     });
     const store = await ConsentStore.open(db);
-    const app = createApp({ store, config: { token: null, allowedOrigins: [ORIGIN], ratePerMinute: 0, globalRatePerMinute: 0, proxy: NO_PROXY }, log: silentLog });
+    const app = createApp({ store, config: { token: null, allowedOrigins: [ORIGIN], ratePerMinute: 0, globalRatePerMinute: 0, proxy: NO_PROXY, storePaths: true }, log: silentLog });
     const burst = (from: number) =>
       Promise.all(
         Array.from({ length: 6 }, async (_, i) => {

@@ -25,7 +25,7 @@ const dataDirs: string[] = [];
 beforeAll(async () => {
   dataDirs.push(await mkdtemp(join(tmpdir(), 'samtykke-log-browser-')), await mkdtemp(join(tmpdir(), 'samtykke-log-browser-')));
   [receiver, elsewhere] = await Promise.all([
-    startReceiver({ DATA_DIR: dataDirs[0]!, ALLOWED_ORIGINS: ORIGIN }),
+    startReceiver({ DATA_DIR: dataDirs[0]!, ALLOWED_ORIGINS: ORIGIN, STORE_PATHS: '1' }),
     startReceiver({ DATA_DIR: dataDirs[1]!, ALLOWED_ORIGINS: 'https://www.another-site.test' }),
   ]);
 });

@@ -125,6 +125,28 @@ export class ConsentStore {
     }
   }
 
+  /** Restores an exported entry as it was, `receivedAt` and origin included; false when already stored. */
+  async restore(e: StoredEntry): Promise<boolean> {
+    const inserted = await this.db.query(
+      `INSERT INTO consent_log (id, time, revision, services_hash, choices, lang, version, texts_hash, path, previous_id, received_at, origin)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id, time) DO NOTHING RETURNING id`,
+      [e.id, e.time, e.revision, e.servicesHash, JSON.stringify(e.choices), e.lang, e.version, e.textsHash, e.path, e.previousId, e.receivedAt, e.origin],
+    );
+    return inserted.length > 0;
+  }
+
+  /** Erasure at a visitor's request: every entry of one consent id; returns how many. */
+  async erase(id: string): Promise<number> {
+    const rows = await this.db.query('DELETE FROM consent_log WHERE id = $1 RETURNING 1', [id]);
+    await this.db.durable();
+    return rows.length;
+  }
+
+  /** Makes what was written so far durable (after a batch of `restore`s). */
+  durable(): Promise<void> {
+    return this.db.durable();
+  }
+
   /** Retention: removes entries received before `cutoff`; returns how many. */
   async deleteReceivedBefore(cutoff: Date): Promise<number> {
     const rows = await this.db.query('DELETE FROM consent_log WHERE received_at < $1 RETURNING 1', [cutoff]);
