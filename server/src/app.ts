@@ -5,6 +5,7 @@ import { cors } from 'hono/cors';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { clientAddressOf, limitKey } from './client-address.js';
 import type { Config } from './config.js';
+import { DAY, dayDigest } from './digest.js';
 import { parseEntry } from './entry.js';
 import { linesOf, parseExportLine } from './import.js';
 import { CONTENT_TYPE, csvHeader, exportStream, formatLine, pickFormat } from './export-format.js';
@@ -160,6 +161,13 @@ export function createApp({ store, config, log }: AppOptions): Hono {
     if (counted !== imported + already) return fail(c, 400, `the export is incomplete: its count line says ${counted ?? 'nothing'}, it held ${imported + already} entries (all imported)`);
     log('info', 'import', { imported, already });
     return c.json({ status: 'imported', imported, alreadyStored: already });
+  });
+
+  // One day's seal, for the owner to keep away from the log (see README, Tamper evidence).
+  app.get('/v1/digest', requireToken, async (c) => {
+    const day = c.req.query('day') ?? '';
+    if (!DAY.test(day) || Number.isNaN(Date.parse(day))) return fail(c, 400, 'day must be a UTC date like 2026-01-31');
+    return c.json(dayDigest(day, await store.receivedOn(day)));
   });
 
   app.get('/v1/consents', requireToken, async (c) => {

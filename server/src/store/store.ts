@@ -125,6 +125,15 @@ export class ConsentStore {
     }
   }
 
+  /** The entries received on one UTC day (YYYY-MM-DD), for its digest. */
+  async receivedOn(day: string): Promise<StoredEntry[]> {
+    const rows = await this.db.query<Row>(
+      `SELECT ${COLUMNS} FROM consent_log WHERE received_at >= $1::date AND received_at < $1::date + 1 ORDER BY received_at, id, time`,
+      [day],
+    );
+    return rows.map(toEntry);
+  }
+
   /** Restores an exported entry as it was, `receivedAt` and origin included; false when already stored. */
   async restore(e: StoredEntry): Promise<boolean> {
     const inserted = await this.db.query(
