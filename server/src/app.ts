@@ -170,9 +170,7 @@ export function createApp({ store, config, log }: AppOptions): Hono {
     return c.json(dayDigest(day, await store.receivedOn(day)));
   });
 
-  app.get('/v1/consents', requireToken, async (c) => {
-    const format = pickFormat(c.req.query('format'), c.req.header('accept'));
-    if (!format) return fail(c, 400, 'format must be ndjson or csv');
+  const bounds = (c: Context): { from: Date | null; to: Date | null } | null => {
     const bound = (name: 'from' | 'to'): Date | null | undefined => {
       const raw = c.req.query(name);
       if (raw === undefined || raw === '') return null;
@@ -181,8 +179,22 @@ export function createApp({ store, config, log }: AppOptions): Hono {
     };
     const from = bound('from');
     const to = bound('to');
-    if (from === undefined || to === undefined) return fail(c, 400, 'from and to must be ISO 8601 dates or times, e.g. 2026-01-01 or 2026-01-01T00:00:00Z');
-    return c.body(exportStream(store.range(from, to), format), 200, { 'Content-Type': CONTENT_TYPE[format] });
+    return from === undefined || to === undefined ? null : { from, to };
+  };
+  const BOUNDS_ERROR = 'from and to must be ISO 8601 dates or times, e.g. 2026-01-01 or 2026-01-01T00:00:00Z';
+
+  app.get('/v1/consents', requireToken, async (c) => {
+    const format = pickFormat(c.req.query('format'), c.req.header('accept'));
+    if (!format) return fail(c, 400, 'format must be ndjson or csv');
+    const range = bounds(c);
+    if (!range) return fail(c, 400, BOUNDS_ERROR);
+    return c.body(exportStream(store.range(range.from, range.to), format), 200, { 'Content-Type': CONTENT_TYPE[format] });
+  });
+
+  app.get('/v1/stats', requireToken, async (c) => {
+    const range = bounds(c);
+    if (!range) return fail(c, 400, BOUNDS_ERROR);
+    return c.json({ days: await store.stats(range.from, range.to) });
   });
 
   return app;

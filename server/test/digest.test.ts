@@ -16,7 +16,7 @@ const BIN = join(import.meta.dirname, '..', 'bin', 'samtykke-log.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'samtykke-verify-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe.each(STORES)('daily digests on the $name store', (kind) => {
+describe.each(STORES)('digests and stats on the $name store', (kind) => {
   let store: ConsentStore;
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {
@@ -58,5 +58,29 @@ describe.each(STORES)('daily digests on the $name store', (kind) => {
     const removed = [...lines.slice(1, -1), '{"count":2}'].join('\n');
     expect(await verify(removed, kept)).toMatchObject({ code: 1, out: expect.stringContaining('CHANGED  2 entries (the digest kept says 3)') });
     expect(await verify(lines.slice(0, -1).join('\n'), kept)).toMatchObject({ code: 2, out: expect.stringContaining('the export is incomplete') });
+  });
+
+  it('counts each day\'s decisions by revision and language: Godta alle, Avvis alle, custom, withdrawals', async () => {
+    const post = (e: object) => app.request('/v1/consents', { method: 'POST', headers: { Origin: ORIGIN, 'Content-Type': 'text/plain' }, body: JSON.stringify(e) });
+    const day = entry(100).time.slice(0, 10);
+    const on = (n: number, choices: object, more: object = {}) => post({ ...entry(100 + n), choices, ...more });
+    for (const [n, choices, more] of [
+      [0, { analytics: true, marketing: true }, {}],
+      [1, { analytics: true, marketing: true }, {}],
+      [2, { analytics: false, marketing: false }, {}],
+      [3, { analytics: true, marketing: false }, {}],
+      [4, {}, {}],
+      [5, { analytics: true }, { lang: 'en' }],
+      [6, { analytics: false, marketing: false }, { revision: 'r2' }],
+    ] as const) expect((await on(n, choices, more)).status).toBe(201);
+    const res = await read(`/v1/stats?from=${entry(100).time}&to=${day}T23:59:59Z`); // after the entries above
+    expect(await res.json()).toEqual({
+      days: [
+        { day, revision: 'r1', lang: 'en', acceptAll: 1, rejectAll: 0, custom: 0, withdrawals: 0 },
+        { day, revision: 'r1', lang: 'nb', acceptAll: 2, rejectAll: 1, custom: 1, withdrawals: 1 },
+        { day, revision: 'r2', lang: 'nb', acceptAll: 0, rejectAll: 1, custom: 0, withdrawals: 0 },
+      ],
+    });
+    expect((await app.request('/v1/stats')).status).toBe(401);
   });
 });

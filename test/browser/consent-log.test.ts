@@ -78,8 +78,8 @@ describe('the consent log', () => {
     await site.goto('/om-oss/?utm_source=nyhetsbrev');
     await site.page.getByRole('button', { name: 'Godta alle', exact: true }).click();
     // The receiver is new and has not seen what this page shows: 428, the sender posts the
-    // snapshots, then the same entry again.
-    await expect.poll(() => log.posted.length).toBe(2);
+    // snapshots, then the same entry again: four round trips, so more time than one.
+    await expect.poll(() => log.posted.length, { timeout: 10_000 }).toBe(2);
     const [refused, sent] = log.posted as [Posted, Posted];
     const id = await consentId(site);
 

@@ -13,6 +13,16 @@ export interface StoredEntry extends Entry {
   readonly origin: string;
 }
 
+export interface DayStats {
+  readonly day: string;
+  readonly revision: string;
+  readonly lang: string;
+  readonly acceptAll: number;
+  readonly rejectAll: number;
+  readonly custom: number;
+  readonly withdrawals: number;
+}
+
 /** What storing an entry did; `conflict` is the same id and time with different content. */
 export type InsertResult = 'created' | 'replayed' | 'conflict';
 
@@ -132,6 +142,26 @@ export class ConsentStore {
       [day],
     );
     return rows.map(toEntry);
+  }
+
+  /**
+   * Decisions per UTC day (of the decision's time), revision and language: "Godta alle" (every
+   * purpose asked granted), "Avvis alle" (every one refused), custom choices (some of each), and
+   * withdrawals (a reset: no choices left).
+   */
+  async stats(from: Date | null, to: Date | null): Promise<DayStats[]> {
+    const rows = await this.db.query<{ day: string; revision: string; lang: string; accept_all: string; reject_all: string; custom: string; withdrawals: string }>(
+      `SELECT to_char(time AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, revision, lang,
+              count(*) FILTER (WHERE choices <> '{}' AND NOT choices @? '$.* ? (@ == false)') AS accept_all,
+              count(*) FILTER (WHERE choices <> '{}' AND NOT choices @? '$.* ? (@ == true)') AS reject_all,
+              count(*) FILTER (WHERE choices @? '$.* ? (@ == true)' AND choices @? '$.* ? (@ == false)') AS custom,
+              count(*) FILTER (WHERE choices = '{}') AS withdrawals
+       FROM consent_log
+       WHERE ($1::timestamptz IS NULL OR time >= $1) AND ($2::timestamptz IS NULL OR time < $2)
+       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      [from, to],
+    );
+    return rows.map((r) => ({ day: r.day, revision: r.revision, lang: r.lang, acceptAll: Number(r.accept_all), rejectAll: Number(r.reject_all), custom: Number(r.custom), withdrawals: Number(r.withdrawals) }));
   }
 
   /** Restores an exported entry as it was, `receivedAt` and origin included; false when already stored. */

@@ -1,5 +1,5 @@
 export function entry(n: number): Record<string, unknown> & { id: string; time: string };
-export function postLoad(o: { url: string; total: number; clients: number; onAck?: (acked: number) => void }): Promise<{
+export function postLoad(o: { url: string; total: number; clients: number; from?: number; onAck?: (acked: number) => void }): Promise<{
   acked: Set<string>;
   latencies: number[];
   statuses: Record<string, number>;

@@ -41,9 +41,10 @@ export function entry(n) {
 /**
  * Posts `total` entries from `clients` loops. A client stops at its first network error
  * (the receiver was killed). `onAck` may act mid-run (e.g. kill the receiver).
- * @param {{ url: string, total: number, clients: number, onAck?: (acked: number) => void }} o
+ * `from`: the first entry's number, so two loads can post different entries.
+ * @param {{ url: string, total: number, clients: number, from?: number, onAck?: (acked: number) => void }} o
  */
-export async function postLoad({ url, total, clients, onAck }) {
+export async function postLoad({ url, total, clients, from = 0, onAck }) {
   /** @type {Set<string>} */
   const acked = new Set();
   /** @type {number[]} */
@@ -54,7 +55,7 @@ export async function postLoad({ url, total, clients, onAck }) {
   const started = performance.now();
   const client = async () => {
     while (next < total) {
-      const e = entry(next++);
+      const e = entry(from + next++);
       const t = performance.now();
       let res;
       try {
