@@ -3,6 +3,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { ADMIN_CSP, ADMIN_HTML, ADMIN_JS } from './admin/page.js';
 import { clientAddressOf, limitKey } from './client-address.js';
 import type { Config } from './config.js';
 import { DAY, dayDigest } from './digest.js';
@@ -55,6 +56,10 @@ export function createApp({ store, config, log }: AppOptions): Hono {
     log('error', 'unhandled', { route: c.req.routePath, error: error.name, code: String((error as { code?: unknown }).code ?? '') });
     return fail(c, 503, 'the log is unavailable, try again later');
   });
+
+  // The owner's page; it holds no data, the token it asks for guards the endpoints it reads.
+  app.get('/admin', (c) => c.html(ADMIN_HTML, 200, { 'Content-Security-Policy': ADMIN_CSP, 'Cache-Control': 'no-store' }));
+  app.get('/admin/admin.js', (c) => c.body(ADMIN_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' }));
 
   app.get('/healthz', async (c) => ((await store.healthy()) ? c.json({ status: 'ok' }) : c.json({ status: 'store unavailable' }, 503)));
 
