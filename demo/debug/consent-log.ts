@@ -21,7 +21,9 @@ export async function loggedEntries(): Promise<string[] | null> {
   const entries = (await response.text())
     .split('\n')
     .filter(Boolean)
-    .map((line) => JSON.parse(line) as LoggedEntry);
+    .map((line) => JSON.parse(line) as LoggedEntry | { count: number })
+    // The export's last line counts the entries before it.
+    .filter((line): line is LoggedEntry => 'id' in line);
   return entries
     .reverse()
     .slice(0, 10)

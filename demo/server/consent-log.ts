@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../server/src/app';
+import { NO_PROXY } from '../../server/src/client-address';
 import { silentLog } from '../../server/src/log';
 import { openStore, type ConsentStore } from '../../server/src/store/store';
 
@@ -29,7 +30,7 @@ export function createDemoConsentLog() {
     const { store } = await opened;
     let listener = apps.get(origin);
     if (!listener) {
-      const app: Hono = createApp({ store, config: { token, allowedOrigins: [origin], ratePerMinute: 0, trustProxy: false }, log: silentLog });
+      const app: Hono = createApp({ store, config: { token, allowedOrigins: [origin], ratePerMinute: 0, globalRatePerMinute: 0, proxy: NO_PROXY, storePaths: true }, log: silentLog });
       listener = getRequestListener(app.fetch);
       apps.set(origin, listener);
     }

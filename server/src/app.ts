@@ -2,13 +2,17 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { stream } from 'hono/streaming';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { ADMIN_CSP, ADMIN_HTML, ADMIN_JS } from './admin/page.js';
+import { clientAddressOf, limitKey } from './client-address.js';
 import type { Config } from './config.js';
+import { DAY, dayDigest } from './digest.js';
 import { parseEntry } from './entry.js';
-import { CONTENT_TYPE, csvHeader, formatLine, pickFormat } from './export-format.js';
+import { linesOf, parseExportLine } from './import.js';
+import { CONTENT_TYPE, csvHeader, exportStream, formatLine, pickFormat } from './export-format.js';
 import type { Log } from './log.js';
 import { RateLimit } from './rate-limit.js';
+import { MAX_SNAPSHOT_BYTES, parseSnapshot } from './snapshot.js';
 import type { ConsentStore } from './store/store.js';
 
 /** A few times the largest valid entry (about 1.2 kB), far below anything that could hurt. */
@@ -17,28 +21,28 @@ const POST_TYPES = /^(text\/plain|application\/json)\s*(;|$)/i;
 
 export interface AppOptions {
   readonly store: ConsentStore;
-  readonly config: Pick<Config, 'token' | 'allowedOrigins' | 'ratePerMinute' | 'trustProxy'>;
+  readonly config: Pick<Config, 'token' | 'allowedOrigins' | 'ratePerMinute' | 'globalRatePerMinute' | 'proxy' | 'storePaths'>;
   readonly log: Log;
 }
 
-const fail = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503, error: string) => c.json({ error }, status);
+const fail = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 428 | 429 | 503, error: string) => c.json({ error }, status);
 
 export function createApp({ store, config, log }: AppOptions): Hono {
   const app = new Hono();
-  const limit = new RateLimit(config.ratePerMinute);
+  const perClient = new RateLimit(config.ratePerMinute);
+  const everyone = new RateLimit(config.globalRatePerMinute);
   const allowed = new Set(config.allowedOrigins);
   const tokenDigest = config.token === null ? null : createHash('sha256').update(config.token).digest();
 
+  const clientOf = clientAddressOf(config.proxy);
   const clientAddress = (c: Context): string => {
-    if (config.trustProxy) {
-      const hops = (c.req.header('x-forwarded-for') ?? '').split(',');
-      return hops[hops.length - 1]!.trim();
-    }
+    let peer = '';
     try {
-      return getConnInfo(c).remote.address ?? '';
+      peer = getConnInfo(c).remote.address ?? '';
     } catch {
-      return ''; // not served by the Node adapter (app.request in tests): one shared bucket
+      // not served by the Node adapter (app.request without a socket): one shared bucket
     }
+    return clientOf(peer, (name) => c.req.header(name));
   };
 
   app.use(async (c, next) => {
@@ -53,36 +57,62 @@ export function createApp({ store, config, log }: AppOptions): Hono {
     return fail(c, 503, 'the log is unavailable, try again later');
   });
 
+  // The owner's page; it holds no data, the token it asks for guards the endpoints it reads.
+  app.get('/admin', (c) => c.html(ADMIN_HTML, 200, { 'Content-Security-Policy': ADMIN_CSP, 'Cache-Control': 'no-store' }));
+  app.get('/admin/admin.js', (c) => c.body(ADMIN_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' }));
+
   app.get('/healthz', async (c) => ((await store.healthy()) ? c.json({ status: 'ok' }) : c.json({ status: 'store unavailable' }, 503)));
 
-  app.use(
-    '/v1/consents',
-    cors({
-      origin: (origin) => (allowed.has(origin) ? origin : null),
-      allowMethods: ['POST'],
-      allowHeaders: ['Content-Type'],
-      maxAge: 86_400,
-    }),
-  );
+  for (const path of ['/v1/consents', '/v1/snapshots']) {
+    app.use(
+      path,
+      cors({
+        origin: (origin) => (allowed.has(origin) ? origin : null),
+        allowMethods: ['POST'],
+        allowHeaders: ['Content-Type'],
+        maxAge: 86_400,
+      }),
+    );
+  }
 
-  app.post(
-    '/v1/consents',
-    async (c, next) => {
-      const origin = c.req.header('origin');
-      if (origin === undefined || !allowed.has(origin)) return fail(c, 403, `origin ${JSON.stringify(origin ?? null)} is not in ALLOWED_ORIGINS`);
-      if (!limit.take(clientAddress(c))) return fail(c, 429, 'too many entries from this client, try again in a minute');
-      if (!POST_TYPES.test(c.req.header('content-type') ?? '')) return fail(c, 415, 'Content-Type must be text/plain or application/json');
-      await next();
-    },
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => fail(c, 413, `body larger than ${MAX_BODY_BYTES} bytes`) }),
-    async (c) => {
-      const parsed = parseEntry(await c.req.text());
-      if (!parsed.ok) return fail(c, 400, parsed.reason);
-      const result = await store.insert(parsed.entry);
-      if (result === 'conflict') return fail(c, 409, 'an entry with this id and time is already stored with different content');
-      return result === 'created' ? c.json({ status: 'stored' }, 201) : c.json({ status: 'already stored' }, 200);
-    },
-  );
+  /** What every post passes first: a listed origin, the rate limits, a content type. */
+  const admit: MiddlewareHandler = async (c, next) => {
+    const origin = c.req.header('origin');
+    if (origin === undefined || !allowed.has(origin)) {
+      // Readable by the page that posted, so its sender hears "refused for good" and drops the
+      // entry; a 403 without CORS headers is a network error to it, and it would resend forever.
+      if (origin !== undefined) c.header('Access-Control-Allow-Origin', origin);
+      c.header('Vary', 'Origin');
+      return fail(c, 403, `origin ${JSON.stringify(origin ?? null)} is not in ALLOWED_ORIGINS`);
+    }
+    if (!perClient.take(limitKey(clientAddress(c)))) return fail(c, 429, 'too many entries from this client, try again in a minute');
+    // After the client's own limit, so one client's refused posts do not use up everyone's.
+    if (!everyone.take('')) return fail(c, 429, 'the log takes no more entries this minute, try again later');
+    if (!POST_TYPES.test(c.req.header('content-type') ?? '')) return fail(c, 415, 'Content-Type must be text/plain or application/json');
+    await next();
+  };
+  const sizeLimit = (maxSize: number) => bodyLimit({ maxSize, onError: (c) => fail(c, 413, `body larger than ${maxSize} bytes`) });
+
+  app.post('/v1/consents', admit, sizeLimit(MAX_BODY_BYTES), async (c) => {
+    const parsed = parseEntry(await c.req.text(), Date.now());
+    if (!parsed.ok) return fail(c, 400, parsed.reason);
+    const need = await store.missingSnapshots(parsed.entry);
+    // Not stored: an entry must point at what the visitor was shown. The sender posts the
+    // snapshots to /v1/snapshots and sends the entry again.
+    if (need.length) return c.json({ error: `the log has no snapshot for ${need.join(' and ')}: post it to /v1/snapshots, then the entry again`, need }, 428);
+    // A path can name an order or hold a reset token: kept only when the owner chose to.
+    const entry = config.storePaths ? parsed.entry : { ...parsed.entry, path: '' };
+    const result = await store.insert(entry, c.req.header('origin')!);
+    if (result === 'conflict') return fail(c, 409, 'an entry with this id and time is already stored with different content');
+    return result === 'created' ? c.json({ status: 'stored' }, 201) : c.json({ status: 'already stored' }, 200);
+  });
+
+  app.post('/v1/snapshots', admit, sizeLimit(MAX_SNAPSHOT_BYTES), async (c) => {
+    const parsed = parseSnapshot(await c.req.text());
+    if (!parsed.ok) return fail(c, 400, parsed.reason);
+    const result = await store.putSnapshot(parsed.hash, parsed.content);
+    return c.json({ status: result === 'created' ? 'stored' : 'already stored', hash: parsed.hash }, result === 'created' ? 201 : 200);
+  });
 
   const authorised = (c: Context): boolean => {
     const [scheme, given] = (c.req.header('authorization') ?? '').split(' ');
@@ -106,9 +136,46 @@ export function createApp({ store, config, log }: AppOptions): Hono {
     return c.body(body, 200, { 'Content-Type': CONTENT_TYPE[format] });
   });
 
-  app.get('/v1/consents', requireToken, async (c) => {
-    const format = pickFormat(c.req.query('format'), c.req.header('accept'));
-    if (!format) return fail(c, 400, 'format must be ndjson or csv');
+  // A visitor's request to have their history erased (GDPR Art. 17): the one deletion besides
+  // retention. The log line says that an erasure happened and how many entries went, never whose.
+  app.delete('/v1/consents/:id', requireToken, async (c) => {
+    const erased = await store.erase(c.req.param('id'));
+    log('info', 'erasure', { erased });
+    return erased ? c.json({ status: 'erased', erased }) : fail(c, 404, 'no entries for this consent id');
+  });
+
+  // Restores an NDJSON export, as it was: receivedAt and origin kept, entries already stored skipped.
+  app.post('/v1/import', requireToken, async (c) => {
+    if (!c.req.raw.body) return fail(c, 400, 'the body must be an NDJSON export of /v1/consents');
+    let imported = 0;
+    let already = 0;
+    let line = 0;
+    let counted: number | null = null;
+    for await (const text of linesOf(c.req.raw.body)) {
+      line++;
+      if (!text.trim()) continue;
+      if (counted !== null) return fail(c, 400, `line ${line}: nothing may follow the count line`);
+      const parsed = parseExportLine(text);
+      if (!parsed.ok) return fail(c, 400, `line ${line}: ${parsed.reason} (${imported} entries imported before it)`);
+      if ('count' in parsed) counted = parsed.count;
+      else if (await store.restore(parsed.entry)) imported++;
+      else already++;
+    }
+    await store.durable();
+    // The count line is what tells a complete export from one that broke off.
+    if (counted !== imported + already) return fail(c, 400, `the export is incomplete: its count line says ${counted ?? 'nothing'}, it held ${imported + already} entries (all imported)`);
+    log('info', 'import', { imported, already });
+    return c.json({ status: 'imported', imported, alreadyStored: already });
+  });
+
+  // One day's seal, for the owner to keep away from the log (see README, Tamper evidence).
+  app.get('/v1/digest', requireToken, async (c) => {
+    const day = c.req.query('day') ?? '';
+    if (!DAY.test(day) || Number.isNaN(Date.parse(day))) return fail(c, 400, 'day must be a UTC date like 2026-01-31');
+    return c.json(dayDigest(day, await store.receivedOn(day)));
+  });
+
+  const bounds = (c: Context): { from: Date | null; to: Date | null } | null => {
     const bound = (name: 'from' | 'to'): Date | null | undefined => {
       const raw = c.req.query(name);
       if (raw === undefined || raw === '') return null;
@@ -117,12 +184,22 @@ export function createApp({ store, config, log }: AppOptions): Hono {
     };
     const from = bound('from');
     const to = bound('to');
-    if (from === undefined || to === undefined) return fail(c, 400, 'from and to must be ISO 8601 dates or times, e.g. 2026-01-01 or 2026-01-01T00:00:00Z');
-    c.header('Content-Type', CONTENT_TYPE[format]);
-    return stream(c, async (out) => {
-      if (format === 'csv') await out.write(csvHeader());
-      for await (const e of store.range(from, to)) await out.write(formatLine(e, format));
-    });
+    return from === undefined || to === undefined ? null : { from, to };
+  };
+  const BOUNDS_ERROR = 'from and to must be ISO 8601 dates or times, e.g. 2026-01-01 or 2026-01-01T00:00:00Z';
+
+  app.get('/v1/consents', requireToken, async (c) => {
+    const format = pickFormat(c.req.query('format'), c.req.header('accept'));
+    if (!format) return fail(c, 400, 'format must be ndjson or csv');
+    const range = bounds(c);
+    if (!range) return fail(c, 400, BOUNDS_ERROR);
+    return c.body(exportStream(store.range(range.from, range.to), format), 200, { 'Content-Type': CONTENT_TYPE[format] });
+  });
+
+  app.get('/v1/stats', requireToken, async (c) => {
+    const range = bounds(c);
+    if (!range) return fail(c, 400, BOUNDS_ERROR);
+    return c.json({ days: await store.stats(range.from, range.to) });
   });
 
   return app;

@@ -1,4 +1,4 @@
-import { PURPOSES } from './entry.js';
+import { OPTIONAL_PURPOSES } from '../../src/config/purposes';
 import type { StoredEntry } from './store/store.js';
 
 export type Format = 'ndjson' | 'csv';
@@ -10,7 +10,7 @@ export function pickFormat(query: string | undefined, accept: string | undefined
   return /\btext\/csv\b/.test(accept ?? '') ? 'csv' : 'ndjson';
 }
 
-const HEADER = ['id', 'time', 'revision', 'servicesHash', ...PURPOSES, 'lang', 'version', 'textsHash', 'path', 'receivedAt'];
+const HEADER = ['id', 'time', 'revision', 'servicesHash', ...OPTIONAL_PURPOSES, 'lang', 'version', 'textsHash', 'path', 'previousId', 'receivedAt', 'origin'];
 
 // RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet does not run it as a formula.
 const cell = (v: string) => {
@@ -21,8 +21,39 @@ const cell = (v: string) => {
 export const csvHeader = () => HEADER.join(',') + '\r\n';
 
 /** One line; a purpose not asked about is an empty cell. */
-export function formatLine(e: StoredEntry, format: Format): string {
+export function formatLine(e: StoredEntry & { shown?: unknown }, format: Format): string {
   if (format === 'ndjson') return JSON.stringify(e) + '\n';
-  const answer = (p: (typeof PURPOSES)[number]) => (e.choices[p] === undefined ? '' : String(e.choices[p]));
-  return [e.id, e.time, e.revision, e.servicesHash, ...PURPOSES.map(answer), e.lang, e.version, e.textsHash, e.path, e.receivedAt].map(cell).join(',') + '\r\n';
+  // The snapshots shown travel in NDJSON only: a CSV cell is no place for them.
+  const answer = (p: (typeof OPTIONAL_PURPOSES)[number]) => (e.choices[p] === undefined ? '' : String(e.choices[p]));
+  return [e.id, e.time, e.revision, e.servicesHash, ...OPTIONAL_PURPOSES.map(answer), e.lang, e.version, e.textsHash, e.path, e.previousId ?? '', e.receivedAt, e.origin].map(cell).join(',') + '\r\n';
+}
+
+/** The last line of a complete export: what a reader checks to know that nothing is missing. */
+const endLine = (count: number, format: Format) => (format === 'ndjson' ? JSON.stringify({ count }) + '\n' : `#count,${count}\r\n`);
+
+/**
+ * An export as a response body: header, one line an entry, then the count line. A read that
+ * fails midway errors the stream, so the connection breaks instead of ending as if complete.
+ */
+export function exportStream(entries: AsyncIterable<StoredEntry>, format: Format): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const lines = (async function* () {
+    if (format === 'csv') yield csvHeader();
+    let count = 0;
+    for await (const e of entries) {
+      count++;
+      yield formatLine(e, format);
+    }
+    yield endLine(count, format);
+  })();
+  return new ReadableStream({
+    async pull(controller) {
+      const { value, done } = await lines.next();
+      if (done) controller.close();
+      else controller.enqueue(encoder.encode(value));
+    },
+    async cancel() {
+      await lines.return(undefined); // the client left: stop reading the store
+    },
+  });
 }

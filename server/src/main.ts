@@ -17,9 +17,10 @@ async function main(): Promise<void> {
   const kind = config.databaseUrl ? 'postgresql' : 'embedded';
   let store;
   try {
-    store = await openStore(config);
+    store = await openStore(config, jsonLog);
   } catch (error) {
-    jsonLog('error', 'cannot open the store', { store: kind, error: (error as Error).message });
+    // Plain, on stderr, like a wrong setting: the one line an owner reads when the start fails.
+    console.error(`samtykke-log: cannot open the ${kind} store: ${(error as Error).message}`);
     process.exit(1);
   }
   const stopRetention = scheduleRetention(store, config.retentionDays, jsonLog);

@@ -5,7 +5,7 @@ const DAY_MS = 86_400_000;
 
 /**
  * Deletes entries older than the retention period, at start and then once a day. This is
- * the only place anything is deleted.
+ * the only deletion besides a visitor's erasure (DELETE /v1/consents/:id).
  */
 export function scheduleRetention(store: ConsentStore, retentionDays: number, log: Log): () => void {
   const run = async () => {

@@ -1,19 +1,24 @@
+import { serve } from '@hono/node-server';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, MAX_BODY_BYTES } from '../src/app.js';
+import { NO_PROXY } from '../src/client-address.js';
 import { silentLog } from '../src/log.js';
 import type { ConsentStore } from '../src/store/store.js';
 import { STORES } from './stores.js';
-import { entry } from './support/load.mjs';
+import { entry, hashOf, SNAPSHOTS } from './support/load.mjs';
 import { ORIGIN, TOKEN } from './support/receiver.mjs';
 
 describe.each(STORES)('receiver on the $name store', (kind) => {
   let store: ConsentStore;
   let app: ReturnType<typeof createApp>;
-  const config = { token: TOKEN, allowedOrigins: [ORIGIN], ratePerMinute: 0, trustProxy: false };
+  const config = { token: TOKEN, allowedOrigins: [ORIGIN], ratePerMinute: 0, globalRatePerMinute: 0, proxy: NO_PROXY, storePaths: true };
 
   beforeAll(async () => {
     store = await kind.open(await kind.place());
     app = createApp({ store, config, log: silentLog });
+    for (const body of Object.values(SNAPSHOTS)) expect((await postSnapshot(body)).status).toBe(201);
   }, 60_000);
   afterAll(() => store.close());
 
@@ -23,8 +28,15 @@ describe.each(STORES)('receiver on the $name store', (kind) => {
       headers: { Origin: ORIGIN, 'Content-Type': 'text/plain;charset=UTF-8', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
+  const postSnapshot = (body: string, headers: Record<string, string> = {}) =>
+    app.request('/v1/snapshots', { method: 'POST', headers: { Origin: ORIGIN, 'Content-Type': 'text/plain', ...headers }, body });
   const read = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers: { Authorization: `Bearer ${TOKEN}`, ...headers } });
-  const all = async () => (await (await read('/v1/consents')).text()).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  /** The whole export, checked complete: its last line counts the entries before it. */
+  const all = async () => {
+    const lines = (await (await read('/v1/consents')).text()).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    expect(lines.at(-1)).toEqual({ count: lines.length - 1 });
+    return lines.slice(0, -1);
+  };
 
   it('stores an entry once: 201, then 200 for the same entry sent again', async () => {
     const e = entry(1);
@@ -37,7 +49,41 @@ describe.each(STORES)('receiver on the $name store', (kind) => {
     const stored = await (await read(`/v1/consents/${e.id}`)).text();
     const lines = stored.split('\n').filter(Boolean).map((l) => JSON.parse(l));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toEqual({ ...e, receivedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    // With what the visitor was shown, as the sender posted it.
+    const shown = { services: JSON.parse(SNAPSHOTS.services), texts: JSON.parse(SNAPSHOTS.texts) };
+    expect(lines[0]).toEqual({ ...e, receivedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), origin: ORIGIN, shown });
+  });
+
+  it('stores an entry only once it has what the visitor was shown (428 until then), verified by its hash', async () => {
+    const services = '{"kind":"services","services":[{"id":"meta-pixel","provider":"Meta Platforms Ireland Limited","purpose":"marketing"}]}';
+    const e = { ...entry(9), servicesHash: hashOf(services) };
+    const first = await post(e);
+    expect(first.status).toBe(428);
+    expect(await first.json()).toEqual({ error: expect.stringMatching(/no snapshot for servicesHash/), need: ['servicesHash'] });
+    expect(first.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    // Keys in any order and spacing: the receiver hashes the canonical form, as the sender does.
+    const scrambled = JSON.stringify({ services: JSON.parse(services).services, kind: 'services' }, null, 2);
+    const put = await postSnapshot(scrambled);
+    expect(put.status).toBe(201);
+    expect(await put.json()).toEqual({ status: 'stored', hash: e.servicesHash });
+    expect((await postSnapshot(services)).status).toBe(200);
+    // Content that is not what the hash stands for is stored under its own hash, never under this one.
+    expect((await (await postSnapshot(services.replace('Meta', 'Other'))).json()).hash).not.toBe(e.servicesHash);
+    expect((await post(e)).status).toBe(201);
+    expect((await postSnapshot('{"kind":"cookies"}')).status).toBe(400);
+  });
+
+  it('links a changed decision to the one it replaced', async () => {
+    const first = entry(10);
+    const changed = { ...entry(11), previousId: first.id };
+    expect((await post(first)).status).toBe(201);
+    expect((await post(changed)).status).toBe(201);
+    const [line] = (await (await read(`/v1/consents/${changed.id}`)).text()).split('\n').map((l) => JSON.parse(l || '{}'));
+    expect(line.previousId).toBe(first.id);
+    expect((await post({ ...entry(12), previousId: 'x' })).status).toBe(400);
+    // An older sender leaves the field out: read as a first decision.
+    const { previousId: _, ...older } = entry(13);
+    expect((await post(older)).status).toBe(201);
   });
 
   it('refuses different content under a stored id and time (409), keeping the stored one', async () => {
@@ -102,16 +148,44 @@ describe.each(STORES)('receiver on the $name store', (kind) => {
     const to = entry(5002).time; // exclusive
     const ndjson = await read(`/v1/consents?from=${from}&to=${to}`);
     expect(ndjson.headers.get('content-type')).toBe('application/x-ndjson');
-    expect((await ndjson.text()).split('\n').filter(Boolean).map((l) => JSON.parse(l).id)).toEqual([entry(5000).id, entry(5001).id]);
+    expect((await ndjson.text()).split('\n').filter(Boolean).map((l) => JSON.parse(l).id ?? l)).toEqual([entry(5000).id, entry(5001).id, '{"count":2}']);
     for (const res of [await read(`/v1/consents?from=${from}&to=${to}`, { Accept: 'text/csv' }), await read(`/v1/consents?from=${from}&to=${to}&format=csv`)]) {
       expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
       const rows = (await res.text()).trim().split('\r\n');
-      expect(rows[0]).toBe('id,time,revision,servicesHash,functional,analytics,marketing,lang,version,textsHash,path,receivedAt');
-      expect(rows[1]).toMatch(new RegExp(`^${entry(5000).id},${from},r1,svc1,,true,false,nb,0.1.0,txt1,/produkter,`));
-      expect(rows).toHaveLength(3);
+      expect(rows[0]).toBe('id,time,revision,servicesHash,functional,analytics,marketing,lang,version,textsHash,path,previousId,receivedAt,origin');
+      const e = entry(5000);
+      expect(rows[1]).toMatch(new RegExp(`^${e.id},${from},r1,${e.servicesHash},,true,false,nb,0.1.0,${e.textsHash},/produkter,,[^,]+,${ORIGIN}$`));
+      expect(rows).toHaveLength(4);
+      expect(rows[3]).toBe('#count,2');
     }
     expect((await read('/v1/consents?from=yesterday')).status).toBe(400);
     expect((await read('/v1/consents?format=xml')).status).toBe(400);
+  });
+
+  it('breaks off an export whose reading fails midway, so it cannot pass for complete', async () => {
+    for (const n of [5100, 5101, 5102]) await post(entry(n));
+    const failing = Object.create(store) as ConsentStore;
+    failing.range = async function* (from, to) {
+      let n = 0;
+      for await (const e of store.range(from, to)) {
+        if (++n === 3) throw new Error('connection lost');
+        yield e;
+      }
+    };
+    const broken = createApp({ store: failing, config, log: silentLog });
+    const res = await broken.request('/v1/consents', { headers: { Authorization: `Bearer ${TOKEN}` } });
+    expect(res.status).toBe(200); // the head was sent before the failure
+    await expect(res.text()).rejects.toThrow('connection lost');
+    // Over HTTP the connection breaks, so curl or fetch reports it.
+    const server = serve({ fetch: broken.fetch, port: 0, hostname: '127.0.0.1' });
+    await once(server, 'listening');
+    try {
+      const { port } = server.address() as AddressInfo;
+      const http = await fetch(`http://127.0.0.1:${port}/v1/consents`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+      await expect(http.text()).rejects.toThrow();
+    } finally {
+      server.close();
+    }
   });
 
   it('lets only the listed origins through CORS', async () => {
@@ -122,14 +196,73 @@ describe.each(STORES)('receiver on the $name store', (kind) => {
     expect((await post(entry(6000))).headers.get('access-control-allow-origin')).toBe(ORIGIN);
   });
 
+  /** A post over a connection from `peer`, as the Node adapter hands it to the app. */
+  const postFrom = (on: typeof app, peer: string, n: number, headers: Record<string, string> = {}) =>
+    on.request(
+      '/v1/consents',
+      { method: 'POST', headers: { Origin: ORIGIN, 'Content-Type': 'text/plain', ...headers }, body: JSON.stringify(entry(n)) },
+      { incoming: { socket: { remoteAddress: peer } } },
+    );
+  const statuses = async (sends: (() => Response | Promise<Response>)[]) => {
+    const out: number[] = [];
+    for (const send of sends) out.push((await send()).status);
+    return out;
+  };
+
   it('limits the entries one client may post a minute (429), then serves others', async () => {
-    const limited = createApp({ store, config: { ...config, ratePerMinute: 3, trustProxy: true }, log: silentLog });
-    const from = (ip: string, n: number) => post(entry(n), { 'X-Forwarded-For': ip }, limited);
-    expect([(await from('192.0.2.1', 7000)).status, (await from('192.0.2.1', 7001)).status, (await from('192.0.2.1', 7002)).status]).toEqual([201, 201, 201]);
-    const refused = await from('192.0.2.1', 7003);
-    expect(refused.status).toBe(429);
+    const limited = createApp({ store, config: { ...config, ratePerMinute: 3 }, log: silentLog });
+    expect(await statuses([7000, 7001, 7002, 7003].map((n) => () => postFrom(limited, '192.0.2.1', n)))).toEqual([201, 201, 201, 429]);
     expect((await all()).some((e) => e.id === entry(7003).id)).toBe(false);
-    expect((await from('192.0.2.2', 7004)).status).toBe(201);
+    expect((await postFrom(limited, '192.0.2.2', 7004)).status).toBe(201);
+  });
+
+  it('counts a whole IPv6 /64 as one client', async () => {
+    const limited = createApp({ store, config: { ...config, ratePerMinute: 2 }, log: silentLog });
+    const same64 = ['2001:db8:1:2::1', '2001:db8:1:2:ffff:ffff:ffff:ffff', '2001:0db8:0001:0002:abcd::7'];
+    expect(await statuses(same64.map((peer, i) => () => postFrom(limited, peer, 7100 + i)))).toEqual([201, 201, 429]);
+    expect((await postFrom(limited, '2001:db8:1:3::1', 7103)).status).toBe(201);
+  });
+
+  it('bounds what all clients together may post a minute', async () => {
+    const limited = createApp({ store, config: { ...config, ratePerMinute: 10, globalRatePerMinute: 3 }, log: silentLog });
+    const res = await statuses([7200, 7201, 7202, 7203].map((n, i) => () => postFrom(limited, `198.51.100.${i + 1}`, n)));
+    expect(res).toEqual([201, 201, 201, 429]);
+  });
+
+  it('behind proxies, limits the client they name, and cannot be fooled through the port directly', async () => {
+    // Two proxies of the owner's in front (a CDN edge, then a load balancer): X-Forwarded-For
+    // holds what the client claims, the client as the edge saw it, then the edge.
+    const proxied = createApp({ store, config: { ...config, ratePerMinute: 2, proxy: { hops: 2, ranges: [], header: null } }, log: silentLog });
+    const viaProxies = (n: number, claimed: string) => postFrom(proxied, '10.0.0.2', n, { 'X-Forwarded-For': `${claimed}, 203.0.113.7, 10.0.0.1` });
+    expect(await statuses([7300, 7301, 7302].map((n, i) => () => viaProxies(n, `192.0.2.${i}`)))).toEqual([201, 201, 429]);
+
+    // Trust by address: posts straight to the port, from outside the proxies' range, are
+    // limited by their own address whatever they claim.
+    const ranged = createApp({ store, config: { ...config, ratePerMinute: 3, proxy: { hops: 0, ranges: ['10.0.0.0/8'], header: 'CF-Connecting-IP' } }, log: silentLog });
+    const spoofed = Array.from({ length: 8 }, (_, i) => () => postFrom(ranged, '203.0.113.50', 7400 + i, { 'X-Forwarded-For': `192.0.2.${i}`, 'CF-Connecting-IP': `192.0.2.${i}` }));
+    expect((await statuses(spoofed)).filter((s) => s === 201)).toHaveLength(3);
+    // Through the proxy, the named header is the client.
+    expect(await statuses([7500, 7501].map((n) => () => postFrom(ranged, '10.1.2.3', n, { 'CF-Connecting-IP': '198.51.100.9' })))).toEqual([201, 201]);
+  });
+
+  it('accepts a decision time only from 400 days ago to one day ahead', async () => {
+    const at = (ms: number) => ({ ...entry(7600), time: new Date(ms).toISOString() });
+    const day = 86_400_000;
+    for (const time of ['0000-01-01T00:00:00.000Z', '0001-01-01T00:00:00.000Z']) {
+      const res = await post({ ...entry(7601), time });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toMatch(/"time" must lie within 400 days before and 1 day after/);
+    }
+    expect((await post(at(Date.now() - 401 * day))).status).toBe(400);
+    expect((await post(at(Date.now() + 2 * day))).status).toBe(400);
+    expect((await post(at(Date.now() - 399 * day))).status).toBe(201);
+  });
+
+  it('answers a post from an unlisted origin with a 403 the posting page can read', async () => {
+    const res = await post(entry(7700), { Origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://evil.example');
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull();
   });
 
   it('stores no address or other request detail', async () => {
@@ -137,6 +270,52 @@ describe.each(STORES)('receiver on the $name store', (kind) => {
     expect(res.status).toBe(201);
     const text = await (await read(`/v1/consents/${entry(8000).id}`)).text();
     expect(text).not.toMatch(/203\.0\.113\.9|Agent/);
+  });
+
+  it('keeps no page path unless STORE_PATHS is on, and still imports such entries', async () => {
+    const pathless = createApp({ store, config: { ...config, storePaths: false }, log: silentLog });
+    const e = { ...entry(8300), path: '/ordre/12345/tilbakestill-passord' };
+    expect((await post(e, {}, pathless)).status).toBe(201);
+    expect((await post(e, {}, pathless)).status).toBe(200); // a resend is the same entry
+    const [line] = (await (await read(`/v1/consents/${e.id}`)).text()).split('\n').map((l) => JSON.parse(l || '{}'));
+    expect(line.path).toBe('');
+  });
+
+  it('erases one consent id\'s history with the token, and only that', async () => {
+    const [a, b] = [entry(8100), entry(8101)];
+    expect((await post(a)).status).toBe(201);
+    expect((await post(b)).status).toBe(201);
+    expect((await app.request(`/v1/consents/${a.id}`, { method: 'DELETE' })).status).toBe(401);
+    const erased = await app.request(`/v1/consents/${a.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${TOKEN}` } });
+    expect(await erased.json()).toEqual({ status: 'erased', erased: 1 });
+    expect((await read(`/v1/consents/${a.id}`)).status).toBe(404);
+    expect((await read(`/v1/consents/${b.id}`)).status).toBe(200);
+  });
+
+  it('imports an export as it was (receivedAt and origin kept), so export then import round-trips', async () => {
+    for (const e of [entry(8200), { ...entry(8201), previousId: entry(8200).id }]) expect((await post(e)).status).toBe(201);
+    const exported = await (await read('/v1/consents')).text();
+    expect(exported).toContain(`"previousId":"${entry(8200).id}"`);
+    const other = await kind.open(await kind.place());
+    try {
+      const restored = createApp({ store: other, config, log: silentLog });
+      const importing = (body: string) => restored.request('/v1/import', { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` }, body });
+      const res = await importing(exported);
+      expect(res.status).toBe(200);
+      const lines = exported.split('\n').filter(Boolean);
+      expect(await res.json()).toEqual({ status: 'imported', imported: lines.length - 1, alreadyStored: 0 });
+      const again = await (await restored.request('/v1/consents', { headers: { Authorization: `Bearer ${TOKEN}` } })).text();
+      expect(again).toBe(exported);
+      // Importing twice stores nothing twice; a file that broke off is refused as incomplete.
+      expect(await (await importing(exported)).json()).toMatchObject({ imported: 0, alreadyStored: lines.length - 1 });
+      const cut = await importing(lines.slice(0, 3).join('\n'));
+      expect(cut.status).toBe(400);
+      expect((await cut.json()).error).toMatch(/the export is incomplete: its count line says nothing/);
+      expect((await importing('{"id":"x"}\n')).status).toBe(400);
+      expect((await restored.request('/v1/import', { method: 'POST', body: exported })).status).toBe(401);
+    } finally {
+      await other.close();
+    }
   });
 
   it('retention deletes only entries received before the cut-off', async () => {

@@ -6,7 +6,7 @@ import { startReceiver } from './support/receiver.mjs';
 describe.each(STORES)('the receiver killed mid-load on the $name store', (kind) => {
   it('keeps every entry it answered 200/201 for, once, after a restart', async () => {
     const place = await kind.place();
-    const env = { ...place, RATE_LIMIT_PER_MINUTE: '0' };
+    const env = { ...place, RATE_LIMIT_PER_MINUTE: '0', GLOBAL_RATE_LIMIT_PER_MINUTE: '0' };
     const receiver = await startReceiver(env);
     let killed: Promise<void> | null = null;
     const load = await postLoad({

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { openPglite } from '../src/store/pglite.js';
 import { openPostgres } from '../src/store/postgres.js';
+import type { Db } from '../src/store/db.js';
 import { ConsentStore } from '../src/store/store.js';
 import { startCluster, type Cluster } from './support/cluster.mjs';
 
@@ -15,6 +16,8 @@ export interface StoreKind {
   readonly name: 'embedded' | 'postgresql';
   /** Where a receiver process keeps its data: DATA_DIR or DATABASE_URL. */
   place(): Promise<Record<string, string>>;
+  /** The bare database, for tests that look under the store. */
+  openDb(place: Record<string, string>): Promise<Db>;
   open(place: Record<string, string>): Promise<ConsentStore>;
 }
 
@@ -34,6 +37,7 @@ export const STORES: readonly StoreKind[] = [
       temps.push(dir);
       return { DATA_DIR: dir };
     },
+    openDb: (p) => openPglite(p.DATA_DIR!),
     open: async (p) => ConsentStore.open(await openPglite(p.DATA_DIR!)),
   },
   {
@@ -42,6 +46,7 @@ export const STORES: readonly StoreKind[] = [
       cluster ??= startCluster();
       return { DATABASE_URL: await (await cluster).createDatabase() };
     },
+    openDb: (p) => openPostgres(p.DATABASE_URL!),
     open: async (p) => ConsentStore.open(await openPostgres(p.DATABASE_URL!)),
   },
 ];

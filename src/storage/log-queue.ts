@@ -11,6 +11,8 @@ export interface LogEntry {
   readonly version: string;
   readonly textsHash: string;
   readonly path: string;
+  /** The consent id of the decision this one replaced, if any. */
+  readonly previousId: string | null;
 }
 
 export interface LogQueue {

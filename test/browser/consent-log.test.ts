@@ -13,21 +13,26 @@ import { ORIGIN, siteFixture, sitePage, type Site } from './harness';
  * through a route to the receiver, so CORS and the answers are the receiver's own.
  */
 const LOG_HOST = 'https://log.stressfri.test';
-const FIELDS = ['choices', 'id', 'lang', 'path', 'revision', 'servicesHash', 'textsHash', 'time', 'version'];
+const FIELDS = ['choices', 'id', 'lang', 'path', 'previousId', 'revision', 'servicesHash', 'textsHash', 'time', 'version'];
 const PAGE = sitePage({ attrs: `data-google-analytics="G-ABC123XYZ" data-google-ads="AW-123456789" data-privacy-url="/personvern/" data-log-url="${LOG_HOST}/v1/consents"` });
 const fixture = siteFixture();
 
 let receiver: { url: string; kill(): Promise<void> };
-let dataDir: string;
+/** A receiver set up for another site: it refuses this page's origin. */
+let elsewhere: { url: string; kill(): Promise<void> };
+const dataDirs: string[] = [];
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'samtykke-log-browser-'));
-  receiver = await startReceiver({ DATA_DIR: dataDir, ALLOWED_ORIGINS: ORIGIN });
+  dataDirs.push(await mkdtemp(join(tmpdir(), 'samtykke-log-browser-')), await mkdtemp(join(tmpdir(), 'samtykke-log-browser-')));
+  [receiver, elsewhere] = await Promise.all([
+    startReceiver({ DATA_DIR: dataDirs[0]!, ALLOWED_ORIGINS: ORIGIN, STORE_PATHS: '1' }),
+    startReceiver({ DATA_DIR: dataDirs[1]!, ALLOWED_ORIGINS: 'https://www.another-site.test' }),
+  ]);
 });
 
 afterAll(async () => {
-  await receiver?.kill();
-  await rm(dataDir, { recursive: true, force: true });
+  await Promise.all([receiver?.kill(), elsewhere?.kill()]);
+  for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
 });
 
 interface Posted {
@@ -37,7 +42,7 @@ interface Posted {
 }
 
 /** Sends the log host's requests to the receiver, or fails them as a network error while `down`. */
-async function routeLog(site: Site): Promise<{ posted: Posted[]; down: boolean }> {
+async function routeLog(site: Site, to = () => receiver): Promise<{ posted: Posted[]; down: boolean }> {
   const log = { posted: [] as Posted[], down: false };
   await site.context.route(`${LOG_HOST}/**`, async (route: Route) => {
     const request = route.request();
@@ -48,8 +53,9 @@ async function routeLog(site: Site): Promise<{ posted: Posted[]; down: boolean }
     }
     // A page that reloads or closes mid-request takes the route with it; that is not an error here.
     try {
-      const response = await route.fetch({ url: receiver.url + new URL(request.url()).pathname, headers });
-      if (request.method() === 'POST') log.posted.push({ body: request.postData() ?? '', headers, status: response.status() });
+      const response = await route.fetch({ url: to().url + new URL(request.url()).pathname, headers });
+      // Entries only; the snapshots a sender posts on a 428 go to /v1/snapshots.
+      if (request.method() === 'POST' && request.url().endsWith('/v1/consents')) log.posted.push({ body: request.postData() ?? '', headers, status: response.status() });
       await route.fulfill({ response });
     } catch {
       /* the page is gone */
@@ -71,10 +77,14 @@ describe('the consent log', () => {
     const log = await routeLog(site);
     await site.goto('/om-oss/?utm_source=nyhetsbrev');
     await site.page.getByRole('button', { name: 'Godta alle', exact: true }).click();
-    await expect.poll(() => log.posted.length).toBe(1);
-    const [sent] = log.posted as [Posted];
+    // The receiver is new and has not seen what this page shows: 428, the sender posts the
+    // snapshots, then the same entry again: four round trips, so more time than one.
+    await expect.poll(() => log.posted.length, { timeout: 10_000 }).toBe(2);
+    const [refused, sent] = log.posted as [Posted, Posted];
     const id = await consentId(site);
 
+    expect(refused.status).toBe(428);
+    expect(sent.body).toBe(refused.body);
     expect(sent.status).toBe(201);
     expect(sent.headers['content-type']).toMatch(/^text\/plain/);
     // No cookie, and nothing else that could tell this visitor apart beyond the consent id.
@@ -86,9 +96,16 @@ describe('the consent log', () => {
 
     const [kept, ...more] = await stored(id);
     expect(more).toEqual([]);
-    const { receivedAt, ...fields } = kept!;
+    const { receivedAt, origin, shown, ...fields } = kept!;
     expect(fields).toEqual(entry);
     expect(receivedAt).toEqual(expect.any(String));
+    expect(origin).toBe(ORIGIN);
+    // The receiver did not know what this page showed: the sender posted it (after a 428), and
+    // the entry now comes back with the services and texts the visitor saw.
+    expect(shown).toMatchObject({
+      services: { kind: 'services', services: expect.arrayContaining([expect.objectContaining({ id: 'google-analytics', provider: expect.stringMatching(/Google/) })]) },
+      texts: { kind: 'texts', lang: 'nb' },
+    });
     expect(await site.page.evaluate(() => localStorage.length)).toBe(0);
     // The sender is a part of its own, fetched once with the page.
     expect(site.parts.filter((p) => p === LOG_FILE)).toEqual([LOG_FILE]);
@@ -150,5 +167,22 @@ describe('the consent log', () => {
     await site.goto('/');
     await settle(site);
     expect(log.posted).toHaveLength(2);
+  });
+
+  it('drops an entry the log refuses for the page\'s origin, saying so once, and never resends it', async () => {
+    const site = await fixture.open({ pages: { '/': PAGE, '/om-oss/': PAGE } });
+    const log = await routeLog(site, () => elsewhere);
+    const errors: string[] = [];
+    site.page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await site.goto('/');
+    await site.page.getByRole('button', { name: 'Godta alle', exact: true }).click();
+    await expect.poll(() => log.posted.length).toBe(1);
+    expect(log.posted[0]!.status).toBe(403);
+    // The sender read the 403 (a network error would have kept the entry) and dropped it.
+    await expect.poll(() => errors.filter((e) => /logUrl: the log refused an entry: 403 origin "https:\/\/[^"]+" is not in ALLOWED_ORIGINS/.test(e)).length).toBe(1);
+    expect(await site.page.evaluate(() => localStorage.length)).toBe(0);
+    await site.goto('/om-oss/');
+    await settle(site);
+    expect(log.posted).toHaveLength(1);
   });
 });

@@ -20,6 +20,16 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX consent_log_time ON consent_log (time, id);
    CREATE INDEX consent_log_received_at ON consent_log (received_at);`,
+  // The site the entry was posted from (its Origin header); '' for entries stored before.
+  `ALTER TABLE consent_log ADD COLUMN origin text NOT NULL DEFAULT ''`,
+  // What the visitor was shown, once per hash, in the canonical text the hash was computed over;
+  // and the decision an entry replaced.
+  `CREATE TABLE snapshots (
+     hash        text        PRIMARY KEY,
+     content     text        NOT NULL,
+     received_at timestamptz NOT NULL DEFAULT now()
+   );
+   ALTER TABLE consent_log ADD COLUMN previous_id text`,
 ];
 
 // Any fixed number: receivers sharing one database take turns migrating.

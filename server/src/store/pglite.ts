@@ -1,32 +1,89 @@
 import { PGlite } from '@electric-sql/pglite';
-import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { silentLog, type Log } from '../log.js';
 import type { Db, Sql } from './db.js';
+import { lockDir } from './dir-lock.js';
+
+export interface PgliteOptions {
+  /** Flushes one open file to stable storage; a test injects a failing one. */
+  readonly fsync?: (fd: number) => void;
+  /** WAL written since the last checkpoint that triggers the next one. */
+  readonly checkpointBytes?: number;
+  /** Longest time between checkpoints while anything is written. */
+  readonly checkpointMs?: number;
+  readonly log?: Log;
+}
+
+const MB = 1024 * 1024;
 
 /**
- * The embedded store: PostgreSQL compiled to WebAssembly, its cluster in `dataDir`.
+ * The embedded store: PostgreSQL compiled to WebAssembly, its cluster in `dataDir`, which this
+ * process locks for itself first (dir-lock.ts).
  *
  * PGlite writes each page straight to the host file with a synchronous write, so a
  * committed row is in the kernel before the query resolves and survives the process being
  * killed. Its PostgreSQL's own fsync calls are no-ops under WebAssembly, though, so to
  * survive a power cut as well `durable()` fsyncs the WAL segment holding the commit from
  * the host side. Concurrent callers share one fsync (group commit).
+ *
+ * PGlite runs PostgreSQL in single-user mode, which never checkpoints by itself: the WAL would
+ * grow without end and a crash would replay all of it. So the store checkpoints once
+ * `checkpointBytes` of WAL were written or `checkpointMs` passed with writes, then fsyncs the
+ * data files the checkpoint wrote; the WAL then stays at a few 16 MB segments.
  */
-export async function openPglite(dataDir: string): Promise<Db> {
-  const pg = await PGlite.create({ dataDir });
+export async function openPglite(dataDir: string, options: PgliteOptions = {}): Promise<Db> {
+  const { fsync = fsyncSync, checkpointBytes = 32 * MB, checkpointMs = 5 * 60_000, log = silentLog } = options;
+  const unlock = await lockDir(dataDir);
+  let pg: PGlite;
+  try {
+    // Few recycled segments kept (the default keeps 80 MB), checkpoints triggered below.
+    pg = await PGlite.create({ dataDir, startParams: [...PGlite.defaultStartParams, '-c', 'min_wal_size=32MB', '-c', 'max_wal_size=64MB'] });
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   const wal = join(dataDir, 'pg_wal');
   let lastSegment: string | null = null;
 
   const fsyncFile = (path: string) => {
     const fd = openSync(path, 'r');
     try {
-      fsyncSync(fd);
+      fsync(fd);
     } finally {
       closeSync(fd);
     }
   };
+  const fsyncTree = (dir: string) => {
+    for (const item of readdirSync(dir, { withFileTypes: true })) {
+      if (item.isDirectory()) fsyncTree(join(dir, item.name));
+      else if (item.isFile()) fsyncFile(join(dir, item.name));
+    }
+    fsyncFile(dir);
+  };
+
+  // The WAL position of the last checkpoint, and when it ran.
+  let checkpointed = { lsn: '0/0', at: Date.now() };
+  let checkpointing: Promise<void> | null = null;
+  /** Writes every dirty page to the data files and flushes them; old WAL segments are recycled. */
+  const checkpoint = () =>
+    (checkpointing ??= (async () => {
+      await pg.exec('CHECKPOINT');
+      fsyncTree(dataDir);
+      const [row] = (await pg.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows;
+      checkpointed = { lsn: row!.lsn, at: Date.now() };
+    })()
+      // The entries are safe in the fsynced WAL meanwhile; the next trigger tries again.
+      .catch((error: Error) => log('error', 'checkpoint failed', { error: error.name, code: String((error as NodeJS.ErrnoException).code ?? '') }))
+      .finally(() => (checkpointing = null)));
+
   const syncWal = async () => {
-    const [row] = (await pg.query<{ segment: string }>('SELECT pg_walfile_name(pg_current_wal_insert_lsn()) AS segment')).rows;
+    const [row] = (
+      await pg.query<{ segment: string; lsn: string; since: string }>(
+        'SELECT pg_walfile_name(pg_current_wal_insert_lsn()) AS segment, pg_current_wal_insert_lsn()::text AS lsn, pg_wal_lsn_diff(pg_current_wal_insert_lsn(), $1) AS since',
+        [checkpointed.lsn],
+      )
+    ).rows;
     const segment = row!.segment;
     // A commit whose records began in the previous segment needs that one on disk too.
     if (lastSegment !== null && lastSegment !== segment) {
@@ -35,6 +92,8 @@ export async function openPglite(dataDir: string): Promise<Db> {
     }
     fsyncFile(join(wal, segment));
     lastSegment = segment;
+    // Off this commit's path: its entry is durable already.
+    if (Number(row!.since) >= checkpointBytes) void checkpoint();
   };
 
   let running: Promise<void> | null = null;
@@ -44,19 +103,34 @@ export async function openPglite(dataDir: string): Promise<Db> {
       running = syncWal().finally(() => (running = null));
       return running;
     }
-    // A sync already under way may have started before our commit: wait for the one after it.
-    next ??= running.then(() => {
+    // A sync already under way may have started before our commit: wait for the one after it,
+    // whether that one failed or not (a failure answers its own callers, not later ones).
+    const after = () => {
       next = null;
       return durable();
-    });
+    };
+    next ??= running.then(after, after);
     return next;
   };
+
+  const timer = setInterval(() => {
+    if (Date.now() - checkpointed.at < checkpointMs) return;
+    void pg
+      .query<{ since: string }>('SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), $1) AS since', [checkpointed.lsn])
+      .then(({ rows }) => (Number(rows[0]!.since) > 0 ? checkpoint() : undefined), () => {}); // a broken store shows in /healthz
+  }, Math.min(checkpointMs, 60_000));
+  timer.unref();
 
   const sql: Sql = { query: async (text, params) => (await pg.query(text, params as unknown[])).rows as never };
   return {
     ...sql,
     transaction: (fn) => pg.transaction((tx) => fn({ query: async (text, params) => (await tx.query(text, params as unknown[])).rows as never })),
     durable,
-    close: () => pg.close(),
+    async close() {
+      clearInterval(timer);
+      await checkpoint(); // a clean stop: nothing to replay at the next start
+      await pg.close();
+      await unlock();
+    },
   };
 }

@@ -9,7 +9,7 @@ export const TOKEN = 'test-token-0123456789abcdefghij';
 
 /**
  * @param {Record<string, string>} env  DATA_DIR or DATABASE_URL, and any other setting
- * @returns {Promise<{ url: string, kill: (signal?: NodeJS.Signals) => Promise<void> }>}
+ * @returns {Promise<{ url: string, pid: number, kill: (signal?: NodeJS.Signals) => Promise<void> }>}
  */
 export function startReceiver(env) {
   const child = spawn(process.execPath, [MAIN], {
@@ -32,6 +32,7 @@ export function startReceiver(env) {
       child.stdout.on('data', () => {});
       resolve({
         url: `http://127.0.0.1:${JSON.parse(line).port}`,
+        pid: /** @type {number} */ (child.pid),
         kill: async (signal = 'SIGKILL') => {
           child.kill(signal);
           await exited;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { validate } from '../../../src/config/validate';
 import type { ConsentRecord } from '../../../src/consent/record';
@@ -11,7 +12,7 @@ import { startLog } from '../../../src/shell/log';
 const place = { href: 'https://www.stressfri.no/', hostname: 'www.stressfri.no', nonce: '' };
 const LOG = 'https://log.stressfri.no/v1/consents';
 const QUEUE = 'samtykke:log:samtykke';
-const FIELDS = ['choices', 'id', 'lang', 'path', 'revision', 'servicesHash', 'textsHash', 'time', 'version'];
+const FIELDS = ['choices', 'id', 'lang', 'path', 'previousId', 'revision', 'servicesHash', 'textsHash', 'time', 'version'];
 
 let jar: ConsentRecord | null;
 const cookie: CookieStore = { read: () => jar, write: (r) => void (jar = r), clear: () => void (jar = null) };
@@ -62,7 +63,8 @@ describe('the consent log', () => {
     expect(Object.keys(entry).sort()).toEqual(FIELDS);
     expect(entry).toMatchObject({ id: record.id, time: record.time, revision: '1', choices: { analytics: true, marketing: false }, lang: 'nb', version: '1.2.3', path: '/om-oss' });
     expect(entry.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-    expect(entry.servicesHash).toMatch(/^[a-z0-9]{1,7}$/);
+    expect(entry.servicesHash).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(entry.previousId).toBeNull();
     expect(queued()).toEqual([]);
   });
 
@@ -89,6 +91,45 @@ describe('the consent log', () => {
     expect(ownText!.textsHash).not.toBe(plain!.textsHash);
     // The visitor saw bokmål, so an English override changed nothing they read.
     expect(otherLangText!.textsHash).toBe(plain!.textsHash);
+  });
+
+  it('names the decision a change replaced', async () => {
+    const store = page();
+    const first = store.decide({ analytics: true, marketing: true });
+    await settled();
+    const second = store.decide({ analytics: false, marketing: false });
+    await settled();
+    expect(posted.map((p) => [p.entry.id, p.entry.previousId])).toEqual([
+      [first.id, null],
+      [second.id, first.id],
+    ]);
+  });
+
+  it('posts what the visitor was shown when the log lacks it (428), then the entry again', async () => {
+    const snapshots: { url: string; body: string }[] = [];
+    let known = false;
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      const body = init.body as string;
+      if (url.endsWith('/v1/snapshots')) {
+        snapshots.push({ url, body });
+        known = true;
+        return new Response('{"status":"stored"}', { status: 201 });
+      }
+      posted.push({ url, init, entry: JSON.parse(body) });
+      return known ? new Response('{"status":"stored"}', { status: 201 }) : new Response('{"error":"no snapshot","need":["servicesHash","textsHash"]}', { status: 428 });
+    });
+    page({ texts: { nb: { title: 'Informasjonskapsler' } } }).decide({ analytics: true });
+    await vi.waitFor(() => expect(posted).toHaveLength(2));
+    await vi.waitFor(() => expect(queued()).toEqual([]));
+    expect(snapshots.map((s) => s.url)).toEqual(['https://log.stressfri.no/v1/snapshots', 'https://log.stressfri.no/v1/snapshots']);
+    const [services, texts] = snapshots.map((s) => JSON.parse(s.body));
+    expect(services.kind).toBe('services');
+    expect(services.services).toContainEqual(expect.objectContaining({ id: 'google-analytics', provider: expect.stringMatching(/Google/), purpose: 'analytics' }));
+    expect(texts).toEqual({ kind: 'texts', lang: 'nb', version: '1.2.3', overrides: { title: 'Informasjonskapsler' } });
+    // Each hash the entry names is the SHA-256 of the text posted for it.
+    const sha = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
+    expect(posted[0]!.entry.servicesHash).toBe(sha(snapshots[0]!.body));
+    expect(posted[0]!.entry.textsHash).toBe(sha(snapshots[1]!.body));
   });
 
   it('sends nothing for a decision another tab made', async () => {
@@ -168,8 +209,7 @@ describe('the consent log', () => {
     await settled();
     expect(posted).toEqual([]);
     expect(localStorage.length).toBe(0);
-    expect(error).toHaveBeenCalledTimes(1);
-    expect(error.mock.calls[0]![0]).toMatch(/^\[samtykke\] logUrl: /);
+    expect(error.mock.calls).toEqual([[expect.stringMatching(/^\[samtykke\] logUrl: /)]]);
   });
 
   it('keeps working when the browser refuses localStorage', async () => {
