@@ -119,6 +119,16 @@ describe('the tag in the wrong place says so, and still holds', () => {
       expect(s.errors).toEqual([]);
     });
   }
+  it('with data-meta-pixel: Markedsføring is not asked about, and accepting releases no marketing markup', async () => {
+    const snippetFirst = `<script>window.dataLayer=[];function gtag(){dataLayer.push(arguments)}gtag('js',new Date());</script>`;
+    const s = await open(sitePage({ attrs: 'data-meta-pixel="123456789012345" data-privacy-url="/personvern/"', before: snippetFirst, head: HELD_INLINE }));
+    await s.page.evaluate(() => window.samtykke?.acceptAll());
+    await s.settled();
+    expect(await ours(s, 'error')).toEqual([expect.stringContaining('the tag is in the wrong place')]);
+    await expect(s.page.evaluate(() => window.samtykke!.has('marketing'))).resolves.toBe(false);
+    expect(await runs(s.page, '__held')).toBe(0);
+    expect(s.others.filter((r) => r.url.includes('facebook'))).toEqual([]);
+  });
   it('a Google tag pasted after a misplaced tag is not asked about, and accepting does not release it', async () => {
     const snippetFirst = `<script>window.dataLayer=[];function gtag(){dataLayer.push(arguments)}gtag('js',new Date());gtag('config','G-ABC123XYZ');</script>`;
     const pasted = `<script async src="https://www.googletagmanager.com/gtag/js?id=G-ABC123XYZ"></script>`;
