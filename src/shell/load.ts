@@ -4,11 +4,8 @@ import { trusted } from '../effects/held';
 import { setScriptSrc } from '../effects/trusted-types';
 import type { LogDecisions } from '../effects/log';
 import type { Messages } from '../help/messages';
-import { FACE_HOOK, HELP_HOOK, LOG_HOOK, type CreateFace } from './hook';
-import type { FetchLog } from './log';
-
-/** Gets the face for a language and hands it over, or `null` when it cannot be had. */
-export type FetchFace = (lang: Lang, done: (create: CreateFace | null) => void) => void;
+import type { CreateFace, FetchFace, FetchLog } from '../parts';
+import { FACE_HOOK, HELP_HOOK, LOG_HOOK } from './hook';
 
 // The parts' SRI hashes, written in by the build (vite.config.ts), which builds the parts first.
 declare const __FACE_INTEGRITY__: Record<Lang, string>;
