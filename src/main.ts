@@ -20,7 +20,7 @@ import { syncTabs } from './effects/tabs';
 import { watchLeaks } from './effects/watch';
 import { enforceWithdrawal } from './effects/withdraw';
 import { visitorLang } from './i18n/lang';
-import { DECLARATION_ATTR, OPENERS, PURPOSES_ATTR, purposesOf } from './markup';
+import { DECLARATION_ATTR, OPENERS, PURPOSES_ATTR, purposesOf, READY_EVENT } from './markup';
 import type { Parts } from './parts';
 import { faceLife } from './shell/face-life';
 import { startLog } from './shell/log';
@@ -122,7 +122,7 @@ function wire(config: Config, parts: Parts, script: HTMLScriptElement | null, ad
     const waiting = ready;
     ready = null;
     for (const listener of waiting) api.on('ready', listener);
-    window.dispatchEvent(new CustomEvent('samtykke:ready', { detail: view(store.record) }));
+    window.dispatchEvent(new CustomEvent(READY_EVENT, { detail: view(store.record) }));
   };
   // Hidden while the banner asks for a decision, unless the face failed: then it is how to try again.
   const drawButton = () => {

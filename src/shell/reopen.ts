@@ -1,6 +1,7 @@
 import type { Config, Lang } from '../config/types';
 import type { ConsentStore } from '../core/store';
 import { NAMES } from '../i18n/names';
+import { UI_ELEMENT } from '../markup';
 import { dodgeFocus, reopenClass } from './dodge';
 import { COOKIE } from './icon';
 import base from './base.css?inline';
@@ -18,7 +19,7 @@ const SVG = 'http://www.w3.org/2000/svg';
  * button, where focus goes after a choice, and `draw`, to call when `faceFailed()` changes.
  */
 export function drawReopen(config: Config, store: ConsentStore, lang: Lang, open: () => void, faceFailed: () => boolean): [HTMLButtonElement, () => void] {
-  const host = document.createElement('samtykke-ui');
+  const host = document.createElement(UI_ELEMENT);
   const root = host.attachShadow({ mode: 'open' });
   styles(base + reopen)(root, config.nonce);
   theme(host, config.theme);

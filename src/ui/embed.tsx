@@ -2,7 +2,7 @@ import { render } from 'preact';
 import type { Tracker } from '../config/trackers';
 import type { Config } from '../config/types';
 import { i18n, type I18n } from '../i18n';
-import { SRC_ATTR } from '../markup';
+import { EMBED_ELEMENT, SRC_ATTR } from '../markup';
 import { adopt, theme } from './style';
 import { fill } from './text';
 
@@ -22,7 +22,7 @@ export function holdFrame(config: Config, frame: HTMLIFrameElement, tracker: Tra
     const [w, h] = ['width', 'height'].map((a) => frame.getAttribute(a)?.trim() || '');
     // A frame not meant to be seen (a tracking pixel in a frame) gets no placeholder.
     if (frame.hidden || s.display === 'none' || [w, h].some((v) => v && +v < 2)) return;
-    const host = document.createElement('samtykke-embed');
+    const host = document.createElement(EMBED_ELEMENT);
     const root = host.attachShadow({ mode: 'open' });
     const css = host.style;
     const { t, lang } = text;

@@ -5,7 +5,7 @@ import { afterPaintOrLeave } from '../core/ready';
 import { say } from '../core/report';
 import type { ConsentStore } from '../core/store';
 import { i18n, type I18n } from '../i18n';
-import { DECLARATION_ATTR, OPENERS } from '../markup';
+import { DECLARATION_ATTR, OPENERS, UI_ELEMENT } from '../markup';
 import { withPresetTexts } from '../config/preset-texts';
 import { App } from './app';
 import type { Ctx } from './context';
@@ -24,7 +24,7 @@ export interface Ui {
 export function mountUi(owners: Config, store: ConsentStore, text: I18n = i18n(owners), reopen: HTMLElement | null = null): Ui {
   // What visitors read about the built-in services travels with the face, not the engine.
   const config = withPresetTexts(owners, text.lang);
-  const host = document.createElement('samtykke-ui');
+  const host = document.createElement(UI_ELEMENT);
   const root = host.attachShadow({ mode: 'open' });
   adopt(root, config.nonce);
   theme(host, config.theme);
