@@ -171,11 +171,12 @@ function wire(config: Config, parts: Parts, script: HTMLScriptElement | null, ad
 
   if (store.needsDecision()) face.need();
   store.subscribe(() => store.needsDecision() && face.need());
+  // The page's own settings links and buttons: the one listener, before the face is here and after.
   document.addEventListener('click', (e) => {
-    const el = face.state !== 'mounted' && e.target instanceof Element ? e.target.closest(OPENERS) : null;
+    const el = e.target instanceof Element ? e.target.closest(OPENERS) : null;
     if (!el) return;
     e.preventDefault();
-    api.open();
+    face.open(el);
   });
   whenParsed(() => {
     shown = true;

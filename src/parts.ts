@@ -12,10 +12,11 @@ import type { LogDecisions } from './effects/log';
 /** What the visitor sees: the banner and the placeholders of held frames. */
 export interface Face {
   /**
-   * Shows the banner when a decision is asked for and returns how to open the preferences;
-   * after a choice focus goes to `reopen`, the engine's button (none when `reopen` is 'none').
+   * Shows the banner when a decision is asked for and returns how to open the preferences
+   * (`opener`: what was clicked, where focus goes back when they close); after a choice focus
+   * goes to `reopen`, the engine's button (none when `reopen` is 'none').
    */
-  mount(store: ConsentStore, reopen: HTMLElement | null): { open(): void };
+  mount(store: ConsentStore, reopen: HTMLElement | null): { open(opener?: Element): void };
   /** Puts a placeholder in place of a held frame; `show` loads it, `choose` opens the preferences. */
   holdFrame(frame: HTMLIFrameElement, tracker: Tracker | null, show: () => void, choose: (() => void) | null): void;
 }

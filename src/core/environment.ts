@@ -1,5 +1,7 @@
 import { isOptional } from '../config/settings';
 import { isGoogleTracking } from '../config/trackers';
+import { INERT_TYPE } from '../markup';
+import { queues } from './gtag-layer';
 import { report } from './report';
 
 /**
@@ -22,11 +24,8 @@ export function placementFixes(script: HTMLOrSVGScriptElement | null): string[] 
     if (script.hasAttribute('async')) fixes.push('async');
     if (script.hasAttribute('defer')) fixes.push('defer');
   }
-  const layer = (window as unknown as { dataLayer?: unknown }).dataLayer;
-  if (Array.isArray(layer) && layer.some((e) => Object.prototype.toString.call(e) === '[object Arguments]' && ((e as IArguments)[0] === 'js' || (e as IArguments)[0] === 'config'))) {
-    fixes.push('snippet');
-  }
-  const loaded = Array.from(document.scripts).filter((s) => s !== script && s.src && !/^text\/plain$/i.test(s.type) && isGoogle(s.src));
+  if (queues((window as unknown as { dataLayer?: unknown }).dataLayer, ['js', 'config'])) fixes.push('snippet');
+  const loaded = Array.from(document.scripts).filter((s) => s !== script && s.src && s.type.toLowerCase() !== INERT_TYPE && isGoogle(s.src));
   if (loaded.length || 'google_tag_manager' in window) {
     fixes.push(loaded[0]?.src ?? 'google');
   }

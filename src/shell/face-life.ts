@@ -33,8 +33,8 @@ export interface FaceLife {
   readonly failing: boolean;
   /** Asks for the face; `asked`: the visitor asked, which tries a failed face again. */
   need(asked?: boolean): void;
-  /** Opens the preferences, now or once the face is mounted. */
-  open(): void;
+  /** Opens the preferences, now or once the face is mounted; `opener`: what was clicked. */
+  open(opener?: Element): void;
   /** Puts a held frame's placeholder in, now or once the face is here. */
   holdFrame(...args: Parameters<Face['holdFrame']>): void;
 }
@@ -42,7 +42,7 @@ export interface FaceLife {
 export function faceLife(fetch: FetchFace, lang: Lang, config: Config, store: ConsentStore, hooks: FaceHooks): FaceLife {
   let state: FaceState = 'idle';
   let face: Face | null = null;
-  let ui: { open(): void } | null = null;
+  let ui: ReturnType<Face['mount']> | null = null;
   let failing = false;
   let openWhenMounted = false;
   const frames: Parameters<Face['holdFrame']>[] = [];
@@ -99,8 +99,8 @@ export function faceLife(fetch: FetchFace, lang: Lang, config: Config, store: Co
         else fetch(lang, came);
       }
     },
-    open() {
-      if (ui) return ui.open();
+    open(opener) {
+      if (ui) return ui.open(opener);
       openWhenMounted = true;
       life.need(true);
     },
