@@ -2,7 +2,7 @@ import type { Config, OptionalPurpose, Purpose } from './config/types';
 import type { Choices } from './consent/record';
 import { describe, report, reportError } from './core/report';
 import type { ConsentStore } from './core/store';
-import { view, type ConsentState } from './core/view';
+import { view, type ConsentState } from './core/public-state';
 
 export type SamtykkeEvent = 'change' | 'ready';
 export type SamtykkeListener = (state: ConsentState | null) => void;

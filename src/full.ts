@@ -7,7 +7,7 @@ import { start } from './main';
 import { helpFrom } from './core/report';
 import { helpFetcher } from './shell/load';
 import { logDecisions } from './effects/log';
-import { createFace } from './ui/face';
+import { createFace } from './ui/create-face';
 
 helpFrom(helpFetcher(document.currentScript as HTMLScriptElement | null));
 start({ face: (_lang, done) => done(createFace), log: (done) => done(logDecisions) }, true);

@@ -4,7 +4,7 @@ import { start } from './main';
 import { helpFrom } from './core/report';
 import { MESSAGES } from './help/messages';
 import { logDecisions } from './effects/log';
-import { createFace } from './ui/face';
+import { createFace } from './ui/create-face';
 import type { SamtykkeApi } from './api';
 import type { SamtykkeInput } from './config/types';
 
@@ -17,7 +17,7 @@ import type { SamtykkeInput } from './config/types';
 helpFrom((done) => done(MESSAGES));
 export const samtykke: SamtykkeApi | undefined = typeof window === 'undefined' ? undefined : start({ face: (_lang, done) => done(createFace), log: (done) => done(logDecisions) });
 export type { SamtykkeApi, SamtykkeEvent, SamtykkeListener } from './api';
-export type { ConsentState, ConsentSummary } from './core/view';
+export type { ConsentState, ConsentSummary } from './core/public-state';
 export type { ConsentRecord } from './consent/record';
 export type { Signals, SignalName } from './consent/signals';
 export type { ConsentMode, CookieInfo, Lang, LocalText, OptionalPurpose, Purpose, ReopenPosition, SamtykkeInput, ServiceInput, Theme } from './config/types';

@@ -7,13 +7,13 @@ import { missingBuiltins, placementFixes, reportPlacement, withoutOptional } fro
 import { whenParsed } from './core/ready';
 import { report, reportError } from './core/report';
 import { createStore } from './core/store';
-import { view } from './core/view';
+import { view } from './core/public-state';
 import { activateBlocked } from './effects/activate';
 import { announceChanges } from './effects/events';
 import { consentDefault, googleConsentMode } from './effects/google';
 import { defineGtag } from './effects/gtag';
 import { guardGtag } from './effects/gtag-guard';
-import { release } from './effects/held';
+import { release } from './effects/inert';
 import { holdTrackers } from './effects/hold';
 import type { HoldSettings } from './effects/hold/types';
 import { syncTabs } from './effects/tabs';

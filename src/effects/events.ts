@@ -1,5 +1,5 @@
 import type { ConsentStore } from '../core/store';
-import { summary, view } from '../core/view';
+import { summary, view } from '../core/public-state';
 import { CHANGE_EVENT } from '../markup';
 import { dataLayer } from './gtag';
 

@@ -1,5 +1,5 @@
 import { isArguments } from '../core/gtag-layer';
-import { trusted } from './held';
+import { trusted } from './inert';
 import { setScriptSrc } from './trusted-types';
 
 /** The page's Google `dataLayer`, created if the page has none yet (WN-03: never replaced). */

@@ -1,6 +1,6 @@
 import type { Lang } from '../config/types';
 import type { FetchHelp } from '../core/report';
-import { trusted } from '../effects/held';
+import { trusted } from '../effects/inert';
 import { setScriptSrc } from '../effects/trusted-types';
 import type { LogDecisions } from '../effects/log';
 import type { Messages } from '../help/messages';

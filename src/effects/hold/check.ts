@@ -1,7 +1,7 @@
 import { classify } from '../../config/trackers';
 import { report, reportError } from '../../core/report';
 import { HELD_ATTR, PURPOSES_ATTR } from '../../markup';
-import { hold, trusted } from '../held';
+import { hold, trusted } from '../inert';
 import { adoptGoogleTag } from './detect';
 import { isLiveLoader, mustWait, stranger } from './policy';
 import type { Check, CheckTree, HoldSettings } from './types';
