@@ -40,17 +40,15 @@ export interface FaceLife {
 }
 
 export function faceLife(fetch: FetchFace, lang: Lang, config: Config, store: ConsentStore, hooks: FaceHooks): FaceLife {
-  let state: FaceState = 'idle';
   let face: Face | null = null;
   let ui: ReturnType<Face['mount']> | null = null;
-  let failing = false;
   let openWhenMounted = false;
   const frames: Parameters<Face['holdFrame']>[] = [];
 
   // Nothing optional has run without a choice; the engine keeps working without a face.
   const fail = () => {
-    state = 'failed';
-    failing = true;
+    life.state = 'failed';
+    life.failing = true;
     hooks.changed();
     hooks.settled();
   };
@@ -62,8 +60,8 @@ export function faceLife(fetch: FetchFace, lang: Lang, config: Config, store: Co
       reportError('error', 'face.mount', error);
       return fail();
     }
-    state = 'mounted';
-    failing = false;
+    life.state = 'mounted';
+    life.failing = false;
     // The banner asks now: the reopen button hides while it does.
     hooks.changed();
     if (openWhenMounted) ui.open();
@@ -80,21 +78,18 @@ export function faceLife(fetch: FetchFace, lang: Lang, config: Config, store: Co
       reportError('error', 'face.load', problem, lang);
       return fail();
     }
-    state = 'loaded';
+    life.state = 'loaded';
     for (const args of frames.splice(0)) face.holdFrame(...args);
     whenBody(mount);
   };
 
-  const life: FaceLife = {
-    get state() {
-      return state;
-    },
-    get failing() {
-      return failing;
-    },
+  // Read-only to the engine (FaceLife); written here alone.
+  const life: { -readonly [K in keyof FaceLife]: FaceLife[K] } = {
+    state: 'idle',
+    failing: false,
     need(asked = false) {
-      if (state === 'idle' || (state === 'failed' && asked)) {
-        state = face ? 'loaded' : 'loading';
+      if (life.state === 'idle' || (life.state === 'failed' && asked)) {
+        life.state = face ? 'loaded' : 'loading';
         if (face) mount();
         else fetch(lang, came);
       }
