@@ -3,7 +3,7 @@ import type { Choices } from './consent/record';
 import { openCheck } from './check/open';
 import { describe, report, reportError } from './core/report';
 import type { ConsentStore } from './core/store';
-import { view, type ConsentState } from './core/view';
+import { view, type ConsentState } from './core/public-state';
 
 export type SamtykkeEvent = 'change' | 'ready';
 export type SamtykkeListener = (state: ConsentState | null) => void;

@@ -7,7 +7,7 @@ import { start } from './main';
 import { helpFrom } from './core/report';
 import { helpFetcher } from './shell/load';
 import { logDecisions } from './effects/log';
-import { createFace } from './ui/face';
+import { createFace } from './ui/create-face';
 import { checkFrom } from './check/open';
 import { runCheck } from './check/run';
 

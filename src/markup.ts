@@ -1,7 +1,8 @@
 /**
- * The words of samtykke's markup, read and written by the engine, the placeholders and the
- * owner's pasted HTML alike: `<script type="text/plain" data-samtykke="analytics">`,
- * `<iframe data-samtykke="marketing" data-src="…">`.
+ * Every name samtykke shares with the page, in one place: the words of its markup (read and
+ * written by the engine, the placeholders and the owner's pasted HTML alike:
+ * `<script type="text/plain" data-samtykke="analytics">`, `<iframe data-samtykke="marketing"
+ * data-src="…">`), its elements, its events and its storage keys.
  */
 
 /** The purposes an element waits for, separated by spaces. */
@@ -26,3 +27,18 @@ const OPEN_ATTR = 'data-samtykke-open';
 export const OPENERS = `[${OPEN_ATTR}],a[href="#samtykke"]`;
 /** On a `<div>` of the privacy notice: filled with the list of services and cookies. */
 export const DECLARATION_ATTR = 'data-samtykke-declaration';
+
+/** The host of each root samtykke draws (the face's, the reopen button's); `shell/base.css` names it too. */
+export const UI_ELEMENT = 'samtykke-ui';
+/** The host of a held frame's placeholder; `ui/banner.css` names it too. */
+export const EMBED_ELEMENT = 'samtykke-embed';
+
+/** Fired on `window` at each decision (D1), with the public state. */
+export const CHANGE_EVENT = 'samtykke:change';
+/** Fired on `window` once per page, when the UI is in place, with the public state. */
+export const READY_EVENT = 'samtykke:ready';
+
+/** The BroadcastChannel the site's tabs ping each other on, one per consent cookie. */
+export const channelName = (cookieName: string): string => 'samtykke:' + cookieName;
+/** The localStorage key of the consent log's entries not yet acknowledged, one per consent cookie. */
+export const logQueueKey = (cookieName: string): string => 'samtykke:log:' + cookieName;

@@ -21,6 +21,8 @@ interface Setting {
   readonly attribute?: AttributeKind;
   /** Checked by this rule; settings without one have their own checks (fields.ts, services.ts). */
   readonly rule?: Rule;
+  /** Makes something optional run (a tag, a pixel, an embed): left out when the tag cannot hold it. */
+  readonly optional?: true;
 }
 
 /**
@@ -29,9 +31,9 @@ interface Setting {
  * here: a new setting is one row (and, unless it is a simple value, its check).
  */
 export const SETTINGS = {
-  googleAds: { attribute: 'text' },
-  googleAnalytics: { attribute: 'text' },
-  metaPixel: { attribute: 'text' },
+  googleAds: { attribute: 'text', optional: true },
+  googleAnalytics: { attribute: 'text', optional: true },
+  metaPixel: { attribute: 'text', optional: true },
   privacyUrl: { attribute: 'text' },
   // Left out, the language follows `<html lang>`; a wrong one falls back to bokmål.
   lang: { attribute: 'text', rule: { allowed: LANGS, fallback: 'nb', unset: null } },
@@ -45,8 +47,8 @@ export const SETTINGS = {
   reloadOnWithdraw: { attribute: 'boolean', rule: { fallback: true } },
   reopen: { attribute: 'text', rule: { allowed: ['bottom-left', 'bottom-right', 'none'], fallback: 'bottom-left' } },
   strict: { attribute: 'boolean', rule: { fallback: false } },
-  services: {},
-  embeds: { attribute: 'text' },
+  services: { optional: true },
+  embeds: { attribute: 'text', optional: true },
   texts: {},
   theme: {},
   // Where each decision is logged (effects/log.ts); unset, nothing is sent.
@@ -57,7 +59,14 @@ type SettingName = keyof typeof SETTINGS;
 /** The settings checked by their row's rule alone. */
 export type RuledName = { [K in SettingName]: (typeof SETTINGS)[K] extends { rule: Rule } ? K : never }[SettingName];
 
+const row = (name: string): Setting | undefined => (SETTINGS as Record<string, Setting>)[name];
+
 /** The tag attribute kind of a setting, or undefined when it is not one. */
 export function attributeKind(name: string): AttributeKind | undefined {
-  return (SETTINGS as Record<string, Setting>)[name]?.attribute;
+  return row(name)?.attribute;
+}
+
+/** Whether a setting makes something optional run (its row says `optional`). */
+export function isOptional(name: string): boolean {
+  return !!row(name)?.optional;
 }

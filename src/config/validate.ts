@@ -48,11 +48,12 @@ export function validate(input: Input, place: Place): Config {
   }
 
   const services = checkedServices(input, place.href, place.hostname);
+  const purposes = purposesOf(services);
 
   const config: Config = {
     ...safeConfig(place.nonce),
     ...simple,
-    purposes: purposesOf(services),
+    purposes,
     services,
     privacyUrl,
     revision,
@@ -64,8 +65,16 @@ export function validate(input: Input, place: Place): Config {
   // Frozen all the way down, except the two lists a detected Google tag may add to (addService);
   // every other value is text, a number, true/false or null.
   [config.texts, config.theme, ...services].forEach(deepFreeze);
-  return Object.freeze(config);
+  Object.freeze(config);
+  growing.set(config, { services, purposes });
+  return config;
 }
+
+/**
+ * The two lists of each Config that may grow, writable here only: everyone else sees them
+ * read-only, and addService is the one door.
+ */
+const growing = new WeakMap<Config, { readonly services: Service[]; readonly purposes: OptionalPurpose[] }>();
 
 /** The purposes the services use, in display order (never `necessary`). */
 const purposesOf = (services: readonly Service[]): OptionalPurpose[] => OPTIONAL_PURPOSES.filter((p) => services.some((s) => s.purpose === p));
@@ -76,9 +85,10 @@ const purposesOf = (services: readonly Service[]): OptionalPurpose[] => OPTIONAL
  * the banner asks about it (effects/hold/detect.ts). Nothing else changes a Config.
  */
 export function addService(config: Config, service: Service): void {
-  const services = config.services as Service[];
+  // Every Config is made by validate, which left its lists here.
+  const { services, purposes } = growing.get(config)!;
   services.push(deepFreeze(service));
-  (config.purposes as OptionalPurpose[]).splice(0, Infinity, ...purposesOf(services));
+  purposes.splice(0, Infinity, ...purposesOf(services));
 }
 
 // No cycles to guard against: read.ts copies the owner's settings without them, and presets are trees.

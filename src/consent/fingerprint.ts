@@ -24,7 +24,7 @@ export function widened(record: ConsentRecord, services: readonly Service[]): Op
 const code = (text: string): string => (hash(text) % 46_656).toString(36).toUpperCase().padStart(3, '0');
 
 /** FNV-1a, 32 bits: short, stable fingerprints, not secrets. */
-function hash(text: string): number {
+export function hash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;

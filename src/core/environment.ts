@@ -1,4 +1,7 @@
+import { isOptional } from '../config/settings';
 import { isGoogleTracking } from '../config/trackers';
+import { INERT_TYPE } from '../markup';
+import { queues } from './gtag-layer';
 import { report } from './report';
 
 /**
@@ -6,9 +9,6 @@ import { report } from './report';
  * owner put the tag, and what earlier scripts did to JavaScript's built-ins. Each is checked
  * once at start; when it is wrong samtykke says so in one message and runs nothing optional.
  */
-
-/** The settings that make something optional run; without them every tracker stays held. */
-const OPTIONAL_SETTINGS = ['googleAds', 'googleAnalytics', 'embeds', 'services'];
 
 /**
  * What is wrong with where the tag is, as the fixes to make (none when it is right): the codes
@@ -24,11 +24,8 @@ export function placementFixes(script: HTMLOrSVGScriptElement | null): string[] 
     if (script.hasAttribute('async')) fixes.push('async');
     if (script.hasAttribute('defer')) fixes.push('defer');
   }
-  const layer = (window as unknown as { dataLayer?: unknown }).dataLayer;
-  if (Array.isArray(layer) && layer.some((e) => Object.prototype.toString.call(e) === '[object Arguments]' && ((e as IArguments)[0] === 'js' || (e as IArguments)[0] === 'config'))) {
-    fixes.push('snippet');
-  }
-  const loaded = Array.from(document.scripts).filter((s) => s !== script && s.src && !/^text\/plain$/i.test(s.type) && isGoogle(s.src));
+  if (queues((window as unknown as { dataLayer?: unknown }).dataLayer, ['js', 'config'])) fixes.push('snippet');
+  const loaded = Array.from(document.scripts).filter((s) => s !== script && s.src && s.type.toLowerCase() !== INERT_TYPE && isGoogle(s.src));
   if (loaded.length || 'google_tag_manager' in window) {
     fixes.push(loaded[0]?.src ?? 'google');
   }
@@ -43,10 +40,13 @@ const isGoogle = (src: string): boolean => {
   }
 };
 
-/** The owner's settings without anything optional: what samtykke runs on when it cannot hold. */
+/**
+ * The owner's settings without those that make something optional run (settings.ts marks them):
+ * what samtykke runs on when it cannot hold, so every tracker stays held and none is asked about.
+ */
 export function withoutOptional(input: Record<string, unknown>): Record<string, unknown> {
   const kept = Object.create(null) as Record<string, unknown>;
-  for (const key of Object.keys(input)) if (!OPTIONAL_SETTINGS.includes(key)) kept[key] = input[key];
+  for (const key of Object.keys(input)) if (!isOptional(key)) kept[key] = input[key];
   return kept;
 }
 

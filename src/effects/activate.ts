@@ -4,7 +4,7 @@ import type { ConsentStore } from '../core/store';
 import { report } from '../core/report';
 import { INERT_TYPE, PURPOSES_ATTR, SRC_ATTR, purposesOf } from '../markup';
 import { injectScript } from './gtag';
-import { release } from './held';
+import { release } from './inert';
 
 const SELECTOR = `script[type="${INERT_TYPE}"][${PURPOSES_ATTR}],[${PURPOSES_ATTR}][${SRC_ATTR}]`;
 

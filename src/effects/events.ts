@@ -1,5 +1,6 @@
 import type { ConsentStore } from '../core/store';
-import { summary, view } from '../core/view';
+import { summary, view } from '../core/public-state';
+import { CHANGE_EVENT } from '../markup';
 import { dataLayer } from './gtag';
 
 /**
@@ -8,7 +9,7 @@ import { dataLayer } from './gtag';
  */
 export function announceChanges(store: ConsentStore): void {
   store.subscribe((next) => {
-    window.dispatchEvent(new CustomEvent('samtykke:change', { detail: view(next) }));
+    window.dispatchEvent(new CustomEvent(CHANGE_EVENT, { detail: view(next) }));
     dataLayer().push({ event: 'samtykke_update', samtykke: summary(next) });
   });
 }

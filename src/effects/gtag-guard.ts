@@ -1,7 +1,8 @@
 import type { Config } from '../config/types';
 import type { ConsentStore } from '../core/store';
 import { describe, report } from '../core/report';
-import { dataLayer, isArguments } from './gtag';
+import { isArguments } from '../core/gtag-layer';
+import { dataLayer } from './gtag';
 
 /**
  * GCM-13: a Google tag installed outside samtykke (a pasted snippet, Webnode's own field)

@@ -1,4 +1,5 @@
-import { trusted } from './held';
+import { isArguments } from '../core/gtag-layer';
+import { trusted } from './inert';
 import { setScriptSrc } from './trusted-types';
 
 /** The page's Google `dataLayer`, created if the page has none yet (WN-03: never replaced). */
@@ -6,8 +7,6 @@ export function dataLayer(): unknown[] {
   const w = window as unknown as { dataLayer?: unknown[] };
   return (w.dataLayer = Array.isArray(w.dataLayer) ? w.dataLayer : []);
 }
-
-export const isArguments = (v: unknown): v is IArguments => Object.prototype.toString.call(v) === '[object Arguments]';
 
 /** Whether a gtag command (`js`, or `config` for an id) is queued already, by us or a pasted snippet. */
 export function inLayer(command: string, id?: string): boolean {

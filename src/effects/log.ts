@@ -4,6 +4,7 @@ import { afterPaint, afterPaintOrLeave } from '../core/ready';
 import { say } from '../core/report';
 import type { ConsentStore } from '../core/store';
 import { visitorLang } from '../i18n/lang';
+import { logQueueKey } from '../markup';
 import { logQueue, sameEntry, type LogEntry } from '../storage/log-queue';
 import { canonicalJson, HASH_CHARS, snapshotsOf, type Snapshot } from './log-snapshot';
 
@@ -30,7 +31,7 @@ export type LogDecisions = typeof logDecisions;
 export function logDecisions(config: Config, store: ConsentStore, version: string, earlier: readonly EarlyChange[] = []): void {
   const url = config.logUrl;
   if (!url) return;
-  const queue = logQueue('samtykke:log:' + config.cookieName);
+  const queue = logQueue(logQueueKey(config.cookieName));
   const sending: LogEntry[] = [];
   const lang = visitorLang(config);
   const snapshots = snapshotsOf(config, lang, version);

@@ -1,5 +1,6 @@
 import { afterPaintOrLeave } from '../core/ready';
 import type { ConsentStore } from '../core/store';
+import { channelName } from '../markup';
 
 /**
  * The site's other open tabs share the cookie but not the page: a local decision pings them
@@ -16,7 +17,7 @@ export function syncTabs(store: ConsentStore, cookieName: string): void {
     quiet = false;
   };
   try {
-    channel = new BroadcastChannel('samtykke:' + cookieName);
+    channel = new BroadcastChannel(channelName(cookieName));
     channel.onmessage = refresh;
   } catch {
     // Missing (Safari before 15.4) or refused: the visibility check below still catches up.

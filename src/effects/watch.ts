@@ -4,7 +4,7 @@ import { whenParsed } from '../core/ready';
 import { report } from '../core/report';
 import type { ConsentStore } from '../core/store';
 import { HELD_ATTR, PURPOSES_ATTR } from '../markup';
-import { trusted } from './held';
+import { trusted } from './inert';
 import { cookieNames } from '../storage/jar';
 import { GOOGLE_COOKIES, matchesCookie } from './withdraw';
 

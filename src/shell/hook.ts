@@ -1,9 +1,3 @@
-import type { Config } from '../config/types';
-import type { Face } from '../main';
-
-/** Builds the face for one page's config: what a face file hands the engine. */
-export type CreateFace = (config: Config) => Face;
-
 /**
  * Where a face file leaves its `CreateFace` for the engine: a property of `window` under a
  * registry symbol, not enumerable, so it is no name in the page's global scope and no page

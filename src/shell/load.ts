@@ -1,15 +1,12 @@
 import type { FetchCheck } from '../check/open';
 import type { Lang } from '../config/types';
 import type { FetchHelp } from '../core/report';
-import { trusted } from '../effects/held';
+import { trusted } from '../effects/inert';
 import { setScriptSrc } from '../effects/trusted-types';
 import type { LogDecisions } from '../effects/log';
 import type { Messages } from '../help/messages';
-import { CHECK_HOOK, FACE_HOOK, HELP_HOOK, LOG_HOOK, type CreateFace } from './hook';
-import type { FetchLog } from './log';
-
-/** Gets the face for a language and hands it over, or `null` when it cannot be had. */
-export type FetchFace = (lang: Lang, done: (create: CreateFace | null) => void) => void;
+import type { CreateFace, FetchFace, FetchLog } from '../parts';
+import { CHECK_HOOK, FACE_HOOK, HELP_HOOK, LOG_HOOK } from './hook';
 
 // The parts' SRI hashes, written in by the build (vite.config.ts), which builds the parts first.
 declare const __FACE_INTEGRITY__: Record<Lang, string>;

@@ -1,10 +1,8 @@
 import type { Config } from '../config/types';
 import { report } from '../core/report';
 import type { ConsentStore } from '../core/store';
-import type { EarlyChange, LogDecisions } from '../effects/log';
-
-/** Gets the consent log's sender and hands it over, or `null` when it cannot be had. */
-export type FetchLog = (done: (logDecisions: LogDecisions | null) => void) => void;
+import type { EarlyChange } from '../effects/log';
+import type { FetchLog } from '../parts';
 
 /**
  * The consent log, on sites that set `logUrl` only: its sender (`effects/log.ts`) is a part the

@@ -1,11 +1,12 @@
 import type { Config, Lang } from '../config/types';
 import type { ConsentStore } from '../core/store';
 import { NAMES } from '../i18n/names';
+import { UI_ELEMENT } from '../markup';
 import { dodgeFocus, reopenClass } from './dodge';
 import { COOKIE } from './icon';
 import base from './base.css?inline';
 import reopen from './reopen.css?inline';
-import { styles, theme } from './sheet';
+import { createShadowHost, styles } from './sheet';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -18,10 +19,7 @@ const SVG = 'http://www.w3.org/2000/svg';
  * button, where focus goes after a choice, and `draw`, to call when `faceFailed()` changes.
  */
 export function drawReopen(config: Config, store: ConsentStore, lang: Lang, open: () => void, faceFailed: () => boolean): [HTMLButtonElement, () => void] {
-  const host = document.createElement('samtykke-ui');
-  const root = host.attachShadow({ mode: 'open' });
-  styles(base + reopen)(root, config.nonce);
-  theme(host, config.theme);
+  const [host, root] = createShadowHost(UI_ELEMENT, styles(base + reopen), config);
   // The owner's wording wins here as it does in the face.
   const own = config.texts[lang] ?? {};
   const name = (key: 'title' | 'settings') => (typeof own[key] === 'string' ? own[key] : NAMES[lang][key]);

@@ -1,4 +1,4 @@
-import type { Theme } from '../config/types';
+import type { Config, Theme } from '../config/types';
 
 /**
  * How to give a shadow root these rules. A constructed sheet is allowed by a strict CSP without
@@ -28,10 +28,22 @@ export function styles(css: string): (root: ShadowRoot, nonce: string) => void {
 }
 
 /**
+ * A host element of ours (`name`, from markup.ts) with an open shadow root the page's CSS cannot
+ * reach, given its rules by `adopt` (a `styles(…)`) and the owner's theme.
+ */
+export function createShadowHost(name: string, adopt: (root: ShadowRoot, nonce: string) => void, config: Pick<Config, 'nonce' | 'theme'>): [HTMLElement, ShadowRoot] {
+  const host = document.createElement(name);
+  const root = host.attachShadow({ mode: 'open' });
+  adopt(root, config.nonce);
+  theme(host, config.theme);
+  return [host, root];
+}
+
+/**
  * Config theme keys become `--samtykke-*` on the host, set through the CSSOM (which CSP
  * allows, unlike style attributes); the page's own `--samtykke-*` rules work the same way.
  */
-export function theme(host: HTMLElement, t: Theme): void {
+function theme(host: HTMLElement, t: Theme): void {
   for (const [key, value] of Object.entries(t)) {
     if (typeof value === 'string') host.style.setProperty('--samtykke-' + key.replace(/[A-Z]/g, (m) => '-' + m.toLowerCase()), value);
   }

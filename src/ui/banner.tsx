@@ -45,7 +45,7 @@ const list = (items: readonly string[], and: string): string =>
 function control({ t, config }: Ctx): string {
   if (config.reopen !== 'none') return config.reopen === 'bottom-right' ? t.buttonRight : t.buttonLeft;
   const link = document.querySelector(OPENERS)?.textContent?.trim();
-  return t.link.replace('{link}', link || t.settings);
+  return fill(t.link, { link: link || t.settings }).join('');
 }
 
 /**

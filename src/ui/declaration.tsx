@@ -1,7 +1,30 @@
 import type { Purpose } from '../config/types';
+import { say } from '../core/report';
+import { DECLARATION_ATTR } from '../markup';
 import type { Ctx } from './context';
 import { Services } from './services';
+import { adopt } from './style';
 import { fill } from './text';
+
+/**
+ * A shadow root, with the face's rules, on each `[data-samtykke-declaration]` of the page that
+ * has none yet: the new ones. Only some elements can hold a shadow root; one on the wrong tag is
+ * named and skipped, and must not cost the others.
+ */
+export function declarationRoots(nonce: string): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  for (const el of document.querySelectorAll(`[${DECLARATION_ATTR}]`)) {
+    if (el.shadowRoot) continue;
+    try {
+      const root = el.attachShadow({ mode: 'open' });
+      adopt(root, nonce);
+      roots.push(root);
+    } catch {
+      say('warn', `${DECLARATION_ATTR}: put it on a <div>, not a <${el.localName}>; skipped.`);
+    }
+  }
+  return roots;
+}
 
 /** The cookie declaration for the privacy page: what is used, and what this visitor chose. */
 export function Declaration({ ctx }: { ctx: Ctx }) {

@@ -1,19 +1,20 @@
 import { h, render } from 'preact';
 import type { Config, OptionalPurpose } from '../config/types';
 import type { Choices } from '../consent/record';
-import { afterPaintOrLeave } from '../core/ready';
-import { say } from '../core/report';
+import { afterPaintOrLeave, whenParsed } from '../core/ready';
 import type { ConsentStore } from '../core/store';
 import { i18n, type I18n } from '../i18n';
-import { DECLARATION_ATTR, OPENERS } from '../markup';
+import { UI_ELEMENT } from '../markup';
 import { withPresetTexts } from '../config/preset-texts';
 import { App } from './app';
 import type { Ctx } from './context';
-import { Declaration } from './declaration';
-import { adopt, theme } from './style';
+import { Declaration, declarationRoots } from './declaration';
+import { createShadowHost } from '../shell/sheet';
+import { adopt } from './style';
 
 export interface Ui {
-  open(): void;
+  /** Opens the preferences; `opener`: what was clicked, where focus goes back when they close. */
+  open(opener?: Element): void;
 }
 
 /**
@@ -24,10 +25,7 @@ export interface Ui {
 export function mountUi(owners: Config, store: ConsentStore, text: I18n = i18n(owners), reopen: HTMLElement | null = null): Ui {
   // What visitors read about the built-in services travels with the face, not the engine.
   const config = withPresetTexts(owners, text.lang);
-  const host = document.createElement('samtykke-ui');
-  const root = host.attachShadow({ mode: 'open' });
-  adopt(root, config.nonce);
-  theme(host, config.theme);
+  const [host, root] = createShadowHost(UI_ELEMENT, adopt, config);
 
   const decls: ShadowRoot[] = [];
   let draft: Choices = {};
@@ -110,30 +108,11 @@ export function mountUi(owners: Config, store: ConsentStore, text: I18n = i18n(o
   document.body.prepend(host);
   store.subscribe(draw);
 
-  document.addEventListener('click', (e) => {
-    const el = e.target instanceof Element ? e.target.closest(OPENERS) : null;
-    if (!el) return;
-    e.preventDefault();
-    ctx.open(el);
+  // The declaration lives further down the page than our tag, so it exists only once parsing ends.
+  whenParsed(() => {
+    decls.push(...declarationRoots(config.nonce));
+    draw();
   });
 
-  // The declaration lives further down the page than our tag, so it exists only once parsing ends.
-  const declare = () => {
-    for (const el of document.querySelectorAll(`[${DECLARATION_ATTR}]`)) {
-      if (el.shadowRoot) continue;
-      try {
-        const r = el.attachShadow({ mode: 'open' });
-        adopt(r, config.nonce);
-        decls.push(r);
-      } catch {
-        // Only some elements can hold a shadow root; one wrong tag must not cost the others.
-        say('warn', `${DECLARATION_ATTR}: put it on a <div>, not a <${el.localName}>; skipped.`);
-      }
-    }
-    draw();
-  };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', declare, { once: true });
-  else declare();
-
-  return { open: () => ctx.open() };
+  return { open: (opener) => ctx.open(opener) };
 }

@@ -153,7 +153,7 @@ describe('a pasted Google snippet with no ids given', () => {
     expect(await bannerPurposes(s.page)).toEqual(['Markedsføring']);
     expect(await bannerText(s.page)).toContain('Google Ireland Limited');
     // Chromium's preload scanner may fetch the pasted tag ahead of the parser; it never runs.
-    await s.page.waitForTimeout(300);
+    await s.settled();
     expect(s.google.every((r) => r.url === 'https://www.googletagmanager.com/gtag/js?id=AW-987654321')).toBe(true);
     expect(await s.page.evaluate(() => (window as unknown as { __gtagLoads?: number }).__gtagLoads)).toBeUndefined();
     const fetchedAhead = s.google.length;
@@ -161,7 +161,7 @@ describe('a pasted Google snippet with no ids given', () => {
 
     await ui(s.page).getByRole('button', { name: 'Godta alle' }).click();
     await expect.poll(() => s.page.evaluate(() => (window as unknown as { __gtagLoads?: number }).__gtagLoads ?? 0)).toBe(1);
-    await s.page.waitForTimeout(300);
+    await s.settled();
     expect(s.google.slice(fetchedAhead).map((r) => r.url)).toEqual(['https://www.googletagmanager.com/gtag/js?id=AW-987654321']);
     const configs = (await dataLayer(s.page)).filter((e) => Array.isArray(e) && e[0] === 'config');
     expect(configs).toEqual([['config', 'AW-987654321']]);
@@ -176,7 +176,7 @@ describe('a pasted Google snippet with no ids given', () => {
     expect(await bannerPurposes(s.page)).toEqual(['Markedsføring']);
     expect(await warnings(s)).toContainEqual(expect.stringContaining('held back https://www.googletagmanager.com/gtag/js?id=G-LATE12345'));
     await ui(s.page).getByRole('button', { name: 'Godta alle' }).click();
-    await s.page.waitForTimeout(300);
+    await s.settled();
     const late = () => s.page.evaluate(() => (window as unknown as { dataLayer: unknown[] }).dataLayer.some((e) => (e as unknown[])[0] === 'config' && (e as unknown[])[1] === 'G-LATE12345') && !!document.querySelector('script[src*="G-LATE12345"]:not([type="text/plain"])'));
     expect(await late()).toBe(false);
     expect(await s.page.evaluate(() => window.samtykke!.has('analytics'))).toBe(false);
@@ -192,7 +192,7 @@ describe('a pasted Google snippet with no ids given', () => {
 describe('Meta pixel', () => {
   it('pasted unmodified: nothing reaches Meta before consent, one load after', async () => {
     const s = await openWith(`${ADS} data-meta-pixel="123456789012345"`, META_SNIPPET);
-    await s.page.waitForTimeout(300);
+    await s.settled();
     expect(meta(s)).toEqual([]);
     expect(await s.cookieNames()).not.toContain('_fbp');
 
@@ -212,7 +212,7 @@ describe('Meta pixel', () => {
   it('without the setting, is held all the same and the console names the setting', async () => {
     const s = await openWith(ADS, META_SNIPPET);
     await s.page.evaluate(() => window.samtykke!.acceptAll());
-    await s.page.waitForTimeout(300);
+    await s.settled();
     expect(meta(s)).toEqual([]);
     expect(await warnings(s)).toContainEqual(expect.stringContaining('data-meta-pixel'));
   });
@@ -237,7 +237,7 @@ describe('unknown third parties', () => {
   it('are held with strict: true, a frame behind its placeholder', async () => {
     const s = await openWith(`${ADS} data-strict="true"`, '', `<main><h1>Stressfri</h1>${WIDGET}</main>`);
     await s.page.evaluate(() => window.samtykke!.acceptAll());
-    await s.page.waitForTimeout(300);
+    await s.settled();
     // The preload scanner may fetch the scripts, and the parser start the frame, before anything
     // can act (README, "When markup is still needed"); neither script runs and the frame is taken
     // out before it loads, even after a grant.

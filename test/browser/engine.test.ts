@@ -16,6 +16,8 @@ describe('before any choice (LAW-01, GCM-01, GCM-02)', () => {
   it('makes no Google request and sets no Google cookie for 3 s', async () => {
     const s = await open({ '/': sitePage({ attrs: both }) });
     await s.page.mouse.wheel(0, 400);
+    // The promise is about time itself (a visitor who scrolls and reads, deciding nothing):
+    // nothing in the page can say "3 s have passed" but the clock.
     await s.page.waitForTimeout(3000);
     expect(s.google).toEqual([]);
     expect((await s.cookieNames()).filter((n) => /^_g/.test(n))).toEqual([]);
@@ -50,7 +52,7 @@ describe('before any choice (LAW-01, GCM-01, GCM-02)', () => {
   it('blocks just as well from the footer (WN-01)', async () => {
     const html = `<!doctype html><html lang="nb"><head><title>x</title></head><body><p>x</p><script type="text/plain" data-samtykke="marketing">window.__ran=['inline']</script><script src="/samtykke.js" ${both}></script></body></html>`;
     const s = await open({ '/': html });
-    await s.page.waitForTimeout(500);
+    await s.settled();
     expect(s.google).toEqual([]);
     expect(await s.page.evaluate(() => (window as unknown as { __ran?: string[] }).__ran)).toBeUndefined();
     expect((await consentEntries(s))[0]![1]).toBe('default');
@@ -85,7 +87,7 @@ describe('a decision', () => {
     const s = await open({ '/': sitePage({ attrs: both }), '/om/': sitePage({ attrs: both }) });
     await s.page.evaluate(() => window.samtykke!.rejectAll());
     await s.goto('/om/');
-    await s.page.waitForTimeout(1000);
+    await s.settled();
     expect(s.google).toEqual([]);
     const update = (await consentEntries(s)).find((e) => e[1] === 'update')!;
     expect(update[2]).toMatchObject({ ad_storage: 'denied', analytics_storage: 'denied' });
@@ -108,6 +110,25 @@ describe('a decision', () => {
     const update = (await consentEntries(s)).find((e) => e[1] === 'update')!;
     expect(update[2]).toMatchObject({ analytics_storage: 'granted', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' });
     expect(s.google.map((r) => new URL(r.url).searchParams.get('id'))).toEqual(['G-ABC123XYZ']);
+  });
+
+  it('keeps its cookie on the configured domain for the configured days, there on withdrawal too, and passes url_passthrough on', async () => {
+    const attrs = `${both} data-cookie-domain="stressfri.test" data-validity-days="30" data-url-passthrough="true" data-reload-on-withdraw="false"`;
+    const s = await open({ '/': sitePage({ attrs }) });
+    expect(await dataLayer(s.page)).toContainEqual(['set', 'url_passthrough', true]);
+    const ours = async () => (await s.context.cookies()).filter((c) => c.name === 'samtykke');
+    await s.page.evaluate(() => window.samtykke!.acceptAll());
+    const [cookie] = await ours();
+    expect(cookie!.domain).toBe('.stressfri.test');
+    const days = (cookie!.expires * 1000 - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29.9);
+    expect(days).toBeLessThanOrEqual(30);
+    // The withdrawal is written over the same cookie, not beside it on the host.
+    await s.page.evaluate(() => window.samtykke!.rejectAll());
+    expect((await ours()).map((c) => c.domain)).toEqual(['.stressfri.test']);
+    // And reset() clears it where it was set.
+    await s.page.evaluate(() => window.samtykke!.reset());
+    expect(await ours()).toEqual([]);
   });
 
   it('a garbled or foreign cookie means "ask again", never "accepted"', async () => {
@@ -147,18 +168,33 @@ describe('withdrawal (UI-10, WN-07)', () => {
     expect(names).toContain('unrelated');
     expect(names).toContain('samtykke');
     const before = gtagLoads(s);
-    await s.page.waitForTimeout(500);
+    await s.settled();
     expect(gtagLoads(s)).toBe(before);
   });
 
-  it('does not reload when the owner turns that off, and never when nothing had run', async () => {
+  it('does not reload when the owner turns that off', async () => {
     const s = await open({ '/': sitePage({ attrs: `${both} data-reload-on-withdraw="false"` }) });
     await s.page.evaluate(() => {
       (window as unknown as { __mark: number }).__mark = 1;
       window.samtykke!.acceptAll();
       window.samtykke!.reset();
     });
-    await s.page.waitForTimeout(500);
+    // A reload would ask the site for the page again: settled waits that out.
+    await s.settled();
+    expect(gtagLoads(s)).toBe(1);
+    expect(await s.page.evaluate(() => (window as unknown as { __mark?: number }).__mark)).toBe(1);
+  });
+
+  it('does not reload when nothing of the withdrawn purpose had run', async () => {
+    // Markedsføring is asked about for a video no page holds: granted, it releases nothing.
+    const s = await open({ '/': sitePage({ attrs: 'data-embeds="youtube" data-privacy-url="/personvern/"' }) });
+    await s.page.evaluate(() => {
+      (window as unknown as { __mark: number }).__mark = 1;
+      window.samtykke!.acceptAll();
+      window.samtykke!.reset();
+    });
+    await s.settled();
+    expect(s.requests.filter((r) => new URL(r.url).pathname === '/')).toHaveLength(1);
     expect(await s.page.evaluate(() => (window as unknown as { __mark?: number }).__mark)).toBe(1);
   });
 });
@@ -173,7 +209,7 @@ describe('markup the owner holds back', () => {
       <script type="text/plain" data-samtykke="analytics">window.__ran=(window.__ran||[]).concat('analytics')</script>
       <iframe data-samtykke="marketing" data-src="/frame.html" title="Video"></iframe>`;
     const s = await open({ '/': sitePage({ attrs: both, body }), '/frame.html': '<p>frame</p>' });
-    await s.page.waitForTimeout(300);
+    await s.settled();
     const ran = () => s.page.evaluate(() => (window as unknown as { __ran?: string[] }).__ran ?? []);
     expect(await ran()).toEqual([]);
     await s.page.evaluate(() => window.samtykke!.set({ marketing: true }));
@@ -185,14 +221,15 @@ describe('markup the owner holds back', () => {
     await s.page.waitForFunction(() => ((window as unknown as { __ran?: string[] }).__ran ?? []).length >= 5);
     expect(await ran()).toEqual(['inline-1', '/vendor/first.js', 'inline-2', 'both', 'analytics']);
     await s.page.evaluate(() => window.samtykke!.set({ analytics: true }));
-    await s.page.waitForTimeout(200);
+    await s.settled();
     expect(await ran()).toHaveLength(5);
   });
 
   it('reports a misspelt purpose and keeps that script blocked', async () => {
     const s = await open({ '/': sitePage({ attrs: both, body: `<script type="text/plain" data-samtykke="marketting">window.__ran=1</script>` }) });
     await s.page.evaluate(() => window.samtykke!.acceptAll());
-    await s.page.waitForTimeout(200);
+    await s.page.waitForFunction(() => (window as unknown as { __gtagLoads?: number }).__gtagLoads === 1);
+    await s.settled();
     expect(await s.page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBeUndefined();
     expect((await explained(s)).some((m) => m.startsWith('error: [samtykke] data-samtykke="marketting"'))).toBe(true);
   });
@@ -203,7 +240,8 @@ describe('a robust guest on the host page', () => {
     const s = await open({ '/': sitePage({ attrs: both, head: `<script src="/samtykke.js" ${both}></script>` }) });
     expect((await consentEntries(s)).filter((e) => e[1] === 'default')).toHaveLength(1);
     await s.page.evaluate(() => window.samtykke!.acceptAll());
-    await s.page.waitForTimeout(300);
+    await s.page.waitForFunction(() => (window as unknown as { __gtagLoads?: number }).__gtagLoads === 1);
+    await s.settled();
     expect(gtagLoads(s)).toBe(1);
   });
 
@@ -230,7 +268,7 @@ describe('a robust guest on the host page', () => {
     const s = await open({ '/': sitePage({ attrs: 'data-google-ads="AW-12x" data-privacy-url="/p/"', body: '<p id="ok">ok</p>' }) });
     expect((await explained(s)).filter((m) => m.startsWith('error:'))).toEqual([expect.stringContaining('googleAds: "AW-12x" is not a valid id')]);
     await s.page.evaluate(() => window.samtykke!.acceptAll());
-    await s.page.waitForTimeout(300);
+    await s.settled();
     expect(s.google).toEqual([]);
     expect(await s.page.textContent('#ok')).toBe('ok');
   });

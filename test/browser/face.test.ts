@@ -42,7 +42,7 @@ describe('the face is fetched only when something must be shown', () => {
     const s = await sites.open({ pages: { '/': sitePage({ attrs: ADS }) } });
     await returning(s);
     await shows(reopen(s));
-    await s.page.waitForTimeout(500);
+    await s.settled();
     expect(s.faces).toEqual([]);
   });
 
@@ -135,7 +135,7 @@ describe('a face that cannot be had leaves the engine’s safe state', () => {
       await expect.poll(async () => (await errors(s)).length).toBe(1);
       expect((await errors(s))[0]).toContain(FACE);
       expect(await banner(s).count()).toBe(0);
-      await s.page.waitForTimeout(300);
+      await s.settled();
       expect(s.google).toEqual([]);
       expect(await s.page.evaluate(() => (window as unknown as { __ran?: number; __altered?: number }).__ran ?? (window as unknown as { __altered?: number }).__altered)).toBeUndefined();
       // The face is reachable again: the next click fetches it and opens the preferences.
@@ -172,7 +172,7 @@ describe('a first visit whose face cannot be had: the reopen button is the visit
     expect(await reopen(s).isVisible()).toBe(false);
     await expect.poll(() => focus(s)).toBe('samtykke');
     expect(await banner(s).getByRole('button', { name: 'Tilpass' }).evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
-    await s.page.waitForTimeout(300);
+    await s.settled();
     expect(s.google).toEqual([]);
     expect(await ran(s)).toBeUndefined();
     // A choice: the button is back, with focus on it, as after any choice from the banner.
@@ -239,7 +239,7 @@ describe('a face whose mount throws', () => {
     expect(await banner(s).count()).toBe(0);
     // No banner asks: the reopen button shows, for the visitor to try again with.
     await shows(reopen(s));
-    await s.page.waitForTimeout(300);
+    await s.settled();
     expect(s.google).toEqual([]);
     expect(await ran(s)).toBeUndefined();
     // The face mounts now: the visitor's next click mounts it (it is not fetched again) and opens the preferences.
@@ -283,9 +283,8 @@ describe('a face that fails while the page is still parsed', () => {
     // The body's script keeps the parser busy, so the face has failed its hash before parsing ends.
     const slow = `<script>var t=Date.now();while(Date.now()-t<1500){}</script>`;
     const s = await sites.open({ pages: { '/': sitePage({ attrs: ADS, body: `<main><p>Stressfri</p></main>${slow}` }) }, files: { [FACE]: `${built(FACE)}\n;window.__altered=1` } });
-    const started = Date.now();
     await s.goto('/');
-    await s.page.waitForTimeout(Math.max(0, 2000 - (Date.now() - started)));
+    await s.settled();
     expect(s.faces).toEqual([FACE]);
     expect(await errors(s)).toEqual([expect.stringContaining(FACE)]);
   });
@@ -339,7 +338,7 @@ describe('blocking does not depend on the settings being readable', () => {
     const html = sitePage({ attrs: ADS, body: '<p id="ok">ok</p>' }).replace('<script src="/samtykke.js"', `${throwing}<script src="/samtykke.js"`).replace('</head>', `${snippet}</head>`);
     const s = await sites.open({ pages: { '/': html } });
     await s.goto('/');
-    await s.page.waitForTimeout(800);
+    await s.settled();
     expect(s.google).toEqual([]);
     expect(await errors(s)).toEqual([expect.stringContaining('window.samtykkeConfig could not be read')]);
     const layer = await s.page.evaluate(() => (window as unknown as { dataLayer: IArguments[] }).dataLayer.map((e) => [e[0], e[1]]));

@@ -46,12 +46,21 @@ export interface Site {
   readonly others: GoogleRequest[];
   /** Console messages of every page, as "type: text". */
   readonly console: string[];
+  /** Every request the page made, to any host, from the profile's start, in order. */
+  readonly requests: GoogleRequest[];
   /** Every request for a face file, in order (`samtykke-face.nb.js` …). */
   readonly faces: string[];
   /** Every request for a part the tag fetches beside it (faces, `samtykke-help.js`, `samtykke-log.js`), in order. */
   readonly parts: string[];
   /** Opens a path of the site in the current page and waits for `load`. */
   goto(path: string): Promise<void>;
+  /**
+   * Resolves once `tab` (the site's page unless named) has settled: two frames have passed (a
+   * decision's effects run within one) and then no request of the profile has reached the
+   * stand-in for a quarter of a second. A check for "nothing happened" after it sees a late leak
+   * as well as a fixed wait would, and waits no longer than the page keeps busy.
+   */
+  settled(tab?: Page): Promise<void>;
   /** Names of the cookies the browser holds for the site (any domain level). */
   cookieNames(): Promise<string[]>;
   close(): Promise<void>;
@@ -80,6 +89,7 @@ export async function openSite(browser: Browser, { pages, files = {}, waits = {}
   const opened = Date.now();
   const google: GoogleRequest[] = [];
   const others: GoogleRequest[] = [];
+  const requests: GoogleRequest[] = [];
   const messages: string[] = [];
   const built = (file: string) => readFileSync(new URL(file, DIST), 'utf8');
   const faces: string[] = [];
@@ -89,6 +99,7 @@ export async function openSite(browser: Browser, { pages, files = {}, waits = {}
 
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
+    requests.push({ url: url.href, at: Date.now() - opened });
     if (isGoogleTracking(url)) {
       google.push({ url: url.href, at: Date.now() - opened });
       if (url.pathname === '/gtag/js') {
@@ -149,10 +160,21 @@ export async function openSite(browser: Browser, { pages, files = {}, waits = {}
     google,
     others,
     console: messages,
+    requests,
     faces,
     parts,
     async goto(path) {
       await page.goto(ORIGIN + path, { waitUntil: 'load' });
+    },
+    async settled(tab = page) {
+      const quiet = 250;
+      // rAF, not waitForFunction, whose helper needs the MutationObserver a hostile page may have deleted.
+      await tab.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+      for (;;) {
+        const since = Date.now() - opened - (requests[requests.length - 1]?.at ?? 0);
+        if (since >= quiet) return;
+        await new Promise((r) => setTimeout(r, quiet - since));
+      }
     },
     async cookieNames() {
       return (await context.cookies()).map((c) => c.name);

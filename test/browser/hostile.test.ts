@@ -31,7 +31,7 @@ describe('odd configs still hold', () => {
   it('a throwing samtykkeConfig getter and Object.prototype.mode = "advanced" neither stop samtykke nor switch its mode', async () => {
     const before = `<script>Object.prototype.mode='advanced';Object.defineProperty(window,'samtykkeConfig',{get(){throw new Error('no')}});</script>`;
     const s = await open(sitePage({ attrs: ADS, head: INSERTED }).replace('<script src="/samtykke.js"', `${before}<script src="/samtykke.js"`));
-    await s.page.waitForTimeout(800);
+    await s.settled();
     expect(await runs(s.page, '__gtagLoads')).toBe(0);
     expect((await explained(s)).some((m) => m.includes('could not start'))).toBe(false);
     expect((await ours(s, 'error')).some((m) => m.includes('window.samtykkeConfig could not be read'))).toBe(true);
@@ -43,7 +43,7 @@ describe('odd configs still hold', () => {
   it('a config holding a BigInt, a cycle and a throwing getter is read, reported and still holds', async () => {
     const before = `<script>var c={googleAds:'AW-123456789',privacyUrl:'/personvern/',revision:10n,theme:{get accent(){throw new Error('x')}}};c.services=[c];window.samtykkeConfig=c;</script>`;
     const s = await open(sitePage({ attrs: '', head: INSERTED }).replace('<script src="/samtykke.js"', `${before}<script src="/samtykke.js"`));
-    await s.page.waitForTimeout(800);
+    await s.settled();
     expect(await runs(s.page, '__gtagLoads')).toBe(0);
     expect((await explained(s)).some((m) => m.includes('could not start'))).toBe(false);
     expect((await ours(s, 'error')).some((m) => m.includes('revision: "10n"'))).toBe(true);
@@ -106,10 +106,10 @@ describe('the tag in the wrong place says so, and still holds', () => {
   for (const [name, html, fix] of cases) {
     it(`${name}: one error saying what to change; accepting releases nothing`, async () => {
       const s = await open(html);
-      await s.page.waitForTimeout(500);
+      await s.settled();
       const loads = await runs(s.page, '__gtagLoads');
       await s.page.evaluate(() => window.samtykke?.acceptAll());
-      await s.page.waitForTimeout(800);
+      await s.settled();
       const errors = await ours(s, 'error');
       expect(errors).toHaveLength(1);
       expect(errors[0]).toContain('the tag is in the wrong place');
@@ -119,13 +119,23 @@ describe('the tag in the wrong place says so, and still holds', () => {
       expect(s.errors).toEqual([]);
     });
   }
+  it('with data-meta-pixel: Markedsføring is not asked about, and accepting releases no marketing markup', async () => {
+    const snippetFirst = `<script>window.dataLayer=[];function gtag(){dataLayer.push(arguments)}gtag('js',new Date());</script>`;
+    const s = await open(sitePage({ attrs: 'data-meta-pixel="123456789012345" data-privacy-url="/personvern/"', before: snippetFirst, head: HELD_INLINE }));
+    await s.page.evaluate(() => window.samtykke?.acceptAll());
+    await s.settled();
+    expect(await ours(s, 'error')).toEqual([expect.stringContaining('the tag is in the wrong place')]);
+    await expect(s.page.evaluate(() => window.samtykke!.has('marketing'))).resolves.toBe(false);
+    expect(await runs(s.page, '__held')).toBe(0);
+    expect(s.others.filter((r) => r.url.includes('facebook'))).toEqual([]);
+  });
   it('a Google tag pasted after a misplaced tag is not asked about, and accepting does not release it', async () => {
     const snippetFirst = `<script>window.dataLayer=[];function gtag(){dataLayer.push(arguments)}gtag('js',new Date());gtag('config','G-ABC123XYZ');</script>`;
     const pasted = `<script async src="https://www.googletagmanager.com/gtag/js?id=G-ABC123XYZ"></script>`;
     const s = await open(sitePage({ attrs: 'data-privacy-url="/personvern/"', before: snippetFirst, head: pasted }));
-    await s.page.waitForTimeout(500);
+    await s.settled();
     await s.page.evaluate(() => window.samtykke?.acceptAll());
-    await s.page.waitForTimeout(800);
+    await s.settled();
     expect(await ours(s, 'error')).toEqual([expect.stringContaining('the tag is in the wrong place')]);
     expect((await ours(s, 'warning')).filter((m) => m.includes('found a Google tag'))).toEqual([]);
     expect(await runs(s.page, '__gtagLoads')).toBe(0);
@@ -145,11 +155,11 @@ describe('an element with id="samtykke"', () => {
 describe('document.write of a Google script', () => {
   it('is held until "Godta alle" and then runs once', async () => {
     const s = await open(sitePage({ attrs: ADS, head: `<script>document.write('<script src="${GTAG}"><\\/script>');</script>` }));
-    await s.page.waitForTimeout(800);
+    await s.settled();
     expect(await runs(s.page, '__gtagLoads')).toBe(0);
     await accept(s.page);
     await s.page.waitForFunction(() => (window as unknown as { __gtagLoads?: number }).__gtagLoads === 1);
-    await s.page.waitForTimeout(500);
+    await s.settled();
     expect(await runs(s.page, '__gtagLoads')).toBe(1);
     expect(s.errors).toEqual([]);
   });
@@ -160,7 +170,7 @@ describe('document.write of a Google script', () => {
     await s.page.waitForFunction(() => (window as unknown as { __gtagLoads?: number }).__gtagLoads === 1);
     expect((await ours(s, 'warning')).some((m) => m.includes(GTAG) && m.includes('could not be held and loaded without consent'))).toBe(true);
     await accept(s.page);
-    await s.page.waitForTimeout(800);
+    await s.settled();
     expect(await runs(s.page, '__gtagLoads')).toBe(1);
     expect(s.errors).toEqual([]);
   });
@@ -173,7 +183,7 @@ describe('owner input that could do harm', () => {
     const site = await sites.open({ pages: { '/': sitePage({ attrs: ADS }).replace('<script src="/samtykke.js"', `${before}<script src="/samtykke.js"`) } });
     site.page.on('request', (r) => requested.push(r.url()));
     await site.goto('/');
-    await site.page.waitForTimeout(500);
+    await site.settled();
     expect(requested.filter((u) => u.includes('tracker.example'))).toEqual([]);
     expect((await explained(site)).some((m) => m.startsWith('error: [samtykke] theme.accent'))).toBe(true);
   });
@@ -186,7 +196,7 @@ describe('owner input that could do harm', () => {
       }),
     );
     await accept(s.page);
-    await s.page.waitForTimeout(800);
+    await s.settled();
     expect(await runs(s.page, '__pwned')).toBe(0);
     expect((await ours(s, 'error')).filter((m) => m.includes('is not a web address'))).toHaveLength(2);
   });
@@ -236,7 +246,7 @@ describe('built-ins broken by an earlier script', () => {
   it('say so once, and nothing optional runs', async () => {
     const before = `<script>delete window.MutationObserver;</script>`;
     const s = await open(sitePage({ attrs: ADS, head: HELD_INLINE }).replace('<script src="/samtykke.js"', `${before}<script src="/samtykke.js"`));
-    await s.page.waitForTimeout(800);
+    await s.settled();
     expect(await ours(s, 'error')).toEqual([expect.stringContaining('deleted or replaced MutationObserver')]);
     // No API and no banner: nothing can grant, so the held script stays held.
     await expect(s.page.evaluate(() => typeof window.samtykke)).resolves.toBe('undefined');

@@ -67,7 +67,7 @@ describe('two tabs', () => {
     const reloaded = two.waitForEvent('load');
     await one.evaluate(() => window.samtykke!.rejectAll());
     await reloaded;
-    await two.waitForTimeout(500);
+    await s.settled(two);
 
     // Reloaded (no marker), no banner (the refusal is stored), nothing held back or from Google ran again.
     expect(await state(two)).toEqual({ banner: false, ran: [], gtag: 0, status: '', mark: 0 });
@@ -97,14 +97,14 @@ describe('two tabs', () => {
   });
 
   it('a tab that cannot hear the others (no BroadcastChannel) catches up when it becomes visible', async () => {
-    const [one, two] = await twoTabs(ADS, () => {
+    const [one, two, s] = await twoTabs(ADS, () => {
       delete (window as unknown as { BroadcastChannel?: unknown }).BroadcastChannel;
     });
     expect(await two.evaluate(() => typeof window.BroadcastChannel)).toBe('undefined');
 
     await one.evaluate(() => window.samtykke!.acceptAll());
     await one.waitForFunction(() => (window as unknown as Probe).__gtagLoads === 1);
-    await two.waitForTimeout(500);
+    await s.settled(two);
     // The ping cannot reach it, so until it is looked at again it still asks.
     expect(await state(two)).toMatchObject({ banner: true, ran: [], gtag: 0 });
 

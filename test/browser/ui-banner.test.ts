@@ -106,6 +106,10 @@ describe('first layer (D2, UI-01, UI-07, A11Y-12, A11Y-14)', () => {
     await page.mouse.click(500, 100);
     expect(await stored(page)).toBeNull();
     expect(await bannerShown(page)).toBe(true);
+    // The banner's own link to the privacy page: read, and the next page asks again.
+    await Promise.all([page.waitForURL('**/personvern/', { waitUntil: 'load' }), page.getByRole('link', { name: 'personvernerklæringen' }).click()]);
+    expect(await stored(page)).toBeNull();
+    await expect.poll(() => bannerShown(page)).toBe(true);
   });
 });
 

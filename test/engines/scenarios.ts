@@ -38,12 +38,28 @@ const LOG_PAGES: Pages = { '/': logPage, '/personvern/': logPage };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
- * Polls `check` until it is true; the scenario fails naming `what` if it never is. A check that
- * throws (the page is between documents) counts as not yet.
+ * Polls `check` until it is true; the scenario fails naming `what` if it never is, and with the
+ * check's own error, at once, if it throws.
  */
 async function waitFor(what: string, check: () => Promise<boolean>, ms = 5000): Promise<void> {
-  for (const end = Date.now() + ms; Date.now() < end; await sleep(100)) if (await check().catch(() => false)) return;
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(100)) if (await check()) return;
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/**
+ * `waitFor` across a navigation: while the page is between documents the driver cannot run a
+ * check, so a throw counts as not yet there; a timeout carries the last such error as its cause.
+ */
+async function waitAcross(what: string, check: () => Promise<boolean>, ms = 5000): Promise<void> {
+  let last: unknown;
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(100)) {
+    try {
+      if (await check()) return;
+    } catch (error) {
+      last = error;
+    }
+  }
+  throw new Error(`timed out waiting for ${what}`, { cause: last });
 }
 
 const consent = (tab: Tab) => tab.run(() => window.samtykke!.get(), undefined);
@@ -208,7 +224,7 @@ export function engineScenarios(label: string, start: StartEngine): void {
       // Withdrawing what ran reloads the page (so Google's tag is gone); the new page marks itself.
       await tab.run(() => void ((window as unknown as { __old: boolean }).__old = true), undefined);
       await clickWhenShown(tab, 'Avvis alle');
-      await waitFor('the page to reload', () => tab.run(() => document.readyState === 'complete' && !('__old' in window), undefined));
+      await waitAcross('the page to reload', () => tab.run(() => document.readyState === 'complete' && !('__old' in window), undefined));
       await waitFor('the reopen button', () => tab.shown('Innstillinger for informasjonskapsler'));
       expect(await consoleLog(tab)).toEqual([]);
     });

@@ -1,5 +1,6 @@
 import { expect, it, vi } from 'vitest';
-import { start, type Face } from '../../src/main';
+import { start } from '../../src/main';
+import type { Face } from '../../src/parts';
 
 // The engine's wiring with a face at hand (as in samtykke.full.js) whose mount throws until it is
 // told otherwise. One engine per page, and so one per file: an engine cannot be stopped, and a

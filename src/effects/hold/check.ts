@@ -1,15 +1,10 @@
 import { classify } from '../../config/trackers';
 import { report, reportError } from '../../core/report';
 import { HELD_ATTR, PURPOSES_ATTR } from '../../markup';
-import { hold, trusted } from '../held';
+import { hold, trusted } from '../inert';
 import { adoptGoogleTag } from './detect';
-import type { HoldSettings } from './index';
 import { isLiveLoader, mustWait, stranger } from './policy';
-
-/** Holds `el` if it is about to load `src` (default: its `src` attribute) too early; true when it did. */
-export type Check = (el: Element, src?: string | null) => boolean;
-/** Checks a node and the elements matching `tags` inside it; true when any was held. */
-export type CheckTree = (node: Node, tags: string) => boolean;
+import type { Check, CheckTree, HoldSettings } from './types';
 
 /**
  * The check every patch point calls, applying the policy with the settings in force and

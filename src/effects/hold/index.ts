@@ -1,21 +1,7 @@
-import { classify, type Tracker } from '../../config/trackers';
-import type { Config } from '../../config/types';
-import type { ConsentStore } from '../../core/store';
+import { classify } from '../../config/trackers';
 import { createCheck } from './check';
-import { all, observeParser, patchDocumentWrite, patchHtmlStrings, patchInsertion, patchSrc, stopBeforeScriptExecute, type Uninstall } from './patches';
-
-/**
- * What the blocker decides with. It is read at every check, never kept, so the page is held
- * with safe settings from the first moment and the owner's take over by swapping one value.
- */
-export interface HoldSettings {
-  readonly config: Config;
-  readonly store: ConsentStore;
-  /** Given each held frame, to put a placeholder in its place. */
-  onFrame(frame: HTMLIFrameElement, tracker: Tracker | null): void;
-  /** Whether a Google tag found now may still be asked about (detect.ts). */
-  adopting(): boolean;
-}
+import { all, observeParser, patchDocumentWrite, patchHtmlStrings, patchInsertion, patchSrc, stopBeforeScriptExecute } from './patches';
+import type { HoldSettings, Uninstall } from './types';
 
 /**
  * Zero-markup blocking: a tracker's `<script>`, `<iframe>` or pixel that the owner pasted

@@ -1,11 +1,11 @@
 import { HELD_ATTR, PURPOSES_ATTR, SRC_ATTR } from '../../markup';
-import type { Check, CheckTree } from './check';
+import type { Check, CheckTree, Uninstall } from './types';
 
 /**
  * One function per place a tracker could start loading. Each installs its patch and returns
  * the function that takes it out again, so a test can install one patch alone.
  */
-export type Uninstall = () => void;
+
 type Method = (...args: unknown[]) => unknown;
 
 /**

@@ -2,7 +2,7 @@ import { foreignHost, type Tracker } from '../../config/trackers';
 import { report } from '../../core/report';
 import type { Config } from '../../config/types';
 import type { ConsentStore } from '../../core/store';
-import type { Loader } from '../held';
+import type { Loader } from '../inert';
 
 /**
  * The blocker's one decision, free of the DOM: given what a URL loads (`classify`), the tracker

@@ -62,6 +62,12 @@ describe('consent record', () => {
     expect(isCurrent(record, '1', 182, now)).toBe(false);
   });
 
+  it("takes a record up to five minutes ahead (another device's clock), and not a second more", () => {
+    const ahead = (ms: number) => isCurrent(createRecord('1', { marketing: true }, new Date(now.getTime() + ms)), '1', 182, now);
+    expect(ahead(5 * 60_000)).toBe(true);
+    expect(ahead(5 * 60_000 + 1000)).toBe(false);
+  });
+
   it('knows when a purpose in use was never asked about', () => {
     const record = createRecord('1', { marketing: false }, now);
     expect(coversAll(record, ['marketing'])).toBe(true);

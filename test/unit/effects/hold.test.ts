@@ -6,9 +6,10 @@ import { createStore } from '../../../src/core/store';
 import type { CookieStore } from '../../../src/storage/cookie';
 import { createCheck } from '../../../src/effects/hold/check';
 import { holdTrackers } from '../../../src/effects/hold';
-import { release } from '../../../src/effects/held';
+import { release } from '../../../src/effects/inert';
 import { isLiveLoader, mustWait } from '../../../src/effects/hold/policy';
-import { observeParser, patchHtmlStrings, patchInsertion, patchSrc, stopBeforeScriptExecute, type Uninstall } from '../../../src/effects/hold/patches';
+import { observeParser, patchHtmlStrings, patchInsertion, patchSrc, stopBeforeScriptExecute } from '../../../src/effects/hold/patches';
+import type { Uninstall } from '../../../src/effects/hold/types';
 
 const place = { href: 'https://www.stressfri.no/', hostname: 'www.stressfri.no', nonce: '' };
 const GTAG = 'https://www.googletagmanager.com/gtag/js?id=AW-123456789';

@@ -1,6 +1,6 @@
 import type { Config } from '../config/types';
 import { i18n, type I18n } from '../i18n';
-import type { Face } from '../main';
+import type { Face } from '../parts';
 import { holdFrame } from './embed';
 import { mountUi } from './index';
 
