@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import { CHECK_FILE, DIST, faceFile, HELP_FILE, LOG_FILE, LANGS } from './scripts/built-files.mjs';
+import { pagesUrl } from './scripts/versioned.mjs';
 import { integrity } from './scripts/sri.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -42,8 +43,10 @@ export default defineConfig(({ command, mode }) => ({
     __FACE_LANG__: JSON.stringify(/^face-(nb|nn|en)$/.exec(mode)?.[1] ?? 'all'),
     // The engine loads each face, the help, the log sender and the check with its hash, so they are built (and hashed) first.
     ...(mode === 'engine' ? { __FACE_INTEGRITY__: `{${LANGS.map((l) => `${l}:${integrityOf(faceFile(l))}`).join(',')}}` } : {}),
-    ...(mode === 'engine' ? { __LOG_INTEGRITY__: integrityOf(LOG_FILE), __CHECK_INTEGRITY__: integrityOf(CHECK_FILE) } : {}),
-    ...(mode === 'engine' || mode === 'full' ? { __HELP_INTEGRITY__: integrityOf(HELP_FILE) } : {}),
+    ...(mode === 'engine' ? { __LOG_INTEGRITY__: integrityOf(LOG_FILE) } : {}),
+    ...(mode === 'engine' || mode === 'full' ? { __HELP_INTEGRITY__: integrityOf(HELP_FILE), __CHECK_INTEGRITY__: integrityOf(CHECK_FILE) } : {}),
+    // The one-file build fetches the owner's check from this version's folder on the project's site when it is not beside it.
+    ...(mode === 'full' ? { __PAGES_FOLDER__: JSON.stringify(pagesUrl(version)) } : {}),
     // The one-tag build runs in browsers, where `process` does not exist: fold any dependency's
     // `process.env.NODE_ENV` checks (dev-only warnings and hooks) away instead of shipping them.
     // The bundler build leaves it to the consumer's bundler, as libraries should.

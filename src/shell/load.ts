@@ -22,7 +22,7 @@ declare const __CHECK_INTEGRITY__: string;
  * on `window` under `hook` (undefined when it could not be had). Async: it never holds up the
  * parser, and it never throws.
  */
-function loadPart(tag: HTMLScriptElement | null, name: string, integrity: string, hook: symbol, done: (left: unknown) => void): void {
+function loadPart(tag: HTMLScriptElement | null, name: string, integrity: string, hook: symbol, done: (left: unknown) => void, folder = tag?.src || document.baseURI): void {
   let script: HTMLScriptElement | undefined;
   const finish = () => {
     script?.remove();
@@ -33,7 +33,7 @@ function loadPart(tag: HTMLScriptElement | null, name: string, integrity: string
     // Our own part: the blocker lets it through, so a folder on another host (a CDN, the owner's
     // file space) is neither named as an unknown third party nor held under `strict`.
     trusted.add(script);
-    const url = new URL(`samtykke-${name}.js`, tag?.src || document.baseURI);
+    const url = new URL(`samtykke-${name}.js`, folder);
     // Through the 'samtykke' policy, so a page enforcing Trusted Types still gets it.
     setScriptSrc(script, url.href);
     script.integrity = integrity;
@@ -62,7 +62,7 @@ export function logFetcher(tag: HTMLScriptElement | null): FetchLog {
   return (done) => loadPart(tag, 'log', __LOG_INTEGRITY__, LOG_HOOK, (log) => done(typeof log === 'function' ? (log as LogDecisions) : null));
 }
 
-/** The owner's self-check, `samtykke-check.js`, only when asked for (src/check/open.ts). */
-export function checkFetcher(tag: HTMLScriptElement | null): FetchCheck {
-  return (done) => loadPart(tag, 'check', __CHECK_INTEGRITY__, CHECK_HOOK, done);
+/** The owner's self-check, `samtykke-check.js`, only when asked for (src/check/open.ts); from the tag's folder unless told another. */
+export function checkFetcher(tag: HTMLScriptElement | null, folder?: string): FetchCheck {
+  return (done) => loadPart(tag, 'check', __CHECK_INTEGRITY__, CHECK_HOOK, done, folder);
 }

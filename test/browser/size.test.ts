@@ -3,8 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 // Bytes only: timings are measured by `npm run bench`, never asserted here. The ceilings are in
-// package.json ("sizeBudget"), next to the caps and goals they are to come down to;
-// docs/performance.md says why they are where they are.
+// package.json ("sizeBudget"); docs/performance.md says why they are where they are.
 interface Cap {
   readonly gzipCeiling: number;
 }

@@ -59,9 +59,17 @@ function webnodeAsset(path: string): Answer | undefined {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Polls `check` until it holds; a check that throws (the page between two documents) is asked again, and its last error is the timeout's cause. */
 async function waitFor(what: string, check: () => Promise<boolean>, ms = 10_000): Promise<void> {
-  for (const end = Date.now() + ms; Date.now() < end; await sleep(100)) if (await check().catch(() => false)) return;
-  throw new Error(`timed out waiting for ${what}`);
+  let last: unknown;
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(100)) {
+    try {
+      if (await check()) return;
+    } catch (error) {
+      last = error;
+    }
+  }
+  throw new Error(`timed out waiting for ${what}`, { cause: last });
 }
 
 const gtagRuns = (tab: Tab) => tab.run(() => (window as unknown as { __gtagRuns?: string[] }).__gtagRuns ?? [], undefined);
@@ -87,6 +95,13 @@ export function ownerPath(label: string, start: StartEngine, pages: () => DemoSe
   let release: Release;
   /** Serve a `samtykke.js` changed after its hash was taken, wherever it is fetched from. */
   let tampered = false;
+  /**
+   * What the owner uploaded to their own folder, when only some files (the self-check case: the
+   * one file alone); null serves the whole folder. (The other cases keep the whole folder: a
+   * one-file site whose page makes samtykke print a message asks for samtykke-help.js beside it,
+   * and without it the message prints its one-line form after a 404.)
+   */
+  let uploaded: string[] | null = null;
   const tabs: Tab[] = [];
 
   /**
@@ -103,12 +118,13 @@ export function ownerPath(label: string, start: StartEngine, pages: () => DemoSe
     }));
 
   /** The owner's site with the configurator's tag for `hosting` in its header code, opened in a fresh profile. */
-  async function visit(hosting: Hosting): Promise<Tab> {
+  async function visit(hosting: Hosting, query = '', only: string[] | null = null): Promise<Tab> {
     const tag = pasteTag(SETTINGS, scriptFile(hosting, release, OWN_FOLDER));
+    uploaded = only;
     site.serve({ '/': webnodePage(tag), '/personvern/': webnodePage(tag) });
     const tab = await engine.open();
     tabs.push(tab);
-    await tab.goto(ORIGIN + '/');
+    await tab.goto(ORIGIN + '/' + query);
     return tab;
   }
 
@@ -125,7 +141,9 @@ export function ownerPath(label: string, start: StartEngine, pages: () => DemoSe
         const folder = new URL(pagesUrl(release.version));
         const onPages = url.origin === folder.origin && url.pathname.startsWith(folder.pathname);
         const onOwnSite = url.origin === ORIGIN && url.pathname.startsWith(OWN_FOLDER);
-        if (onPages || onOwnSite) return fromSite(url.pathname.slice(url.pathname.lastIndexOf('/') + 1), onPages);
+        const file = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
+        if (onOwnSite && uploaded && !uploaded.includes(file)) return Promise.resolve({ status: 404, type: 'text/plain', body: 'not uploaded' });
+        if (onPages || onOwnSite) return fromSite(file, onPages);
         return undefined;
       });
       engine = await start(site.proxy);
@@ -164,6 +182,13 @@ export function ownerPath(label: string, start: StartEngine, pages: () => DemoSe
       expect(await gtagRuns(tab)).toEqual([SNIPPET_TAG]);
       expect(await adStorage(tab)).toBe('granted');
       expect(await tab.shown('Godta alle')).toBe(false);
+    });
+
+    it('file: an owner who uploaded samtykke.full.js alone still gets the self-check, from this version on the project\'s site', async () => {
+      const tab = await visit('file', '?samtykke=sjekk', ['samtykke.full.js']);
+      await waitFor('the self-check panel', () => tab.run(() => !!document.querySelector('samtykke-check')?.shadowRoot?.querySelector('h2'), undefined));
+      const asked = site.requests.map((r) => r.url.href).filter((href) => href.endsWith('/samtykke-check.js'));
+      expect(asked).toEqual([new URL(OWN_FOLDER + 'samtykke-check.js', ORIGIN).href, pagesUrl(release.version) + 'samtykke-check.js']);
     });
 
     it('a samtykke.js changed after its hash was taken is refused: no banner, and nothing samtykke would load runs', async () => {

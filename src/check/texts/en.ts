@@ -31,7 +31,7 @@ export const en: CheckTexts = {
   partOk: (file) => `${file} arrived, and its content matched its hash (integrity).`,
   partBad: (file) => `${file} could not be loaded (blocked, offline or altered).`,
   partFix: 'Upload the file to the same folder as samtykke.js, from the same version.',
-  oneFile: 'The banner and the check are in the same file as samtykke.',
+  oneFile: 'The banner is in the same file as samtykke; the check is fetched only when you ask for it.',
   nonceOk: "The tag has a nonce; samtykke's own files and styles get the same.",
   cspNoNonce: 'The page has a Content Security Policy, but the tag has no nonce.',
   cspNoNonceFix: "Give the tag the same nonce=\"…\" as the page's other scripts, or allow samtykke's folder in script-src.",

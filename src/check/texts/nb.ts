@@ -35,7 +35,7 @@ export const nb = {
   partOk: (file: string) => `${file} kom fram, og innholdet stemte med sjekksummen (integrity).`,
   partBad: (file: string) => `${file} kunne ikke lastes (blokkert, frakoblet eller endret).`,
   partFix: 'Last opp filen i samme mappe som samtykke.js, fra samme versjon.',
-  oneFile: 'Banneret og sjekken er i samme fil som samtykke.',
+  oneFile: 'Banneret er i samme fil som samtykke; sjekken hentes bare når du ber om den.',
   nonceOk: 'Taggen har nonce; samtykkes egne filer og stiler får den samme.',
   cspNoNonce: 'Siden har en Content Security Policy, men taggen har ingen nonce.',
   cspNoNonceFix: 'Gi taggen samme nonce="…" som sidens andre skript, eller tillat mappen til samtykke i script-src.',

@@ -31,7 +31,7 @@ export const nn: CheckTexts = {
   partOk: (file) => `${file} kom fram, og innhaldet stemde med sjekksummen (integrity).`,
   partBad: (file) => `${file} kunne ikkje lastast (blokkert, fråkopla eller endra).`,
   partFix: 'Last opp fila i same mappe som samtykke.js, frå same versjon.',
-  oneFile: 'Banneret og sjekken er i same fil som samtykke.',
+  oneFile: 'Banneret er i same fil som samtykke; sjekken vert henta berre når du ber om han.',
   nonceOk: 'Taggen har nonce; dei eigne filene og stilane til samtykke får den same.',
   cspNoNonce: 'Sida har ein Content Security Policy, men taggen har ingen nonce.',
   cspNoNonceFix: 'Gi taggen same nonce="…" som dei andre skripta på sida, eller tillat mappa til samtykke i script-src.',
