@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type DemoServer } from '../../demo/server/servers';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { BUILT_FILES, DIST, SRI_MANIFEST } from '../../scripts/built-files.mjs';
 import { pagesUrl, versionDir } from '../../scripts/versioned.mjs';
-import { axe, dataLayer, explained, FILES_ORIGIN, launch, openSite, ORIGIN } from './harness';
+import { axe, dataLayer, explained, FILES_ORIGIN, browserAndStaticSite, openSite, ORIGIN } from './harness';
 
 /**
  * The configurator as owners meet it: on the static site (`npm run build:site`), reading this
@@ -17,18 +16,7 @@ const CDN = `https://cdn.jsdelivr.net/npm/samtykke@${SRI.version}/dist/`;
 /** The owner's consent log, on a host of its own. */
 const LOG = 'https://logg.example.no';
 
-let browser: Browser;
-let server: DemoServer;
-
-beforeAll(async () => {
-  browser = await launch();
-  server = await startStaticServer();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = browserAndStaticSite();
 
 /**
  * The configurator; `npm` says what jsDelivr answers for this version's sri.json: this
@@ -36,7 +24,7 @@ afterAll(async () => {
  * a host without them. Every other host is cut off.
  */
 async function openConfigurator(npm: 'published' | 'missing' = 'missing', missing: string[] = []): Promise<{ page: Page; cdnAsked: string[]; close(): Promise<void> }> {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const cdnAsked: string[] = [];
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
@@ -50,7 +38,7 @@ async function openConfigurator(npm: 'published' | 'missing' = 'missing', missin
     return route.abort();
   });
   const page = await context.newPage();
-  await page.goto(server.origin + '/configure.html', { waitUntil: 'load' });
+  await page.goto(site.server.origin + '/configure.html', { waitUntil: 'load' });
   return { page, cdnAsked, close: () => context.close() };
 }
 
@@ -116,7 +104,7 @@ describe('configurator', () => {
       expect(await page.locator('#own-files li').allInnerTexts()).toEqual(folder);
       const links = await page.locator('#own-files a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
       for (const [i, link] of links.entries()) {
-        expect(link).toBe(`${server.origin}/${versionDir(SRI.version)}${folder[i]}`);
+        expect(link).toBe(`${site.server.origin}/${versionDir(SRI.version)}${folder[i]}`);
         expect((await fetch(link)).status, link).toBe(200);
       }
     } finally {
@@ -217,7 +205,7 @@ describe('configurator', () => {
       await expect.poll(() => page.locator('#googleAds-msg').innerText()).toContain('Tips:');
       expect(await axe(page)).toEqual([]);
 
-      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
       await page.check('input[name="hosting"][value="pages"]');
       await page.fill('#googleAds', '');
       await expect.poll(() => code(page)).toBe(tag);
@@ -275,42 +263,42 @@ describe('configurator', () => {
     );
     expect(generated).toContain('"block": [\n        "chat.example.no"\n      ],\n      "transfer": true');
 
-    const site = await openSite(browser, {
+    const blank = await openSite(site.browser, {
       pages: { '/': `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Blank</title>${generated}</head><body><main><h1>Blank</h1><div data-samtykke-declaration></div></main></body></html>` },
     });
     // The log as a receiver answers it (CORS for the site), keeping what it was sent.
     const logged: unknown[] = [];
-    await site.context.route(`${LOG}/**`, (route) => {
+    await blank.context.route(`${LOG}/**`, (route) => {
       const request = route.request();
       if (request.method() === 'POST') logged.push(JSON.parse(request.postData()!));
       return route.fulfill({ status: request.method() === 'POST' ? 201 : 204, headers: { 'access-control-allow-origin': ORIGIN } });
     });
     try {
-      await site.goto('/');
-      const errors = (await explained(site)).filter((m) => m.startsWith('error') || m.startsWith('warning'));
+      await blank.goto('/');
+      const errors = (await explained(blank)).filter((m) => m.startsWith('error') || m.startsWith('warning'));
       expect(errors).toEqual([]);
-      expect(await site.page.evaluate(() => (window as unknown as { samtykke?: { get(): unknown } }).samtykke?.get())).toBeNull();
-      const layer = await dataLayer(site.page);
+      expect(await blank.page.evaluate(() => (window as unknown as { samtykke?: { get(): unknown } }).samtykke?.get())).toBeNull();
+      const layer = await dataLayer(blank.page);
       expect(layer[0]).toEqual(['consent', 'default', expect.objectContaining({ ad_storage: 'denied', analytics_storage: 'denied' })]);
       // The configured look and language reached the banner.
-      expect(await site.page.evaluate(() => (document.querySelector('samtykke-ui') as HTMLElement | null)?.style.getPropertyValue('--samtykke-accent'))).toBe('#aa0000');
-      expect(await site.page.evaluate(() => document.querySelector('samtykke-ui')?.shadowRoot?.querySelector('[lang]')?.getAttribute('lang'))).toBe('en');
-      expect(site.google).toEqual([]);
+      expect(await blank.page.evaluate(() => (document.querySelector('samtykke-ui') as HTMLElement | null)?.style.getPropertyValue('--samtykke-accent'))).toBe('#aa0000');
+      expect(await blank.page.evaluate(() => document.querySelector('samtykke-ui')?.shadowRoot?.querySelector('[lang]')?.getAttribute('lang'))).toBe('en');
+      expect(blank.google).toEqual([]);
       // Every recipient is named, Meta and the owner's own service included.
-      expect(await site.page.locator('samtykke-ui section.banner').textContent()).toContain('with Google Ireland Limited, Meta Platforms Ireland Limited and Chat AS. The information may be transferred to the USA.');
+      expect(await blank.page.locator('samtykke-ui section.banner').textContent()).toContain('with Google Ireland Limited, Meta Platforms Ireland Limited and Chat AS. The information may be transferred to the USA.');
 
-      await site.page.evaluate(() => (window as unknown as { samtykke: { acceptAll(): void } }).samtykke.acceptAll());
-      await expect.poll(() => site.google.map((g) => g.url)).toContainEqual(expect.stringContaining('googletagmanager.com/gtag/js?id=AW-987654321'));
-      const state = await site.page.evaluate(() => (window as unknown as { samtykke: { get(): { purposes: Record<string, boolean> } } }).samtykke.get().purposes);
+      await blank.page.evaluate(() => (window as unknown as { samtykke: { acceptAll(): void } }).samtykke.acceptAll());
+      await expect.poll(() => blank.google.map((g) => g.url)).toContainEqual(expect.stringContaining('googletagmanager.com/gtag/js?id=AW-987654321'));
+      const state = await blank.page.evaluate(() => (window as unknown as { samtykke: { get(): { purposes: Record<string, boolean> } } }).samtykke.get().purposes);
       expect(state).toEqual({ necessary: true, functional: true, analytics: true, marketing: true });
-      const configured = (await dataLayer(site.page)).filter((e) => Array.isArray(e) && e[0] === 'config').map((e) => (e as unknown[])[1]);
+      const configured = (await dataLayer(blank.page)).filter((e) => Array.isArray(e) && e[0] === 'config').map((e) => (e as unknown[])[1]);
       expect(configured).toEqual(['AW-987654321', 'G-TEST1234']);
       // The owner service's script was loaded after consent.
-      await expect.poll(() => site.page.evaluate(() => (window as unknown as { __ran?: string[] }).__ran ?? [])).toContain('/widgets/chat.js');
+      await expect.poll(() => blank.page.evaluate(() => (window as unknown as { __ran?: string[] }).__ran ?? [])).toContain('/widgets/chat.js');
       // The decision went to the configured consent log.
       await expect.poll(() => logged).toEqual([expect.objectContaining({ choices: { functional: true, analytics: true, marketing: true }, lang: 'en' })]);
     } finally {
-      await site.close();
+      await blank.close();
     }
   });
 });

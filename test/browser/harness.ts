@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { isGoogleTracking } from '../../src/config/trackers';
 import { chromiumOptions } from '../../scripts/chromium.mjs';
+import { startStaticServer, type DemoServer } from '../../demo/server/servers';
 
 /** The mock Webnode site every browser test runs on; https so Secure cookies behave as live. */
 export const ORIGIN = 'https://www.stressfri.test';
@@ -29,6 +30,23 @@ export async function screenshot(target: Page | Locator, name: string, options: 
 
 export function launch(): Promise<Browser> {
   return chromium.launch(chromiumOptions);
+}
+
+/**
+ * Chromium and the static site as `build:site` makes it, on a loopback port, for the life of the
+ * test file (or describe) that calls this: `site.browser` and `site.server` once its tests run.
+ */
+export function browserAndStaticSite(): { readonly browser: Browser; readonly server: DemoServer } {
+  const held = {} as { browser: Browser; server: DemoServer };
+  beforeAll(async () => {
+    held.browser = await launch();
+    held.server = await startStaticServer();
+  });
+  afterAll(async () => {
+    await held.browser?.close();
+    await held.server?.close();
+  });
+  return held;
 }
 
 export interface GoogleRequest {

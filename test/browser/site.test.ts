@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type DemoServer } from '../../demo/server/servers';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { BUILT_FILES, SRI_MANIFEST } from '../../scripts/built-files.mjs';
 import { versionDir } from '../../scripts/versioned.mjs';
-import { launch } from './harness';
+import { browserAndStaticSite } from './harness';
 
 /**
  * The static site (`npm run build:site`: demo and configurator) served by a plain node:http file
@@ -17,36 +16,25 @@ const { version } = JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8
 /** This version's folder on the site, from its root: `/v/0.1.0/`. */
 const FOLDER = '/' + versionDir(version);
 
-let browser: Browser;
-let server: DemoServer;
-
-beforeAll(async () => {
-  browser = await launch();
-  server = await startStaticServer();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = browserAndStaticSite();
 
 /** The configurator from the static server; `missing` paths answer 404, as on a host without them. */
 async function configurator(missing: string[] = []): Promise<{ page: Page; close(): Promise<void> }> {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
     if (url.hostname !== '127.0.0.1') return route.abort();
     return missing.includes(url.pathname) ? route.fulfill({ status: 404, body: 'not found' }) : route.continue();
   });
   const page = await context.newPage();
-  await page.goto(server.origin + '/configure.html', { waitUntil: 'load' });
+  await page.goto(site.server.origin + '/configure.html', { waitUntil: 'load' });
   return { page, close: () => context.close() };
 }
 
 
 describe('the static site', () => {
   it('serves every built file and sri.json, as built, in v/<version>/, and no samtykke file at its root', async () => {
-    const get = (path: string) => fetch(server.origin + path);
+    const get = (path: string) => fetch(site.server.origin + path);
     for (const { file } of BUILT_FILES) {
       const served = await get(FOLDER + file);
       expect(served.status, FOLDER + file).toBe(200);

@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isGoogleTracking } from '../../src/config/trackers';
 import { CHECK_FILE } from '../../scripts/built-files.mjs';
 import { ORIGIN, sitePage } from '../browser/harness';
-import type { Engine, StartEngine, Tab } from './engine';
-import { startSite, type Pages, type Site } from './site';
+import { sleep, type StartEngine, type Tab } from './engine';
+import { siteWithEngine, type Pages } from './site';
 
 /**
  * The owner's self-check (#23) in every engine, on the built files: the issue's cases, read from
@@ -37,7 +37,6 @@ function readPanel(): Shown[] | null {
   return lines;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The panel once `ready` holds of it (it reads the page again as the page makes requests); fails naming `what`. */
 async function panelWhen(tab: Tab, what: string, ready: (lines: Shown[]) => boolean, ms = 10_000): Promise<Shown[]> {
   let last: Shown[] | null = null;
@@ -51,24 +50,11 @@ const privacyAnswered = (lines: Shown[]) => lines.some((l) => l.text.startsWith(
 const notGreen = (lines: Shown[]) => lines.filter((l) => l.tone !== 'ok');
 
 export function checkScenarios(label: string, start: StartEngine): void {
-  let site: Site;
-  let engine: Engine;
-  const tabs: Tab[] = [];
-  beforeAll(async () => {
-    site = await startSite();
-    engine = await start(site.proxy);
-  });
-  afterEach(async () => {
-    await Promise.all(tabs.splice(0).map((t) => t.close()));
-  });
-  afterAll(async () => {
-    await engine?.close();
-    await site?.close();
-  });
+  const on = siteWithEngine(start);
   const visit = async (pages: Pages, path = '/?samtykke=sjekk'): Promise<Tab> => {
-    site.serve(pages);
-    const tab = await engine.open();
-    tabs.push(tab);
+    on.site.serve(pages);
+    const tab = await on.engine.open();
+    on.tabs.push(tab);
     await tab.goto(ORIGIN + path);
     return tab;
   };
@@ -112,7 +98,7 @@ export function checkScenarios(label: string, start: StartEngine): void {
       const lines = await panelWhen(tab, 'the decision', (l) => l.some((x) => x.text.startsWith('Valget ble tatt')) && privacyAnswered(l));
       expect(notGreen(lines)).toEqual([]);
       expect(lines.filter((l) => l.section === 'Etter valget').map((l) => l.text)).toEqual(['Ingen forespørsler til andre nettsteder.']);
-      expect(site.requests.filter((r) => isGoogleTracking(r.url))).toEqual([]);
+      expect(on.site.requests.filter((r) => isGoogleTracking(r.url))).toEqual([]);
     });
 
     it('after "Godta alle": Google’s requests listed as after consent', async () => {
@@ -138,7 +124,7 @@ export function checkScenarios(label: string, start: StartEngine): void {
       const lines = await panelWhen(tab, 'the privacy page answering', privacyAnswered);
       expect(notGreen(lines)).toEqual([]);
       expect(lines.map((l) => l.text)).toContain('Banneret er i samme fil som samtykke; sjekken hentes bare når du ber om den.');
-      expect(site.requests.map((r) => r.url.pathname)).toContain('/' + CHECK_FILE);
+      expect(on.site.requests.map((r) => r.url.pathname)).toContain('/' + CHECK_FILE);
     });
 
     it('a page without the parameter never requests samtykke-check.js', async () => {
@@ -146,7 +132,7 @@ export function checkScenarios(label: string, start: StartEngine): void {
       await clickWhenShown(tab, 'Avvis alle');
       // Our parts are inserted before `load`, which waits for them: by then any request was made.
       await tab.goto(ORIGIN + '/personvern/');
-      expect(site.requests.map((r) => r.url.pathname)).not.toContain('/' + CHECK_FILE);
+      expect(on.site.requests.map((r) => r.url.pathname)).not.toContain('/' + CHECK_FILE);
       expect(await tab.run(() => !!document.querySelector('samtykke-check'), undefined)).toBe(false);
     });
   });

@@ -73,3 +73,31 @@ export function focused(): { name: string; inDialog: boolean; dialogOpen: boolea
     !!root.querySelector('dialog[open]') || Array.from(root.querySelectorAll('*')).some((e) => !!e.shadowRoot && open(e.shadowRoot));
   return { name: (el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim(), inDialog: !!el?.closest('dialog[open]'), dialogOpen: open(document) };
 }
+
+/** Waits `ms` milliseconds. */
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Polls `check` until it is true; the scenario fails naming `what` if it never is, and with the
+ * check's own error, at once, if it throws.
+ */
+export async function waitFor(what: string, check: () => Promise<boolean>, ms = 5000): Promise<void> {
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(100)) if (await check()) return;
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/**
+ * `waitFor` across a navigation: while the page is between documents the driver cannot run a
+ * check, so a throw counts as not yet there; a timeout carries the last such error as its cause.
+ */
+export async function waitAcross(what: string, check: () => Promise<boolean>, ms = 5000): Promise<void> {
+  let last: unknown;
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(100)) {
+    try {
+      if (await check()) return;
+    } catch (error) {
+      last = error;
+    }
+  }
+  throw new Error(`timed out waiting for ${what}`, { cause: last });
+}

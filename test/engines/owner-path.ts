@@ -5,7 +5,7 @@ import type { DemoServer } from '../../demo/server/servers';
 import { version } from '../../package.json';
 import { pagesUrl, SRI_MANIFEST, versionDir } from '../../scripts/versioned.mjs';
 import { ORIGIN } from '../browser/harness';
-import type { Engine, StartEngine, Tab } from './engine';
+import { waitAcross, type Engine, type StartEngine, type Tab } from './engine';
 import { startSite, type Answer, type Site } from './site';
 
 /**
@@ -58,19 +58,8 @@ function webnodeAsset(path: string): Answer | undefined {
   return undefined;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Polls `check` until it holds; a check that throws (the page between two documents) is asked again, and its last error is the timeout's cause. */
-async function waitFor(what: string, check: () => Promise<boolean>, ms = 10_000): Promise<void> {
-  let last: unknown;
-  for (const end = Date.now() + ms; Date.now() < end; await sleep(100)) {
-    try {
-      if (await check()) return;
-    } catch (error) {
-      last = error;
-    }
-  }
-  throw new Error(`timed out waiting for ${what}`, { cause: last });
-}
+/** A check across a navigation, as the owner's reloads are: the page between two documents is asked again. */
+const waitFor = (what: string, check: () => Promise<boolean>) => waitAcross(what, check, 10_000);
 
 const gtagRuns = (tab: Tab) => tab.run(() => (window as unknown as { __gtagRuns?: string[] }).__gtagRuns ?? [], undefined);
 const webnodeRan = (tab: Tab) => tab.run(() => [(window as unknown as { __webnode?: string[] }).__webnode ?? [], getComputedStyle(document.querySelector('.wnd-page')!).borderTopWidth], undefined);

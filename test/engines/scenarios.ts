@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isGoogleTracking } from '../../src/config/trackers';
 import { ORIGIN, sitePage } from '../browser/harness';
-import { focused, type Engine, type StartEngine, type Tab } from './engine';
-import { LOG_PATH, startSite, type Pages, type Site } from './site';
+import { focused, sleep, waitAcross, waitFor, type StartEngine, type Tab } from './engine';
+import { LOG_PATH, siteWithEngine, type Pages } from './site';
 
 const ATTRS = 'data-google-ads="AW-123456789" data-google-analytics="G-ABC123XYZ" data-privacy-url="/personvern/"';
 const ADS_TAG = 'https://www.googletagmanager.com/gtag/js?id=AW-123456789';
@@ -36,31 +36,7 @@ const PAGES: Pages = { '/': page(), '/personvern/': page() };
 const logPage = sitePage({ attrs: `${ATTRS} data-log-url="${LOG_PATH}"`, before: CONSOLE_HOOK });
 const LOG_PAGES: Pages = { '/': logPage, '/personvern/': logPage };
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/**
- * Polls `check` until it is true; the scenario fails naming `what` if it never is, and with the
- * check's own error, at once, if it throws.
- */
-async function waitFor(what: string, check: () => Promise<boolean>, ms = 5000): Promise<void> {
-  for (const end = Date.now() + ms; Date.now() < end; await sleep(100)) if (await check()) return;
-  throw new Error(`timed out waiting for ${what}`);
-}
 
-/**
- * `waitFor` across a navigation: while the page is between documents the driver cannot run a
- * check, so a throw counts as not yet there; a timeout carries the last such error as its cause.
- */
-async function waitAcross(what: string, check: () => Promise<boolean>, ms = 5000): Promise<void> {
-  let last: unknown;
-  for (const end = Date.now() + ms; Date.now() < end; await sleep(100)) {
-    try {
-      if (await check()) return;
-    } catch (error) {
-      last = error;
-    }
-  }
-  throw new Error(`timed out waiting for ${what}`, { cause: last });
-}
 
 const consent = (tab: Tab) => tab.run(() => window.samtykke!.get(), undefined);
 const ran = (tab: Tab) => tab.run(() => (window as unknown as { __ran?: number }).__ran ?? 0, undefined);
@@ -97,35 +73,22 @@ async function tabTo(tab: Tab, name: string, max = 15): Promise<void> {
  * Call once per engine, at the top level of a test file.
  */
 export function engineScenarios(label: string, start: StartEngine): void {
-  let site: Site;
-  let engine: Engine;
-  const tabs: Tab[] = [];
-  beforeAll(async () => {
-    site = await startSite();
-    engine = await start(site.proxy);
-  });
-  afterEach(async () => {
-    await Promise.all(tabs.splice(0).map((t) => t.close()));
-  });
-  afterAll(async () => {
-    await engine?.close();
-    await site?.close();
-  });
+  const on = siteWithEngine(start);
 
   /** A fresh profile on the mock site, opened at `/`; `unreachable` of its paths fail as the network does. */
   const visit = async (pages: Pages = PAGES, unreachable: string[] = []): Promise<Tab> => {
-    site.serve(pages);
-    for (const path of unreachable) site.unreachable.add(path);
-    const tab = await engine.open();
-    tabs.push(tab);
+    on.site.serve(pages);
+    for (const path of unreachable) on.site.unreachable.add(path);
+    const tab = await on.engine.open();
+    on.tabs.push(tab);
     await tab.goto(ORIGIN + '/');
     return tab;
   };
   const reload = (tab: Tab) => tab.goto(ORIGIN + '/');
   /** Google requests (URLs) made at or after `since` (epoch ms). */
-  const google = (since = 0) => site.requests.filter((r) => isGoogleTracking(r.url) && r.at >= since).map((r) => r.url.href);
+  const google = (since = 0) => on.site.requests.filter((r) => isGoogleTracking(r.url) && r.at >= since).map((r) => r.url.href);
   /** What reached YouTube's host: each connection opened to it, then each request (URL). */
-  const youtube = () => [...site.connections.filter((host) => host === VIDEO_HOST).map((host) => `connection to ${host}`), ...site.requests.filter((r) => r.url.hostname === VIDEO_HOST).map((r) => r.url.href)];
+  const youtube = () => [...on.site.connections.filter((host) => host === VIDEO_HOST).map((host) => `connection to ${host}`), ...on.site.requests.filter((r) => r.url.hostname === VIDEO_HOST).map((r) => r.url.href)];
   /** samtykke's warnings that name the video. */
   const namesVideo = async (tab: Tab) => (await explained(tab)).filter((m) => m.includes(VIDEO));
 
@@ -165,7 +128,7 @@ export function engineScenarios(label: string, start: StartEngine): void {
       await tab.click('Godta alle');
       await waitFor('gtag.js to run', async () => (await gtagRuns(tab)).length === 1);
       expect(google()).toEqual([ADS_TAG]);
-      expect(site.requests.find((r) => r.url.href === ADS_TAG)!.at).toBeGreaterThanOrEqual(clicked);
+      expect(on.site.requests.find((r) => r.url.href === ADS_TAG)!.at).toBeGreaterThanOrEqual(clicked);
       const reloaded = Date.now();
       await reload(tab);
       await waitFor('gtag.js to run on the next page', async () => (await gtagRuns(tab)).length === 1);
@@ -196,7 +159,7 @@ export function engineScenarios(label: string, start: StartEngine): void {
       for (const name of ['Godta alle', 'Avvis alle', 'Tilpass']) await tabTo(tab, name);
       // Firefox over WebDriver BiDi: Enter on a focused <button> fires no click (a driver limit,
       // seen on plain pages too), so there the button reached by Tab is activated by a click.
-      if (engine.keyActivates) await tab.press('Enter');
+      if (on.engine.keyActivates) await tab.press('Enter');
       else await tab.click('Tilpass');
       await waitFor('the preferences', async () => (await where(tab)).inDialog);
       for (const key of ['Tab', 'Shift+Tab'] as const) {
@@ -232,7 +195,7 @@ export function engineScenarios(label: string, start: StartEngine): void {
     it('7. the banner file is fetched only when needed, and loads under a CSP with a nonce', async () => {
       const csp = "default-src 'self'; script-src 'nonce-r4nd0m'; style-src 'self'; img-src 'self' data:";
       const strict = { body: sitePage({ attrs: `nonce="r4nd0m" ${ATTRS}` }), headers: { 'content-security-policy': csp } };
-      const faces = (since = 0) => site.requests.filter((r) => r.url.pathname === '/samtykke-face.nb.js' && r.at >= since).length;
+      const faces = (since = 0) => on.site.requests.filter((r) => r.url.pathname === '/samtykke-face.nb.js' && r.at >= since).length;
       const tab = await visit({ '/': strict, '/personvern/': strict });
       // The banner is the face's: shown under the CSP, it was fetched and ran with the nonce.
       await clickWhenShown(tab, 'Avvis alle');
@@ -266,9 +229,9 @@ export function engineScenarios(label: string, start: StartEngine): void {
       await sleep(1000);
       expect(await tab.run(() => [document.querySelector('iframe')!.getAttribute('src'), document.querySelector('iframe')!.getAttribute('data-src')], undefined)).toEqual([null, VIDEO]);
       // Chromium connects (at times it also sends the request) before any script can act;
-      // Firefox and WebKit send nothing. Markup (scenario 8) is what holds it in every engine.
+      // Firefox and WebKit send nothing. Markup (scenario 8) is what holds it in every on.engine.
       const reached = youtube();
-      expect(reached.length > 0, `reached YouTube: ${reached.join(', ')}`).toBe(engine.framesLoadOnInsert);
+      expect(reached.length > 0, `reached YouTube: ${reached.join(', ')}`).toBe(on.engine.framesLoadOnInsert);
       // Named when it did (once), and no false alarm when it did not.
       expect(await namesVideo(tab)).toEqual(reached.length ? [expect.stringContaining(`${VIDEO} was requested before consent (by an <iframe>)`)] : []);
     });
@@ -280,11 +243,11 @@ export function engineScenarios(label: string, start: StartEngine): void {
       expect(await explained(tab)).toEqual([expect.stringMatching(/^error: \[samtykke\] .*samtykke-face\.nb\.js/)]);
       expect(await tab.shown('Godta alle')).toBe(false);
       // The visitor's click tries again, and this time the file comes.
-      site.unreachable.delete(FACE);
+      on.site.unreachable.delete(FACE);
       const retried = Date.now();
       await tab.click(REOPEN);
       await waitFor('the preferences, with focus inside', async () => (await where(tab)).inDialog);
-      expect(site.requests.filter((r) => r.url.pathname === FACE && r.at >= retried)).toHaveLength(1);
+      expect(on.site.requests.filter((r) => r.url.pathname === FACE && r.at >= retried)).toHaveLength(1);
       // Closed without a choice: the banner asks, the button hides while it does, and focus goes
       // where closing the preferences opened from the banner puts it, on its "Tilpass".
       await tab.press('Escape');
@@ -303,10 +266,10 @@ export function engineScenarios(label: string, start: StartEngine): void {
     it('11. consent log: "Godta alle" sends it one entry with the choices, and no cookie', async () => {
       const tab = await visit(LOG_PAGES);
       await clickWhenShown(tab, 'Godta alle');
-      await waitFor('the log entry', async () => site.logged.length > 0);
+      await waitFor('the log entry', async () => on.site.logged.length > 0);
       await sleep(500);
       const record = await consent(tab);
-      expect(site.logged.map(({ body, cookie }) => ({ entry: JSON.parse(body) as unknown, cookie }))).toEqual([
+      expect(on.site.logged.map(({ body, cookie }) => ({ entry: JSON.parse(body) as unknown, cookie }))).toEqual([
         { entry: expect.objectContaining({ id: record!.id, time: record!.time, choices: { analytics: true, marketing: true }, path: '/' }), cookie: undefined },
       ]);
       // The cookie was there to be sent.
@@ -323,13 +286,13 @@ export function engineScenarios(label: string, start: StartEngine): void {
       await waitFor('the next page', () => tab.run(() => location.pathname === '/personvern/' && document.readyState === 'complete', undefined));
       const record = await consent(tab);
       expect(record?.choices).toEqual({ analytics: true, marketing: true });
-      await waitFor('the log entry', async () => site.logged.length > 0);
+      await waitFor('the log entry', async () => on.site.logged.length > 0);
       await sleep(1000);
       // Sent again until acknowledged, so it may arrive more than once; the log keeps one per (id, time).
-      const entries = site.logged.map(({ body }) => JSON.parse(body) as { id: string; time: string; choices: unknown });
+      const entries = on.site.logged.map(({ body }) => JSON.parse(body) as { id: string; time: string; choices: unknown });
       expect(new Set(entries.map((e) => `${e.id} ${e.time}`))).toEqual(new Set([`${record!.id} ${record!.time}`]));
       expect(entries[0]).toMatchObject({ choices: { analytics: true, marketing: true }, path: '/' });
-      expect(site.logged.map((l) => l.cookie)).toEqual(site.logged.map(() => undefined));
+      expect(on.site.logged.map((l) => l.cookie)).toEqual(on.site.logged.map(() => undefined));
     });
   });
 }

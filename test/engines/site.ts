@@ -5,9 +5,11 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { isGoogleTracking } from '../../src/config/trackers';
 import { BUILT_FILES, DIST } from '../../scripts/built-files.mjs';
 import { ORIGIN } from '../browser/harness';
+import type { Engine, StartEngine, Tab } from './engine';
 
 const DIST_URL = new URL(`../../${DIST}`, import.meta.url);
 
@@ -147,4 +149,24 @@ export async function startSite(elsewhere?: (url: URL) => Promise<Answer> | unde
         proxy.close(() => done());
       }),
   };
+}
+
+/**
+ * The mock site and one engine on it, for the describe or test file that calls this (so each
+ * engine runs only while its own tests do); tabs pushed to `tabs` close after each test.
+ */
+export function siteWithEngine(start: StartEngine): { readonly site: Site; readonly engine: Engine; readonly tabs: Tab[] } {
+  const held = { tabs: [] as Tab[] } as { site: Site; engine: Engine; tabs: Tab[] };
+  beforeAll(async () => {
+    held.site = await startSite();
+    held.engine = await start(held.site.proxy);
+  });
+  afterEach(async () => {
+    await Promise.all(held.tabs.splice(0).map((t) => t.close()));
+  });
+  afterAll(async () => {
+    await held.engine?.close();
+    await held.site?.close();
+  });
+  return held;
 }

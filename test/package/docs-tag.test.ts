@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { settingsFromArgs } from '../../demo/configure/tag';
-import { startStaticServer, type DemoServer } from '../../demo/server/servers';
 import { DOCS, markers, withTags } from '../../scripts/docs-tag.mjs';
-import { launch } from '../browser/harness';
+import { browserAndStaticSite } from '../browser/harness';
 
 /**
  * The example tag an owner copies from the README or the guide is the configurator's tag for
@@ -45,26 +43,17 @@ describe('the example tags in the README and the owner guide', () => {
   });
 
   describe('the configurator', () => {
-    let browser: Browser;
-    let server: DemoServer;
-    beforeAll(async () => {
-      browser = await launch();
-      server = await startStaticServer();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const site = browserAndStaticSite();
 
     it('given each marker’s settings in Chromium, makes exactly the tag the command makes', async () => {
       expect(examples.length).toBeGreaterThan(0);
       for (const { doc, args } of examples) {
-        const context = await browser.newContext();
+        const context = await site.browser.newContext();
         // Offline: jsDelivr and every other host answer nothing.
         await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
         try {
           const page = await context.newPage();
-          await page.goto(server.origin + '/configure.html', { waitUntil: 'load' });
+          await page.goto(site.server.origin + '/configure.html', { waitUntil: 'load' });
           // The form's own default address is not one of the marker's settings unless it says so.
           await page.fill('#privacyUrl', '');
           for (const [name, value] of Object.entries(settingsFromArgs(args).settings) as [string, string][]) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILT_FILES, faceFile, HELP_FILE, LANGS, LOG_FILE, SRI_MANIFEST } from '../../scripts/built-files.mjs';
+import { BUILT_FILES, CHECK_FILE, faceFile, HELP_FILE, LANGS, LOG_FILE, SRI_MANIFEST } from '../../scripts/built-files.mjs';
 import { integrity } from '../../scripts/sri.mjs';
 import { versionDir } from '../../scripts/versioned.mjs';
 
@@ -34,7 +34,7 @@ function fetchedBy(file: string): Record<string, string> {
   const code = readFileSync(join(ROOT, 'dist', file), 'utf8');
   expect(code, `${file} no longer names its parts samtykke-<name>.js; read them here as it does`).toMatch(/samtykke-\$\{\w+\}\.js/);
   const parts: Record<string, string> = {};
-  for (const [, name, hash] of code.matchAll(/[`'"](help|log)[`'"],[`'"](sha384-[\w+/=]+)/g)) parts[`samtykke-${name}.js`] = hash!;
+  for (const [, name, hash] of code.matchAll(/[`'"](help|log|check)[`'"],[`'"](sha384-[\w+/=]+)/g)) parts[`samtykke-${name}.js`] = hash!;
   for (const [, lang, hash] of code.matchAll(/\b(nb|nn|en):[`'"](sha384-[\w+/=]+)/g)) parts[`samtykke-face.${lang}.js`] = hash!;
   // Every hash the file carries is one of those: none is left unread.
   expect(Object.values(parts).sort(), file).toEqual([...code.matchAll(/sha384-[\w+/=]+/g)].map((m) => m[0]).sort());
@@ -42,16 +42,16 @@ function fetchedBy(file: string): Record<string, string> {
 }
 
 describe(`the release folder ${versionDir(version)}`, () => {
-  it('holds every part the tag fetches (face in each language, help, log), with the hash samtykke.js checks it against', () => {
+  it('holds every part the tag fetches (face in each language, help, log, the owner\'s check), with the hash samtykke.js checks it against', () => {
     const parts = fetchedBy('samtykke.js');
-    expect(Object.keys(parts).sort()).toEqual([...LANGS.map(faceFile), HELP_FILE, LOG_FILE].sort());
+    expect(Object.keys(parts).sort()).toEqual([...LANGS.map(faceFile), HELP_FILE, LOG_FILE, CHECK_FILE].sort());
     for (const [file, hash] of Object.entries(parts)) expect(integrity(inFolder(file)), file).toBe(hash);
   });
 
-  it('holds the part samtykke.full.js fetches (help), with the hash it checks', () => {
+  it('holds the parts samtykke.full.js fetches (help, the owner\'s check), with the hash it checks', () => {
     const parts = fetchedBy('samtykke.full.js');
-    expect(Object.keys(parts)).toEqual([HELP_FILE]);
-    expect(integrity(inFolder(HELP_FILE))).toBe(parts[HELP_FILE]);
+    expect(Object.keys(parts).sort()).toEqual([CHECK_FILE, HELP_FILE].sort());
+    for (const [file, hash] of Object.entries(parts)) expect(integrity(inFolder(file)), file).toBe(hash);
   });
 
   it('has a sri.json for this version that gives every file in it its true hash, and the engine’s hashes', () => {

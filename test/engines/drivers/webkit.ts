@@ -28,9 +28,15 @@ export const startWebKit: StartEngine = async (proxy) => {
       keyActivates: true,
       framesLoadOnInsert: false,
       async open(): Promise<Tab> {
-        // Each session is its own MiniBrowser with an ephemeral profile.
-        const created = await call<{ sessionId: string }>(base, 'POST', '/session', {
-          capabilities: { alwaysMatch: { acceptInsecureCerts: true, 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', `--proxy=${proxy}`] } } },
+        // Each session is its own MiniBrowser with an ephemeral profile. Now and then (about one
+        // start in a few hundred on 2 busy cores) a MiniBrowser never connects back and the driver
+        // never answers: starting the browser is the harness's step, not the product's, so it is
+        // tried once more, and a second hang fails with its cause.
+        const capabilities = { alwaysMatch: { acceptInsecureCerts: true, 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', `--proxy=${proxy}`] } } };
+        const create = () => call<{ sessionId: string }>(base, 'POST', '/session', { capabilities });
+        const created = await create().catch((error: unknown) => {
+          if (!(error instanceof Error && error.message.includes('no answer'))) throw error;
+          return create();
         });
         const session = `/session/${created.sessionId}`;
         const run = <A, R>(fn: (arg: A) => R, arg: A) => call<R>(base, 'POST', `${session}/execute/sync`, { script: `return ${applied(fn, arg)};`, args: [] });
