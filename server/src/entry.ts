@@ -4,6 +4,7 @@
  * data nobody meant to keep, so anything beyond these fields is refused, not ignored.
  */
 // The banner's own tables: a purpose or language added there is taken here too, with no second list to forget.
+import { jsonObject } from './json-object.js';
 import { OPTIONAL_PURPOSES, type OptionalPurpose } from '../../src/config/purposes';
 import { LANGS } from '../../src/config/settings';
 import type { Lang } from '../../src/config/types';
@@ -88,14 +89,9 @@ const NAMES = Object.keys(fieldChecks(0)) as (keyof Entry)[];
 /** Reads a request body received at `now`; the reason names the first field that is wrong. */
 export function parseEntry(body: string, now: number): Parsed {
   const FIELDS = fieldChecks(now);
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    return { ok: false, reason: 'body is not valid JSON' };
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'body must be a JSON object' };
-  const record = value as Record<string, unknown>;
+  const read = jsonObject(body, 'body');
+  if (!read.ok) return read;
+  const record = read.value;
   const unknown = Object.keys(record).find((k) => !(NAMES as string[]).includes(k));
   if (unknown !== undefined) return { ok: false, reason: `unknown field "${unknown.slice(0, 40)}"` };
   for (const name of NAMES) {

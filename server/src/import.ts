@@ -1,3 +1,4 @@
+import { jsonObject } from './json-object.js';
 import { normaliseOrigin } from './config.js';
 import { parseEntry } from './entry.js';
 import type { StoredEntry } from './store/store.js';
@@ -12,14 +13,9 @@ export type ImportedLine = { ok: true; entry: StoredEntry } | { ok: true; count:
  * closing count line. The entry's own checks apply, its time window counted from `receivedAt`.
  */
 export function parseExportLine(line: string): ImportedLine {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return { ok: false, reason: 'not valid JSON' };
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'not a JSON object' };
-  const { receivedAt, origin, shown: _shown, ...sent } = value as Record<string, unknown>;
+  const read = jsonObject(line, 'the line');
+  if (!read.ok) return read;
+  const { receivedAt, origin, shown: _shown, ...sent } = read.value;
   if (Object.keys(sent).length === 1 && typeof sent.count === 'number') return { ok: true, count: sent.count };
   if (typeof receivedAt !== 'string' || !ISO.test(receivedAt) || Number.isNaN(Date.parse(receivedAt))) return { ok: false, reason: '"receivedAt" must be an ISO 8601 UTC time' };
   if (origin !== '' && (typeof origin !== 'string' || normaliseOrigin(origin) !== origin)) return { ok: false, reason: '"origin" must be an origin like https://www.example.no, or ""' };

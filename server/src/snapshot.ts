@@ -1,3 +1,4 @@
+import { jsonObject } from './json-object.js';
 import { createHash } from 'node:crypto';
 import { canonicalJson, HASH_CHARS } from '../../src/effects/log-snapshot';
 
@@ -15,13 +16,9 @@ const snapshotHash = (canonical: string) => createHash('sha256').update(canonica
  * stored snapshot is always the content its hash stands for, whoever sent it.
  */
 export function parseSnapshot(body: string): ParsedSnapshot {
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    return { ok: false, reason: 'body is not valid JSON' };
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'body must be a JSON object' };
+  const read = jsonObject(body, 'body');
+  if (!read.ok) return read;
+  const value = read.value;
   const kind = (value as { kind?: unknown }).kind;
   if (!KINDS.includes(kind as string)) return { ok: false, reason: `"kind" must be one of ${KINDS.join(', ')}` };
   const content = canonicalJson(value);
