@@ -49,13 +49,16 @@ export function mountPanel(standIn: Promise<StandInState>): void {
   accept.addEventListener('click', () => w.samtykke?.acceptAll());
   const reject = h('button', { type: 'button' }, 'Avvis alle');
   reject.addEventListener('click', () => w.samtykke?.rejectAll());
+  // The owner's self-check, as an owner opens it with ?samtykke=sjekk on their own site.
+  const check = h('button', { type: 'button' }, 'Eierens sjekk');
+  check.addEventListener('click', () => w.samtykke?.check());
 
   const details = h(
     'details',
     open ? { open: '' } : {},
     h('summary', {}, 'samtykke · demo'),
     status,
-    h('div', { class: 'sd-buttons' }, reset, accept, reject),
+    h('div', { class: 'sd-buttons' }, reset, accept, reject, check),
     h('div', { class: 'sd-buttons' }, h('label', {}, 'Språk ', lang), h('label', {}, 'Farger ', scheme)),
     section('Valget (samtykke.get())', record),
     section('Informasjonskapsler på siden', cookies),

@@ -4,7 +4,7 @@ import { buildSamtykke, buildServiceWorker, SRC_DIR, SW_ENTRY } from './bundle.j
 import { CONSENT_LOG_PATH, createDemoConsentLog } from './consent-log.js';
 import { createGoogleLog } from './google-log.js';
 import { RELEASE_DIR, sriJson, VERSION } from './sri.js';
-import { BUILT_FILES, DIST, HELP_FILE, SRI_MANIFEST } from '../../scripts/built-files.mjs';
+import { BUILT_FILES, CHECK_FILE, DIST, HELP_FILE, SRI_MANIFEST } from '../../scripts/built-files.mjs';
 
 const STANDIN_DIR = SW_ENTRY.slice(0, SW_ENTRY.lastIndexOf('/') + 1);
 const ROOT = new URL('../../', import.meta.url);
@@ -112,8 +112,9 @@ export function samtykkeDemo(options: DemoOptions = {}): Plugin[] {
             ? (bundle ??= buildSamtykke())
             : path === '/sw.js'
               ? (worker ??= buildServiceWorker())
-              : path === '/' + RELEASE_DIR + HELP_FILE
-                ? readFile(new URL(DIST + HELP_FILE, ROOT), 'utf8')
+              : // The parts the one-file build fetches beside it (the console's texts, the owner's check), as built.
+                [HELP_FILE, CHECK_FILE].find((file) => path === '/' + RELEASE_DIR + file)
+                ? readFile(new URL(DIST + path.slice(path.lastIndexOf('/') + 1), ROOT), 'utf8')
                 : null;
         if (!build) return next();
         build.then(

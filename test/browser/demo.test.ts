@@ -139,4 +139,17 @@ describe('demo debug panel', () => {
       await context.close();
     }
   });
+
+  it('opens the owner\'s self-check, the panel ?samtykke=sjekk opens on a live site', async () => {
+    const { context, page, escaped } = await visit(servers.dev!, '/');
+    try {
+      await page.waitForFunction(() => 'samtykke' in window);
+      expect(await page.evaluate(() => !!document.querySelector('samtykke-check'))).toBe(false);
+      await page.getByRole('button', { name: 'Eierens sjekk' }).click();
+      await expect.poll(() => page.evaluate(() => document.querySelector('samtykke-check')?.shadowRoot?.querySelector('h2')?.textContent ?? null)).toBeTruthy();
+      expect(unexpected(escaped)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
