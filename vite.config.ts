@@ -17,7 +17,7 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 // Each is self-contained: Preact and js-cookie are inlined, CSS travels inside the JS.
 // Size (`npm run size`, `node scripts/analyze.mjs`): the savings that are safe at build
 // level are below; the rest is in the source (see docs/performance.md).
-const src = (file: string) => new URL('./src/' + file, import.meta.url).pathname;
+const src = (file: string) => new URL('./src/entries/' + file, import.meta.url).pathname;
 
 function lib(mode: string) {
   const lang = /^face-(nb|nn|en)$/.exec(mode)?.[1];

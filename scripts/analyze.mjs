@@ -39,7 +39,7 @@ try {
       try { alone = mini(p.code).length; } catch { alone = p.code.length; }
       let rest = whole;
       try { rest = gz(mini(without)); } catch {}
-      const entry = /^src\/(iife|main|index)\.ts$|wrapper/.test(p.name);
+      const entry = /^src\/(entries\/(iife|index)|main)\.ts$|wrapper/.test(p.name);
       return { module: p.name, min: alone, gzip: entry ? NaN : whole - rest };
     })
     .sort((a, b) => (b.gzip || 1e9) - (a.gzip || 1e9));

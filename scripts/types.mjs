@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Part of `npm run build`: writes dist/samtykke.d.ts, the public API's types in one file, cut
-// from the source itself: every type src/index.ts exports, as declared (with its doc comment),
+// from the source itself: every type src/entries/index.ts exports, as declared (with its doc comment),
 // plus `samtykke` and the `window` properties. Internal modules stay out of the package; a
 // public type that mentions an internal one fails the bundler example's strict typecheck.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import ts from 'typescript';
 import { DIST, TYPES } from './built-files.mjs';
 
 const root = new URL('../', import.meta.url);
-const ENTRY = fileURLToPath(new URL('src/index.ts', root));
+const ENTRY = fileURLToPath(new URL('src/entries/index.ts', root));
 
 /** The declaration text, leading doc comment included, as written in the source. */
 const text = (node) => node.getFullText().replace(/^\s*\n/, '').trimEnd();

@@ -27,7 +27,7 @@ export async function buildSamtykke(): Promise<string> {
     logLevel: 'warn',
     build: { write: false, minify: false, emptyOutDir: false, sourcemap: 'inline' },
   });
-  return firstChunk(output, 'src/full.ts');
+  return firstChunk(output, 'src/entries/full.ts');
 }
 
 /** The stand-in service worker as one classic script (a module worker is not universal yet). */

@@ -57,7 +57,7 @@ export interface DemoOptions {
 /**
  * Everything the demo needs from the dev server (`npm start`):
  * - `/v/<version>/samtykke.js`, where the static site keeps this version's files: in dev the
- *   one-file build (src/full.ts, engine and face) made on request (cached until src/ changes,
+ *   one-file build (src/entries/full.ts, engine and face) made on request (cached until src/ changes,
  *   then the page reloads), so the owner-style classic tag with data-* attributes just works;
  * - `/v/<version>/samtykke-help.js`: the console messages' texts as built (dist/), whose hash
  *   that build carries, fetched when a demo setting is wrong (by the configurator's preview too,

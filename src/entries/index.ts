@@ -1,16 +1,16 @@
 // The bundler build: importing samtykke starts it (with window.samtykkeConfig) and hands back the
 // API. Like samtykke.full.js it carries the face and the owner's self-check, so a bundler needs
 // nothing else.
-import { start } from './main';
-import { helpFrom } from './core/report';
-import { MESSAGES } from './help/messages';
-import { logDecisions } from './effects/log';
-import { createFace } from './ui/create-face';
-import { checkFrom } from './check/open';
-import { runCheck } from './check/run';
-import { explainWith } from './check/settings';
-import type { SamtykkeApi } from './api';
-import type { SamtykkeInput } from './config/types';
+import { start } from '../main';
+import { helpFrom } from '../core/report';
+import { MESSAGES } from '../help/messages';
+import { logDecisions } from '../effects/log';
+import { createFace } from '../ui/create-face';
+import { checkFrom } from '../check/open';
+import { runCheck } from '../check/run';
+import { explainWith } from '../check/settings';
+import type { SamtykkeApi } from '../api';
+import type { SamtykkeInput } from '../config/types';
 
 /**
  * The API, or `undefined`: on a server (SSR, no `window`) importing does nothing, and if
@@ -22,11 +22,11 @@ helpFrom((done) => done(MESSAGES));
 explainWith(MESSAGES);
 checkFrom((done) => done(runCheck));
 export const samtykke: SamtykkeApi | undefined = typeof window === 'undefined' ? undefined : start({ face: (_lang, done) => done(createFace), log: (done) => done(logDecisions) });
-export type { SamtykkeApi, SamtykkeEvent, SamtykkeListener } from './api';
-export type { ConsentState, ConsentSummary } from './core/public-state';
-export type { ConsentRecord } from './consent/record';
-export type { Signals, SignalName } from './consent/signals';
-export type { ConsentMode, CookieInfo, Lang, LocalText, OptionalPurpose, Purpose, ReopenPosition, SamtykkeInput, ServiceInput, Theme } from './config/types';
+export type { SamtykkeApi, SamtykkeEvent, SamtykkeListener } from '../api';
+export type { ConsentState, ConsentSummary } from '../core/public-state';
+export type { ConsentRecord } from '../consent/record';
+export type { Signals, SignalName } from '../consent/signals';
+export type { ConsentMode, CookieInfo, Lang, LocalText, OptionalPurpose, Purpose, ReopenPosition, SamtykkeInput, ServiceInput, Theme } from '../config/types';
 
 declare global {
   interface Window {

@@ -5,12 +5,12 @@
 // the setting. The owner's self-check (#23) is fetched only when asked for, beside it or else
 // from this version's folder on the project's site: carried inside, it cost every visitor about
 // 13 kB gzip for a page only the owner opens.
-import { start } from './main';
-import { helpFrom } from './core/report';
-import { checkFetcher, helpFetcher } from './shell/load';
-import { logDecisions } from './effects/log';
-import { createFace } from './ui/create-face';
-import { checkFrom } from './check/open';
+import { start } from '../main';
+import { helpFrom } from '../core/report';
+import { checkFetcher, helpFetcher } from '../shell/load';
+import { logDecisions } from '../effects/log';
+import { createFace } from '../ui/create-face';
+import { checkFrom } from '../check/open';
 
 /** This version's folder on the project's site (scripts/versioned.mjs), written in by the build. */
 declare const __PAGES_FOLDER__: string;
