@@ -23,7 +23,7 @@ import { visitorLang } from './i18n/lang';
 import { DECLARATION_ATTR, OPENERS, PURPOSES_ATTR, purposesOf, READY_EVENT } from './markup';
 import type { Parts } from './parts';
 import { faceLife } from './shell/face-life';
-import { startLog } from './shell/log';
+import { startLog } from './shell/consent-log';
 import { offerCheck } from './check/open';
 import { drawReopen } from './shell/reopen';
 import { cookieStore, type CookieStore } from './storage/cookie';

@@ -1,7 +1,7 @@
 import type { Tracker } from './config/trackers';
 import type { Config, Lang } from './config/types';
 import type { ConsentStore } from './core/store';
-import type { LogDecisions } from './effects/log';
+import type { LogDecisions } from './effects/log-sender';
 
 /**
  * The contracts between the engine and the parts it is handed (the face, the consent log's

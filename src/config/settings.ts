@@ -51,7 +51,7 @@ export const SETTINGS = {
   embeds: { attribute: 'text', optional: true },
   texts: {},
   theme: {},
-  // Where each decision is logged (effects/log.ts); unset, nothing is sent.
+  // Where each decision is logged (effects/log-sender.ts); unset, nothing is sent.
   logUrl: { attribute: 'text' },
 } as const satisfies Record<string, Setting>;
 

@@ -8,7 +8,7 @@
 import { start } from '../main';
 import { helpFrom } from '../core/report';
 import { checkFetcher, helpFetcher } from '../shell/load';
-import { logDecisions } from '../effects/log';
+import { logDecisions } from '../effects/log-sender';
 import { createFace } from '../ui/create-face';
 import { checkFrom } from '../check/open';
 

@@ -4,7 +4,7 @@
 import { start } from '../main';
 import { helpFrom } from '../core/report';
 import { MESSAGES } from '../help/messages';
-import { logDecisions } from '../effects/log';
+import { logDecisions } from '../effects/log-sender';
 import { createFace } from '../ui/create-face';
 import { checkFrom } from '../check/open';
 import { runCheck } from '../check/run';

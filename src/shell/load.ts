@@ -3,7 +3,7 @@ import type { Lang } from '../config/types';
 import type { FetchHelp } from '../core/report';
 import { trusted } from '../effects/inert';
 import { setScriptSrc } from '../effects/trusted-types';
-import type { LogDecisions } from '../effects/log';
+import type { LogDecisions } from '../effects/log-sender';
 import type { Messages } from '../help/messages';
 import type { CreateFace, FetchFace, FetchLog } from '../parts';
 import { CHECK_HOOK, FACE_HOOK, HELP_HOOK, LOG_HOOK } from './hook';

@@ -3,11 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { validate } from '../../../src/config/validate';
 import type { ConsentRecord } from '../../../src/consent/record';
 import { createStore, type ConsentStore } from '../../../src/core/store';
-import { logDecisions } from '../../../src/effects/log';
+import { logDecisions } from '../../../src/effects/log-sender';
 import { syncTabs } from '../../../src/effects/tabs';
 import { MAX_QUEUED, type LogEntry } from '../../../src/storage/log-queue';
 import type { CookieStore } from '../../../src/storage/cookie';
-import { startLog } from '../../../src/shell/log';
+import { startLog } from '../../../src/shell/consent-log';
 
 const place = { href: 'https://www.stressfri.no/', hostname: 'www.stressfri.no', nonce: '' };
 const LOG = 'https://log.stressfri.no/v1/consents';
@@ -224,7 +224,7 @@ describe('the consent log', () => {
   });
 });
 
-describe('the sender as a part fetched by the tag (shell/log.ts)', () => {
+describe('the sender as a part fetched by the tag (shell/consent-log.ts)', () => {
   /** A page whose sender arrives when `arrive` is called (or never, or as nothing). */
   function partPage(input: Record<string, unknown> = {}) {
     const config = validate({ privacyUrl: '/p/', googleAnalytics: 'G-ABC123XYZ', logUrl: LOG, ...input }, place);

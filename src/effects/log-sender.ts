@@ -16,7 +16,7 @@ type Shown = Record<'servicesHash' | 'textsHash', { readonly hash: string; reado
 
 /** A decision made on this page before the sender was here (next, previous), and when. */
 export type EarlyChange = readonly [next: ConsentRecord | null, prev: ConsentRecord | null, time: string];
-/** What `samtykke-log.js` hands the engine (shell/log.ts). */
+/** What `samtykke-log.js` hands the engine (shell/consent-log.ts). */
 export type LogDecisions = typeof logDecisions;
 
 /**
@@ -26,7 +26,7 @@ export type LogDecisions = typeof logDecisions;
  * other than 429) is dropped. Each entry names what the visitor was shown by hashes
  * (log-snapshot.ts); a log that lacks one answers 428, and the sender posts it, once. Nothing
  * that identifies the visitor is sent: the consent id is the one already in their cookie. `earlier`: the decisions made on this page before the sender
- * arrived (the tag fetches it as a part, shell/log.ts), logged first.
+ * arrived (the tag fetches it as a part, shell/consent-log.ts), logged first.
  */
 export function logDecisions(config: Config, store: ConsentStore, version: string, earlier: readonly EarlyChange[] = []): void {
   const url = config.logUrl;

@@ -1,11 +1,11 @@
 import type { Config } from '../config/types';
 import { report } from '../core/report';
 import type { ConsentStore } from '../core/store';
-import type { EarlyChange } from '../effects/log';
+import type { EarlyChange } from '../effects/log-sender';
 import type { FetchLog } from '../parts';
 
 /**
- * The consent log, on sites that set `logUrl` only: its sender (`effects/log.ts`) is a part the
+ * The consent log, on sites that set `logUrl` only: its sender (`effects/log-sender.ts`) is a part the
  * tag fetches at start-up (or has at hand, in the one-file and bundler builds). A decision made
  * on this page before it arrives is kept, with its time, and handed over to be logged first.
  */
