@@ -44,5 +44,15 @@ export function saidOf(look: Pick<Look, 'said'>, key: string): (readonly unknown
   return look.said.filter((m) => m.key === key).map((m) => m.values);
 }
 
+/**
+ * A technical term for whoever helps the owner is written `⟨…⟩` in the texts: the panel leaves
+ * it out, so the owner reads plain words; the copied report keeps it, in parentheses.
+ */
+const TERM = / ?⟨([^⟩]*)⟩/g;
+/** A text as the owner reads it in the panel: without the technical terms. */
+export const forOwner = (text: string): string => text.replace(TERM, '');
+/** A text as the copied report gives it: the technical terms in parentheses. */
+export const forHelper = (text: string): string => text.replace(TERM, ' ($1)');
+
 /** Milliseconds as seconds with one decimal, the way the owner reads them ("1,2"). */
 export const seconds = (ms: number): string => (Math.max(0, ms) / 1000).toFixed(1).replace('.', ',');

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Line, Section } from './model';
+import { forOwner, type Line, type Section } from './model';
 import type { CheckTexts } from './texts/nb';
 
 /** The panel's one id space is its own shadow root, so plain ids are safe. */
@@ -24,10 +24,10 @@ function Lines({ lines, t }: { lines: readonly Line[]; t: CheckTexts }) {
       {lines.map((line, i) => (
         <li key={i} class={line.tone}>
           <span class="badge">{t.tone[line.tone]}</span>
-          <span>{line.text}</span>
+          <span>{forOwner(line.text)}</span>
           {line.fix && (
             <p class="fix">
-              <strong>{t.fix}</strong> {line.fix}
+              <strong>{t.fix}</strong> {forOwner(line.fix)}
             </p>
           )}
         </li>
@@ -41,7 +41,7 @@ function Block({ section, depth, t }: { section: Section; depth: 3 | 4; t: Check
   return (
     <>
       <Heading>{section.title}</Heading>
-      {section.note && <p>{section.note}</p>}
+      {section.note && <p>{forOwner(section.note)}</p>}
       <Lines lines={section.lines} t={t} />
       {section.parts?.map((part) => <Block key={part.title} section={part} depth={4} t={t} />)}
     </>
@@ -98,8 +98,8 @@ export function Panel({ t, sections, bad, warn, report, fresh, refresh, close }:
       </header>
       {open && (
         <div class="body" tabIndex={0} aria-labelledby={TITLE}>
-          <p>{t.intro}</p>
-          <p>{t.freshHelp}</p>
+          <p>{forOwner(t.intro)}</p>
+          <p>{forOwner(t.freshHelp)}</p>
           {manual !== null && (
             <label>
               {t.copyLabel}
@@ -112,7 +112,7 @@ export function Panel({ t, sections, bad, warn, report, fresh, refresh, close }:
           <h3>{t.limits}</h3>
           <ul class="limits">
             {t.limitLines.map((line) => (
-              <li key={line}>{line}</li>
+              <li key={line}>{forOwner(line)}</li>
             ))}
           </ul>
         </div>

@@ -1,20 +1,20 @@
 import type { CheckTexts } from './texts/nb';
-import type { Section } from './model';
+import { forHelper, type Section } from './model';
 
-/** The check as plain text, for the owner to paste into a message to whoever helps them. */
+/** The check as plain text, for the owner to paste into a message to whoever helps them: the technical terms kept, in parentheses. */
 export function plainReport(sections: readonly Section[], t: CheckTexts, version: string): string {
   const out = [t.reportFor(location.href, new Date().toLocaleString(t.locale)), t.version(version), navigator.userAgent, ''];
   const write = (section: Section, depth: number) => {
     out.push(`${'#'.repeat(depth)} ${section.title}`);
-    if (section.note) out.push(section.note);
+    if (section.note) out.push(forHelper(section.note));
     for (const line of section.lines) {
-      out.push(`[${t.tone[line.tone]}] ${line.text}`);
-      if (line.fix) out.push(`    ${t.fix} ${line.fix}`);
+      out.push(`[${t.tone[line.tone]}] ${forHelper(line.text)}`);
+      if (line.fix) out.push(`    ${t.fix} ${forHelper(line.fix)}`);
     }
     out.push('');
     for (const part of section.parts ?? []) write(part, depth + 1);
   };
   for (const section of sections) write(section, 2);
-  out.push(`## ${t.limits}`, ...t.limitLines.map((l) => `- ${l}`));
+  out.push(`## ${t.limits}`, ...t.limitLines.map((l) => `- ${forHelper(l)}`));
   return out.join('\n');
 }

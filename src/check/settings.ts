@@ -1,9 +1,8 @@
 import { classify, foreignHost } from '../config/trackers';
 import type { OptionalPurpose } from '../config/types';
-import type { Messages } from '../help/messages';
-import { HELP_HOOK } from '../shell/hook';
+import { fill } from '../ui/text';
 import { SRC_ATTR } from '../markup';
-import { bad, ok, saidOf, warn, type Line, type Look, type Tone } from './model';
+import { bad, ok, saidOf, warn, type Line, type Look } from './model';
 import { purposeName } from './texts';
 
 /** What asking the privacy page gave: still asking, its status, or another site's (not readable from here). */
@@ -71,26 +70,25 @@ function unknownHosts({ config, said, tag }: Look): string[] {
   return [...hosts].sort();
 }
 
-/** The console messages' texts when they are at hand (the bundler build); else samtykke-help.js's, which the engine fetched when it had something to say. */
-let atHand: Messages | undefined;
+/** A message's value as the owner reads it: a list as its items, anything else as text. */
+const asText = (value: unknown): string => (Array.isArray(value) ? value.map(String).join(', ') : String(value));
 
-/** The bundler build hands the texts over, as it does to the engine (`helpFrom`): the check carries none of its own. */
-export function explainWith(table: Messages): void {
-  atHand = table;
-}
-
-/** Every console message samtykke gave, in the words of samtykke-help.js (without them: its key and values, as the console shows). */
-export function messages({ said }: Look): Line[] {
+/**
+ * Every console message samtykke gave, in the owner's words with the fix (texts/said.*.ts), its
+ * values filled in; the copied report adds the message's key for whoever reads the console.
+ */
+export function messages({ said, t }: Look): Line[] {
   return said.map(({ level, key, values }) => {
-    let text: string;
+    const term = ` ⟨${key}⟩`;
+    const [what, fix] = t.said[key];
+    let parts: Record<string, string>;
     try {
-      const table = atHand ?? (window as unknown as Record<symbol, Messages | undefined>)[HELP_HOOK]!;
-      text = (table[key] as (...v: unknown[]) => string)(...values);
+      parts = Object.fromEntries(values.map((v, i) => [i, asText(v)]));
     } catch {
-      text = `${key} ${values.map(String).join(' ')}`;
+      // A value that cannot be printed: its place stays a placeholder, the key still names the message.
+      parts = {};
     }
-    // Each message says its fix itself.
-    const tone: Tone = level === 'error' ? 'bad' : 'warn';
-    return { tone, text };
+    const filled = (text: string) => fill(text, parts).join('');
+    return { tone: level === 'error' ? 'bad' : 'warn', text: filled(what) + term, fix: filled(fix) };
   });
 }

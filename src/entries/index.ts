@@ -8,7 +8,6 @@ import { logDecisions } from '../effects/log-sender';
 import { createFace } from '../ui/create-face';
 import { checkFrom } from '../check/open';
 import { runCheck } from '../check/run';
-import { explainWith } from '../check/settings';
 import type { SamtykkeApi } from '../api';
 import type { SamtykkeInput } from '../config/types';
 
@@ -19,7 +18,6 @@ import type { SamtykkeInput } from '../config/types';
  */
 // A bundle's size is the site's own business: the console messages' texts travel in it.
 helpFrom((done) => done(MESSAGES));
-explainWith(MESSAGES);
 checkFrom((done) => done(runCheck));
 export const samtykke: SamtykkeApi | undefined = typeof window === 'undefined' ? undefined : start({ face: (_lang, done) => done(createFace), log: (done) => done(logDecisions) });
 export type { SamtykkeApi, SamtykkeEvent, SamtykkeListener } from '../api';

@@ -86,8 +86,14 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     expect(red.find((l) => l.text.startsWith('Taggen står feil'))?.fix).toContain('flytt samtykke-taggen over Google-koden');
     expect(red.find((l) => l.text.startsWith('En Google-tag som samtykke ikke styrer'))?.text).toContain(ADS_TAG);
     expect(red.find((l) => l.section === 'Før valget')).toMatchObject({ text: expect.stringMatching(/^www\.googletagmanager\.com \(script, etter [\d,]+ s\): sporing kontaktet før samtykke$/) });
-    // The console's message, in the words of samtykke-help.js.
-    await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Meldinger i konsollen' && l.text.startsWith('the tag is in the wrong place') && l.tone === 'bad'));
+    // The console's message in the owner's words, with the fix; its key only in the copied report.
+    const said = await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Meldinger i konsollen' && l.tone === 'bad'));
+    expect(said.lines.find((l) => l.section === 'Meldinger i konsollen' && l.tone === 'bad')).toEqual({
+      section: 'Meldinger i konsollen',
+      tone: 'bad',
+      text: 'samtykke-taggen står feil, så den ikke rekker å holde sporing tilbake. Til det er rettet, kjører ingenting valgfritt.',
+      fix: 'Slik retter du det: Linjen om plasseringen under «Installasjon» sier hva du skal flytte.',
+    });
     expect(await axe(site.page)).toEqual([]);
   });
 

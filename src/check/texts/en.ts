@@ -1,4 +1,5 @@
 import type { CheckTexts } from './nb';
+import { saidEn } from './said.en';
 
 /** The self-check's words in English. */
 export const en: CheckTexts = {
@@ -64,8 +65,9 @@ export const en: CheckTexts = {
     'If it stores or reads anything on the device (cookies or storage), declare it as a service with block patterns, so visitors are asked. If it does not, it can stay.',
   noUnknown: 'No unknown third parties seen.',
   messages: 'Console messages',
-  messagesNote: "The messages are in English, as samtykke writes them to the browser's console.",
+  messagesNote: "samtykke wrote this in the browser's console (for whoever helps you). Here it is in plain words.",
   messagesNone: 'samtykke has written nothing to the console.',
+  said: saidEn,
 
   view: 'What this page view did',
   decisionNone: 'No choice has been made yet: everything below happened before a choice.',

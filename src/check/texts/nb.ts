@@ -3,6 +3,7 @@
  * The owner reads them: plain words, and every yellow or red line says what to do.
  */
 import type { Lang } from '../../config/types';
+import { saidNb } from './said.nb';
 
 export const nb = {
   lang: 'nb' as Lang,
@@ -68,8 +69,9 @@ export const nb = {
     'Lagrer eller leser den noe på enheten (informasjonskapsler eller lagring), beskriv den som en tjeneste med block-mønster, så besøkende blir spurt. Gjør den ikke det, kan den stå.',
   noUnknown: 'Ingen ukjente tredjeparter sett.',
   messages: 'Meldinger i konsollen',
-  messagesNote: 'Meldingene står på engelsk, slik samtykke skriver dem i nettleserens konsoll.',
+  messagesNote: 'samtykke skrev dette i nettleserens konsoll (på engelsk, for den som hjelper deg). Her står det med enkle ord.',
   messagesNone: 'samtykke har ikke skrevet noe i konsollen.',
+  said: saidNb,
 
   view: 'Hva denne sidevisningen gjorde',
   decisionNone: 'Ingen valg er tatt ennå: alt under skjedde før et valg.',

@@ -1,4 +1,5 @@
 import type { CheckTexts } from './nb';
+import { saidNn } from './said.nn';
 
 /** The self-check's words in nynorsk. */
 export const nn: CheckTexts = {
@@ -64,8 +65,9 @@ export const nn: CheckTexts = {
     'Lagrar eller les han noko på eininga (informasjonskapslar eller lagring), skildr han som ei teneste med block-mønster, så besøkjande blir spurde. Gjer han ikkje det, kan han stå.',
   noUnknown: 'Ingen ukjende tredjepartar sett.',
   messages: 'Meldingar i konsollen',
-  messagesNote: 'Meldingane står på engelsk, slik samtykke skriv dei i konsollen til nettlesaren.',
+  messagesNote: 'samtykke skreiv dette i konsollen til nettlesaren (på engelsk, for den som hjelper deg). Her står det med enkle ord.',
   messagesNone: 'samtykke har ikkje skrive noko i konsollen.',
+  said: saidNn,
 
   view: 'Kva denne sidevisinga gjorde',
   decisionNone: 'Ikkje noko val er teke enno: alt under skjedde før eit val.',

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { validate } from '../../../src/config/validate';
+import { createStore } from '../../../src/core/store';
+import type { Reported } from '../../../src/core/report';
+import { MESSAGES } from '../../../src/help/messages';
+import { forHelper, forOwner, type Look } from '../../../src/check/model';
+import { messages } from '../../../src/check/settings';
+import { CHECK_TEXTS } from '../../../src/check/texts';
+import { nb } from '../../../src/check/texts/nb';
+import type { CookieStore } from '../../../src/storage/cookie';
+
+/** The console messages as the owner reads them in the check: every one in plain words, with its fix and its values. */
+
+const NO_COOKIE: CookieStore = { read: () => null, write() {}, clear() {} };
+function look(said: Reported[], t = nb): Look {
+  const config = validate({ privacyUrl: '/personvern/' }, { href: location.href, hostname: location.hostname, nonce: '' });
+  return { config, store: createStore(config, NO_COOKIE), tag: null, said, t, decidedAt: null };
+}
+const keys = Object.keys(MESSAGES) as (keyof typeof MESSAGES)[];
+
+describe('the check says each console message in the owner’s words', () => {
+  for (const [lang, t] of Object.entries(CHECK_TEXTS)) {
+    it(`${lang}: every message key has an owner text and a fix, using only the values the message carries`, () => {
+      const missing = keys.filter((key) => !t.said[key]?.[0] || !t.said[key]?.[1]);
+      expect(missing).toEqual([]);
+      for (const key of keys) {
+        // Each of the message's values in its place; a placeholder past them would reach the owner as "{2}".
+        const values = Array.from({ length: MESSAGES[key].length }, (_, i) => `«v${i}»`);
+        const [line] = messages(look([{ level: 'warn', key, values, detail: undefined }], t));
+        expect(line!.text + ' ' + line!.fix, `${lang} ${key}`).not.toMatch(/\{\d+\}/);
+      }
+    });
+  }
+
+  it('the values are filled in, a list as its items; an error is red, a warning yellow; the key is kept for the helper only', () => {
+    const said: Reported[] = [
+      { level: 'warn', key: 'google.found', values: ['AW-123456789', 'data-google-ads'], detail: undefined },
+      { level: 'error', key: 'api.purpose', values: ['samtykke.granted', '"ads"', ['analytics', 'marketing']], detail: undefined },
+    ];
+    const [found, purpose] = messages(look(said));
+    expect(forOwner(found!.text)).toBe('Fant en Google-tag med id-en AW-123456789 i sidens kode; besøkende blir spurt om den.');
+    expect(found).toMatchObject({ tone: 'warn', fix: 'Legg data-google-ads="AW-123456789" på samtykke-taggen, så den er med på alle sider.' });
+    expect(forHelper(found!.text)).toBe('Fant en Google-tag med id-en AW-123456789 i sidens kode; besøkende blir spurt om den. (google.found)');
+    expect(purpose).toMatchObject({ tone: 'bad', fix: 'Bruk et av formålene siden har: analytics, marketing.' });
+    expect(forOwner(purpose!.text)).toBe('Sidens egen kode spurte om et formål siden ikke har ("ads").');
+    expect(forHelper(purpose!.text)).toBe('Sidens egen kode spurte om et formål siden ikke har ("ads"). (samtykke.granted) (api.purpose)');
+  });
+
+  it('a value written like a placeholder stays as written: it is never filled again', () => {
+    const [line] = messages(look([{ level: 'warn', key: 'host.unknown', values: ['{0}.example'], detail: undefined }]));
+    expect(forOwner(line!.text)).toBe('{0}.example laster uten samtykke, og samtykke kjenner den ikke.');
+  });
+});
