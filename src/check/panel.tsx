@@ -40,7 +40,7 @@ function Block({ section, depth, t }: { section: Section; depth: 3 | 4; t: Check
   const Heading = depth === 3 ? 'h3' : 'h4';
   return (
     <>
-      <Heading>{section.title}</Heading>
+      <Heading>{forOwner(section.title)}</Heading>
       {section.note && <p>{forOwner(section.note)}</p>}
       <Lines lines={section.lines} t={t} />
       {section.parts?.map((part) => <Block key={part.title} section={part} depth={4} t={t} />)}

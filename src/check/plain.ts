@@ -5,7 +5,7 @@ import { forHelper, type Section } from './model';
 export function plainReport(sections: readonly Section[], t: CheckTexts, version: string): string {
   const out = [t.reportFor(location.href, new Date().toLocaleString(t.locale)), t.version(version), navigator.userAgent, ''];
   const write = (section: Section, depth: number) => {
-    out.push(`${'#'.repeat(depth)} ${section.title}`);
+    out.push(`${'#'.repeat(depth)} ${forHelper(section.title)}`);
     if (section.note) out.push(forHelper(section.note));
     for (const line of section.lines) {
       out.push(`[${t.tone[line.tone]}] ${forHelper(line.text)}`);

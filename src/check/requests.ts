@@ -20,7 +20,7 @@ export function requests(look: Look): Section[] {
     if (!host || host === own) continue;
     const at = performance.timeOrigin + e.startTime;
     const decided = decidedAt !== null && at >= decidedAt;
-    const label = t.request(host, e.initiatorType || 'other', seconds(e.startTime));
+    const label = t.request(host, kindOf(look, e.initiatorType), seconds(e.startTime));
     const tracker = classify(e.name, config);
     let line: Line;
     if (!tracker) line = warn(`${label}: ${t.unknown}`, t.unknownHostFix);
@@ -38,6 +38,9 @@ export function requests(look: Look): Section[] {
   ];
 }
 
+/** What a request or a held element fetches, in the owner's words (the browser's own word for anything else). */
+const kindOf = ({ t }: Pick<Look, 't'>, kind: string): string => t.kinds[kind] ?? t.kinds.other!;
+
 /** The loaders samtykke holds in the page now (marked up by the owner or by the blocker) that were never fetched. */
 function held(look: Look, requested: Set<string>): Line[] {
   const { t } = look;
@@ -46,7 +49,7 @@ function held(look: Look, requested: Set<string>): Line[] {
     const url = webAddress((el instanceof HTMLScriptElement ? el.getAttribute('src') : el.getAttribute(SRC_ATTR)) ?? '');
     if (!url || requested.has(url.href)) continue;
     const purpose = el.getAttribute(PURPOSES_ATTR);
-    lines.push(ok(purpose ? t.heldLine(url.hostname, el.localName, purpose.split(/\s+/).map((p) => purposeName(look, p)).join(', ')) : t.heldStranger(url.hostname, el.localName)));
+    lines.push(ok(purpose ? t.heldLine(url.hostname, kindOf(look, el.localName), purpose.split(/\s+/).map((p) => purposeName(look, p)).join(', ')) : t.heldStranger(url.hostname, kindOf(look, el.localName))));
   }
   return lines.length ? lines : [ok(t.noneHeld)];
 }

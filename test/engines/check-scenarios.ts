@@ -80,14 +80,14 @@ export function checkScenarios(label: string, start: StartEngine): void {
     it('the tag async: red', async () => {
       const tab = await visit({ ...PAGES, '/': page({ attrs: `async ${ATTRS}` }) });
       const lines = await panelWhen(tab, 'the misplaced tag', (l) => l.some((x) => x.text.startsWith('Taggen står feil')));
-      expect(lines.find((l) => l.text.startsWith('Taggen står feil'))).toMatchObject({ tone: 'bad', fix: expect.stringContaining('fjern «async» fra samtykke-taggen') });
+      expect(lines.find((l) => l.text.startsWith('Taggen står feil'))).toMatchObject({ tone: 'bad', fix: expect.stringContaining('fjern ordet «async» fra samtykke-taggen') });
     });
 
     it('an unknown iframe: yellow, naming the host', async () => {
       const body = '<main><h1>Booking</h1><iframe src="https://booking.eksempel.test/widget" title="Bestill time"></iframe></main>';
       const tab = await visit({ ...PAGES, '/': page({ body }) });
       const lines = await panelWhen(tab, 'the unknown host', (l) => l.some((x) => x.text === 'Ukjent tredjepart: booking.eksempel.test'));
-      expect(lines.find((l) => l.text === 'Ukjent tredjepart: booking.eksempel.test')).toMatchObject({ tone: 'warn', fix: expect.stringContaining('beskriv den som en tjeneste') });
+      expect(lines.find((l) => l.text === 'Ukjent tredjepart: booking.eksempel.test')).toMatchObject({ tone: 'warn', fix: expect.stringContaining('må den legges til som tjeneste') });
       expect(lines.filter((l) => l.tone === 'bad')).toEqual([]);
     });
 
@@ -115,7 +115,7 @@ export function checkScenarios(label: string, start: StartEngine): void {
       const tab = await visit({ '/': csp, '/personvern/': csp });
       const lines = await panelWhen(tab, 'the privacy page answering', privacyAnswered);
       expect(notGreen(lines)).toEqual([]);
-      expect(lines.map((l) => l.text)).toContain('Taggen har nonce; samtykkes egne filer og stiler får den samme.');
+      expect(lines.map((l) => l.text)).toContain('Taggen har sidens sikkerhetsnøkkel, og samtykkes egne filer og stiler får den samme.');
     });
 
     it('samtykke.full.js fetches the check only when asked, from beside it: all green', async () => {

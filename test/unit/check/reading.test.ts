@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { validate } from '../../../src/config/validate';
 import { createStore } from '../../../src/core/store';
-import type { Look } from '../../../src/check/model';
+import { forHelper, forOwner, type Look } from '../../../src/check/model';
 import { consentMode } from '../../../src/check/consent-mode';
 import { plainReport } from '../../../src/check/plain';
 import { storage } from '../../../src/check/storage';
@@ -34,7 +34,7 @@ describe('the check reads cookies and storage keys against the services’ cooki
     const lines = storage(look());
     expect(lines).toEqual([
       { tone: 'bad', text: '_gcl_au (informasjonskapsel): oppgitt under Google Ads, men finnes uten samtykke.', fix: nb.ungrantedFix },
-      { tone: 'warn', text: 'widget-state (localStorage): ikke oppgitt under noen tjeneste.', fix: nb.undeclaredFix },
+      { tone: 'warn', text: 'widget-state (lagret i nettleseren ⟨localStorage⟩): ikke oppgitt under noen tjeneste.', fix: nb.undeclaredFix },
     ]);
   });
 
@@ -55,9 +55,12 @@ describe('the check reads cookies and storage keys against the services’ cooki
     gtag('consent', 'default', { ad_storage: 'denied', wait_for_update: 500 });
     gtag('consent', 'update', { ad_storage: 'granted' });
     expect(consentMode(look())).toEqual([
-      { tone: 'ok', text: 'Standard (default): ad_storage=denied.' },
-      { tone: 'ok', text: 'Oppdatering (update): ad_storage=granted.' },
+      { tone: 'ok', text: 'Før et valg ⟨default⟩: reklame-informasjonskapsler: nektet ⟨ad_storage⟩.' },
+      { tone: 'ok', text: 'Etter et valg ⟨update⟩: reklame-informasjonskapsler: tillatt ⟨ad_storage⟩.' },
     ]);
+    // The owner reads the words; whoever helps them gets Google's names too.
+    expect(forOwner(consentMode(look())[1]!.text)).toBe('Etter et valg: reklame-informasjonskapsler: tillatt.');
+    expect(forHelper(consentMode(look())[1]!.text)).toBe('Etter et valg (update): reklame-informasjonskapsler: tillatt (ad_storage).');
   });
 
   it('the copied report is plain text: headings, each line with its colour in words, each fix', () => {
@@ -65,6 +68,6 @@ describe('the check reads cookies and storage keys against the services’ cooki
     expect(text).toContain('Versjon 9.9.9.');
     expect(text).toContain('## Installasjon\n[Feil] Feil her.\n    Slik retter du det: Rett det.\n');
     expect(text).toContain('### Under\n[OK] Fint.');
-    expect(text).toContain('## Hva sjekken ikke ser\n- Sjekken bruker');
+    expect(text).toContain('## Hva sjekken ikke ser\n- Sjekken ser det nettleseren selv noterer om hva siden hentet (Resource Timing).');
   });
 });
