@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
-import { CHECK_FILE, DIST, faceFile, HELP_FILE, LOG_FILE, LANGS } from './scripts/built-files.mjs';
+import { CHECK_FILE, CHECK_MODULE, DIST, faceFile, HELP_FILE, LOG_FILE, LANGS } from './scripts/built-files.mjs';
 import { pagesUrl } from './scripts/versioned.mjs';
 import { integrity } from './scripts/sri.mjs';
 
@@ -13,7 +13,8 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 // - `--mode check`: the owner's self-check (Preact, its panel), fetched only on `?samtykke=sjekk`;
 // - `--mode engine`: the one tag, which carries the faces', the help's, the log's and the check's SRI hashes, so it comes after them;
 // - `--mode full`: engine, face, log sender and check, all languages, one file for owners who upload only one (it fetches the help);
-// - `--mode esm`: the bundler module, the full variant, with the help's texts in it.
+// - `--mode esm`: the bundler module, the full variant, with the help's texts in it;
+// - `--mode check-esm`: the owner's self-check for it, samtykke-check.mjs, which it imports only when asked for.
 // Each is self-contained: Preact and js-cookie are inlined, CSS travels inside the JS.
 // Size (`npm run size`, `node scripts/analyze.mjs`): the savings that are safe at build
 // level are below; the rest is in the source (see docs/performance.md).
@@ -26,17 +27,34 @@ function lib(mode: string) {
   if (mode === 'check') return { entry: src('check.ts'), formats: ['iife' as const], name: 'samtykkeCheck', fileName: () => CHECK_FILE };
   if (mode === 'help') return { entry: src('help.ts'), formats: ['iife' as const], name: 'samtykkeHelp', fileName: () => HELP_FILE };
   if (mode === 'esm') return { entry: src('index.ts'), formats: ['es' as const], fileName: () => 'samtykke.mjs' };
+  if (mode === 'check-esm') return { entry: CHECK_RUN, formats: ['es' as const], fileName: () => CHECK_MODULE };
   if (mode === 'full') return { entry: src('full.ts'), formats: ['iife' as const], name: 'samtykkeBundle', fileName: () => 'samtykke.full.js' };
   if (mode === 'engine') return { entry: src('iife.ts'), formats: ['iife' as const], name: 'samtykkeBundle', fileName: () => 'samtykke.js' };
   // Any other mode (tools such as knip load the config as "development" or "production") builds no library.
   return undefined;
 }
 
+/** The owner's check itself: what samtykke-check.mjs exports. */
+const CHECK_RUN = new URL('./src/check/run.ts', import.meta.url).pathname;
+
+/**
+ * The bundler module imports the owner's check from beside it, as a module of its own
+ * (`--mode check-esm`) rather than a chunk split out of this build: a split made a third, shared
+ * chunk of Preact and the engine's modules that every app would load. So an app that bundles
+ * samtykke gets the check as a lazy chunk, fetched only on `?samtykke=sjekk`.
+ */
+const checkBeside = {
+  name: 'samtykke-check-beside',
+  enforce: 'pre' as const,
+  resolveId: (source: string, importer?: string) => (source === '../check/run' && importer?.endsWith('/src/entries/index.ts') ? { id: './' + CHECK_MODULE, external: true } : null),
+};
+
 const integrityOf = (file: string) => JSON.stringify(integrity(readFileSync(new URL(DIST + file, import.meta.url))));
 
 export default defineConfig(({ command, mode }) => ({
   root: new URL('.', import.meta.url).pathname,
   publicDir: false,
+  plugins: mode === 'esm' ? [checkBeside] : [],
   define: {
     __VERSION__: JSON.stringify(version),
     // The face's language: one in a face file, all three in the full builds.
@@ -50,7 +68,7 @@ export default defineConfig(({ command, mode }) => ({
     // The one-tag build runs in browsers, where `process` does not exist: fold any dependency's
     // `process.env.NODE_ENV` checks (dev-only warnings and hooks) away instead of shipping them.
     // The bundler build leaves it to the consumer's bundler, as libraries should.
-    ...(command === 'build' && mode !== 'esm' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {}),
+    ...(command === 'build' && !mode.endsWith('esm') ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {}),
   },
   // The library's JSX as preact's `h(tag, props, ...children)` calls: shorter than the
   // automatic runtime's `jsx(tag, { ...props, children })`, and it needs no runtime module.

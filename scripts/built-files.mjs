@@ -19,6 +19,8 @@ export const HELP_FILE = 'samtykke-help.js';
 export const LOG_FILE = 'samtykke-log.js';
 /** The owner's self-check, which the tag fetches from its own folder only when asked (`?samtykke=sjekk`). */
 export const CHECK_FILE = 'samtykke-check.js';
+/** The owner's self-check for bundlers: the bundler module imports it only when asked (`?samtykke=sjekk`). */
+export const CHECK_MODULE = 'samtykke-check.mjs';
 
 /** `export`: the package subpath it is published under (`.` is the bundler entry). */
 export const BUILT_FILES = [
@@ -29,6 +31,7 @@ export const BUILT_FILES = [
   { file: CHECK_FILE, export: `./${CHECK_FILE}`, what: "the owner's self-check, fetched by the tag beside it only on ?samtykke=sjekk" },
   { file: 'samtykke.full.js', export: './samtykke.full.js', what: 'the tag and the banner in every language, in one file' },
   { file: 'samtykke.mjs', export: '.', what: 'the module for bundlers (engine and banner)' },
+  { file: CHECK_MODULE, export: `./${CHECK_MODULE}`, what: "the owner's self-check for bundlers, imported by samtykke.mjs only on ?samtykke=sjekk" },
 ];
 
 export const DIST = 'dist/';

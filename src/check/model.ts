@@ -4,7 +4,7 @@ import type { ConsentStore } from '../core/store';
 import type { CheckTexts } from './texts/nb';
 
 /** Green, yellow or red: `ok` is "nothing wrong seen from here", `bad` is proof of a fault. */
-export type Tone = 'ok' | 'warn' | 'bad';
+type Tone = 'ok' | 'warn' | 'bad';
 
 /** One finding; every `warn` or `bad` one carries its fix in plain words. */
 export interface Line {

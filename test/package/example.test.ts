@@ -28,25 +28,33 @@ function installPacked(): void {
 }
 
 describe('the Vite + TypeScript example', () => {
-  it('typechecks (strict) and builds against the packed package, and the bundle reads its config first', async () => {
+  it('typechecks (strict) and builds against the packed package, the bundle reads its config first, and the owner\'s check comes only when asked for', async () => {
     installPacked();
     execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(app, 'tsconfig.json')], { stdio: 'pipe' });
     await build({ root: app, configFile: false, logLevel: 'silent', build: { outDir: join(app, 'dist'), emptyOutDir: true } });
 
     const out = join(app, 'dist');
-    const [script] = readdirSync(join(out, 'assets')).filter((f) => f.endsWith('.js'));
     const html = readFileSync(join(out, 'index.html'), 'utf8');
-    const js = readFileSync(join(out, 'assets', script!), 'utf8');
+    const assets = new Map(readdirSync(join(out, 'assets')).filter((f) => f.endsWith('.js')).map((f) => [`/assets/${f}`, readFileSync(join(out, 'assets', f), 'utf8')]));
+    const main = /<script type="module"[^>]* src="([^"]+)"/.exec(html)?.[1] ?? '';
+    // The owner's self-check is a lazy chunk of its own: the bundle every visitor runs has no panel.
+    expect([...assets.keys()]).toHaveLength(2);
+    expect(assets.get(main)).toBeDefined();
+    expect(assets.get(main)).not.toContain('Kopier rapporten');
 
     const browser = await launch();
     try {
       const page = await browser.newPage();
+      const fetched: string[] = [];
       await page.route('**/*', (route) => {
         const { pathname, origin } = new URL(route.request().url());
         if (origin !== 'https://example.test') return route.abort();
-        if (pathname === '/') return route.fulfill({ contentType: 'text/html', body: html });
-        if (pathname.endsWith('.js')) return route.fulfill({ contentType: 'text/javascript', body: js });
-        return route.fulfill({ status: 404 });
+        // The page and its privacy page, which the check asks whether it answers.
+        if (pathname === '/' || pathname === '/personvern/') return route.fulfill({ contentType: 'text/html', body: html });
+        const js = assets.get(pathname);
+        if (js === undefined) return route.fulfill({ status: 404 });
+        fetched.push(pathname);
+        return route.fulfill({ contentType: 'text/javascript', body: js });
       });
       const errors: string[] = [];
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -56,6 +64,13 @@ describe('the Vite + TypeScript example', () => {
       expect(await page.evaluate(() => typeof window.samtykke?.get)).toBe('function');
       await page.evaluate(() => window.samtykke!.rejectAll());
       await expect.poll(() => page.locator('#status').innerText()).toBe('Marketing: no');
+      expect(fetched).toEqual([main]);
+
+      // Asked for, the check's chunk is fetched and the panel opens, in the page's language.
+      await page.goto('https://example.test/?samtykke=sjekk');
+      await page.locator('samtykke-check h2').waitFor();
+      expect(await page.locator('samtykke-check h2').innerText()).toBe('samtykke check');
+      expect(fetched.filter((f) => f !== main)).toHaveLength(1);
       expect(errors).toEqual([]);
     } finally {
       await browser.close();
