@@ -48,21 +48,25 @@ function loadPart(tag: HTMLScriptElement | null, name: string, integrity: string
 }
 
 /** The face in the visitor's language, `samtykke-face.<lang>.js`. */
-export function faceFetcher(tag: HTMLScriptElement | null): FetchFace {
-  return (lang, done) => loadPart(tag, 'face.' + lang, __FACE_INTEGRITY__[lang], FACE_HOOK, (create) => done(typeof create === 'function' ? (create as CreateFace) : null));
-}
+export const faceFetcher =
+  (tag: HTMLScriptElement | null): FetchFace =>
+  (lang, done) =>
+    loadPart(tag, 'face.' + lang, __FACE_INTEGRITY__[lang], FACE_HOOK, (create) => done(typeof create === 'function' ? (create as CreateFace) : null));
 
-/** The texts of the console messages, `samtykke-help.js`, asked for only when something is wrong. */
-export function helpFetcher(tag: HTMLScriptElement | null): FetchHelp {
-  return (done) => loadPart(tag, 'help', __HELP_INTEGRITY__, HELP_HOOK, (table) => done(typeof table === 'object' && table ? (table as Messages) : null));
-}
+/** The texts of the console messages, `samtykke-help.js`, asked for only when something is wrong; from the tag's folder unless told another. */
+export const helpFetcher =
+  (tag: HTMLScriptElement | null, folder?: string): FetchHelp =>
+  (done) =>
+    loadPart(tag, 'help', __HELP_INTEGRITY__, HELP_HOOK, (table) => done(typeof table === 'object' && table ? (table as Messages) : null), folder);
 
 /** The consent log's sender, `samtykke-log.js`, on sites that set `logUrl` only. */
-export function logFetcher(tag: HTMLScriptElement | null): FetchLog {
-  return (done) => loadPart(tag, 'log', __LOG_INTEGRITY__, LOG_HOOK, (log) => done(typeof log === 'function' ? (log as LogDecisions) : null));
-}
+export const logFetcher =
+  (tag: HTMLScriptElement | null): FetchLog =>
+  (done) =>
+    loadPart(tag, 'log', __LOG_INTEGRITY__, LOG_HOOK, (log) => done(typeof log === 'function' ? (log as LogDecisions) : null));
 
 /** The owner's self-check, `samtykke-check.js`, only when asked for (src/check/open.ts); from the tag's folder unless told another. */
-export function checkFetcher(tag: HTMLScriptElement | null, folder?: string): FetchCheck {
-  return (done) => loadPart(tag, 'check', __CHECK_INTEGRITY__, CHECK_HOOK, done, folder);
-}
+export const checkFetcher =
+  (tag: HTMLScriptElement | null, folder?: string): FetchCheck =>
+  (done) =>
+    loadPart(tag, 'check', __CHECK_INTEGRITY__, CHECK_HOOK, done, folder);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DIST, HELP_FILE } from '../../scripts/built-files.mjs';
+import { pagesUrl } from '../../scripts/versioned.mjs';
 import { integrity } from '../../scripts/sri.mjs';
 import { explained, siteFixture, sitePage, type Site } from './harness';
 
@@ -91,5 +92,25 @@ describe('a wrong setting', () => {
   it('the tag carries the help’s integrity hash as built', () => {
     const hash = integrity(readFileSync(new URL(`../../${DIST}${HELP_FILE}`, import.meta.url)));
     expect(readFileSync(new URL(`../../${DIST}samtykke.js`, import.meta.url), 'utf8')).toContain(hash);
+  });
+});
+
+describe('samtykke.full.js uploaded alone', () => {
+  it('fetches the help from this version’s folder on the project’s site when it is not beside it, and prints the whole explanation', async () => {
+    const built = (file: string) => readFileSync(new URL(`../../${DIST}${file}`, import.meta.url), 'utf8');
+    const { version } = JSON.parse(built('sri.json')) as { version: string };
+    const page = sitePage({ attrs: WRONG_ID }).replace('src="/samtykke.js"', 'src="/samtykke.full.js"');
+    // Nothing beside it: the request for samtykke-help.js in its folder fails.
+    const s = await sites.open({ pages: { '/': page, '/samtykke.full.js': { body: built('samtykke.full.js'), headers: { 'content-type': 'text/javascript' } } }, files: { [HELP_FILE]: 'abort' } });
+    const fromSite: string[] = [];
+    await s.page.route(pagesUrl(version) + HELP_FILE, (route) => {
+      fromSite.push(route.request().url());
+      return route.fulfill({ contentType: 'text/javascript', headers: { 'access-control-allow-origin': '*' }, body: built(HELP_FILE) });
+    });
+    await s.goto('/');
+    await expect.poll(() => ours(s)).toEqual([EXPLAINED]);
+    expect(helpRequests(s)).toEqual([HELP_FILE]);
+    expect(fromSite).toEqual([pagesUrl(version) + HELP_FILE]);
+    await nothingOptionalRuns(s);
   });
 });
