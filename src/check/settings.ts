@@ -1,5 +1,6 @@
 import { classify, foreignHost } from '../config/trackers';
 import type { OptionalPurpose } from '../config/types';
+import { dataAttribute, type Messages } from '../help/messages';
 import { fill } from '../ui/text';
 import { SRC_ATTR } from '../markup';
 import { bad, ok, saidOf, warn, type Line, type Look } from './model';
@@ -73,6 +74,11 @@ function unknownHosts({ config, said, tag }: Look): string[] {
 /** A message's value as the owner reads it: a list as its items, anything else as text. */
 const asText = (value: unknown): string => (Array.isArray(value) ? value.map(String).join(', ') : String(value));
 
+/** The values a message carries in samtykke's form that the owner wrote in another: an attribute by its name on the tag. */
+const AS_WRITTEN: Partial<Record<keyof Messages, (values: readonly unknown[]) => readonly unknown[]>> = {
+  'attribute.unknown': ([key]) => [dataAttribute(String(key))],
+};
+
 /**
  * Every console message samtykke gave, in the owner's words with the fix (texts/said.*.ts), its
  * values filled in; the copied report adds the message's key for whoever reads the console.
@@ -83,7 +89,7 @@ export function messages({ said, t }: Look): Line[] {
     const [what, fix] = t.said[key];
     let parts: Record<string, string>;
     try {
-      parts = Object.fromEntries(values.map((v, i) => [i, asText(v)]));
+      parts = Object.fromEntries((AS_WRITTEN[key]?.(values) ?? values).map((v, i) => [i, asText(v)]));
     } catch {
       // A value that cannot be printed: its place stays a placeholder, the key still names the message.
       parts = {};

@@ -46,6 +46,9 @@ const PLACEMENT_FIXES: Record<string, string> = {
 /** What the face's two messages tell the owner comes next (main.ts tries the face again on an open). */
 const RETRY = "The visitor's next click on the reopen button or a settings link tries again.";
 
+/** A setting's attribute on the tag as the owner wrote it: `privacyUrl` → `data-privacy-url`. */
+export const dataAttribute = (key: string): string => 'data-' + key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+
 /** An owner's service that is left out: `services[i].field: fix`. */
 const leftOut = (at: string, field: string, fix: string) => `${at}.${field}: ${fix} The service is left out.`;
 
@@ -53,7 +56,7 @@ export const MESSAGES = {
   // The settings (config/read.ts, validate.ts, fields.ts, services.ts)
   'samtykkeConfig.unreadable': () => 'window.samtykkeConfig could not be read; it is ignored. Set it as a plain object: window.samtykkeConfig = { … }.',
   'samtykkeConfig.shape': () => 'window.samtykkeConfig: must be an object set before the samtykke tag, e.g. window.samtykkeConfig = { googleAds: "AW-123456789" }; it is ignored.',
-  'attribute.unknown': (key: string) => `unknown attribute data-${key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} is ignored.`,
+  'attribute.unknown': (key: string) => `unknown attribute ${dataAttribute(key)} is ignored.`,
   'value.nested': (at: string) => `${at}: contains itself or is nested too deeply; it is ignored.`,
   'value.unreadable': (at: string) => `${at}: could not be read; it is ignored.`,
   'settings.unreadable': () =>

@@ -46,6 +46,11 @@ describe('the check says each console message in the owner’s words', () => {
     expect(forHelper(purpose!.text)).toBe('Sidens egen kode spurte om et formål siden ikke har ("ads"). (samtykke.granted) (api.purpose)');
   });
 
+  it('an unknown attribute is named as the owner wrote it on the tag', () => {
+    const [line] = messages(look([{ level: 'warn', key: 'attribute.unknown', values: ['privacyUrll'], detail: undefined }]));
+    expect(forOwner(line!.text)).toBe('samtykke-taggen har en innstilling samtykke ikke kjenner (data-privacy-urll), så den brukes ikke.');
+  });
+
   it('a value written like a placeholder stays as written: it is never filled again', () => {
     const [line] = messages(look([{ level: 'warn', key: 'host.unknown', values: ['{0}.example'], detail: undefined }]));
     expect(forOwner(line!.text)).toBe('{0}.example laster uten samtykke, og samtykke kjenner den ikke.');
