@@ -6,7 +6,7 @@ import { createCheck } from '../../../src/effects/hold/check';
 import { takeOver } from '../../../src/effects/hold/takeover';
 import type { Uninstall } from '../../../src/effects/hold/types';
 import { holdRecognised } from '../../../src/start/hold';
-import { QUEUED } from '../../../src/start/protocol';
+import { QUEUED, type QueuedCall } from '../../../src/start/protocol';
 import { apiQueue } from '../../../src/start/queue';
 import { recognised } from '../../../src/start/recognise';
 import type { CookieStore } from '../../../src/storage/cookie';
@@ -60,7 +60,7 @@ describe('the start’s hold', () => {
 
 describe('the queue on window.samtykke', () => {
   it('takes every call the API has and keeps them in order with their arguments', () => {
-    const calls: [string, unknown[]][] = [];
+    const calls: QueuedCall[] = [];
     const queue = apiQueue(calls);
     queue.on!('ready', 'f');
     queue.set!({ analytics: true });
