@@ -68,6 +68,10 @@ export function start(parts: Parts, asTag = false): SamtykkeApi | undefined {
   try {
     // The start's hooks out and ours in, in one run of script: nothing loads in between.
     handoff?.uninstall();
+  } catch {
+    /* the start's hooks stay; ours go in over them, and both hold */
+  }
+  try {
     takePolicy(handoff?.policy);
     const safe = safeConfig(nonce);
     blocking = { config: safe, store: createStore(safe, NO_COOKIE), onFrame() {}, adopting: () => false };
