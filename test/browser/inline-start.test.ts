@@ -113,6 +113,16 @@ describe('the inline start, built', () => {
     expect(errors[0]).toContain('version 99');
   });
 
+  it('strict under the inline start (pasted by hand: the configurator writes the single tag for it) says once that it needs the single tag', async () => {
+    // pasteTag gives the single tag for strict, so the start is put in by hand, as an owner editing the paste might.
+    const paste = pasteTag(SETTINGS, ENGINE, START).replace('<script ', '<script data-strict="true" ');
+    const s = await open(`<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Stressfri</title>${paste}</head><body><main><h1>Stressfri</h1></main></body></html>`);
+    await engineHere(s.page);
+    const errors = (await explained(s)).filter((m) => m.startsWith('error'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('only the synchronous tag can do');
+  });
+
   it('works under a strict CSP with a nonce and Trusted Types enforced', async () => {
     const csp = "default-src 'self'; script-src 'nonce-r4nd0m'; style-src 'self'; img-src 'self' data:; require-trusted-types-for 'script'; trusted-types samtykke";
     // The page's own scripts carry the nonce too, as they must under this policy.
