@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
-import { CHECK_FILE, CHECK_MODULE, DIST, faceFile, HELP_FILE, LOG_FILE, LANGS } from './scripts/built-files.mjs';
+import { CHECK_FILE, CHECK_MODULE, DIST, faceFile, HELP_FILE, LOG_FILE, LANGS, START_FILE } from './scripts/built-files.mjs';
 import { pagesUrl } from './scripts/versioned.mjs';
 import { integrity } from './scripts/sri.mjs';
 
@@ -11,6 +11,7 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 // - `--mode help`: the texts of the console messages, fetched only when something is wrong;
 // - `--mode log`: the consent log's sender, fetched on sites that set logUrl only;
 // - `--mode check`: the owner's self-check (Preact, its panel), fetched only on `?samtykke=sjekk`;
+// - `--mode start`: the inline start (no Preact, no js-cookie), which the owner pastes inline and which loads the engine;
 // - `--mode engine`: the one tag, which carries the faces', the help's, the log's and the check's SRI hashes, so it comes after them;
 // - `--mode full`: engine, face, log sender and check, all languages, one file for owners who upload only one (it fetches the help);
 // - `--mode esm`: the bundler module, the full variant, with the help's texts in it;
@@ -29,6 +30,7 @@ function lib(mode: string) {
   if (mode === 'esm') return { entry: src('index.ts'), formats: ['es' as const], fileName: () => 'samtykke.mjs' };
   if (mode === 'check-esm') return { entry: CHECK_RUN, formats: ['es' as const], fileName: () => CHECK_MODULE };
   if (mode === 'full') return { entry: src('full.ts'), formats: ['iife' as const], name: 'samtykkeBundle', fileName: () => 'samtykke.full.js' };
+  if (mode === 'start') return { entry: src('start.ts'), formats: ['iife' as const], name: 'samtykkeStart', fileName: () => START_FILE };
   if (mode === 'engine') return { entry: src('iife.ts'), formats: ['iife' as const], name: 'samtykkeBundle', fileName: () => 'samtykke.js' };
   // Any other mode (tools such as knip load the config as "development" or "production") builds no library.
   return undefined;

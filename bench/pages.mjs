@@ -84,15 +84,20 @@ const SETTINGS = { 'data-google-ads': ADS, 'data-privacy-url': '/personvern/' };
 const attributes = (settings) => Object.entries(settings).map(([k, v]) => ` ${k}="${v}"`).join('');
 const INLINE_START = read(new URL('./experiment/inline-start.js', import.meta.url));
 
+/** The built inline start (dist/samtykke-start.js), read when a page asks for it: the build may come after this module is loaded. */
+const builtStart = () => read(new URL('../dist/samtykke-start.js', import.meta.url));
+
 /**
  * The ways an owner can install samtykke, one row of the table each: `(engine url, settings) →`
- * what goes into <head>. The only form samtykke has today is `sync`; `inline-experiment` is
- * issue 26's throwaway inline start (bench/experiment/), kept to measure the design before it
- * is built. The inline form the engine will ship is a third entry here.
+ * what goes into <head>. `sync` is the single tag; `inline` the shipped inline start, as
+ * demo/configure/tag.ts writes it (without the engine's hash: the bench's engine carries timing
+ * marks, so its bytes differ from the built file's); `inline-experiment` is issue 26's throwaway
+ * inline start (bench/experiment/), kept to compare with what was measured before it was built.
  */
 export const FORMS = {
   // The single tag, run as the parser meets it.
   sync: (engine, settings) => `<script src="${engine}"${attributes(settings)}></script>`,
+  inline: (engine, settings) => `<script data-engine="${engine}"${attributes(settings)}>${builtStart()}</script>`,
   'inline-experiment': (engine, settings) =>
     `<script>${INLINE_START.replace('(__ENGINE__, __ATTRS__)', `(${JSON.stringify(engine)}, ${JSON.stringify(settings)})`)}</script>`,
 };

@@ -3,7 +3,7 @@
 // headless Chromium; see docs/performance.md. Options: --runs N (default 11), --quick (3 runs,
 // loopback at 1× only), --profile loopback,cable,slow4g (network profiles, bench/network.mjs),
 // --rates 1,4 (CPU slowdowns; each profile is run at each rate; without either flag: loopback at
-// 1× and 4×, cable and slow4g at 1×), --forms sync,inline-experiment (samtykke's rows, FORMS in
+// 1× and 4×, cable and slow4g at 1×), --forms sync,inline,inline-experiment (samtykke's rows, FORMS in
 // bench/pages.mjs; default sync), --table (reprint the last results), --save (also keep them in
 // bench/results.json, the record docs/performance.md quotes; without it they go to the system's
 // temp directory only).

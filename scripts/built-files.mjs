@@ -22,9 +22,13 @@ export const CHECK_FILE = 'samtykke-check.js';
 /** The owner's self-check for bundlers: the bundler module imports it only when asked (`?samtykke=sjekk`). */
 export const CHECK_MODULE = 'samtykke-check.mjs';
 
+/** The inline start, which the owner pastes inline in the page (the configurator writes it) and which loads the engine. */
+export const START_FILE = 'samtykke-start.js';
+
 /** `export`: the package subpath it is published under (`.` is the bundler entry). */
 export const BUILT_FILES = [
   { file: 'samtykke.js', export: './samtykke.js', what: 'the tag owners paste: the engine' },
+  { file: START_FILE, export: `./${START_FILE}`, what: 'the inline start, pasted inline in the page: holds known trackers and loads the engine async' },
   ...LANGS.map((lang) => ({ file: faceFile(lang), export: `./${faceFile(lang)}`, what: `the banner in ${lang}, fetched by the tag beside it` })),
   { file: HELP_FILE, export: `./${HELP_FILE}`, what: 'the explanations of the console messages, fetched by the tag beside it when something is wrong' },
   { file: LOG_FILE, export: `./${LOG_FILE}`, what: 'the consent log sender, fetched by the tag beside it on sites that set logUrl' },

@@ -85,6 +85,7 @@ function main() {
     console.log(`  ${what}: ${group(gz)} / ceiling ${group(gzipCeiling)}`);
     if (gz > gzipCeiling) console.warn(`size: ${what} is over its ceiling; see docs/performance.md.`);
   };
+  budget('inline start', gzipOf(sizeBudget.start.file), sizeBudget.start);
   budget('engine', gzipOf(sizeBudget.engine.file), sizeBudget.engine);
   budget('first visit', sizeBudget.firstVisit.files.reduce((n, f) => n + gzipOf(f), 0), sizeBudget.firstVisit);
   budget('full', gzipOf(sizeBudget.full.file), sizeBudget.full);

@@ -5,7 +5,9 @@
  * (demo/configure/tag.ts), with the hash from the built dist/sri.json. Each setting that is a
  * tag attribute is a flag named as its attribute (`data-log-url` → `--log-url`). `--base` is
  * the folder the tag loads from (default: this version's folder on the project's site).
- * `--sync` asks for the single synchronous tag, today the only form.
+ * By default it prints the inline form: the built start (dist/samtykke-start.js) inline, with
+ * the settings and the engine's address and hash on its `<script>`. `--sync` prints the single
+ * synchronous tag (for a CSP without a nonce the owner can set; `strict` always gets it).
  *
  * The function is TypeScript, reading the settings table in src/config/settings.ts; Node 20
  * cannot import .ts, so it is loaded through vite's runnerImport, which compiles it as the
@@ -14,7 +16,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { runnerImport } from 'vite';
-import { DIST, SRI_MANIFEST } from './built-files.mjs';
+import { DIST, SRI_MANIFEST, START_FILE } from './built-files.mjs';
 import { pagesUrl } from './versioned.mjs';
 
 const root = new URL('../', import.meta.url);
@@ -42,7 +44,8 @@ export async function pasteFromArgs(args) {
     throw new Error(`${DIST}${SRI_MANIFEST} is missing; run \`npm run build\` first (the tag carries the built file's hash).`);
   }
   const folder = base ?? pagesUrl(sri.version);
-  return tag.pasteTag(settings, { src: (folder.endsWith('/') ? folder : folder + '/') + ENGINE, integrity: sri.files[ENGINE] });
+  const start = rest.includes('--sync') ? null : readFileSync(new URL(DIST + START_FILE, root), 'utf8');
+  return tag.pasteTag(settings, { src: (folder.endsWith('/') ? folder : folder + '/') + ENGINE, integrity: sri.files[ENGINE] }, start);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -14,9 +14,10 @@ import { consentDefault, googleConsentMode } from './effects/google';
 import { defineGtag } from './effects/gtag';
 import { guardGtag } from './effects/gtag-guard';
 import { release } from './effects/inert';
-import { holdTrackers } from './effects/hold';
+import { holdTrackers, type Blocker } from './effects/hold';
 import type { HoldSettings } from './effects/hold/types';
 import { syncTabs } from './effects/tabs';
+import { takePolicy } from './effects/trusted-types';
 import { watchLeaks } from './effects/watch';
 import { enforceWithdrawal } from './effects/withdraw';
 import { visitorLang } from './i18n/lang';
@@ -27,6 +28,8 @@ import { startLog } from './shell/consent-log';
 import { offerCheck } from './check/open';
 import { drawReopen } from './shell/reopen';
 import { cookieStore, type CookieStore } from './storage/cookie';
+import { fromStart, ownWait } from './start/handoff';
+import type { StartHandoff } from './start/protocol';
 
 declare const __VERSION__: string;
 
@@ -36,10 +39,12 @@ type Host = Window & { samtykke?: SamtykkeApi; samtykkeConfig?: unknown };
 const NO_COOKIE: CookieStore = { read: () => null, write() {}, clear() {} };
 
 /**
- * Starts samtykke, once per page. Everything up to the UI runs synchronously while the tag is
- * parsed, so the Consent Mode default and the blocking are in place before any later script in
- * `<head>`. Fails closed: the blocker holds every tracker it knows before anything the owner
- * wrote is read, so whatever fails below leaves them held.
+ * Starts samtykke, once per page. As the single tag, everything up to the UI runs synchronously
+ * while the tag is parsed, so the Consent Mode default and the blocking are in place before any
+ * later script in `<head>`. Loaded `async` by the inline start (src/start/), which did those
+ * first, it takes over: its own blocker in place of the start's, then what the start held judged
+ * with the owner's settings. Fails closed: the blocker holds every tracker it knows before
+ * anything the owner wrote is read, so whatever fails below leaves them held.
  */
 export function start(parts: Parts, asTag = false): SamtykkeApi | undefined {
   const w = window as Host;
@@ -53,13 +58,24 @@ export function start(parts: Parts, asTag = false): SamtykkeApi | undefined {
   if (isOurs(existing)) return existing;
   const script = document.currentScript as HTMLScriptElement | null;
   const nonce = script?.nonce ?? '';
+  // A start of a version this engine does not read is left as it is: what it held stays held.
+  const started = fromStart();
+  const handoff = typeof started === 'object' ? started : null;
   // The blocker is installed once; the owner's settings take over by replacing `blocking`.
   let blocking: HoldSettings | undefined;
+  let blocker: Blocker | undefined;
   let unwatched: unknown = null;
   try {
+    // The start's hooks out and ours in, in one run of script: nothing loads in between.
+    handoff?.uninstall();
+  } catch {
+    /* the start's hooks stay; ours go in over them, and both hold */
+  }
+  try {
+    takePolicy(handoff?.policy);
     const safe = safeConfig(nonce);
     blocking = { config: safe, store: createStore(safe, NO_COOKIE), onFrame() {}, adopting: () => false };
-    holdTrackers(() => blocking!);
+    blocker = holdTrackers(() => blocking!);
   } catch (error) {
     unwatched = error;
   }
@@ -67,7 +83,8 @@ export function start(parts: Parts, asTag = false): SamtykkeApi | undefined {
   const holdAll = (): undefined => {
     try {
       defineGtag();
-      consentDefault(safeConfig(nonce));
+      // The inline start sent it already.
+      if (!started) consentDefault(safeConfig(nonce));
     } catch {
       /* the built-ins it needs may be what an earlier script broke; the message says so */
     }
@@ -80,7 +97,8 @@ export function start(parts: Parts, asTag = false): SamtykkeApi | undefined {
   }
   if (unwatched) reportError('error', 'hold.unwatched', unwatched);
   // The tag must run as the parser meets it; misplaced, it holds everything and asks about nothing new.
-  const fixes = asTag ? placementFixes(script) : [];
+  // Loaded by the start, the start's place is what counts (the engine is async by design).
+  const fixes = asTag && started !== 'unknown' ? placementFixes(script, handoff) : [];
   if (fixes.length) reportPlacement(fixes);
   let config: Config;
   try {
@@ -91,7 +109,7 @@ export function start(parts: Parts, asTag = false): SamtykkeApi | undefined {
     return holdAll();
   }
   try {
-    return wire(config, parts, script, !fixes.length, (settings) => (blocking = settings));
+    return wire(config, parts, script, !fixes.length, (settings) => (blocking = settings), started, blocker);
   } catch (error) {
     // The blocker holds what it held; nothing optional has been released by a decision here.
     reportError('error', 'start.failed', error);
@@ -106,7 +124,16 @@ export function start(parts: Parts, asTag = false): SamtykkeApi | undefined {
  * or a declaration or a held frame is on the page). `adopt`: a Google tag found in the page may
  * be asked about (never from a misplaced tag, which cannot hold it in time).
  */
-function wire(config: Config, parts: Parts, script: HTMLScriptElement | null, adopt: boolean, hold: (settings: HoldSettings) => void): SamtykkeApi {
+function wire(
+  config: Config,
+  parts: Parts,
+  script: HTMLScriptElement | null,
+  adopt: boolean,
+  hold: (settings: HoldSettings) => void,
+  started: StartHandoff | 'unknown' | null,
+  blocker: Blocker | undefined,
+): SamtykkeApi {
+  const handoff = typeof started === 'object' ? started : null;
   const store = createStore(config, cookieStore(config));
   const ran = new Set<OptionalPurpose>();
   const lang = visitorLang(config);
@@ -141,7 +168,10 @@ function wire(config: Config, parts: Parts, script: HTMLScriptElement | null, ad
   });
 
   defineGtag();
-  consentDefault(config);
+  if (!started) consentDefault(config);
+  else if (handoff) ownWait(handoff, config.waitForUpdate);
+  // Only the synchronous tag sees every script from the first on.
+  if (started && config.strict) report('error', 'start.strict');
   hold({
     config,
     store,
@@ -153,6 +183,7 @@ function wire(config: Config, parts: Parts, script: HTMLScriptElement | null, ad
     },
     adopting: () => adopt && !shown,
   });
+  if (handoff) blocker?.takeOver(handoff.held);
   watchLeaks(config, store, script);
   guardGtag(config, store);
   googleConsentMode(config, store, ran);
@@ -170,6 +201,8 @@ function wire(config: Config, parts: Parts, script: HTMLScriptElement | null, ad
   } catch (error) {
     reportError('error', 'api.taken', error);
   }
+  // What the page asked of the start's queue, in order, now that there is an answer.
+  for (const [name, args] of handoff?.calls ?? []) (api[name] as (...a: unknown[]) => unknown)(...args);
 
   if (store.needsDecision()) face.need();
   store.subscribe(() => store.needsDecision() && face.need());

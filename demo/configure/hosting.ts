@@ -15,16 +15,18 @@ export interface Release {
 
 /** The engine, which fetches the rest of the folder beside it as it needs it. */
 export const ENGINE = 'samtykke.js';
+/** The inline start, which the paste carries inline: never loaded from the folder. */
+export const START = 'samtykke-start.js';
 /** Everything in one file, for an owner who would rather upload one. */
 export const ONE_FILE = 'samtykke.full.js';
 
 /**
  * The files an owner who hosts the folder uploads: the engine and every file it may fetch
  * beside it, from the release's own list (its sri.json, which the build writes from
- * scripts/built-files.mjs). Not the one-file build, nor the bundlers' module (`.mjs`), which no
- * tag loads.
+ * scripts/built-files.mjs). Not the one-file build, the inline start (pasted, not uploaded), nor
+ * the bundlers' module (`.mjs`), which no tag loads.
  */
-export const folderFiles = (release: Release): string[] => Object.keys(release.files).filter((f) => f !== ONE_FILE && f.endsWith('.js'));
+export const folderFiles = (release: Release): string[] => Object.keys(release.files).filter((f) => f !== ONE_FILE && f !== START && f.endsWith('.js'));
 
 /** The version's folder on npm through jsDelivr, pinned: never an address whose file can change. */
 export const cdnBase = (version: string): string => `https://cdn.jsdelivr.net/npm/samtykke@${version}/dist/`;

@@ -10,7 +10,7 @@ import { idHints } from './ids';
 import { check, type FieldMessage } from './messages';
 import { COLOUR_KEYS, settingsOf, validatorInput, type ColourKey, type FormState } from './model';
 import { previewDocument } from './preview';
-import { localFolder, onNpm, thisRelease, version } from './release';
+import { localFolder, onNpm, startText, thisRelease, version } from './release';
 import { readService, serviceFieldset } from './services';
 import { pasteTag } from './tag';
 import { registerStandIn } from '../standin/register';
@@ -35,6 +35,8 @@ const ownFiles = document.querySelector<HTMLDivElement>('#own-files')!;
 const checkLink = document.querySelector<HTMLAnchorElement>('#check-link')!;
 /** Until this version's sri.json is read, the tag has its address but no hash. */
 let release: Release = { version, files: {} };
+/** This version's inline start, once read and checked: until then (or without it) the paste is the single tag. */
+let start: string | null = null;
 /** The form speaks bokmål (or nynorsk): the script's messages are shown in bokmål too. */
 const norwegian = /^n[bno]\b/.test(document.documentElement.lang);
 
@@ -174,7 +176,8 @@ function update(): void {
   }
   show(messages);
   showOwnFiles(s.hosting);
-  code.textContent = pasteTag(settings, scriptFile(s.hosting, release, s.ownFolder));
+  // The inline form first; the single tag when the owner asks for it (a CSP without inline scripts).
+  code.textContent = pasteTag(settings, scriptFile(s.hosting, release, s.ownFolder), value('form') === 'sync' ? null : start);
   const site = value('siteUrl').trim();
   if (/^https?:\/\/[^/]+/.test(site)) {
     const url = new URL(site);
@@ -231,6 +234,7 @@ void thisRelease().then(async (found) => {
     return;
   }
   release = found;
+  start = await startText(found);
   releaseNote.textContent = `Koden gjelder versjon ${version}. Nettleseren sjekker at filen er nøyaktig den som ble gitt ut; kommer en ny versjon, lager du koden på nytt her.`;
   update();
   // jsDelivr only serves what is on npm: offered once this version is there.

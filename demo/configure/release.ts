@@ -4,7 +4,7 @@
  */
 import { version } from '../../package.json';
 import { SRI_MANIFEST, versionDir } from '../../scripts/versioned.mjs';
-import { cdnBase, ENGINE, type Release } from './hosting';
+import { cdnBase, ENGINE, START, type Release } from './hosting';
 
 export { version };
 
@@ -36,5 +36,19 @@ export async function onNpm(release: Release): Promise<boolean> {
     return sri.files?.[ENGINE] === release.files[ENGINE];
   } catch {
     return false;
+  }
+}
+
+/**
+ * This version's inline start from its folder on this site, checked against the hash its
+ * `sri.json` gives (the owner pastes this text into every page), or null when it is not there
+ * or not that file: the configurator then offers the single tag only.
+ */
+export async function startText(release: Release): Promise<string | null> {
+  try {
+    const response = await fetch(new URL(START, localFolder()), { integrity: release.files[START] ?? '' });
+    return response.ok ? await response.text() : null;
+  } catch {
+    return null;
   }
 }

@@ -6,6 +6,7 @@
  * so Node loads it too (scripts/tag.mjs, through vite's runnerImport).
  */
 import { SETTINGS } from '../../src/config/settings';
+import { ENGINE_ATTR, ENGINE_INTEGRITY_ATTR } from '../../src/start/protocol';
 
 type SettingName = keyof typeof SETTINGS;
 
@@ -51,19 +52,34 @@ function placed(settings: Settings): { attributes: [string, string][]; config: R
 
 const escapeAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** Exactly what the owner pastes into Webnode's header code field. */
-export function pasteTag(settings: Settings, file: ScriptFile): string {
+/**
+ * Script text that cannot end its `<script>` early nor open an HTML comment in it: `</script`
+ * and `<!--` are written with a backslash, which means the same inside a JavaScript string,
+ * template or regular expression (the only places they can stand in valid code).
+ */
+const inScript = (code: string): string => code.replace(/<(\/script|!--)/gi, '<\\$1');
+
+/**
+ * Whether the paste is the inline form: the start's text, unless the owner chose `strict`,
+ * which only the synchronous tag can keep from the page's first script on (docs/inline-start.md).
+ */
+export const inlineForm = (settings: Settings, start: string | null): start is string => start !== null && !(settings.strict === true || settings.strict === 'true');
+
+/**
+ * Exactly what the owner pastes into Webnode's header code field. With `start` (the built
+ * samtykke-start.js), the inline form: that text inline in a `<script>` carrying the settings
+ * and the engine's address and hash, which it loads `async`. Without it (or with `strict`),
+ * the single synchronous tag, for a CSP that forbids inline scripts and for `strict`.
+ */
+export function pasteTag(settings: Settings, file: ScriptFile, start: string | null = null): string {
   const { attributes, config } = placed(settings);
   const parts: string[] = [];
-  if (config) {
-    // `</` is escaped so a text containing "</script>" cannot end the block early.
-    const json = JSON.stringify(config, null, 2).replace(/<\//g, '<\\/');
-    parts.push(`<script>\nwindow.samtykkeConfig = ${json};\n</script>`);
-  }
-  const attrs = [`src="${escapeAttr(file.src)}"`];
-  if (file.integrity) attrs.push(`integrity="${file.integrity}"`, 'crossorigin="anonymous"');
+  if (config) parts.push(`<script>\nwindow.samtykkeConfig = ${inScript(JSON.stringify(config, null, 2))};\n</script>`);
+  const inline = inlineForm(settings, start);
+  const attrs = inline ? [`${ENGINE_ATTR}="${escapeAttr(file.src)}"`] : [`src="${escapeAttr(file.src)}"`];
+  if (file.integrity) attrs.push(inline ? `${ENGINE_INTEGRITY_ATTR}="${file.integrity}"` : `integrity="${file.integrity}" crossorigin="anonymous"`);
   for (const [name, value] of attributes) attrs.push(`${name}="${escapeAttr(value)}"`);
-  parts.push(`<script ${attrs.join(' ')}></script>`);
+  parts.push(`<script ${attrs.join(' ')}>${inline ? inScript(start.trim()) : ''}</script>`);
   return parts.join('\n');
 }
 

@@ -1,3 +1,4 @@
+import { PRESET_BLOCKS } from './hosts';
 import type { CookieInfo, Service } from './types';
 
 /**
@@ -43,7 +44,7 @@ export const googleAnalytics = (ids: readonly string[]): Service =>
  */
 export const metaPixel = (): Service =>
   thirdParty('meta-pixel', 'Meta Pixel', 'marketing', 'Meta Platforms Ireland Limited', 'https://www.facebook.com/privacy/policy/', [cookie('_fbp'), cookie('fr', 'thirdParty')], {
-    block: ['connect.facebook.net', 'www.facebook.com/tr'],
+    block: PRESET_BLOCKS.meta,
   });
 
 /**
@@ -59,8 +60,8 @@ export const ownService = (cookieName: string, site: string): Service => preset(
  */
 export const embedPresets: readonly Service[] = [
   thirdParty('youtube', 'YouTube', 'marketing', GOOGLE, GOOGLE_PRIVACY, [cookie('VISITOR_INFO1_LIVE', 'thirdParty'), cookie('YSC', 'thirdParty')], {
-    block: ['www.youtube.com/embed/', 'youtube.com/embed/', 'www.youtube-nocookie.com/embed/'],
+    block: PRESET_BLOCKS.youtube,
   }),
-  thirdParty('vimeo', 'Vimeo', 'analytics', 'Vimeo.com, Inc.', 'https://vimeo.com/privacy', [cookie('vuid', 'thirdParty')], { block: ['player.vimeo.com/video/'] }),
-  thirdParty('google-maps', 'Google Maps', 'marketing', GOOGLE, GOOGLE_PRIVACY, [cookie('NID', 'thirdParty')], { block: ['www.google.com/maps/embed', 'maps.google.com/maps'] }),
+  thirdParty('vimeo', 'Vimeo', 'analytics', 'Vimeo.com, Inc.', 'https://vimeo.com/privacy', [cookie('vuid', 'thirdParty')], { block: PRESET_BLOCKS.vimeo }),
+  thirdParty('google-maps', 'Google Maps', 'marketing', GOOGLE, GOOGLE_PRIVACY, [cookie('NID', 'thirdParty')], { block: PRESET_BLOCKS.maps }),
 ];

@@ -1,29 +1,9 @@
 import { embedPresets, googleAds, googleAnalytics, metaPixel } from './presets';
+import { ANALYTICS_HOSTS, isGoogleTracking, matches, webAddress } from './hosts';
 import type { Config, Service } from './types';
 
-/**
- * GCM-15: Google's tag, ads and analytics hosts, and www.google.* / google.* under an ads path.
- * The single definition: the blocker, the tests and the demo's stand-in all use it.
- */
-const GOOGLE_HOSTS = /(^|\.)(googletagmanager\.com|google-analytics\.com|analytics\.google\.com|googleadservices\.com|doubleclick\.net|googlesyndication\.com)$/;
-const GOOGLE_SITE = /^(www\.)?google\.[a-z.]+$/;
-const ADS_PATH = /^\/(pagead|ads|ccm|rmkt)(\/|$)/;
-const ANALYTICS_HOSTS = /(^|\.)(google-analytics\.com|analytics\.google\.com)$/;
-
-export function isGoogleTracking(url: URL): boolean {
-  return GOOGLE_HOSTS.test(url.hostname) || (GOOGLE_SITE.test(url.hostname) && ADS_PATH.test(url.pathname));
-}
-
-/**
- * `host[/path-prefix]`, the host optionally `*.` for any subdomain: "connect.facebook.net",
- * "*.hotjar.com", "www.youtube.com/embed/". Written by owners, so it stays this simple.
- */
-export function matches(pattern: string, url: URL): boolean {
-  const [host, ...path] = pattern.split('/');
-  // `*.example.com` takes example.com itself too: ".example.com" ends with its own ".example.com".
-  const hostOk = host!.startsWith('*.') ? ('.' + url.hostname).endsWith(host!.slice(1)) : url.hostname === host;
-  return hostOk && url.pathname.startsWith('/' + path.join('/'));
-}
+// Where an address points, without settings (the inline start reads only these): here too, as the blocker's vocabulary.
+export { isGoogleTracking, matches, webAddress };
 
 /** The presets held back even when the owner did not name them: the embeds and Meta's pixel. */
 const KNOWN: readonly Service[] = [...embedPresets, metaPixel()];
@@ -70,17 +50,4 @@ export function classify(src: string, config: Config): Tracker | null {
   const analytics = ANALYTICS_HOSTS.test(url.hostname) || id.startsWith('G-');
   const configured = config.services.find((s) => s.googleIds.includes(id)) ?? config.services.find((s) => s.id === (analytics ? 'google-analytics' : 'google-ads'));
   return { service: configured ?? (analytics ? googleAnalytics([]) : googleAds([])), declared: !!configured, google: true };
-}
-
-/**
- * `src` read as the page would, when it is a web address (http(s), absolute or relative to the
- * page); anything else loads nothing we track, and is never released.
- */
-export function webAddress(src: string): URL | null {
-  try {
-    const url = new URL(src, document.baseURI);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
-  } catch {
-    return null;
-  }
 }

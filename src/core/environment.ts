@@ -1,6 +1,7 @@
 import { isOptional } from '../config/settings';
 import { isGoogleTracking } from '../config/trackers';
 import { INERT_TYPE } from '../markup';
+import type { StartHandoff } from '../start/protocol';
 import { queues } from './gtag-layer';
 import { report } from './report';
 
@@ -15,17 +16,23 @@ import { report } from './report';
  * help/messages.ts explains (`tag`, `async`, `defer`, `snippet`, `google`) or the address of the
  * Google script to move the tag above. The tag
  * must be a classic script that runs as the parser meets it, before any Google code: only then
- * is Consent Mode's default first and every tracker seen before it loads.
+ * is Consent Mode's default first and every tracker seen before it loads. Loaded by the inline
+ * start (`start`), the engine is async by design and comes after the page's scripts: what
+ * counts is where the start was, the Google commands queued before its default and the Google
+ * scripts above it.
  */
-export function placementFixes(script: HTMLOrSVGScriptElement | null): string[] {
+export function placementFixes(script: HTMLOrSVGScriptElement | null, start: Pick<StartHandoff, 'script' | 'layer'> | null = null): string[] {
   const fixes: string[] = [];
-  if (!script) fixes.push('tag');
-  else {
-    if (script.hasAttribute('async')) fixes.push('async');
-    if (script.hasAttribute('defer')) fixes.push('defer');
+  const first = start ? start.script : script;
+  if (!first) fixes.push('tag');
+  else if (!start) {
+    if (first.hasAttribute('async')) fixes.push('async');
+    if (first.hasAttribute('defer')) fixes.push('defer');
   }
-  if (queues((window as unknown as { dataLayer?: unknown }).dataLayer, ['js', 'config'])) fixes.push('snippet');
-  const loaded = Array.from(document.scripts).filter((s) => s !== script && s.src && s.type.toLowerCase() !== INERT_TYPE && isGoogle(s.src));
+  const layer = (window as unknown as { dataLayer?: unknown }).dataLayer;
+  if (queues(start && Array.isArray(layer) ? layer.slice(0, start.layer) : layer, ['js', 'config'])) fixes.push('snippet');
+  const above = (s: Element) => !start || !first || !!(s.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const loaded = Array.from(document.scripts).filter((s) => s !== first && s !== script && s.src && s.type.toLowerCase() !== INERT_TYPE && isGoogle(s.src) && above(s));
   if (loaded.length || 'google_tag_manager' in window) {
     fixes.push(loaded[0]?.src ?? 'google');
   }

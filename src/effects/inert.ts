@@ -1,4 +1,4 @@
-import { webAddress } from '../config/trackers';
+import { webAddress } from '../config/hosts';
 import { report } from '../core/report';
 import { HELD_ATTR, INERT_TYPE, PURPOSES_ATTR, SRC_ATTR, TYPE_ATTR } from '../markup';
 import { setScriptSrc, setScriptText } from './trusted-types';

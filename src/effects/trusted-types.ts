@@ -19,14 +19,23 @@ let policy: Policy | null | undefined;
 function samtykkePolicy(): Policy | null {
   if (policy !== undefined) return policy;
   policy = null;
-  const tt = (window as unknown as { trustedTypes?: { createPolicy(name: string, rules: object): Policy } }).trustedTypes;
-  if (!tt) return policy;
   try {
-    policy = tt.createPolicy(POLICY_NAME, { createScript: (s: string) => s, createScriptURL: (s: string) => s });
+    policy = newPolicy();
   } catch (error) {
     reportError('warn', 'trustedTypes.policy', error, POLICY_NAME);
   }
   return policy;
+}
+
+/** The policy, made now; null where the browser has no Trusted Types. Throws where the page's CSP refuses its name. */
+export function newPolicy(): Policy | null {
+  const tt = (window as unknown as { trustedTypes?: { createPolicy(name: string, rules: object): Policy } }).trustedTypes;
+  return tt ? tt.createPolicy(POLICY_NAME, { createScript: (s: string) => s, createScriptURL: (s: string) => s }) : null;
+}
+
+/** The inline start's policy, handed over (src/start/protocol.ts): a CSP may allow the name only once. */
+export function takePolicy(given: unknown): void {
+  if (given) policy = given as Policy;
 }
 
 /** Sets a script's address through the policy, so `require-trusted-types-for 'script'` lets it load. */

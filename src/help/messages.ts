@@ -111,6 +111,10 @@ export const MESSAGES = {
   'hold.unwatched': () => 'could not watch for unmarked tags; mark them up (see the README).',
   'hold.failed': () => 'could not check a tag; it loads unwatched. Please report this.',
   'start.failed': () => 'could not start; nothing optional will run. Please report this.',
+  'start.version': (version: string, known: number) =>
+    `the inline start pasted in the page is version ${version}, which this samtykke.js does not read (it reads version ${known}); everything the start held stays held. Paste the start again from the configurator or \`npm run -s tag\`, with the samtykke.js it names.`,
+  'start.strict': () =>
+    'strict holds every unknown host, which only the synchronous tag can do from the first script on: the inline start knows no settings, so hosts it did not recognise may have loaded before samtykke.js came. Paste the single tag (the configurator writes it when strict is on, `npm run -s tag -- --sync`).',
   'api.taken': () => 'window.samtykke is taken by another script; the API is not available (the banner works).',
   'face.mount': () => `could not show the banner; nothing optional runs until a choice is made. ${RETRY}`,
   'face.load': (lang: string) =>

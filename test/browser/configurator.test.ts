@@ -44,17 +44,24 @@ async function openConfigurator(npm: 'published' | 'missing' = 'missing', missin
 
 const code = (page: Page) => page.locator('#code').innerText();
 const messages = (page: Page) => page.locator('.msg:not(:empty), #general-msg:not(:empty)').allInnerTexts();
-/** The tag once the version's hashes are in (the form is usable before). */
+/** The tag once the version's hashes and its inline start are in (the form is usable before). */
 const tagOf = async (page: Page) => {
-  await expect.poll(() => code(page)).toContain('integrity="sha384-');
+  await expect.poll(() => code(page), { timeout: 10_000 }).toContain('integrity="sha384-');
   return code(page);
 };
+/** Chooses the single synchronous tag (the configurator offers the inline form first). */
+const singleTag = (page: Page) => page.check('input[name="form"][value="sync"]');
 
 describe('configurator', () => {
   it('offers this version on the project’s site by default, and jsDelivr only once the version is there, saying so when it is not', async () => {
     const missing = await openConfigurator('missing');
     try {
-      expect(await tagOf(missing.page)).toBe(
+      // The inline form first: the start inline, with the engine's address and hash.
+      const inline = await tagOf(missing.page);
+      expect(inline.slice(0, inline.indexOf('>') + 1)).toBe(`<script data-engine="${pagesUrl(SRI.version)}samtykke.js" data-engine-integrity="${SRI.files['samtykke.js']}" data-privacy-url="/personvern/">`);
+      expect(inline.endsWith('})();</script>')).toBe(true);
+      await singleTag(missing.page);
+      expect(await code(missing.page)).toBe(
         `<script src="${pagesUrl(SRI.version)}samtykke.js" integrity="${SRI.files['samtykke.js']}" crossorigin="anonymous" data-privacy-url="/personvern/"></script>`,
       );
       await expect.poll(() => missing.page.locator('#cdn-msg').innerText()).toBe(`Versjon ${SRI.version} ligger ikke på jsDelivr ennå (den kommer dit når den er publisert på npm). Velg samtykkes nettsted så lenge.`);
@@ -69,6 +76,7 @@ describe('configurator', () => {
       await expect.poll(() => published.page.isEnabled('input[name="hosting"][value="cdn"]')).toBe(true);
       expect(await published.page.locator('#cdn-msg').innerText()).toBe(`Versjon ${SRI.version} ligger på jsDelivr og kan hentes derfra.`);
       await published.page.check('input[name="hosting"][value="cdn"]');
+      await singleTag(published.page);
       await expect.poll(() => code(published.page)).toBe(`<script src="${CDN}samtykke.js" integrity="${SRI.files['samtykke.js']}" crossorigin="anonymous" data-privacy-url="/personvern/"></script>`);
     } finally {
       await published.close();
@@ -91,6 +99,7 @@ describe('configurator', () => {
     const { page, close } = await openConfigurator();
     try {
       await tagOf(page);
+      await singleTag(page);
       expect(await page.isVisible('#ownFolder')).toBe(false);
       await page.check('input[name="hosting"][value="file"]');
       await page.fill('#ownFolder', 'https://www.stressfri.no/filer');
@@ -100,7 +109,7 @@ describe('configurator', () => {
       await page.check('input[name="hosting"][value="folder"]');
       await expect.poll(() => code(page)).toBe(`<script src="https://www.stressfri.no/filer/samtykke.js" integrity="${SRI.files['samtykke.js']}" crossorigin="anonymous" data-privacy-url="/personvern/"></script>`);
       // Every file the tag may fetch from its folder, and nothing no tag loads.
-      const folder = BUILT_FILES.map((f) => f.file).filter((f) => f !== 'samtykke.full.js' && f.endsWith('.js'));
+      const folder = BUILT_FILES.map((f) => f.file).filter((f) => f !== 'samtykke.full.js' && f !== 'samtykke-start.js' && f.endsWith('.js'));
       expect(await page.locator('#own-files li').allInnerTexts()).toEqual(folder);
       const links = await page.locator('#own-files a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
       for (const [i, link] of links.entries()) {

@@ -17,18 +17,17 @@ type Method = (...args: unknown[]) => unknown;
  * A script is only touched while the parser runs: one inserted later by a means
  * not patched here has started already, and holding it would run it twice. Images the parser
  * met were requested already (the preload scanner sees them first), so they are left alone;
- * watch.ts names them. Every held frame found is handed to `onFrame` for its placeholder.
+ * watch.ts names them. Every held frame found is handed to `onFrame` for its placeholder, as
+ * often as it is met (the caller gives each one placeholder).
  */
 export function observeParser(check: Check, onFrame: (frame: HTMLIFrameElement, src: string) => void): Uninstall {
   const loaders = () => [...document.scripts, ...document.getElementsByTagName('iframe')];
   // What the page holds already was met before us: it has started, so it is not ours to hold
   // (watch.ts names it).
   const checked = new WeakSet<Element>(loaders());
-  const framed = new WeakSet<Element>();
   const frame = (el: Element) => {
-    const src = el instanceof HTMLIFrameElement && !framed.has(el) && el.getAttribute(SRC_ATTR);
+    const src = el instanceof HTMLIFrameElement && el.getAttribute(SRC_ATTR);
     if (!src || (!el.hasAttribute(PURPOSES_ATTR) && !el.hasAttribute(HELD_ATTR))) return;
-    framed.add(el);
     onFrame(el as HTMLIFrameElement, src);
   };
   const observer = new MutationObserver((records) => {

@@ -2,7 +2,6 @@ import { foreignHost, type Tracker } from '../../config/trackers';
 import { report } from '../../core/report';
 import type { Config } from '../../config/types';
 import type { ConsentStore } from '../../core/store';
-import type { Loader } from '../inert';
 
 /**
  * The blocker's one decision, free of the DOM: given what a URL loads (`classify`), the tracker
@@ -14,12 +13,6 @@ export function mustWait(tracker: Tracker | null, config: Config, store: Consent
   if (!tracker) return null;
   if ((tracker.google && config.mode === 'advanced') || (tracker.declared && store.granted(tracker.service.purpose))) return null;
   return tracker;
-}
-
-/** A script, frame or pixel that would load: a script whose type is not JavaScript never runs. */
-export function isLiveLoader(el: Element): el is Loader {
-  if (el instanceof HTMLScriptElement) return !el.type || el.type === 'module' || /(java|ecma)script/i.test(el.type);
-  return el instanceof HTMLIFrameElement || el instanceof HTMLImageElement;
 }
 
 /**

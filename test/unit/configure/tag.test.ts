@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { folderFiles, scriptFile, type Release } from '../../../demo/configure/hosting';
 import { idHints } from '../../../demo/configure/ids';
 import { pasteTag, settingFlags, settingsFromArgs } from '../../../demo/configure/tag';
+import { ENGINE_ATTR, ENGINE_INTEGRITY_ATTR } from '../../../src/start/protocol';
 import { readInput } from '../../../src/config/read';
 import { SETTINGS } from '../../../src/config/settings';
 
 const FILE = { src: 'https://stressfri.github.io/samtykke/v/1.2.3/samtykke.js', integrity: 'sha384-abc' };
 const RELEASE: Release = {
   version: '1.2.3',
-  files: { 'samtykke.js': 'sha384-engine', 'samtykke-face.nb.js': 'sha384-nb', 'samtykke-help.js': 'sha384-help', 'samtykke.full.js': 'sha384-full', 'samtykke.mjs': 'sha384-esm' },
+  files: { 'samtykke.js': 'sha384-engine', 'samtykke-start.js': 'sha384-start', 'samtykke-face.nb.js': 'sha384-nb', 'samtykke-help.js': 'sha384-help', 'samtykke.full.js': 'sha384-full', 'samtykke.mjs': 'sha384-esm' },
 };
 
 /** The paste, parsed back by the browser and read by the engine's own reader. */
@@ -40,6 +41,39 @@ describe('pasteTag', () => {
   });
 });
 
+describe('pasteTag, the inline form', () => {
+  /** A start with what could end a script early, in a string as the built one could have it. */
+  const START = 'window.__start = "</script><script>alert(1)</script> <!-- </SCRIPT";\n';
+  const parsed = (paste: string) => Array.from(new DOMParser().parseFromString(paste, 'text/html').querySelectorAll('script'));
+
+  it('puts the start inline in one <script> with the engine’s address and hash and the settings the engine gets copied', () => {
+    const scripts = parsed(pasteTag({ googleAds: 'AW-1', privacyUrl: '/personvern/' }, FILE, START));
+    expect(scripts).toHaveLength(1);
+    const [start] = scripts as [HTMLScriptElement];
+    expect(start.hasAttribute('src')).toBe(false);
+    expect(start.getAttribute(ENGINE_ATTR)).toBe(FILE.src);
+    expect(start.getAttribute(ENGINE_INTEGRITY_ATTR)).toBe(FILE.integrity);
+    // What the start copies onto the engine's tag (every data-* but its own two) reads back as given.
+    const engine = document.createElement('script');
+    for (const { name, value } of Array.from(start.attributes)) if (name !== ENGINE_ATTR && name !== ENGINE_INTEGRITY_ATTR) engine.setAttribute(name, value);
+    expect({ ...readInput(engine, undefined) }).toEqual({ googleAds: 'AW-1', privacyUrl: '/personvern/' });
+  });
+
+  it('cannot be ended early by its own text: the script holds the whole start, the same code', () => {
+    const [start] = parsed(pasteTag({}, FILE, START)) as [HTMLScriptElement];
+    expect(start.text).not.toMatch(/<\/script|<!--/i);
+    // Run as JavaScript, the escaped text gives the same string.
+    const scope: { __start?: string } = {};
+    new Function('window', start.text)(scope);
+    expect(scope.__start).toBe('</script><script>alert(1)</script> <!-- </SCRIPT');
+  });
+
+  it('is the single tag for strict, which only the synchronous tag keeps from the first script on', () => {
+    expect(pasteTag({ strict: true }, FILE, START)).toBe(pasteTag({ strict: true }, FILE));
+    expect(pasteTag({ strict: 'true' }, FILE, START)).toContain(`src="${FILE.src}"`);
+  });
+});
+
 describe('settingsFromArgs', () => {
   it('reads one flag per attribute setting, named as its attribute, and returns the rest', () => {
     expect(settingsFromArgs(['--google-ads', 'AW-1', '--sync', '--privacy-url', '/p/', '--base', 'https://x/'])).toEqual({ settings: { googleAds: 'AW-1', privacyUrl: '/p/' }, rest: ['--sync', '--base', 'https://x/'] });
@@ -57,7 +91,7 @@ describe('scriptFile', () => {
     expect(scriptFile('folder', RELEASE, '/filer/')).toEqual({ src: '/filer/samtykke.js', integrity: 'sha384-engine' });
   });
 
-  it('names the folder’s files as the tag may fetch them: not the one-file build nor the bundlers’ module', () => {
+  it('names the folder’s files as the tag may fetch them: not the one-file build, the pasted start nor the bundlers’ module', () => {
     expect(folderFiles(RELEASE)).toEqual(['samtykke.js', 'samtykke-face.nb.js', 'samtykke-help.js']);
   });
 });

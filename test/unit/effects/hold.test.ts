@@ -7,7 +7,8 @@ import type { CookieStore } from '../../../src/storage/cookie';
 import { createCheck } from '../../../src/effects/hold/check';
 import { holdTrackers } from '../../../src/effects/hold';
 import { release } from '../../../src/effects/inert';
-import { isLiveLoader, mustWait } from '../../../src/effects/hold/policy';
+import { isLiveLoader } from '../../../src/effects/hold/live';
+import { mustWait } from '../../../src/effects/hold/policy';
 import { observeParser, patchHtmlStrings, patchInsertion, patchSrc, stopBeforeScriptExecute } from '../../../src/effects/hold/patches';
 import type { Uninstall } from '../../../src/effects/hold/types';
 
@@ -138,7 +139,7 @@ describe('each patch point', () => {
 describe('the installer', () => {
   it('holds through every patch, shows one frame on request, and uninstalls', () => {
     const { config, store } = setup();
-    const uninstall = holdTrackers(() => ({ config, store, onFrame() {}, adopting: () => false }));
+    const { uninstall } = holdTrackers(() => ({ config, store, onFrame() {}, adopting: () => false }));
     installed.push(uninstall);
     const frame = document.createElement('iframe');
     frame.src = VIDEO;
@@ -156,7 +157,7 @@ describe('the installer', () => {
     const safe = safeConfig('');
     const owner = setup();
     let settings = { config: safe, store: createStore(safe, noCookie), onFrame() {}, adopting: () => false };
-    installed.push(holdTrackers(() => settings));
+    installed.push(holdTrackers(() => settings).uninstall);
     const script = (src: string) => {
       const el = document.createElement('script');
       el.src = src;
