@@ -42,6 +42,8 @@ export const saidEn: Said = {
   'hold.unwatched': ['samtykke could not watch for code added to the page later, so tracking it does not see may load without consent. ⟨MutationObserver⟩', 'Mark the tracking code in the page for samtykke, as the guide shows.'],
   'hold.failed': ['samtykke could not check a script, and it loaded unchecked.', 'Tell the samtykke project, with the report from here.'],
   'start.failed': ['samtykke could not start, so nothing optional runs.', 'Tell the samtykke project, with the report from here.'],
+  'start.version': ['The code pasted at the top belongs to another version of samtykke than the file it loads ({0}, not {1}), so everything optional is held. ⟨inline start⟩', 'Make the code again in the samtykke tool, and paste it in place of the old one.'],
+  'start.strict': ['The strict setting (hold everything unknown) works only with the short tag, not with the code that has a small start inside. ⟨strict, inline start⟩', 'Choose «Én kort tag» (one short tag) in the samtykke tool, and paste that code instead.'],
   'api.taken': ['Another script already uses the name samtykke on the page, so code that steers samtykke from the page does not work (the banner does). ⟨window.samtykke⟩', 'Find the script that uses the name, and give it another.'],
   'face.mount': ["The banner could not be shown, so nothing optional runs until a choice is made. The next click on samtykke's button or a settings link tries again.", 'Reload the page. If it happens again, tell the samtykke project, with the report from here.'],
   'face.load': ['The banner (samtykke-face.{0}.js) could not be loaded, so nothing optional runs until a choice is made.', 'Upload samtykke-face.{0}.js to the same folder as samtykke.js, from the same version.'],

@@ -50,6 +50,8 @@ export const saidNb: Said = {
   'hold.unwatched': ['samtykke kunne ikke følge med på kode som legges til siden etterpå, så sporing den ikke ser, kan laste uten samtykke. ⟨MutationObserver⟩', 'Merk sporingskoden i siden for samtykke, slik veiledningen viser.'],
   'hold.failed': ['samtykke kunne ikke sjekke et skript, og det lastet uten kontroll.', 'Meld fra til samtykke-prosjektet, med rapporten herfra.'],
   'start.failed': ['samtykke kunne ikke starte, så ingenting valgfritt kjører.', 'Meld fra til samtykke-prosjektet, med rapporten herfra.'],
+  'start.version': ['Koden du limte inn øverst, hører til en annen utgave av samtykke enn filen den henter ({0}, ikke {1}), så alt valgfritt holdes tilbake. ⟨inline start⟩', 'Lag koden på nytt i samtykke-verktøyet, og lim den inn i stedet for den gamle.'],
+  'start.strict': ['Den strenge innstillingen (hold tilbake alt ukjent) virker bare med den korte koden, ikke med koden som har en liten start inni. ⟨strict, inline start⟩', 'Velg «Én kort tag» i samtykke-verktøyet, og lim inn den koden i stedet.'],
   'api.taken': ['Et annet skript bruker allerede navnet samtykke på siden, så kode som styrer samtykke fra siden, virker ikke (banneret virker). ⟨window.samtykke⟩', 'Finn skriptet som bruker navnet, og gi det et annet.'],
   'face.mount': ['Banneret kunne ikke vises, så ingenting valgfritt kjører før et valg. Neste klikk på samtykke-knappen eller en lenke til innstillingene prøver igjen.', 'Last siden på nytt. Skjer det igjen, meld fra med rapporten herfra.'],
   'face.load': ['Banneret (samtykke-face.{0}.js) kunne ikke lastes, så ingenting valgfritt kjører før et valg.', 'Last opp samtykke-face.{0}.js i samme mappe som samtykke.js, fra samme versjon.'],

@@ -42,6 +42,8 @@ export const saidNn: Said = {
   'hold.unwatched': ['samtykke kunne ikkje følgje med på kode som blir lagd til sida etterpå, så sporing han ikkje ser, kan laste utan samtykke. ⟨MutationObserver⟩', 'Merk sporingskoden på sida for samtykke, slik rettleiinga viser.'],
   'hold.failed': ['samtykke kunne ikkje sjekke eit skript, og det lasta utan kontroll.', 'Meld frå til samtykke-prosjektet, med rapporten herifrå.'],
   'start.failed': ['samtykke kunne ikkje starte, så ingenting valfritt køyrer.', 'Meld frå til samtykke-prosjektet, med rapporten herifrå.'],
+  'start.version': ['Koden du limte inn øvst, høyrer til ei anna utgåve av samtykke enn fila han hentar ({0}, ikkje {1}), så alt valfritt blir halde tilbake. ⟨inline start⟩', 'Lag koden på nytt i samtykke-verktøyet, og lim han inn i staden for den gamle.'],
+  'start.strict': ['Den strenge innstillinga (hald tilbake alt ukjent) verkar berre med den korte koden, ikkje med koden som har ein liten start inni. ⟨strict, inline start⟩', 'Vel «Én kort tag» i samtykke-verktøyet, og lim inn den koden i staden.'],
   'api.taken': ['Eit anna skript brukar alt namnet samtykke på sida, så kode som styrer samtykke frå sida, verkar ikkje (banneret verkar). ⟨window.samtykke⟩', 'Finn skriptet som brukar namnet, og gi det eit anna.'],
   'face.mount': ['Banneret kunne ikkje visast, så ingenting valfritt køyrer før eit val. Neste klikk på samtykke-knappen eller ei lenkje til innstillingane prøver igjen.', 'Last sida på nytt. Skjer det igjen, meld frå med rapporten herifrå.'],
   'face.load': ['Banneret (samtykke-face.{0}.js) kunne ikkje lastast, så ingenting valfritt køyrer før eit val.', 'Last opp samtykke-face.{0}.js i same mappe som samtykke.js, frå same versjon.'],
