@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { scriptFile, type Hosting, type Release } from '../../demo/configure/hosting';
+import { scriptFile, START, type Hosting, type Release } from '../../demo/configure/hosting';
 import { pasteTag } from '../../demo/configure/tag';
 import type { DemoServer } from '../../demo/server/servers';
 import { version } from '../../package.json';
@@ -9,7 +9,7 @@ import { waitAcross, type Engine, type StartEngine, type Tab } from './engine';
 import { startSite, type Answer, type Site } from './site';
 
 /**
- * The owner's whole path, as issue #22 tells it: the configurator's tag, pasted into Webnode's
+ * The owner's whole path, as issue #22 tells it: the configurator's paste (the inline form it offers first), pasted into Webnode's
  * header code field, on a Webnode-like site, loading samtykke from where the owner chose. Two
  * origins: the static site from `build:site` stands in for GitHub Pages on its own address
  * (answering with the CORS header Pages sends), and the owner's site on another. The tag is
@@ -82,6 +82,8 @@ export function ownerPath(label: string, start: StartEngine, pages: () => DemoSe
   let site: Site;
   let engine: Engine;
   let release: Release;
+  /** The inline start of this release (samtykke-start.js), which the paste carries. */
+  let startScript: string;
   /** Serve a `samtykke.js` changed after its hash was taken, wherever it is fetched from. */
   let tampered = false;
   /**
@@ -106,9 +108,12 @@ export function ownerPath(label: string, start: StartEngine, pages: () => DemoSe
       body: (await r.text()) + (tampered && path === 'samtykke.js' ? '\n;window.__tampered = true;' : ''),
     }));
 
-  /** The owner's site with the configurator's tag for `hosting` in its header code, opened in a fresh profile. */
-  async function visit(hosting: Hosting, query = '', only: string[] | null = null): Promise<Tab> {
-    const tag = pasteTag(SETTINGS, scriptFile(hosting, release, OWN_FOLDER));
+  /**
+   * The owner's site with the configurator's paste for `hosting` in its header code, opened in a
+   * fresh profile: the inline form, as the configurator offers it first, or the single tag.
+   */
+  async function visit(hosting: Hosting, query = '', only: string[] | null = null, form: 'inline' | 'sync' = 'inline'): Promise<Tab> {
+    const tag = pasteTag(SETTINGS, scriptFile(hosting, release, OWN_FOLDER), form === 'inline' ? startScript : null);
     uploaded = only;
     site.serve({ '/': webnodePage(tag), '/personvern/': webnodePage(tag) });
     const tab = await engine.open();
@@ -122,6 +127,8 @@ export function ownerPath(label: string, start: StartEngine, pages: () => DemoSe
     beforeAll(async () => {
       // This version's sri.json, as the configurator reads it from the site.
       release = (await (await fetch(`${pages().origin}/${versionDir(version)}${SRI_MANIFEST}`)).json()) as Release;
+      // The start the configurator writes inline, as it reads it from the same folder.
+      startScript = await (await fetch(`${pages().origin}/${versionDir(version)}${START}`)).text();
       site = await startSite((url) => {
         if (url.origin === WEBNODE_CDN) {
           const answer = webnodeAsset(url.pathname);
@@ -180,9 +187,9 @@ export function ownerPath(label: string, start: StartEngine, pages: () => DemoSe
       expect(asked).toEqual([new URL(OWN_FOLDER + 'samtykke-check.js', ORIGIN).href, pagesUrl(release.version) + 'samtykke-check.js']);
     });
 
-    it('a samtykke.js changed after its hash was taken is refused: no banner, and nothing samtykke would load runs', async () => {
+    it('single tag: a samtykke.js changed after its hash was taken is refused: no banner, and nothing samtykke would load runs', async () => {
       tampered = true;
-      const tab = await visit('pages');
+      const tab = await visit('pages', '', null, 'sync');
       expect(site.requests.map((r) => r.url.href)).toContain(pagesUrl(release.version) + 'samtykke.js');
       // The old snippet, left pasted, runs on its own: the page was parsed to its end.
       await waitFor('the old snippet', async () => (await gtagRuns(tab)).length === 1);
