@@ -5,12 +5,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { BUILT_FILES, CHECK_FILE, DIST, faceFile, HELP_FILE, LANGS, LOG_FILE, SRI_MANIFEST } from './built-files.mjs';
+import { BUILT_FILES, CHECK_FILE, DIST, faceFile, HELP_FILE, LANGS, LOG_FILE, SRI_MANIFEST, START_FILE } from './built-files.mjs';
 
 const root = new URL('../', import.meta.url);
 // The figures live in package.json ("sizeBudget"); their reasons in docs/performance.md.
 const { sizeBudget } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
 export const MARKER = /<!-- sizes -->[\s\S]*?<!-- \/sizes -->/;
+/** The README's one-line summary near its top, between `<!-- size-line -->` and `<!-- /size-line -->`. */
+export const LINE_MARKER = /<!-- size-line -->[\s\S]*?<!-- \/size-line -->/;
 /** The tag's file: the engine, which every page view loads. */
 const TAG_FILE = BUILT_FILES[0].file;
 
@@ -62,6 +64,19 @@ export function readmeTable({ version, rows }) {
   return lines.join('\n');
 }
 
+/** The README's summary: what every page carries, what a first visit loads, and the one file. */
+export function readmeLine({ rows }) {
+  const gzip = (file) => group(rows.find((r) => r.file === file).gzip);
+  const nb = firstVisits(rows).find((v) => v.lang === 'nb');
+  return [
+    '<!-- size-line -->',
+    `**Size** (gzip -9): **${gzip(START_FILE)} bytes** inline in every page (the start); **${gzip(TAG_FILE)}** on every page, loaded`,
+    `\`async\` (the engine, \`${TAG_FILE}\`); **${group(nb.gzip)}** with the banner on a first visit (engine and the bokmål`,
+    `face); **${gzip('samtykke.full.js')}** as one file (\`samtykke.full.js\`).`,
+    '<!-- /size-line -->',
+  ].join('\n');
+}
+
 function main() {
   const missing = [...BUILT_FILES.map((f) => DIST + f.file), DIST + SRI_MANIFEST].filter((f) => !existsSync(new URL(f, root)));
   if (missing.length) {
@@ -93,12 +108,12 @@ function main() {
   if (process.argv.includes('--write-readme')) {
     const readme = new URL('README.md', root);
     const text = readFileSync(readme, 'utf8');
-    if (!MARKER.test(text)) {
-      console.error('size: README.md has no <!-- sizes -->…<!-- /sizes --> marker; add one where the table belongs.');
+    if (!MARKER.test(text) || !LINE_MARKER.test(text)) {
+      console.error('size: README.md lacks a <!-- sizes -->…<!-- /sizes --> or <!-- size-line -->…<!-- /size-line --> marker; add them where the table and the summary belong.');
       process.exit(1);
     }
-    writeFileSync(readme, text.replace(MARKER, readmeTable(table)));
-    console.log('README.md: size table updated.');
+    writeFileSync(readme, text.replace(MARKER, readmeTable(table)).replace(LINE_MARKER, readmeLine(table)));
+    console.log('README.md: size table and summary updated.');
   }
 }
 

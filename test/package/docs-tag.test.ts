@@ -62,6 +62,8 @@ describe('the example tags in the README and the owner guide', () => {
             else if ((await page.getAttribute(`#${name}`, 'type')) === 'checkbox') await page.setChecked(`#${name}`, value === 'true');
             else await page.fill(`#${name}`, value);
           }
+          // The form the marker asks for: the inline one is the configurator's default.
+          if (args.includes('--sync')) await page.check('input[name="form"][value="sync"]');
           const expected = command(args);
           await expect.poll(() => page.locator('#code').innerText(), { message: `${doc}: ${args.join(' ')}` }).toBe(expected);
         } finally {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BUILT_FILES, packageExports, packageFiles, packedFiles, TYPES } from '../../scripts/built-files.mjs';
 import { manifest } from '../../scripts/sri.mjs';
-import { readmeTable, sizes } from '../../scripts/size.mjs';
+import { readmeLine, readmeTable, sizes } from '../../scripts/size.mjs';
 import { namedVersions, pagesUrl } from '../../scripts/versioned.mjs';
 
 /** What a site owner or a bundler user gets from `npm pack`, and what the README says of it. */
@@ -74,9 +74,11 @@ describe('the README', () => {
     expect(namedVersions('samtykke@1.2.3 and https://stressfri.github.io/samtykke/v/1.2.4-rc.1/samtykke.js')).toEqual(new Set(['1.2.3', '1.2.4-rc.1']));
   });
 
-  it('quotes the size and SRI table of this build', () => {
+  it('quotes the size and SRI table of this build, and its figures in the summary at the top', () => {
     const table = /<!-- sizes -->[\s\S]*?<!-- \/sizes -->/.exec(readme)?.[0];
     expect(table, 'README.md has no <!-- sizes --> table. Run `npm run build && npm run size -- --write-readme`.').toBe(readmeTable(sizes()));
+    const line = /<!-- size-line -->[\s\S]*?<!-- \/size-line -->/.exec(readme)?.[0];
+    expect(line, 'README.md has no <!-- size-line --> summary. Run `npm run build && npm run size -- --write-readme`.').toBe(readmeLine(sizes()));
   });
 
   it('has no placeholder integrity: every integrity attribute is a real hash of a built file', () => {
