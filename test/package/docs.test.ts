@@ -146,7 +146,7 @@ describe("the owner's guide", () => {
     expect(page).toContain('href="./configure.html"');
     expect(page).not.toContain(SITE_URL + 'configure.html"');
     // The pasted tag is shown as text, never as a script of the guide's page.
-    expect(page).toContain('&lt;script src=&quot;https://stressfri.github.io/samtykke/v/');
+    expect(page).toContain('&lt;script data-engine=&quot;https://stressfri.github.io/samtykke/v/');
     expect(page.match(/<script/g)).toBeNull();
     expect(SITE_PAGES).toContain('veiledning.html');
   });
