@@ -187,6 +187,20 @@ export function ownerPath(label: string, start: StartEngine, pages: () => DemoSe
       expect(asked).toEqual([new URL(OWN_FOLDER + 'samtykke-check.js', ORIGIN).href, pagesUrl(release.version) + 'samtykke-check.js']);
     });
 
+    it('inline: a samtykke.js changed after its hash was taken is refused, and what the start held stays held', async () => {
+      tampered = true;
+      const tab = await visit('pages');
+      // The load event waits for the async engine's request to end, refused here: nothing else could release what the start held.
+      await waitFor('the page loaded', () => tab.run(() => document.readyState === 'complete', undefined));
+      expect(site.requests.map((r) => r.url.href)).toContain(pagesUrl(release.version) + 'samtykke.js');
+      expect(await tab.run(() => [typeof window.samtykke?.get, (window as unknown as { __tampered?: boolean }).__tampered ?? false, !!document.querySelector('samtykke-ui')], undefined)).toEqual(['undefined', false, false]);
+      // The old snippet is held (never run, never asked for by a script), and Google was told "denied" by the start.
+      expect(await gtagRuns(tab)).toEqual([]);
+      expect(await tab.run((src) => document.querySelector(`script[data-samtykke-held][src="${src}"], script[data-samtykke-held][data-src="${src}"]`)?.getAttribute('type') ?? 'not held', SNIPPET_TAG)).toBe('text/plain');
+      expect(await adStorage(tab)).toBe('denied');
+      expect(await webnodeRan(tab)).toEqual([['functions', 'inline', 'footer'], '7px']);
+    });
+
     it('single tag: a samtykke.js changed after its hash was taken is refused: no banner, and nothing samtykke would load runs', async () => {
       tampered = true;
       const tab = await visit('pages', '', null, 'sync');
