@@ -6,7 +6,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { ADMIN_CSP, ADMIN_HTML, ADMIN_JS } from './admin/page.js';
 import { clientAddressOf, limitKey } from './client-address.js';
 import type { Config } from './config.js';
-import { DAY, dayDigest } from './digest.js';
+import { DAY, lastSealable } from './digest.js';
 import { parseEntry } from './entry.js';
 import { linesOf, parseExportLine } from './import.js';
 import { CONTENT_TYPE, csvHeader, exportStream, formatLine, pickFormat } from './export-format.js';
@@ -157,8 +157,12 @@ export function createApp({ store, config, log }: AppOptions): Hono {
       if (counted !== null) return fail(c, 400, `line ${line}: nothing may follow the count line`);
       const parsed = parseExportLine(text);
       if (!parsed.ok) return fail(c, 400, `line ${line}: ${parsed.reason} (${imported} entries imported before it)`);
-      if ('count' in parsed) counted = parsed.count;
-      else if (await store.restore(parsed.entry)) imported++;
+      if (parsed.kind === 'count') counted = parsed.count;
+      else if (parsed.kind === 'snapshot') await store.putSnapshot(parsed.hash, parsed.content);
+      else if (parsed.kind === 'erased') await store.restoreErasure(parsed.erasure);
+      else if (parsed.kind === 'seal') {
+        if ((await store.restoreSeal(parsed.seal)) === 'conflict') return fail(c, 400, `line ${line}: this log sealed ${parsed.seal.day} otherwise: import into a new log`);
+      } else if (await store.restore(parsed.entry)) imported++;
       else already++;
     }
     await store.durable();
@@ -168,11 +172,15 @@ export function createApp({ store, config, log }: AppOptions): Hono {
     return c.json({ status: 'imported', imported, alreadyStored: already });
   });
 
-  // One day's seal, for the owner to keep away from the log (see README, Tamper evidence).
+  // One day's link in the chain of seals, for the owner to keep away from the log (see README, Tamper evidence).
   app.get('/v1/digest', requireToken, async (c) => {
     const day = c.req.query('day') ?? '';
     if (!DAY.test(day) || Number.isNaN(Date.parse(day))) return fail(c, 400, 'day must be a UTC date like 2026-01-31');
-    return c.json(dayDigest(day, await store.receivedOn(day)));
+    const last = lastSealable(Date.now());
+    if (day > last) return fail(c, 404, `${day} is not sealed yet: a day is sealed 5 minutes after it ends (UTC)`);
+    await store.seal(last);
+    const seal = await store.sealOf(day);
+    return seal ? c.json(seal) : fail(c, 404, `${day} lies before the log's first sealed day`);
   });
 
   const bounds = (c: Context): { from: Date | null; to: Date | null } | null => {
@@ -193,7 +201,17 @@ export function createApp({ store, config, log }: AppOptions): Hono {
     if (!format) return fail(c, 400, 'format must be ndjson or csv');
     const range = bounds(c);
     if (!range) return fail(c, 400, BOUNDS_ERROR);
-    return c.body(exportStream(store.range(range.from, range.to), format), 200, { 'Content-Type': CONTENT_TYPE[format] });
+    // A whole export carries the chain of seals too (sealed through yesterday first), so
+    // `samtykke-log verify` can check it offline; a range of times cannot, its days are partial.
+    const whole = range.from === null && range.to === null;
+    if (whole) await store.seal(lastSealable(Date.now()));
+    const closing = async function* () {
+      if (!whole) return;
+      for (const { day, leaf } of await store.erasures()) yield { erased: leaf, day };
+      for (const seal of await store.seals()) yield { seal };
+    };
+    const body = exportStream(store.range(range.from, range.to), format, { snapshot: (hash) => store.snapshot(hash), closing });
+    return c.body(body, 200, { 'Content-Type': CONTENT_TYPE[format] });
   });
 
   app.get('/v1/stats', requireToken, async (c) => {
