@@ -8,6 +8,7 @@ import { clientAddressOf, limitKey } from './client-address.js';
 import type { Config } from './config.js';
 import { DAY, lastSealable } from './digest.js';
 import { parseEntry } from './entry.js';
+import { pathReducer } from './path-pattern.js';
 import { linesOf, parseExportLine } from './import.js';
 import { CONTENT_TYPE, csvHeader, exportStream, formatLine, pickFormat } from './export-format.js';
 import type { Log } from './log.js';
@@ -21,7 +22,8 @@ const POST_TYPES = /^(text\/plain|application\/json)\s*(;|$)/i;
 
 export interface AppOptions {
   readonly store: ConsentStore;
-  readonly config: Pick<Config, 'token' | 'allowedOrigins' | 'ratePerMinute' | 'globalRatePerMinute' | 'proxy' | 'storePaths'>;
+  // Route patterns are optional here: none is the same as PATH_PATTERNS unset.
+  readonly config: Pick<Config, 'token' | 'allowedOrigins' | 'ratePerMinute' | 'globalRatePerMinute' | 'proxy' | 'storePaths'> & Partial<Pick<Config, 'pathPatterns'>>;
   readonly log: Log;
 }
 
@@ -35,6 +37,8 @@ export function createApp({ store, config, log }: AppOptions): Hono {
   const tokenDigest = config.token === null ? null : createHash('sha256').update(config.token).digest();
 
   const clientOf = clientAddressOf(config.proxy);
+  // A path can name an order or hold a reset token: kept only as the owner chose.
+  const pathToStore = pathReducer(config.pathPatterns ?? [], config.storePaths);
   const clientAddress = (c: Context): string => {
     let peer = '';
     try {
@@ -100,8 +104,7 @@ export function createApp({ store, config, log }: AppOptions): Hono {
     // Not stored: an entry must point at what the visitor was shown. The sender posts the
     // snapshots to /v1/snapshots and sends the entry again.
     if (need.length) return c.json({ error: `the log has no snapshot for ${need.join(' and ')}: post it to /v1/snapshots, then the entry again`, need }, 428);
-    // A path can name an order or hold a reset token: kept only when the owner chose to.
-    const entry = config.storePaths ? parsed.entry : { ...parsed.entry, path: '' };
+    const entry = { ...parsed.entry, path: pathToStore(parsed.entry.path) };
     const result = await store.insert(entry, c.req.header('origin')!);
     if (result === 'conflict') return fail(c, 409, 'an entry with this id and time is already stored with different content');
     return result === 'created' ? c.json({ status: 'stored' }, 201) : c.json({ status: 'already stored' }, 200);

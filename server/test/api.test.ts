@@ -285,6 +285,23 @@ describe.each(STORES)('receiver on the $name store', (kind) => {
     expect(line.path).toBe('');
   });
 
+  it('reduces a path to the owner\'s route pattern it matches (PATH_PATTERNS) before storing it', async () => {
+    const pathPatterns = ['/ordre/:id', '/tilbakestill/*'];
+    const stored = async (on: ReturnType<typeof createApp>, n: number, path: string) => {
+      expect((await post({ ...entry(n), path }, {}, on)).status).toBe(201);
+      return JSON.parse((await (await read(`/v1/consents/${entry(n).id}`)).text()).split('\n')[0]!).path;
+    };
+    const patternsOnly = createApp({ store, config: { ...config, storePaths: false, pathPatterns }, log: silentLog });
+    expect(await stored(patternsOnly, 8400, '/ordre/12345')).toBe('/ordre/:id');
+    expect(await stored(patternsOnly, 8401, '/ordre/12345/')).toBe('/ordre/:id');
+    expect(await stored(patternsOnly, 8402, '/tilbakestill/k9x2/bekreft')).toBe('/tilbakestill/*');
+    expect(await stored(patternsOnly, 8403, '/ordre/12345/kvittering')).toBe(''); // matches no pattern: nothing of it kept
+    // With STORE_PATHS=1 too, a path that matches no pattern is kept as it is.
+    const patternsAndPaths = createApp({ store, config: { ...config, storePaths: true, pathPatterns }, log: silentLog });
+    expect(await stored(patternsAndPaths, 8404, '/om-oss')).toBe('/om-oss');
+    expect(await stored(patternsAndPaths, 8405, '/ordre/777')).toBe('/ordre/:id');
+  });
+
   it('erases one consent id\'s history with the token, and only that', async () => {
     const [a, b] = [entry(8100), entry(8101)];
     expect((await post(a)).status).toBe(201);
