@@ -1,5 +1,4 @@
 import { PGlite } from '@electric-sql/pglite';
-import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { silentLog, type Log } from '../log.js';
@@ -8,7 +7,7 @@ import { lockDir } from './dir-lock.js';
 
 export interface PgliteOptions {
   /** Flushes one open file to stable storage; a test injects a failing one. */
-  readonly fsync?: (fd: number) => void;
+  readonly fsync?: (path: string) => Promise<void>;
   /** WAL written since the last checkpoint that triggers the next one. */
   readonly checkpointBytes?: number;
   /** Longest time between checkpoints while anything is written. */
@@ -17,6 +16,19 @@ export interface PgliteOptions {
 }
 
 const MB = 1024 * 1024;
+
+/**
+ * Flushes one file or folder to stable storage, on the thread pool: the event loop (HTTP, and
+ * PostgreSQL's next statements, which queue behind the commit) goes on meanwhile.
+ */
+async function fsyncPath(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
 
 /**
  * The embedded store: PostgreSQL compiled to WebAssembly, its cluster in `dataDir`, which this
@@ -38,7 +50,7 @@ const MB = 1024 * 1024;
  * table and its indexes, and the host's page cache holds the rest.
  */
 export async function openPglite(dataDir: string, options: PgliteOptions = {}): Promise<Db> {
-  const { fsync = fsyncSync, checkpointBytes = 32 * MB, checkpointMs = 5 * 60_000, log = silentLog } = options;
+  const { fsync = fsyncPath, checkpointBytes = 32 * MB, checkpointMs = 5 * 60_000, log = silentLog } = options;
   const unlock = await lockDir(dataDir);
   let pg: PGlite;
   try {
@@ -51,14 +63,6 @@ export async function openPglite(dataDir: string, options: PgliteOptions = {}): 
   const wal = join(dataDir, 'pg_wal');
   let lastSegment: string | null = null;
 
-  const fsyncFile = (path: string) => {
-    const fd = openSync(path, 'r');
-    try {
-      fsync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  };
   /**
    * Flushes the files and folders of the cluster changed since `since` (ms; 0: all). Off the
    * event loop (the thread pool's fsync), so requests go on meanwhile: flushing all of a
@@ -68,17 +72,9 @@ export async function openPglite(dataDir: string, options: PgliteOptions = {}): 
     for (const item of await readdir(dir, { withFileTypes: true })) {
       const path = join(dir, item.name);
       if (item.isDirectory()) await fsyncTree(path, since);
-      else if (item.isFile() && (await stat(path)).mtimeMs >= since) await fsyncAsync(path);
+      else if (item.isFile() && (await stat(path)).mtimeMs >= since) await fsync(path);
     }
-    if ((await stat(dir)).mtimeMs >= since) await fsyncAsync(dir);
-  };
-  const fsyncAsync = async (path: string) => {
-    const handle = await open(path, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    if ((await stat(dir)).mtimeMs >= since) await fsync(dir);
   };
 
   // The WAL position of the last checkpoint, and when it ran; what was written before `flushed` is on disk.
@@ -119,10 +115,10 @@ export async function openPglite(dataDir: string, options: PgliteOptions = {}): 
     const segment = row!.segment;
     // A commit whose records began in the previous segment needs that one on disk too.
     if (lastSegment !== null && lastSegment !== segment) {
-      fsyncFile(join(wal, lastSegment));
-      fsyncFile(wal);
+      await fsync(join(wal, lastSegment));
+      await fsync(wal);
     }
-    fsyncFile(join(wal, segment));
+    await fsync(join(wal, segment));
     lastSegment = segment;
     // Off this commit's path: its entry is durable already.
     if (Number(row!.since) >= checkpointBytes) void checkpoint();
