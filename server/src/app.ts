@@ -6,8 +6,9 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { ADMIN_CSP, ADMIN_HTML, ADMIN_JS } from './admin/page.js';
 import { clientAddressOf, limitKey } from './client-address.js';
 import type { Config } from './config.js';
-import { DAY, dayDigest } from './digest.js';
+import { DAY, lastSealable } from './digest.js';
 import { parseEntry } from './entry.js';
+import { pathReducer } from './path-pattern.js';
 import { linesOf, parseExportLine } from './import.js';
 import { CONTENT_TYPE, csvHeader, exportStream, formatLine, pickFormat } from './export-format.js';
 import type { Log } from './log.js';
@@ -21,7 +22,8 @@ const POST_TYPES = /^(text\/plain|application\/json)\s*(;|$)/i;
 
 export interface AppOptions {
   readonly store: ConsentStore;
-  readonly config: Pick<Config, 'token' | 'allowedOrigins' | 'ratePerMinute' | 'globalRatePerMinute' | 'proxy' | 'storePaths'>;
+  // Route patterns are optional here: none is the same as PATH_PATTERNS unset.
+  readonly config: Pick<Config, 'token' | 'allowedOrigins' | 'ratePerMinute' | 'globalRatePerMinute' | 'proxy' | 'storePaths'> & Partial<Pick<Config, 'pathPatterns'>>;
   readonly log: Log;
 }
 
@@ -35,6 +37,8 @@ export function createApp({ store, config, log }: AppOptions): Hono {
   const tokenDigest = config.token === null ? null : createHash('sha256').update(config.token).digest();
 
   const clientOf = clientAddressOf(config.proxy);
+  // A path can name an order or hold a reset token: kept only as the owner chose.
+  const pathToStore = pathReducer(config.pathPatterns ?? [], config.storePaths);
   const clientAddress = (c: Context): string => {
     let peer = '';
     try {
@@ -100,8 +104,7 @@ export function createApp({ store, config, log }: AppOptions): Hono {
     // Not stored: an entry must point at what the visitor was shown. The sender posts the
     // snapshots to /v1/snapshots and sends the entry again.
     if (need.length) return c.json({ error: `the log has no snapshot for ${need.join(' and ')}: post it to /v1/snapshots, then the entry again`, need }, 428);
-    // A path can name an order or hold a reset token: kept only when the owner chose to.
-    const entry = config.storePaths ? parsed.entry : { ...parsed.entry, path: '' };
+    const entry = { ...parsed.entry, path: pathToStore(parsed.entry.path) };
     const result = await store.insert(entry, c.req.header('origin')!);
     if (result === 'conflict') return fail(c, 409, 'an entry with this id and time is already stored with different content');
     return result === 'created' ? c.json({ status: 'stored' }, 201) : c.json({ status: 'already stored' }, 200);
@@ -157,8 +160,12 @@ export function createApp({ store, config, log }: AppOptions): Hono {
       if (counted !== null) return fail(c, 400, `line ${line}: nothing may follow the count line`);
       const parsed = parseExportLine(text);
       if (!parsed.ok) return fail(c, 400, `line ${line}: ${parsed.reason} (${imported} entries imported before it)`);
-      if ('count' in parsed) counted = parsed.count;
-      else if (await store.restore(parsed.entry)) imported++;
+      if (parsed.kind === 'count') counted = parsed.count;
+      else if (parsed.kind === 'snapshot') await store.putSnapshot(parsed.hash, parsed.content);
+      else if (parsed.kind === 'erased') await store.restoreErasure(parsed.erasure);
+      else if (parsed.kind === 'seal') {
+        if ((await store.restoreSeal(parsed.seal)) === 'conflict') return fail(c, 400, `line ${line}: this log sealed ${parsed.seal.day} otherwise: import into a new log`);
+      } else if (await store.restore(parsed.entry)) imported++;
       else already++;
     }
     await store.durable();
@@ -168,11 +175,15 @@ export function createApp({ store, config, log }: AppOptions): Hono {
     return c.json({ status: 'imported', imported, alreadyStored: already });
   });
 
-  // One day's seal, for the owner to keep away from the log (see README, Tamper evidence).
+  // One day's link in the chain of seals, for the owner to keep away from the log (see README, Tamper evidence).
   app.get('/v1/digest', requireToken, async (c) => {
     const day = c.req.query('day') ?? '';
     if (!DAY.test(day) || Number.isNaN(Date.parse(day))) return fail(c, 400, 'day must be a UTC date like 2026-01-31');
-    return c.json(dayDigest(day, await store.receivedOn(day)));
+    const last = lastSealable(Date.now());
+    if (day > last) return fail(c, 404, `${day} is not sealed yet: a day is sealed 5 minutes after it ends (UTC)`);
+    await store.seal(last);
+    const seal = await store.sealOf(day);
+    return seal ? c.json(seal) : fail(c, 404, `${day} lies before the log's first sealed day`);
   });
 
   const bounds = (c: Context): { from: Date | null; to: Date | null } | null => {
@@ -193,7 +204,17 @@ export function createApp({ store, config, log }: AppOptions): Hono {
     if (!format) return fail(c, 400, 'format must be ndjson or csv');
     const range = bounds(c);
     if (!range) return fail(c, 400, BOUNDS_ERROR);
-    return c.body(exportStream(store.range(range.from, range.to), format), 200, { 'Content-Type': CONTENT_TYPE[format] });
+    // A whole export carries the chain of seals too (sealed through yesterday first), so
+    // `samtykke-log verify` can check it offline; a range of times cannot, its days are partial.
+    const whole = range.from === null && range.to === null;
+    if (whole) await store.seal(lastSealable(Date.now()));
+    const closing = async function* () {
+      if (!whole) return;
+      for (const { day, leaf } of await store.erasures()) yield { erased: leaf, day };
+      for (const seal of await store.seals()) yield { seal };
+    };
+    const body = exportStream(store.range(range.from, range.to), format, { snapshot: (hash) => store.snapshot(hash), closing });
+    return c.body(body, 200, { 'Content-Type': CONTENT_TYPE[format] });
   });
 
   app.get('/v1/stats', requireToken, async (c) => {

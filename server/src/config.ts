@@ -1,4 +1,5 @@
 import { NO_PROXY, parseRange, type ProxyTrust } from './client-address.js';
+import { patternProblem } from './path-pattern.js';
 
 /**
  * Retention default: a consent is valid at most 395 days (13 months, the longest samtykke
@@ -25,6 +26,8 @@ export interface Config {
   readonly proxy: ProxyTrust;
   /** Keep each entry's page path; off by default, since a path can carry personal data. */
   readonly storePaths: boolean;
+  /** Route patterns a path is reduced to before it is stored (path-pattern.ts). */
+  readonly pathPatterns: readonly string[];
 }
 
 /**
@@ -97,7 +100,12 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     globalRatePerMinute: whole('GLOBAL_RATE_LIMIT_PER_MINUTE', 6000, 0, 10_000_000),
     proxy: readProxy(env, problems),
     storePaths: flag('STORE_PATHS'),
+    pathPatterns: (env.PATH_PATTERNS ?? '').split(',').map((p) => p.trim()).filter(Boolean),
   };
+  for (const p of config.pathPatterns) {
+    const problem = patternProblem(p);
+    if (problem) problems.push(`PATH_PATTERNS: "${p}" ${problem}, e.g. /ordre/:id,/tilbakestill/*`);
+  }
   if (problems.length) throw new Error(`samtykke-log: ${problems.join('; ')}`);
   return config;
 }

@@ -33,6 +33,13 @@ export interface Entry {
   readonly previousId: string | null;
 }
 
+export interface StoredEntry extends Entry {
+  /** When the receiver stored it (server clock, ISO 8601). */
+  readonly receivedAt: string;
+  /** The site it was posted from, one of ALLOWED_ORIGINS at the time. */
+  readonly origin: string;
+}
+
 export type Parsed = { ok: true; entry: Entry } | { ok: false; reason: string };
 
 const ID = /^[A-Za-z0-9]{8,32}$/;

@@ -1,5 +1,5 @@
 import { OPTIONAL_PURPOSES } from '../../src/config/purposes';
-import type { StoredEntry } from './store/store.js';
+import type { StoredEntry } from './entry.js';
 
 export type Format = 'ndjson' | 'csv';
 export const CONTENT_TYPE: Record<Format, string> = { ndjson: 'application/x-ndjson', csv: 'text/csv; charset=utf-8' };
@@ -31,19 +31,41 @@ export function formatLine(e: StoredEntry & { shown?: unknown }, format: Format)
 /** The last line of a complete export: what a reader checks to know that nothing is missing. */
 const endLine = (count: number, format: Format) => (format === 'ndjson' ? JSON.stringify({ count }) + '\n' : `#count,${count}\r\n`);
 
+/** What an NDJSON export carries beside the entries. */
+export interface ExportExtras {
+  /** A snapshot's canonical text by hash (null: the log has none). */
+  snapshot(hash: string): Promise<string | null>;
+  /** Lines after the entries: in a whole export, the erasures' leaves and the chain of seals. */
+  closing: () => AsyncIterable<object>;
+}
+
 /**
- * An export as a response body: header, one line an entry, then the count line. A read that
- * fails midway errors the stream, so the connection breaks instead of ending as if complete.
+ * An export as a response body: header, one line an entry, then the count line. In NDJSON,
+ * each snapshot an entry names comes once, on the line before the first entry naming it, so
+ * the file shows what its visitors were shown without the log (CSV holds the entries only).
+ * A read that fails midway errors the stream, so the connection breaks instead of ending as
+ * if complete.
  */
-export function exportStream(entries: AsyncIterable<StoredEntry>, format: Format): ReadableStream<Uint8Array> {
+export function exportStream(entries: AsyncIterable<StoredEntry>, format: Format, extras: ExportExtras): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const lines = (async function* () {
     if (format === 'csv') yield csvHeader();
+    const written = new Set<string>();
     let count = 0;
     for await (const e of entries) {
       count++;
+      if (format === 'ndjson') {
+        for (const hash of [e.servicesHash, e.textsHash]) {
+          if (written.has(hash)) continue;
+          written.add(hash);
+          const content = await extras.snapshot(hash);
+          // The stored text as it is: canonical JSON, the very text its hash was computed over.
+          if (content !== null) yield `{"snapshot":${JSON.stringify(hash)},"content":${content}}\n`;
+        }
+      }
       yield formatLine(e, format);
     }
+    if (format === 'ndjson') for await (const line of extras.closing()) yield JSON.stringify(line) + '\n';
     yield endLine(count, format);
   })();
   return new ReadableStream({

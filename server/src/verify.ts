@@ -1,49 +1,94 @@
 import { readFileSync } from 'node:fs';
-import { DAY, dayDigest, dayOf, type DayDigest } from './digest.js';
-import { parseExportLine } from './import.js';
-import type { StoredEntry } from './store/store.js';
+import { dayOf, GENESIS, leafOf, nextDay, sealDigest, type DaySeal } from './digest.js';
+import { parseExportLine, parseSeal } from './import.js';
 
 /**
- * `samtykke-log verify <export.ndjson> <digests.ndjson>`: checks an export offline against the
- * daily digests the owner kept (one `GET /v1/digest?day=` answer a line). Prints one line a day
- * and exits 1 when any day differs, 2 when a file cannot be read.
+ * `samtykke-log verify <export.ndjson> [<digests.ndjson>]`: checks a whole export offline.
+ * - every entry's snapshots are in the file and are what their hashes stand for;
+ * - the chain of seals runs day after day, each link over the one before, and each day's
+ *   entries (with the leaves of erased ones) seal to that day's digest; a day retention took
+ *   is shown as expired, its link still in the chain;
+ * - the digests the owner kept away from the log (`GET /v1/digest` answers, one a line) are
+ *   links of that chain: so the latest one kept vouches for every day before it.
+ * Prints one line a check and exits 1 when anything differs, 2 when a file cannot be read.
  */
-export function verify(exportText: string, digestText: string): { lines: string[]; ok: boolean } {
-  const byDay = new Map<string, StoredEntry[]>();
+export function verify(exportText: string, digestText = ''): { lines: string[]; ok: boolean } {
+  const entries = new Map<string, { leaves: string[]; erased: number }>(); // by the day received
+  const named = new Set<string>();
+  const snapshots = new Set<string>();
+  const seals: DaySeal[] = [];
   let counted: number | null = null;
-  let entries = 0;
+  let total = 0;
   exportText.split('\n').forEach((text, i) => {
     if (!text.trim()) return;
     const line = parseExportLine(text);
     if (!line.ok) throw new Error(`export line ${i + 1}: ${line.reason}`);
-    if ('count' in line) counted = line.count;
+    if (line.kind === 'count') counted = line.count;
+    else if (line.kind === 'snapshot') snapshots.add(line.hash); // its hash checked against its content by the parser
+    else if (line.kind === 'seal') seals.push(line.seal);
     else {
-      entries++;
-      byDay.set(dayOf(line.entry), [...(byDay.get(dayOf(line.entry)) ?? []), line.entry]);
+      const [day, leaf] = line.kind === 'erased' ? [line.erasure.day, line.erasure.leaf] : [dayOf(line.entry), leafOf(line.entry)];
+      const of = entries.get(day) ?? { leaves: [], erased: 0 };
+      of.leaves.push(leaf);
+      entries.set(day, of);
+      if (line.kind === 'erased') of.erased++;
+      else {
+        total++;
+        named.add(line.entry.servicesHash).add(line.entry.textsHash);
+      }
     }
   });
-  if (counted !== entries) throw new Error(`the export is incomplete: its count line says ${counted ?? 'nothing'}, it holds ${entries} entries`);
+  if (counted !== total) throw new Error(`the export is incomplete: its count line says ${counted ?? 'nothing'}, it holds ${total} entries`);
+
   const lines: string[] = [];
   let ok = true;
+  const say = (good: boolean, line: string) => {
+    ok &&= good;
+    lines.push(line);
+  };
+  const missing = [...named].filter((h) => !snapshots.has(h));
+  say(!missing.length, missing.length ? `snapshots  MISSING  ${missing.join(', ')}` : `snapshots  ok  ${named.size} named, each in the file as its hash says`);
+
+  seals.sort((a, b) => (a.day < b.day ? -1 : 1));
+  const byDay = new Map(seals.map((s) => [s.day, s]));
+  let before: DaySeal | null = null;
+  for (const seal of seals) {
+    const { leaves, erased } = entries.get(seal.day) ?? { leaves: [], erased: 0 };
+    entries.delete(seal.day);
+    const counts = `${leaves.length - erased} entries${erased ? `, ${erased} erased` : ''}`;
+    const linked = before ? seal.previous === before.digest && seal.day === nextDay(before.day) : seal.previous === GENESIS;
+    if (!linked) say(false, `${seal.day}  BROKEN  its seal does not follow ${before ? `${before.day}'s` : 'from the chain\'s start'}: a day was removed from the chain or rewritten`);
+    if (seal.expiredAt) say(linked && !leaves.length, `${seal.day}  expired  entries deleted by retention on ${seal.expiredAt.slice(0, 10)}${leaves.length ? `, yet ${leaves.length} in the file` : ''}`);
+    else {
+      const same = sealDigest(seal.day, seal.previous, leaves) === seal.digest;
+      say(same, `${seal.day}  ${same ? 'ok' : 'CHANGED'}  ${counts}${same ? '' : ` (its seal says ${seal.count})`}`);
+    }
+    before = seal;
+  }
+  // Days after the last seal (today) are not sealed yet; a day before it without a seal was added.
+  for (const [day, { leaves, erased }] of [...entries].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const late = before === null || day > before.day;
+    say(late, `${day}  ${late ? 'not sealed yet' : 'ADDED'}  ${leaves.length - erased} entries${erased ? `, ${erased} erased` : ''}`);
+  }
+
   for (const text of digestText.split('\n').filter((l) => l.trim())) {
-    const kept = JSON.parse(text) as DayDigest;
-    if (!DAY.test(kept.day)) throw new Error(`digest line without a day: ${text.slice(0, 80)}`);
-    const now = dayDigest(kept.day, byDay.get(kept.day) ?? []);
-    const same = now.digest === kept.digest && now.count === kept.count;
-    ok &&= same;
-    lines.push(`${kept.day}  ${same ? 'ok' : 'CHANGED'}  ${now.count} entries${same ? '' : ` (the digest kept says ${kept.count})`}`);
+    const kept = parseSeal(JSON.parse(text));
+    if (!kept) throw new Error(`not a digest line: ${text.slice(0, 80)}`);
+    const link = byDay.get(kept.day);
+    const same = link?.digest === kept.digest;
+    say(same, `${kept.day}  ${same ? 'kept digest ok' : link ? 'CHANGED  the digest kept differs from the chain in the file' : 'MISSING  the file has no seal for this day'}`);
   }
   return { lines, ok };
 }
 
 export function verifyCommand(args: readonly string[]): number {
   const [exportFile, digestFile] = args;
-  if (!exportFile || !digestFile) {
-    console.error('usage: samtykke-log verify <export.ndjson> <digests.ndjson>');
+  if (!exportFile) {
+    console.error('usage: samtykke-log verify <export.ndjson> [<digests.ndjson>]');
     return 2;
   }
   try {
-    const { lines, ok } = verify(readFileSync(exportFile, 'utf8'), readFileSync(digestFile, 'utf8'));
+    const { lines, ok } = verify(readFileSync(exportFile, 'utf8'), digestFile ? readFileSync(digestFile, 'utf8') : '');
     for (const line of lines) console.log(line);
     return ok ? 0 : 1;
   } catch (error) {

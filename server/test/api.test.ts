@@ -31,11 +31,12 @@ describe.each(STORES)('receiver on the $name store', (kind) => {
   const postSnapshot = (body: string, headers: Record<string, string> = {}) =>
     app.request('/v1/snapshots', { method: 'POST', headers: { Origin: ORIGIN, 'Content-Type': 'text/plain', ...headers }, body });
   const read = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers: { Authorization: `Bearer ${TOKEN}`, ...headers } });
-  /** The whole export, checked complete: its last line counts the entries before it. */
+  /** The whole export's entries, checked complete: its last line counts them. */
   const all = async () => {
     const lines = (await (await read('/v1/consents')).text()).split('\n').filter(Boolean).map((l) => JSON.parse(l));
-    expect(lines.at(-1)).toEqual({ count: lines.length - 1 });
-    return lines.slice(0, -1);
+    const entries = lines.filter((l) => 'id' in l);
+    expect(lines.at(-1)).toEqual({ count: entries.length });
+    return entries;
   };
 
   it('stores an entry once: 201, then 200 for the same entry sent again', async () => {
@@ -148,7 +149,10 @@ describe.each(STORES)('receiver on the $name store', (kind) => {
     const to = entry(5002).time; // exclusive
     const ndjson = await read(`/v1/consents?from=${from}&to=${to}`);
     expect(ndjson.headers.get('content-type')).toBe('application/x-ndjson');
-    expect((await ndjson.text()).split('\n').filter(Boolean).map((l) => JSON.parse(l).id ?? l)).toEqual([entry(5000).id, entry(5001).id, '{"count":2}']);
+    // Each snapshot the entries name comes once, before the first entry naming it.
+    const lines = (await ndjson.text()).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.snapshot ?? l.id ?? l)).toEqual([entry(5000).servicesHash, entry(5000).textsHash, entry(5000).id, entry(5001).id, { count: 2 }]);
+    expect(lines[0].content).toEqual(JSON.parse(SNAPSHOTS.services));
     for (const res of [await read(`/v1/consents?from=${from}&to=${to}`, { Accept: 'text/csv' }), await read(`/v1/consents?from=${from}&to=${to}&format=csv`)]) {
       expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
       const rows = (await res.text()).trim().split('\r\n');
@@ -281,6 +285,23 @@ describe.each(STORES)('receiver on the $name store', (kind) => {
     expect(line.path).toBe('');
   });
 
+  it('reduces a path to the owner\'s route pattern it matches (PATH_PATTERNS) before storing it', async () => {
+    const pathPatterns = ['/ordre/:id', '/tilbakestill/*'];
+    const stored = async (on: ReturnType<typeof createApp>, n: number, path: string) => {
+      expect((await post({ ...entry(n), path }, {}, on)).status).toBe(201);
+      return JSON.parse((await (await read(`/v1/consents/${entry(n).id}`)).text()).split('\n')[0]!).path;
+    };
+    const patternsOnly = createApp({ store, config: { ...config, storePaths: false, pathPatterns }, log: silentLog });
+    expect(await stored(patternsOnly, 8400, '/ordre/12345')).toBe('/ordre/:id');
+    expect(await stored(patternsOnly, 8401, '/ordre/12345/')).toBe('/ordre/:id');
+    expect(await stored(patternsOnly, 8402, '/tilbakestill/k9x2/bekreft')).toBe('/tilbakestill/*');
+    expect(await stored(patternsOnly, 8403, '/ordre/12345/kvittering')).toBe(''); // matches no pattern: nothing of it kept
+    // With STORE_PATHS=1 too, a path that matches no pattern is kept as it is.
+    const patternsAndPaths = createApp({ store, config: { ...config, storePaths: true, pathPatterns }, log: silentLog });
+    expect(await stored(patternsAndPaths, 8404, '/om-oss')).toBe('/om-oss');
+    expect(await stored(patternsAndPaths, 8405, '/ordre/777')).toBe('/ordre/:id');
+  });
+
   it('erases one consent id\'s history with the token, and only that', async () => {
     const [a, b] = [entry(8100), entry(8101)];
     expect((await post(a)).status).toBe(201);
@@ -303,11 +324,12 @@ describe.each(STORES)('receiver on the $name store', (kind) => {
       const res = await importing(exported);
       expect(res.status).toBe(200);
       const lines = exported.split('\n').filter(Boolean);
-      expect(await res.json()).toEqual({ status: 'imported', imported: lines.length - 1, alreadyStored: 0 });
+      const entries = lines.filter((l) => l.startsWith('{"id"')).length;
+      expect(await res.json()).toEqual({ status: 'imported', imported: entries, alreadyStored: 0 });
       const again = await (await restored.request('/v1/consents', { headers: { Authorization: `Bearer ${TOKEN}` } })).text();
       expect(again).toBe(exported);
       // Importing twice stores nothing twice; a file that broke off is refused as incomplete.
-      expect(await (await importing(exported)).json()).toMatchObject({ imported: 0, alreadyStored: lines.length - 1 });
+      expect(await (await importing(exported)).json()).toMatchObject({ imported: 0, alreadyStored: entries });
       const cut = await importing(lines.slice(0, 3).join('\n'));
       expect(cut.status).toBe(400);
       expect((await cut.json()).error).toMatch(/the export is incomplete: its count line says nothing/);

@@ -23,6 +23,11 @@ describe('configuration from the environment', () => {
     expect(start).toThrow(/PORT must be a whole number from 0 to 65535, not "eighty"/);
     expect(start).toThrow(/RETENTION_DAYS must be a whole number from 1/);
     expect(() => readConfig({})).toThrow(/ALLOWED_ORIGINS must list the site origins/);
+    const patterns = (PATH_PATTERNS: string) => () => readConfig({ ALLOWED_ORIGINS: 'https://www.example.no', PATH_PATTERNS });
+    expect(patterns('/ordre/:id, /tilbakestill/*')().pathPatterns).toEqual(['/ordre/:id', '/tilbakestill/*']);
+    expect(patterns('ordre/:id')).toThrow(/PATH_PATTERNS: "ordre\/:id" must start with "\/"/);
+    expect(patterns('/*/kvittering')).toThrow(/PATH_PATTERNS: "\/\*\/kvittering" must be segments of plain path text/);
+    expect(patterns('/ordre/:')).toThrow(/PATH_PATTERNS: "\/ordre\/:" must be segments/);
   });
 });
 

@@ -7,21 +7,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { NO_PROXY } from '../src/client-address.js';
 import { silentLog } from '../src/log.js';
+import type { StoredEntry } from '../src/entry.js';
 import type { ConsentStore } from '../src/store/store.js';
 import { STORES } from './stores.js';
-import { entry, SNAPSHOTS } from './support/load.mjs';
+import { entry, hashOf, SNAPSHOTS } from './support/load.mjs';
 import { ORIGIN, TOKEN } from './support/receiver.mjs';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'samtykke-log.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'samtykke-verify-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+const configOf = () => ({ token: TOKEN, allowedOrigins: [ORIGIN], ratePerMinute: 0, globalRatePerMinute: 0, proxy: NO_PROXY, storePaths: true });
+
 describe.each(STORES)('digests and stats on the $name store', (kind) => {
   let store: ConsentStore;
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {
     store = await kind.open(await kind.place());
-    app = createApp({ store, config: { token: TOKEN, allowedOrigins: [ORIGIN], ratePerMinute: 0, globalRatePerMinute: 0, proxy: NO_PROXY, storePaths: true }, log: silentLog });
+    app = createApp({ store, config: configOf(), log: silentLog });
     const post = (body: string, path = '/v1/consents') => app.request(path, { method: 'POST', headers: { Origin: ORIGIN, 'Content-Type': 'text/plain' }, body });
     for (const body of Object.values(SNAPSHOTS)) await post(body, '/v1/snapshots');
     for (const n of [1, 2, 3]) expect((await post(JSON.stringify(entry(n)))).status).toBe(201);
@@ -29,7 +32,7 @@ describe.each(STORES)('digests and stats on the $name store', (kind) => {
   afterAll(() => store.close());
 
   const read = (path: string) => app.request(path, { headers: { Authorization: `Bearer ${TOKEN}` } });
-  const verify = (exported: string, digests: string) => {
+  const verify = (exported: string, digests: string): Promise<{ code: number; out: string }> => {
     writeFileSync(join(dir, 'export.ndjson'), exported);
     writeFileSync(join(dir, 'digests.ndjson'), digests);
     return promisify(execFile)(process.execPath, [BIN, 'verify', join(dir, 'export.ndjson'), join(dir, 'digests.ndjson')]).then(
@@ -38,26 +41,96 @@ describe.each(STORES)('digests and stats on the $name store', (kind) => {
     );
   };
 
-  it('seals a day\'s entries, and the offline check tells a kept export from a changed one', async () => {
+  const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+  const lines = (text: string) => text.split('\n').filter(Boolean);
+
+  it('chains the days\' seals, and the offline check finds a day changed, removed or rewritten', async () => {
+    // Entries received on past days, as an import restores them: day 5 ago, none 4 ago, one 3 ago.
+    const [d5, d4, d3] = [ago(5), ago(4), ago(3)];
+    // entry(n) is a valid entry (it is posted elsewhere), typed loosely as the body it is.
+    const past = (n: number, day: string) => ({ ...entry(n), receivedAt: `${day}T10:00:0${n % 10}.000Z`, origin: ORIGIN }) as unknown as StoredEntry;
+    for (const e of [past(21, d5), past(22, d5), past(23, d3)]) expect(await store.restore(e)).toBe(true);
+
+    const link = async (day: string) => (await read(`/v1/digest?day=${day}`)).json();
+    const seal3 = await link(d3);
+    expect(seal3).toEqual({ day: d3, count: 1, previous: (await link(d4)).digest, digest: expect.stringMatching(/^[0-9a-f]{64}$/), expiredAt: null });
+    expect(await link(d4)).toMatchObject({ count: 0, previous: (await link(d5)).digest });
+    expect(await link(d5)).toMatchObject({ count: 2, previous: '0'.repeat(64) });
     const today = new Date().toISOString().slice(0, 10);
-    const res = await read(`/v1/digest?day=${today}`);
-    const digest = await res.json();
-    expect(digest).toEqual({ day: today, count: 3, digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect((await read(`/v1/digest?day=${today}`)).status).toBe(404); // sealed once the day is over
+    expect((await read(`/v1/digest?day=${ago(6)}`)).status).toBe(404); // before the log's first day
     expect((await read('/v1/digest?day=yesterday')).status).toBe(400);
-    expect((await app.request(`/v1/digest?day=${today}`)).status).toBe(401);
+    expect((await app.request(`/v1/digest?day=${d3}`)).status).toBe(401);
 
     const exported = await (await read('/v1/consents')).text();
-    const kept = JSON.stringify(digest) + '\n';
-    expect(await verify(exported, kept)).toEqual({ code: 0, out: `${today}  ok  3 entries\n` });
-    // One answer changed after the fact: the day no longer matches what was kept.
-    const forged = exported.replace('"analytics":false', '"analytics":true');
+    const kept = JSON.stringify(seal3) + '\n';
+    const days = [5, 4, 3, 2, 1].map(ago);
+    const counts: Record<string, number> = { [d5]: 2, [d3]: 1 };
+    expect(await verify(exported, kept)).toEqual({
+      code: 0,
+      out: ['snapshots  ok  2 named, each in the file as its hash says', ...days.map((d) => `${d}  ok  ${counts[d] ?? 0} entries`), `${today}  not sealed yet  3 entries`, `${d3}  kept digest ok`, ''].join('\n'),
+    });
+    // One answer changed after the fact.
+    const forged = exported.replace(/("id":"load00000021".*?"analytics":)false/, '$1true');
     expect(forged).not.toBe(exported);
-    expect(await verify(forged, kept)).toEqual({ code: 1, out: `${today}  CHANGED  3 entries (the digest kept says 3)\n` });
-    // An entry removed, with the count line fixed up to hide it.
-    const lines = exported.trim().split('\n');
-    const removed = [...lines.slice(1, -1), '{"count":2}'].join('\n');
-    expect(await verify(removed, kept)).toMatchObject({ code: 1, out: expect.stringContaining('CHANGED  2 entries (the digest kept says 3)') });
-    expect(await verify(lines.slice(0, -1).join('\n'), kept)).toMatchObject({ code: 2, out: expect.stringContaining('the export is incomplete') });
+    expect(await verify(forged, kept)).toMatchObject({ code: 1, out: expect.stringContaining(`${d5}  CHANGED  2 entries (its seal says 2)`) });
+    // A whole day taken out, its entries and its seal.
+    const withoutD5 = lines(exported).filter((l) => !l.includes(`${d5}T`) && !l.includes(`"day":"${d5}"`));
+    const gone = [...withoutD5.slice(0, -1), `{"count":${withoutD5.filter((l) => l.startsWith('{"id"')).length}}`].join('\n');
+    expect(await verify(gone, kept)).toMatchObject({ code: 1, out: expect.stringContaining(`${d4}  BROKEN  its seal does not follow from the chain's start`) });
+    // The chain rewritten without that day (a log that never had it): the digest kept says so.
+    const rewritten = await kind.open(await kind.place());
+    try {
+      for (const l of lines(exported).filter((l) => l.startsWith('{"id"') && !l.includes(`"receivedAt":"${d5}`))) {
+        const e = JSON.parse(l);
+        await rewritten.restore(e);
+      }
+      await rewritten.seal(ago(1));
+      const exportOf = async (s: ConsentStore) => (await createApp({ store: s, config: configOf(), log: silentLog }).request('/v1/consents', { headers: { Authorization: `Bearer ${TOKEN}` } })).text();
+      for (const body of Object.values(SNAPSHOTS)) await rewritten.putSnapshot(hashOf(body), body);
+      expect(await verify(await exportOf(rewritten), kept)).toMatchObject({ code: 1, out: expect.stringContaining(`${d3}  CHANGED  the digest kept differs from the chain in the file`) });
+    } finally {
+      await rewritten.close();
+    }
+    expect(await verify(lines(exported).slice(0, -1).join('\n'), kept)).toMatchObject({ code: 2, out: expect.stringContaining('the export is incomplete') });
+  });
+
+  it('keeps the chain whole through an erasure and retention, and through export, import and verify', async () => {
+    const [d5, d4, d3] = [ago(5), ago(4), ago(3)];
+    const kept = JSON.stringify(await (await read(`/v1/digest?day=${d3}`)).json()) + '\n';
+    const erased = await app.request(`/v1/consents/${entry(22).id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${TOKEN}` } });
+    expect(await erased.json()).toEqual({ status: 'erased', erased: 1 });
+    const afterErasure = await (await read('/v1/consents')).text();
+    expect(afterErasure).toMatch(new RegExp(`\\{"erased":"[0-9a-f]{64}","day":"${d5}"\\}`));
+    expect((await verify(afterErasure, kept)).out).toContain(`${d5}  ok  1 entries, 1 erased\n`);
+
+    // Retention takes the oldest day whole: its seal stays in the chain, marked expired.
+    expect(await store.deleteReceivedBefore(new Date(`${d4}T00:00:00Z`))).toBe(1);
+    const exported = await (await read('/v1/consents')).text();
+    const checked = await verify(exported, kept);
+    expect(checked).toMatchObject({ code: 0, out: expect.stringContaining(`${d5}  expired  entries deleted by retention on ${ago(0)}\n${d4}  ok  0 entries\n`) });
+    expect(checked.out).toContain(`${d3}  kept digest ok`);
+
+    // Export, import into a new log, export again: the same file, snapshots and chain included.
+    const other = await kind.open(await kind.place());
+    try {
+      const restored = createApp({ store: other, config: configOf(), log: silentLog });
+      const res = await restored.request('/v1/import', { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` }, body: exported });
+      expect(await res.json()).toEqual({ status: 'imported', imported: lines(exported).filter((l) => l.startsWith('{"id"')).length, alreadyStored: 0 });
+      const again = await (await restored.request('/v1/consents', { headers: { Authorization: `Bearer ${TOKEN}` } })).text();
+      expect(again).toBe(exported);
+      expect(await verify(again, kept)).toMatchObject({ code: 0 });
+      // A snapshot that is not what its hash says is refused.
+      const snapshotLine = lines(exported).find((l) => l.startsWith('{"snapshot"'))!;
+      const bad = await restored.request('/v1/import', { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` }, body: snapshotLine.replace('Google', 'Gogle') + '\n{"count":0}\n' });
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).error).toMatch(/its content hashes to/);
+    } finally {
+      await other.close();
+    }
+    // An entry whose snapshot is missing from the file is named.
+    const noSnapshots = lines(exported).filter((l) => !l.startsWith('{"snapshot"')).join('\n');
+    expect(await verify(noSnapshots, kept)).toMatchObject({ code: 1, out: expect.stringContaining('snapshots  MISSING') });
   });
 
   it('counts each day\'s decisions by revision and language: Godta alle, Avvis alle, custom, withdrawals', async () => {

@@ -32,7 +32,7 @@ describe('the embedded store', () => {
   it('answers again once a failed fsync is over, for concurrent requests too', async () => {
     let failing = false;
     const db = await openPglite(folder(), {
-      fsync: () => {
+      fsync: async () => {
         if (failing) throw Object.assign(new Error('I/O error'), { code: 'EIO' });
       },
     });

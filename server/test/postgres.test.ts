@@ -3,8 +3,11 @@ import { createServer, type AddressInfo } from 'node:net';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { Log } from '../src/log.js';
+import type { StoredEntry } from '../src/entry.js';
 import { openPostgres } from '../src/store/postgres.js';
 import { STORES } from './stores.js';
+import { entry } from './support/load.mjs';
+import { ORIGIN } from './support/receiver.mjs';
 
 const postgresql = STORES.find((s) => s.name === 'postgresql')!;
 
@@ -51,6 +54,28 @@ describe('the PostgreSQL store', () => {
       expect(await db.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
     } finally {
       await db.close();
+    }
+  });
+
+  it('seals each day once, in one chain, when two receivers on one database seal at the same time', async () => {
+    const place = await postgresql.place();
+    const [a, b] = [await postgresql.open(place), await postgresql.open(place)];
+    const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+    try {
+      // entry(n) is a valid entry, typed loosely as the body it is.
+      for (const n of [1, 2]) await a.restore({ ...entry(n), receivedAt: `${ago(3)}T10:00:0${n}.000Z`, origin: ORIGIN } as unknown as StoredEntry);
+      await Promise.all([a.seal(ago(1)), b.seal(ago(1))]);
+      const seals = await a.seals();
+      expect(seals.map((s) => [s.day, s.count])).toEqual([
+        [ago(3), 2],
+        [ago(2), 0],
+        [ago(1), 0],
+      ]);
+      expect(seals[1]!.previous).toBe(seals[0]!.digest);
+      expect(await b.seals()).toEqual(seals);
+    } finally {
+      await a.close();
+      await b.close();
     }
   });
 });

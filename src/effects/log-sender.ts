@@ -1,4 +1,4 @@
-import type { Config } from '../config/types';
+import type { Config, Lang } from '../config/types';
 import type { ConsentRecord } from '../consent/record';
 import { afterPaint, afterPaintOrLeave } from '../core/ready';
 import { say } from '../core/report';
@@ -26,15 +26,17 @@ export type LogDecisions = typeof logDecisions;
  * other than 429) is dropped. Each entry names what the visitor was shown by hashes
  * (log-snapshot.ts); a log that lacks one answers 428, and the sender posts it, once. Nothing
  * that identifies the visitor is sent: the consent id is the one already in their cookie. `earlier`: the decisions made on this page before the sender
- * arrived (the tag fetches it as a part, shell/consent-log.ts), logged first.
+ * arrived (the tag fetches it as a part, shell/consent-log.ts), logged first. `faces`: the face
+ * files' SRI hashes, which samtykke-log.js carries (entries/log.ts), so the texts snapshot pins
+ * the built-in wording the visitor was shown.
  */
-export function logDecisions(config: Config, store: ConsentStore, version: string, earlier: readonly EarlyChange[] = []): void {
+export function logDecisions(config: Config, store: ConsentStore, version: string, earlier: readonly EarlyChange[] = [], faces?: Readonly<Record<Lang, string>>): void {
   const url = config.logUrl;
   if (!url) return;
   const queue = logQueue(logQueueKey(config.cookieName));
   const sending: LogEntry[] = [];
   const lang = visitorLang(config);
-  const snapshots = snapshotsOf(config, lang, version);
+  const snapshots = snapshotsOf(config, lang, version, faces?.[lang]);
   const text = (snapshot: Snapshot) => ({ hash: snapshotHash(canonicalJson(snapshot)), text: canonicalJson(snapshot) });
   // Hashed once, at start (well under a millisecond for a typical site).
   const shown: Shown = { servicesHash: text(snapshots.services), textsHash: text(snapshots.texts) };
@@ -52,7 +54,7 @@ export function logDecisions(config: Config, store: ConsentStore, version: strin
     // An entry queued by an earlier page view that showed something else cannot be proved here.
     if (!wanted.length || wanted.some((s, i) => !s || s.hash !== entry[(need as (keyof Shown)[])[i]!])) return false;
     const answers = await Promise.all(wanted.map((s) => post(s!.text, new URL('snapshots', url).href)));
-    return answers.every((a) => a.status === 200 || a.status === 201);
+    return answers.every((a) => a.ok); // 201 stored, or 200 stored before
   };
 
   const deliver = async (entry: LogEntry, again = false): Promise<void> => {

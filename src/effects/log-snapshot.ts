@@ -7,8 +7,10 @@ import type { Config, Lang } from '../config/types';
  */
 export type Snapshot =
   | { readonly kind: 'services'; readonly services: readonly unknown[] }
-  // The built-in texts are the samtykke version's, in that language; the rest are the owner's overrides.
-  | { readonly kind: 'texts'; readonly lang: Lang; readonly version: string; readonly overrides: Readonly<Record<string, string>> };
+  // The built-in texts are the samtykke version's, in that language, in the face file whose SRI
+  // hash is `face` (v/<version>/samtykke-face.<lang>.js, kept for good; left out by the one-file
+  // builds, which carry the same texts inside); the rest are the owner's overrides.
+  | { readonly kind: 'texts'; readonly lang: Lang; readonly version: string; readonly face?: string; readonly overrides: Readonly<Record<string, string>> };
 
 /** Characters of the base64url SHA-256 kept as a snapshot's hash: 132 bits. */
 export const HASH_CHARS = 22;
@@ -28,7 +30,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** The two snapshots of this page: what the banner lists, and in which words. */
-export function snapshotsOf(config: Config, lang: Lang, version: string): { services: Snapshot; texts: Snapshot } {
+export function snapshotsOf(config: Config, lang: Lang, version: string, face?: string): { services: Snapshot; texts: Snapshot } {
   return {
     services: {
       kind: 'services',
@@ -43,6 +45,6 @@ export function snapshotsOf(config: Config, lang: Lang, version: string): { serv
         cookies: s.cookies,
       })),
     },
-    texts: { kind: 'texts', lang, version, overrides: config.texts[lang] ?? {} },
+    texts: { kind: 'texts', lang, version, face, overrides: config.texts[lang] ?? {} },
   };
 }

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver, TOKEN } from '../../server/test/support/receiver.mjs';
-import { LOG_FILE } from '../../scripts/built-files.mjs';
+import { readFileSync } from 'node:fs';
+import { DIST, faceFile, LOG_FILE } from '../../scripts/built-files.mjs';
+import { integrity } from '../../scripts/sri.mjs';
 import { ORIGIN, siteFixture, sitePage, type Site } from './harness';
 
 /**
@@ -101,10 +103,11 @@ describe('the consent log', () => {
     expect(receivedAt).toEqual(expect.any(String));
     expect(origin).toBe(ORIGIN);
     // The receiver did not know what this page showed: the sender posted it (after a 428), and
-    // the entry now comes back with the services and texts the visitor saw.
+    // the entry now comes back with the services and texts the visitor saw: the built-in
+    // wording as the hash of the face file that holds it, the very file this page loaded.
     expect(shown).toMatchObject({
       services: { kind: 'services', services: expect.arrayContaining([expect.objectContaining({ id: 'google-analytics', provider: expect.stringMatching(/Google/) })]) },
-      texts: { kind: 'texts', lang: 'nb' },
+      texts: { kind: 'texts', lang: 'nb', face: integrity(readFileSync(DIST + faceFile('nb'))) },
     });
     expect(await site.page.evaluate(() => localStorage.length)).toBe(0);
     // The sender is a part of its own, fetched once with the page.

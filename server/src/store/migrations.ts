@@ -30,6 +30,22 @@ const MIGRATIONS: readonly string[] = [
      received_at timestamptz NOT NULL DEFAULT now()
    );
    ALTER TABLE consent_log ADD COLUMN previous_id text`,
+  // The chain of daily seals (digest.ts), and the leaf each erased entry leaves behind so the
+  // day it was received still seals to the same digest. Days are UTC dates as text (YYYY-MM-DD),
+  // so no driver turns them into a local midnight.
+  `CREATE TABLE day_seals (
+     day        text        PRIMARY KEY,
+     count      integer     NOT NULL,
+     previous   text        NOT NULL,
+     digest     text        NOT NULL,
+     expired_at timestamptz
+   );
+   CREATE TABLE erasures (
+     day       text        NOT NULL,
+     leaf      text        NOT NULL,
+     erased_at timestamptz NOT NULL DEFAULT now(),
+     PRIMARY KEY (day, leaf)
+   )`,
 ];
 
 // Any fixed number: receivers sharing one database take turns migrating.

@@ -1,17 +1,12 @@
 import { OPTIONAL_PURPOSES } from '../../../src/config/purposes';
-import type { Entry } from '../entry.js';
+import { dayBounds, GENESIS, lastSealable, leafOf, nextDay, sealDigest, type DaySeal, type Erasure } from '../digest.js';
+import type { Entry, StoredEntry } from '../entry.js';
 import { silentLog, type Log } from '../log.js';
 import type { Db } from './db.js';
 import { migrate } from './migrations.js';
 import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
 
-export interface StoredEntry extends Entry {
-  /** When the receiver stored it (server clock, ISO 8601). */
-  readonly receivedAt: string;
-  /** The site it was posted from, one of ALLOWED_ORIGINS at the time. */
-  readonly origin: string;
-}
 
 export interface DayStats {
   readonly day: string;
@@ -25,6 +20,9 @@ export interface DayStats {
 
 /** What storing an entry did; `conflict` is the same id and time with different content. */
 export type InsertResult = 'created' | 'replayed' | 'conflict';
+
+// Any fixed number, other than the migrations': receivers sharing one database seal in turn.
+const SEAL_LOCK = 7_115_847;
 
 const COLUMNS = 'id, time, revision, services_hash, choices, lang, version, texts_hash, path, previous_id, received_at, origin';
 const PAGE = 1000;
@@ -105,6 +103,12 @@ export class ConsentStore {
     return inserted.length ? 'created' : 'replayed';
   }
 
+  /** A snapshot's canonical text, or null when the log has none under that hash. */
+  async snapshot(hash: string): Promise<string | null> {
+    const [row] = await this.db.query<{ content: string }>('SELECT content FROM snapshots WHERE hash = $1', [hash]);
+    return row?.content ?? null;
+  }
+
   /** Every entry of one consent id, oldest first, each with what its visitor was shown. */
   async byId(id: string): Promise<(StoredEntry & { shown: { services: unknown; texts: unknown } })[]> {
     const rows = await this.db.query<Row & { services: string | null; texts: string | null }>(
@@ -135,13 +139,72 @@ export class ConsentStore {
     }
   }
 
-  /** The entries received on one UTC day (YYYY-MM-DD), for its digest. */
-  async receivedOn(day: string): Promise<StoredEntry[]> {
-    const rows = await this.db.query<Row>(
-      `SELECT ${COLUMNS} FROM consent_log WHERE received_at >= $1::date AND received_at < $1::date + 1 ORDER BY received_at, id, time`,
-      [day],
+  /**
+   * Seals every day not sealed yet, through `through` (YYYY-MM-DD), each over the one before:
+   * from the day after the last seal, or from the first day anything was received. Receivers
+   * sharing a database take turns; a day is sealed once and its seal never changes.
+   */
+  async seal(through: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [SEAL_LOCK]);
+      const [last] = await tx.query<{ day: string; digest: string }>('SELECT day, digest FROM day_seals ORDER BY day DESC LIMIT 1');
+      const [first] = await tx.query<{ day: string | null }>(
+        "SELECT least((SELECT min(day) FROM erasures), to_char(min(received_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD')) AS day FROM consent_log",
+      );
+      let day = last ? nextDay(last.day) : first?.day;
+      let previous = last?.digest ?? GENESIS;
+      for (; day && day <= through; day = nextDay(day)) {
+        const rows = await tx.query<Row>(`SELECT ${COLUMNS} FROM consent_log WHERE received_at >= $1 AND received_at < $2`, dayBounds(day));
+        const erased = await tx.query<{ leaf: string }>('SELECT leaf FROM erasures WHERE day = $1', [day]);
+        const leaves = [...rows.map((r) => leafOf(toEntry(r))), ...erased.map((e) => e.leaf)];
+        const digest = sealDigest(day, previous, leaves);
+        await tx.query('INSERT INTO day_seals (day, count, previous, digest) VALUES ($1, $2, $3, $4)', [day, leaves.length, previous, digest]);
+        previous = digest;
+      }
+    });
+    await this.db.durable();
+  }
+
+  /** One day's seal, or null when that day is not sealed. */
+  async sealOf(day: string): Promise<DaySeal | null> {
+    return (await this.readSeals('WHERE day = $1', [day]))[0] ?? null;
+  }
+
+  /** Every seal, oldest first: the chain, for a whole export. */
+  seals(): Promise<DaySeal[]> {
+    return this.readSeals('', []);
+  }
+
+  private async readSeals(where: string, params: unknown[]): Promise<DaySeal[]> {
+    const rows = await this.db.query<{ day: string; count: number; previous: string; digest: string; expired_at: Date | null }>(
+      `SELECT day, count, previous, digest, expired_at FROM day_seals ${where} ORDER BY day`,
+      params,
     );
-    return rows.map(toEntry);
+    return rows.map((r) => ({ day: r.day, count: Number(r.count), previous: r.previous, digest: r.digest, expiredAt: r.expired_at?.toISOString() ?? null }));
+  }
+
+  /** The leaves erased entries left, by day, for a whole export. */
+  erasures(): Promise<Erasure[]> {
+    return this.db.query<Erasure>('SELECT day, leaf FROM erasures ORDER BY day, leaf');
+  }
+
+  /** Restores an erased entry's leaf from an export; false when already there. */
+  async restoreErasure(e: Erasure): Promise<boolean> {
+    return (await this.db.query('INSERT INTO erasures (day, leaf) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1', [e.day, e.leaf])).length > 0;
+  }
+
+  /** Restores a seal from an export; `conflict` when this log sealed that day otherwise. */
+  async restoreSeal(s: DaySeal): Promise<InsertResult> {
+    const inserted = await this.db.query('INSERT INTO day_seals (day, count, previous, digest, expired_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (day) DO NOTHING RETURNING 1', [
+      s.day,
+      s.count,
+      s.previous,
+      s.digest,
+      s.expiredAt,
+    ]);
+    if (inserted.length) return 'created';
+    const stored = await this.sealOf(s.day);
+    return stored?.digest === s.digest && stored.previous === s.previous ? 'replayed' : 'conflict';
   }
 
   /**
@@ -174,11 +237,18 @@ export class ConsentStore {
     return inserted.length > 0;
   }
 
-  /** Erasure at a visitor's request: every entry of one consent id; returns how many. */
+  /**
+   * Erasure at a visitor's request: every entry of one consent id; returns how many. Each
+   * leaves its leaf, so the day's seal still holds and the chain shows that an entry went.
+   */
   async erase(id: string): Promise<number> {
-    const rows = await this.db.query('DELETE FROM consent_log WHERE id = $1 RETURNING 1', [id]);
+    const erased = await this.db.transaction(async (tx) => {
+      const rows = await tx.query<Row>(`DELETE FROM consent_log WHERE id = $1 RETURNING ${COLUMNS}`, [id]);
+      for (const e of rows.map(toEntry)) await tx.query('INSERT INTO erasures (day, leaf) VALUES ($1, $2) ON CONFLICT DO NOTHING', [e.receivedAt.slice(0, 10), leafOf(e)]);
+      return rows.length;
+    });
     await this.db.durable();
-    return rows.length;
+    return erased;
   }
 
   /** Makes what was written so far durable (after a batch of `restore`s). */
@@ -186,9 +256,20 @@ export class ConsentStore {
     return this.db.durable();
   }
 
-  /** Retention: removes entries received before `cutoff`; returns how many. */
+  /**
+   * Retention: removes entries received before `cutoff`; returns how many. The days it empties
+   * are sealed first and their seals stay, marked expired: the chain runs on unbroken, and
+   * says which days retention took.
+   */
   async deleteReceivedBefore(cutoff: Date): Promise<number> {
-    const rows = await this.db.query('DELETE FROM consent_log WHERE received_at < $1 RETURNING 1', [cutoff]);
+    await this.seal(lastSealable(Date.now()));
+    const whole = cutoff.toISOString().slice(0, 10); // days before this one are gone whole
+    const rows = await this.db.transaction(async (tx) => {
+      const deleted = await tx.query('DELETE FROM consent_log WHERE received_at < $1 RETURNING 1', [cutoff]);
+      await tx.query('DELETE FROM erasures WHERE day < $1', [whole]);
+      await tx.query('UPDATE day_seals SET expired_at = now() WHERE day < $1 AND expired_at IS NULL', [whole]);
+      return deleted;
+    });
     await this.db.durable();
     // The embedded store never vacuums by itself: without this the deleted rows' space is never reused.
     if (rows.length) await this.db.query('VACUUM consent_log');
