@@ -7,6 +7,9 @@ const builtInChromium = {
   hookTimeout: 60_000,
   maxWorkers: 2,
   sequence: { groupOrder: 1 },
+  // `expect.poll` waits for a page to show something; its default second is too short for a
+  // page under load on 2 busy cores, and a poll ends as soon as the signal is there.
+  expect: { poll: { timeout: 10_000 } },
 } as const;
 
 export default defineConfig({
