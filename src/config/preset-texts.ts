@@ -18,7 +18,7 @@ import type { Config, Lang, Service } from './types';
 interface PresetTexts {
   /** Each built-in service's description, by its id. */
   readonly about: Readonly<Record<string, string>>;
-  /** What each built-in cookie is for and how long it lives, by its name; `{days}` is the owner's validity period. */
+  /** What each built-in cookie is for and how long it lives, by its name; `{days}` is the owner's validity period, filled where the table is drawn (ui/services.tsx). */
   readonly cookies: Readonly<Record<string, readonly [purpose: string, lifetime: string]>>;
 }
 
@@ -122,7 +122,7 @@ export function withPresetTexts(config: Config, lang: Lang): Config {
     if (description === undefined) return s;
     const cookies = s.cookies.map((c) => {
       const text = Object.hasOwn(texts.cookies, c.name) ? texts.cookies[c.name] : undefined;
-      return text ? { ...c, purpose: text[0], lifetime: text[1].replace('{days}', String(config.validityDays)) } : c;
+      return text ? { ...c, purpose: text[0], lifetime: text[1] } : c;
     });
     return { ...s, description, cookies };
   };

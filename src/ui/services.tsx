@@ -33,7 +33,7 @@ export function Services({ ctx, purpose }: { ctx: Ctx; purpose: Purpose }) {
                       <code>{k.name}</code>
                     </td>
                     <td>{local(k.purpose)}</td>
-                    <td>{local(k.lifetime)}</td>
+                    <td>{fill(local(k.lifetime), { days: ctx.config.validityDays })}</td>
                   </tr>
                 ))}
               </tbody>

@@ -51,6 +51,12 @@ export interface Site {
   readonly unreachable: Set<string>;
   /** Replaces the site's pages (path → HTML, or HTML with headers such as a CSP) and clears the log. */
   serve(pages: Pages): void;
+  /**
+   * Resolves once no request and no https connection has reached the proxy for `ms`: what the
+   * browser was doing has ended, so a check for "nothing was sent" after it sees a late leak as
+   * well as a fixed wait would, and waits no longer than the browser keeps busy.
+   */
+  quiet(ms?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -87,11 +93,13 @@ export async function startSite(elsewhere?: (url: URL) => Promise<Answer> | unde
   const logged: Logged[] = [];
   const unreachable = new Set<string>();
   let pages: Pages = {};
+  // When the proxy last saw the browser: a request or a connection (epoch ms).
+  let lastSeen = Date.now();
 
   const answer = (req: IncomingMessage, res: ServerResponse, scheme: string) => {
     // Through a proxy, plain http arrives with an absolute URL; inside the tunnel, a path.
     const url = new URL(req.url ?? '/', `${scheme}://${req.headers.host}`);
-    requests.push({ url, at: Date.now() });
+    requests.push({ url, at: (lastSeen = Date.now()) });
     const send = (status: number, type: string, body: string, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers }).end(body);
     };
@@ -121,6 +129,7 @@ export async function startSite(elsewhere?: (url: URL) => Promise<Answer> | unde
   const proxy = createServer((req, res) => answer(req, res, 'http'));
   proxy.on('connect', (req, socket) => {
     connections.push(new URL(`https://${req.url}`).hostname);
+    lastSeen = Date.now();
     // Whatever host the browser asked for, the TLS end is ours. A browser closing mid-request
     // resets the socket; that is no failure of the page.
     socket.on('error', () => {});
@@ -141,6 +150,9 @@ export async function startSite(elsewhere?: (url: URL) => Promise<Answer> | unde
       connections.length = 0;
       logged.length = 0;
       unreachable.clear();
+    },
+    async quiet(ms = 250) {
+      for (let since = Date.now() - lastSeen; since < ms; since = Date.now() - lastSeen) await new Promise((r) => setTimeout(r, ms - since));
     },
     close: () =>
       new Promise((done) => {

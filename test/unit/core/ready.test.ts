@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { afterPaintOrLeave } from '../../../src/core/ready';
+import { afterPaintOrLeave, whenBody, whenParsed } from '../../../src/core/ready';
 
 const setVisibility = (state: DocumentVisibilityState) => Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
 
@@ -24,5 +24,57 @@ describe('afterPaintOrLeave', () => {
     dispatchEvent(new Event('pagehide'));
     document.dispatchEvent(new Event('visibilitychange'));
     expect(fn).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('whenParsed', () => {
+  afterEach(() => {
+    delete (document as { readyState?: unknown }).readyState;
+  });
+
+  it('runs at once on a parsed page', () => {
+    const fn = vi.fn();
+    whenParsed(fn);
+    expect(fn).toHaveBeenCalledOnce();
+  });
+
+  it('waits for DOMContentLoaded while the page is parsed, and runs once', () => {
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+    const fn = vi.fn();
+    whenParsed(fn);
+    expect(fn).not.toHaveBeenCalled();
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(fn).toHaveBeenCalledOnce();
+  });
+});
+
+describe('whenBody', () => {
+  it('runs at once when <body> is there', () => {
+    const fn = vi.fn();
+    whenBody(fn);
+    expect(fn).toHaveBeenCalledOnce();
+  });
+
+  it('before <body>, waits for the parser to open it, ignoring what comes before it, and runs once', async () => {
+    const body = document.body;
+    body.remove();
+    try {
+      const fn = vi.fn();
+      whenBody(fn);
+      document.documentElement.append(document.createElement('noscript'));
+      // A task: the observer has heard of the noscript by then.
+      await new Promise((r) => setTimeout(r));
+      expect(fn).not.toHaveBeenCalled();
+      document.documentElement.append(body);
+      await vi.waitFor(() => expect(fn).toHaveBeenCalledOnce());
+      document.documentElement.append(document.createElement('div'));
+      await new Promise((r) => setTimeout(r));
+      expect(fn).toHaveBeenCalledOnce();
+    } finally {
+      document.querySelector('html > noscript')?.remove();
+      document.querySelector('html > div')?.remove();
+      if (!body.isConnected) document.documentElement.append(body);
+    }
   });
 });

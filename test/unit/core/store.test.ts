@@ -72,16 +72,20 @@ describe('consent store', () => {
     ]);
   });
 
-  it('keeps going when a subscriber throws', () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+  it('keeps going when a subscriber throws, and says so once as an error with what it threw', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const store = createStore(config, memory(), () => now);
     const after = vi.fn();
+    const bug = new Error('owner bug');
     store.subscribe(() => {
-      throw new Error('owner bug');
+      throw bug;
     });
     store.subscribe(after);
     expect(() => store.decide({})).not.toThrow();
     expect(after).toHaveBeenCalledTimes(1);
+    expect(error).toHaveBeenCalledOnce();
+    expect(String(error.mock.calls[0]![0])).toMatch(/^\[samtykke\] .*listener/i);
+    expect(error.mock.calls[0]![1]).toBe(bug);
   });
 
   it('holds the choice for the page view when the browser refuses the cookie', () => {
@@ -184,6 +188,9 @@ describe('refresh (another tab changed the cookie)', () => {
       expect(store.granted('marketing')).toBe(false);
       expect(store.granted('analytics')).toBe(true);
       expect(store.record!.choices).toEqual({ analytics: true });
+      // What the answer still standing covered is kept; the withdrawn one's is gone with it.
+      expect(Object.keys(store.record!.covered)).toEqual(['analytics']);
+      expect(store.record!.covered.analytics).toEqual(decided().read()!.covered.analytics);
     });
 
     it('asks again when a service names another provider', () => {

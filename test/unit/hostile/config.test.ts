@@ -86,4 +86,19 @@ describe('the message stringifier', () => {
     cyclic.self = cyclic;
     expect(describeValue(cyclic)).toBe('{"a":"1n","self":"[cycle]"}');
   });
+
+  it('names what JSON cannot hold by its kind, and cuts a long value at 200 characters', () => {
+    expect(describeValue(undefined)).toBe('undefined');
+    expect(describeValue(Symbol('x'))).toBe('"[symbol]"');
+    expect(describeValue(() => 1)).toBe('"[function]"');
+    expect(describeValue({ f: () => 1, s: Symbol('x'), n: null })).toBe('{"f":"[function]","s":"[symbol]","n":null}');
+    expect(describeValue('x'.repeat(198))).toBe(`"${'x'.repeat(198)}"`);
+    expect(describeValue('x'.repeat(199))).toBe(`"${'x'.repeat(199)}`.slice(0, 200) + '…');
+    const throwing = {
+      toJSON: () => {
+        throw new Error('no');
+      },
+    };
+    expect(describeValue(throwing)).toBe('[object]');
+  });
 });

@@ -169,6 +169,13 @@ describe('preferences', () => {
     for (const s of ['Google Ads', 'Google Analytics', 'Google Ireland Limited', '_gcl_*', '_ga_*', '90 dager', '2 år', 'ekomloven § 3-15']) expect(text).toContain(s);
     expect(root.querySelector('dialog a')!.getAttribute('href')).toBe('https://policies.google.com/technologies/partner-sites');
   });
+
+  it("gives samtykke's own cookie the owner's validity period as its lifetime", () => {
+    const { root, ui } = setup({ validityDays: 30 });
+    ui.open();
+    const row = [...root.querySelectorAll('dialog tr')].find((tr) => tr.querySelector('code')?.textContent === 'samtykke');
+    expect([...row!.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['samtykke', 'Lagrer valget ditt og når du tok det.', '30 dager']);
+  });
 });
 
 describe('declaration', () => {
