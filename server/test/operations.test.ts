@@ -3,7 +3,8 @@ import { createApp } from '../src/app.js';
 import { NO_PROXY } from '../src/client-address.js';
 import type { Log } from '../src/log.js';
 import { scheduleRetention } from '../src/retention.js';
-import type { ConsentStore, StoredEntry } from '../src/store/store.js';
+import type { StoredEntry } from '../src/entry.js';
+import type { ConsentStore } from '../src/store/store.js';
 import { STORES } from './stores.js';
 import { entry } from './support/load.mjs';
 import { ORIGIN, TOKEN } from './support/receiver.mjs';
@@ -53,11 +54,12 @@ describe.each(STORES)('the receiver in operation, on the $name store', (kind) =>
     vi.useRealTimers();
   });
 
-  it('runs retention at start and then once a day, deleting each entry once it is older than the period, until stopped', async () => {
+  it('runs retention at start and then once a day, deleting each whole UTC day once it is past the period, until stopped', async () => {
     const store = await kind.open(await kind.place());
     try {
-      const start = Date.now();
-      // Older than the 30 days on the 20th day of running (by an hour); the other on the 30th.
+      // Noon UTC, so the day boundaries are known: retention takes whole UTC days (their seals then stand or expire whole).
+      const start = Date.UTC(2026, 11, 6, 12);
+      // Received on the day 10 days before the start, and on the start's own day.
       expect(await store.restore(received(1, start - 10 * DAY_MS - 3_600_000))).toBe(true);
       expect(await store.restore(received(2, start - 3_600_000))).toBe(true);
       // Only the schedule's clock is faked: the stores' own timers and I/O run as they do.
@@ -68,15 +70,16 @@ describe.each(STORES)('the receiver in operation, on the $name store', (kind) =>
       await until('the run at start', () => runs().length === 1);
       expect(await ids(store)).toEqual([entry(1).id, entry(2).id]);
 
+      // A day goes once 30 whole days lie between it and today: the first entry's on day 21, the second's on day 31.
       const leftAfter: Record<number, string[]> = {};
-      for (let day = 1; day <= 30; day++) {
+      for (let day = 1; day <= 31; day++) {
         vi.advanceTimersByTime(DAY_MS);
         await until(`the run on day ${day}`, () => runs().length === day + 1);
-        if ([19, 20, 29, 30].includes(day)) leftAfter[day] = await ids(store);
+        if ([20, 21, 30, 31].includes(day)) leftAfter[day] = await ids(store);
       }
-      expect(leftAfter).toEqual({ 19: [entry(1).id, entry(2).id], 20: [entry(2).id], 29: [entry(2).id], 30: [] });
+      expect(leftAfter).toEqual({ 20: [entry(1).id, entry(2).id], 21: [entry(2).id], 30: [entry(2).id], 31: [] });
       // Each run says what it deleted, and nothing else about the entries.
-      expect(runs().map(([level, , fields]) => [level, fields.deleted])).toEqual(Array.from({ length: 31 }, (_, i) => ['info', i === 20 || i === 30 ? 1 : 0]));
+      expect(runs().map(([level, , fields]) => [level, fields.deleted])).toEqual(Array.from({ length: 32 }, (_, i) => ['info', i === 21 || i === 31 ? 1 : 0]));
       expect(runs().every(([, , fields]) => Object.keys(fields).sort().join() === 'deleted,retentionDays')).toBe(true);
 
       stop();
