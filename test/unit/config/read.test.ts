@@ -15,6 +15,16 @@ describe('reading the owner input', () => {
     expect(input).toEqual({ googleAds: 'AW-1234', validityDays: 90, urlPassthrough: true, privacyUrl: '/p/' });
   });
 
+  it('converts only a whole number or exactly true/false, and only for a setting of that kind', () => {
+    const read = (attrs: Record<string, string>) => ({ ...readInput(tag(attrs), undefined) });
+    expect(read({ 'data-validity-days': ' 90 ' })).toEqual({ validityDays: 90 });
+    for (const days of ['90 dager', 'x90', '9 0', '-90', '90x']) expect(read({ 'data-validity-days': days }), days).toEqual({ validityDays: days });
+    expect(read({ 'data-url-passthrough': 'false' })).toEqual({ urlPassthrough: false });
+    for (const flag of ['truex', 'xtrue', 'TRUE', 'falsey']) expect(read({ 'data-url-passthrough': flag }), flag).toEqual({ urlPassthrough: flag });
+    // Text settings stay text, whatever they look like.
+    expect(read({ 'data-revision': '42', 'data-lang': 'true' })).toEqual({ revision: '42', lang: 'true' });
+  });
+
   it('leaves unconvertible attribute text for the validator to report', () => {
     expect(readInput(tag({ 'data-validity-days': 'ninety' }), undefined)).toEqual({ validityDays: 'ninety' });
   });
