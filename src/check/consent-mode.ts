@@ -1,6 +1,5 @@
+import { isArguments } from '../core/gtag-layer';
 import { bad, ok, type Line, type Look } from './model';
-
-const isArguments = (e: unknown): e is IArguments => Object.prototype.toString.call(e) === '[object Arguments]';
 
 /** `reklame-informasjonskapsler: nektet, …`: the signals of one consent command in the owner's words (Google's names kept for the helper). */
 function signals({ t }: Look, value: unknown): string {

@@ -40,11 +40,16 @@ function readPanel(): Shown[] | null {
 /** The panel once `ready` holds of it (it reads the page again as the page makes requests); fails naming `what`. */
 async function panelWhen(tab: Tab, what: string, ready: (lines: Shown[]) => boolean, ms = 10_000): Promise<Shown[]> {
   let last: Shown[] | null = null;
+  let failed: unknown = null;
   for (const end = Date.now() + ms; Date.now() < end; await sleep(150)) {
-    last = await tab.run(readPanel, undefined).catch(() => null);
+    // The page may be between documents (the check reloads it); the last failure is kept and reported.
+    last = await tab.run(readPanel, undefined).then(
+      (shown) => ((failed = null), shown),
+      (error: unknown) => ((failed = error), null),
+    );
     if (last && ready(last)) return last;
   }
-  throw new Error(`timed out waiting for the panel to show ${what}; it showed ${JSON.stringify(last)}`);
+  throw new Error(`timed out waiting for the panel to show ${what}; it showed ${JSON.stringify(last)}`, { cause: failed });
 }
 const privacyAnswered = (lines: Shown[]) => lines.some((l) => l.text.startsWith('Lenken til personvernsiden svarer'));
 const notGreen = (lines: Shown[]) => lines.filter((l) => l.tone !== 'ok');
