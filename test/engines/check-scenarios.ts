@@ -43,10 +43,12 @@ async function panelWhen(tab: Tab, what: string, ready: (lines: Shown[]) => bool
   let failed: unknown = null;
   for (const end = Date.now() + ms; Date.now() < end; await sleep(150)) {
     // The page may be between documents (the check reloads it); the last failure is kept and reported.
-    last = await tab.run(readPanel, undefined).then(
-      (shown) => ((failed = null), shown),
-      (error: unknown) => ((failed = error), null),
-    );
+    try {
+      last = await tab.run(readPanel, undefined);
+      failed = null;
+    } catch (error) {
+      [last, failed] = [null, error];
+    }
     if (last && ready(last)) return last;
   }
   throw new Error(`timed out waiting for the panel to show ${what}; it showed ${JSON.stringify(last)}`, { cause: failed });
