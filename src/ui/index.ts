@@ -9,6 +9,7 @@ import { withPresetTexts } from '../config/preset-texts';
 import { App } from './app';
 import type { Ctx } from './context';
 import { Declaration, declarationRoots } from './declaration';
+import { focusReturn } from './focus';
 import { createShadowHost } from '../shell/sheet';
 import { adopt } from './style';
 
@@ -31,12 +32,8 @@ export function mountUi(owners: Config, store: ConsentStore, text: I18n = i18n(o
   let draft: Choices = {};
   let shown = false;
   let msg = '';
-  let opener: HTMLElement | null = null;
   const dialog = () => root.querySelector('dialog');
-  // Where focus goes when the control that had it is gone or hidden (after a choice, or closing
-  // preferences whose opener hid): the reopen button; else, while the banner asks, its "Tilpass",
-  // as when the preferences were opened from it; else the status (first in the tree wins).
-  const fallback = () => (reopen?.hidden === false ? reopen : root.querySelector<HTMLElement>('.banner .secondary,[role=status]'));
+  const [rememberOpener, restoreFocus, focusFallback] = focusReturn(root, reopen);
 
   const ctx: Ctx = {
     ...text,
@@ -51,9 +48,7 @@ export function mountUi(owners: Config, store: ConsentStore, text: I18n = i18n(o
     open(el) {
       const d = dialog();
       if (!d || d.open) return;
-      let active = el ?? document.activeElement;
-      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-      opener = active instanceof HTMLElement && active !== document.body ? active : null;
+      rememberOpener(el);
       draft = { ...store.record?.choices };
       shown = true;
       draw();
@@ -75,7 +70,7 @@ export function mountUi(owners: Config, store: ConsentStore, text: I18n = i18n(o
       if (banner) banner.style.display = 'none';
       afterPaintOrLeave(() => {
         store.decide(choices);
-        fallback()?.focus();
+        focusFallback();
       });
     },
     toggle(p: OptionalPurpose, on: boolean) {
@@ -88,11 +83,7 @@ export function mountUi(owners: Config, store: ConsentStore, text: I18n = i18n(o
     // The `close` event comes a task after the dialog closed; reopened meanwhile (Escape, then
     // Enter at once), it is open again and must keep its contents and focus.
     if (dialog()?.open) return;
-    const el = opener;
-    opener = null;
-    // An opener that is gone or hidden cannot take focus back: the reopen button that tried the face
-    // again on a first visit is hidden once the banner asks.
-    (el?.isConnected && !el.hidden ? el : fallback())?.focus();
+    restoreFocus();
     shown = false;
     draw();
   };
