@@ -13,22 +13,26 @@ export function Banner({ ctx }: { ctx: Ctx }) {
   const providers = [...new Set(services.map((s) => s.provider))];
   return (
     <section class="banner" aria-labelledby="st">
-      <h2 id="st">{t.title}</h2>
-      <p>{t.intro}</p>
-      <ul>
-        {purposes.map((p) => (
-          <li key={p}>
-            <b>{t[p]}</b>: {t[`${p}Text`]}
-          </li>
-        ))}
-      </ul>
-      {providers.length > 0 && (
-        <p>
-          {fill(t.recipients, { providers: list(providers, t.and) })}
-          {services.some((s) => s.transfer) && ' ' + t.usa}
-        </p>
-      )}
-      <p>{fill(t.more, { control: control(ctx), privacy: url ? <a href={url}>{t.privacy}</a> : t.privacy })}</p>
+      {/* The words scroll on their own, under the choice, so no button ever hides below the fold
+          and nothing the keyboard reaches is ever covered by them (WCAG 2.4.11). */}
+      <div>
+        <h2 id="st">{t.title}</h2>
+        <p>{t.intro}</p>
+        <ul>
+          {purposes.map((p) => (
+            <li key={p}>
+              <b>{t[p]}</b>: {t[`${p}Text`]}
+            </li>
+          ))}
+        </ul>
+        {providers.length > 0 && (
+          <p>
+            {fill(t.recipients, { providers: list(providers, t.and) })}
+            {services.some((s) => s.transfer) && ' ' + t.usa}
+          </p>
+        )}
+        <p>{fill(t.more, { control: control(ctx), privacy: url ? <a href={url}>{t.privacy}</a> : t.privacy })}</p>
+      </div>
       <Buttons ctx={ctx} purposes={purposes} />
     </section>
   );

@@ -333,6 +333,10 @@ describe('look (A11Y-08, WN-05, dark scheme)', () => {
     await screenshot(page, 'banner-320.png');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // Before any scrolling, Reject is in view beside Accept, never below the fold under it.
+    const [accept, reject] = await Promise.all(['Godta alle', 'Avvis alle'].map(async (name) => (await button(page, name).boundingBox())!));
+    expect(reject.y).toBe(accept.y);
+    expect(reject.y + reject.height).toBeLessThanOrEqual(640);
     for (const name of ['Godta alle', 'Avvis alle', 'Tilpass']) {
       const b = button(page, name);
       await b.scrollIntoViewIfNeeded();
@@ -349,13 +353,15 @@ describe('look (A11Y-08, WN-05, dark scheme)', () => {
 
   it('loses nothing at 200 % zoom: a 1280 × 800 window zoomed in is 640 × 400 CSS pixels', async () => {
     const { page } = await site({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
-    const inView = async (el: Locator) => {
-      await el.scrollIntoViewIfNeeded();
+    const inView = async (el: Locator, scroll = true) => {
+      if (scroll) await el.scrollIntoViewIfNeeded();
       const box = (await el.boundingBox())!;
       return box.x >= 0 && box.y >= 0 && box.x + box.width <= 640 && box.y + box.height <= 400;
     };
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     const banner = page.getByRole('region', { name: 'Informasjonskapsler' });
+    // The choice is in view as the banner opens, before the visitor scrolls anything.
+    for (const name of ['Godta alle', 'Avvis alle', 'Tilpass']) expect(await inView(banner.getByRole('button', { name, exact: true }), false), name).toBe(true);
     for (const name of ['Godta alle', 'Avvis alle', 'Tilpass']) expect(await inView(banner.getByRole('button', { name, exact: true })), name).toBe(true);
     expect(await inView(banner.getByRole('link', { name: 'personvernerklæringen' }))).toBe(true);
     await button(page, 'Tilpass').click();
