@@ -8,6 +8,7 @@ import { toSignals } from '../consent/signals';
 import { dataLayer, defineGtag, gtag } from '../effects/gtag';
 import { newPolicy } from '../effects/trusted-types';
 import { loadEngine } from '../start/engine';
+import { preloadFace } from '../start/face';
 import { holdRecognised } from '../start/hold';
 import { START_HOOK, START_VERSION, type QueuedCall, type StartHandoff } from '../start/protocol';
 import { apiQueue } from '../start/queue';
@@ -46,5 +47,10 @@ if (!w[START_HOOK] && !isOurs(w.samtykke)) {
   }
   const handoff: StartHandoff = { version: START_VERSION, script, layer, held, calls, policy, uninstall };
   Object.defineProperty(w, START_HOOK, { value: handoff, configurable: true });
-  loadEngine(script, policy);
+  const engine = loadEngine(script, policy);
+  try {
+    if (engine && script) preloadFace(engine, script);
+  } catch {
+    /* only sooner: the engine fetches the face itself when it needs it */
+  }
 }

@@ -4,14 +4,15 @@ import { ENGINE_ATTR, ENGINE_INTEGRITY_ATTR } from './protocol';
  * Loads the engine without holding up the page: an `async` script with the address and hash
  * written on the start's element, its nonce, and the start's `data-*` settings copied over, so
  * the engine reads them from its own element exactly as it does as the single tag. `policy` is
- * the start's Trusted Types policy (or null), through which its address is set.
+ * the start's Trusted Types policy (or null), through which its address is set. Returns the
+ * engine's element, or null when the start has no address to load it from.
  */
-export function loadEngine(start: HTMLScriptElement | null, policy: { createScriptURL(url: string): unknown } | null): void {
+export function loadEngine(start: HTMLScriptElement | null, policy: { createScriptURL(url: string): unknown } | null): HTMLScriptElement | null {
   const src = start?.getAttribute(ENGINE_ATTR);
   if (!start || !src) {
     // The engine's messages are not here yet: the start says this one itself, in few words.
     console.error(`samtykke: the start needs ${ENGINE_ATTR}; paste it again from the configurator.`);
-    return;
+    return null;
   }
   const script = document.createElement('script');
   for (const { name, value } of Array.from(start.attributes)) {
@@ -27,4 +28,5 @@ export function loadEngine(start: HTMLScriptElement | null, policy: { createScri
   script.async = true;
   script.src = (policy?.createScriptURL(src) ?? src) as string;
   (document.head || document.documentElement).appendChild(script);
+  return script;
 }
