@@ -16,7 +16,8 @@ export function loadEngine(start: HTMLScriptElement | null, policy: { createScri
   }
   const script = document.createElement('script');
   for (const { name, value } of Array.from(start.attributes)) {
-    if (name.startsWith('data-') && name !== ENGINE_ATTR && name !== ENGINE_INTEGRITY_ATTR) script.setAttribute(name, value);
+    // The start's own attributes all begin with ENGINE_ATTR (protocol.ts); no setting does.
+    if (name.startsWith('data-') && !name.startsWith(ENGINE_ATTR)) script.setAttribute(name, value);
   }
   const integrity = start.getAttribute(ENGINE_INTEGRITY_ATTR);
   if (integrity) {
