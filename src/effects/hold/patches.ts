@@ -29,7 +29,7 @@ export function observeParser(check: Check, met?: (el: Element) => void): Uninst
     if (document.readyState === 'loading') {
       // The parser adds the page one node at a time: going through the page's scripts and
       // frames (lists the browser keeps) for those not checked yet costs far less than looking
-      // at each node it added. Every frame is offered for a placeholder, as one held since
+      // at each node it added. Every one is handed to `met` again, as a frame held since
       // (its src set by a script) is taken out and put back.
       for (const el of loaders()) {
         if (!checked.has(el)) {
@@ -43,7 +43,7 @@ export function observeParser(check: Check, met?: (el: Element) => void): Uninst
     for (const record of records) {
       for (const node of record.addedNodes) {
         if (!(node instanceof Element) || node instanceof HTMLImageElement) continue;
-        // One look inside per added element: each is checked, then a held frame gets its placeholder.
+        // One look inside per added element: each is checked, then handed to `met`.
         for (const el of node.firstElementChild ? [node, ...node.querySelectorAll('iframe')] : [node]) {
           check(el);
           met?.(el);
