@@ -1,9 +1,10 @@
 import { ENGINE_ATTR, ENGINE_INTEGRITY_ATTR } from './protocol';
 
 /**
- * Loads the engine without holding up the page: an `async` script with the address and hash
- * written on the start's element, its nonce, and the start's `data-*` settings copied over, so
- * the engine reads them from its own element exactly as it does as the single tag. `policy` is
+ * Loads the engine without holding up the page: an `async` script (as every script made by code
+ * is) with the address and hash written on the start's element, its nonce, and the start's
+ * `data-*` settings copied over, so the engine reads them from its own element exactly as it
+ * does as the single tag. `policy` is
  * the start's Trusted Types policy (or null), through which its address is set. Returns the
  * engine's element, or null when the start has no address to load it from.
  */
@@ -26,7 +27,6 @@ export function loadEngine(start: HTMLScriptElement | null, policy: { createScri
   }
   // The parser hides a nonce from getAttribute; only the property still has it.
   if (start.nonce) script.nonce = start.nonce;
-  script.async = true;
   script.src = (policy?.createScriptURL(src) ?? src) as string;
   (document.head || document.documentElement).appendChild(script);
   return script;

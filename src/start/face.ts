@@ -15,12 +15,12 @@ const noAnswer = (): boolean => !('; ' + document.cookie).includes(`; ${COOKIE_N
  * own request for it will have (shell/load.ts), so the browser hands that request this response
  * and fetches the file once. It runs nothing: the engine's script for it checks the hash again
  * and runs it, or fails closed. `engine` is the engine's element, whose folder, `crossorigin`
- * and nonce the engine fetches its parts with; the language is the engine's choice
- * (i18n/lang.ts): the tag's `data-lang`, else `<html lang>`.
+ * and nonce the engine fetches its parts with, and whose settings (copied from the start's) it
+ * reads; the language is the engine's choice (i18n/lang.ts): `data-lang`, else `<html lang>`.
  */
-export function preloadFace(engine: HTMLScriptElement, start: HTMLScriptElement): void {
+export function preloadFace(engine: HTMLScriptElement): void {
   if (!noAnswer()) return;
-  const [name, integrity] = facePart(pageLang(start.dataset.lang || document.documentElement.lang));
+  const [name, integrity] = facePart(pageLang(engine.dataset.lang || document.documentElement.lang));
   const url = partUrl(engine, name);
   const link = document.createElement('link');
   link.rel = 'preload';
