@@ -62,7 +62,7 @@ export default defineConfig(({ command, mode }) => ({
     // The face's language: one in a face file, all three in the full builds.
     __FACE_LANG__: JSON.stringify(/^face-(nb|nn|en)$/.exec(mode)?.[1] ?? 'all'),
     // The engine loads each face, the help, the log sender and the check with its hash, so they are built (and hashed) first.
-    ...(mode === 'engine' || mode === 'log' ? { __FACE_INTEGRITY__: `{${LANGS.map((l) => `${l}:${integrityOf(faceFile(l))}`).join(',')}}` } : {}),
+    ...(mode === 'engine' || mode === 'log' || mode === 'start' ? { __FACE_INTEGRITY__: `{${LANGS.map((l) => `${l}:${integrityOf(faceFile(l))}`).join(',')}}` } : {}),
     ...(mode === 'engine' ? { __LOG_INTEGRITY__: integrityOf(LOG_FILE) } : {}),
     ...(mode === 'engine' || mode === 'full' ? { __HELP_INTEGRITY__: integrityOf(HELP_FILE), __CHECK_INTEGRITY__: integrityOf(CHECK_FILE) } : {}),
     // The one-file build fetches the owner's check from this version's folder on the project's site when it is not beside it.

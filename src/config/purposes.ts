@@ -15,6 +15,6 @@ export type Purpose = (typeof PURPOSE_TABLE)[number]['id'];
 export type OptionalPurpose = Exclude<Purpose, 'necessary'>;
 
 /** Every purpose id, `necessary` first. */
-export const PURPOSES: readonly Purpose[] = PURPOSE_TABLE.map((row) => row.id);
+export const PURPOSES: readonly Purpose[] = /* @__PURE__ */ PURPOSE_TABLE.map((row) => row.id);
 /** The purposes a visitor chooses, in display order. */
-export const OPTIONAL_PURPOSES = PURPOSES.slice(1) as readonly OptionalPurpose[];
+export const OPTIONAL_PURPOSES = /* @__PURE__ */ PURPOSES.slice(1) as readonly OptionalPurpose[];

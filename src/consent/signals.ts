@@ -12,17 +12,24 @@ export type SignalName =
 
 export type Signals = Record<SignalName, 'granted' | 'denied'>;
 
-/** All seven signals for a set of choices; `security_storage` is necessary and always granted. */
+/**
+ * The seven signals with nothing granted: Consent Mode's default before a decision, and what
+ * toSignals grants from. A constant, so the inline start sends it without carrying the purpose
+ * table; `security_storage` is necessary and always granted.
+ */
+export const DENIED: Readonly<Signals> = {
+  ad_storage: 'denied',
+  ad_user_data: 'denied',
+  ad_personalization: 'denied',
+  analytics_storage: 'denied',
+  functionality_storage: 'denied',
+  personalization_storage: 'denied',
+  security_storage: 'granted',
+};
+
+/** All seven signals for a set of choices. */
 export function toSignals(choices: Choices): Signals {
-  const signals: Signals = {
-    ad_storage: 'denied',
-    ad_user_data: 'denied',
-    ad_personalization: 'denied',
-    analytics_storage: 'denied',
-    functionality_storage: 'denied',
-    personalization_storage: 'denied',
-    security_storage: 'granted',
-  };
+  const signals: Signals = { ...DENIED };
   // Which signals each purpose grants is in the purpose table (GCM-04).
   for (const { id, signals: granted } of PURPOSE_TABLE) {
     if (id !== 'necessary' && choices[id]) for (const s of granted) signals[s] = 'granted';

@@ -4,10 +4,11 @@
 // owner's settings held, however it arrives; then the engine, loaded `async` so the page paints
 // without waiting for it. The engine takes over through src/start/protocol.ts.
 import { isOurs } from '../api';
-import { toSignals } from '../consent/signals';
+import { DENIED } from '../consent/signals';
 import { dataLayer, defineGtag, gtag } from '../effects/gtag';
 import { newPolicy } from '../effects/trusted-types';
 import { loadEngine } from '../start/engine';
+import { preloadFace } from '../start/face';
 import { holdRecognised } from '../start/hold';
 import { START_HOOK, START_VERSION, type QueuedCall, type StartHandoff } from '../start/protocol';
 import { apiQueue } from '../start/queue';
@@ -27,8 +28,9 @@ if (!w[START_HOOK] && !isOurs(w.samtykke)) {
     layer = dataLayer().length;
     defineGtag();
     // Consent Mode's denied default, as the engine sends it; the engine adds the owner's
-    // wait_for_update to this very command before any Google tag can read it.
-    gtag('consent', 'default', toSignals({}));
+    // wait_for_update to this very command before any Google tag can read it (the start's own
+    // copy of the constant, sent once, is what it writes into).
+    gtag('consent', 'default', DENIED);
     uninstall = holdRecognised(held);
   } catch {
     /* the engine reports the missing built-in */
@@ -46,5 +48,10 @@ if (!w[START_HOOK] && !isOurs(w.samtykke)) {
   }
   const handoff: StartHandoff = { version: START_VERSION, script, layer, held, calls, policy, uninstall };
   Object.defineProperty(w, START_HOOK, { value: handoff, configurable: true });
-  loadEngine(script, policy);
+  const engine = loadEngine(script, policy);
+  try {
+    if (engine) preloadFace(engine);
+  } catch {
+    /* only sooner: the engine fetches the face itself when it needs it */
+  }
 }

@@ -22,7 +22,16 @@ declare const __CHECK_INTEGRITY__: string;
  * on `window` under `hook` (undefined when it could not be had). Async: it never holds up the
  * parser, and it never throws.
  */
-function loadPart(tag: HTMLScriptElement | null, name: string, integrity: string, hook: symbol, done: (left: unknown) => void, folder = tag?.src || document.baseURI): void {
+/** A part's address: `samtykke-<name>.js` in the folder our tag came from, unless told another. */
+export const partUrl = (tag: HTMLScriptElement | null, name: string, folder = tag?.src || document.baseURI): URL => new URL(`samtykke-${name}.js`, folder);
+
+/** The CORS mode a part is fetched in: the tag's, else `anonymous` from another origin (a hash is only checked over CORS); null for none. */
+export const partCors = (tag: HTMLScriptElement | null, url: URL): string | null => tag?.getAttribute('crossorigin') ?? (url.origin === location.origin ? null : 'anonymous');
+
+/** The face's part name and hash in a language: the engine fetches it, and the inline start preloads it (src/start/face.ts). */
+export const facePart = (lang: Lang): [name: string, integrity: string] => ['face.' + lang, __FACE_INTEGRITY__[lang]];
+
+function loadPart(tag: HTMLScriptElement | null, name: string, integrity: string, hook: symbol, done: (left: unknown) => void, folder?: string): void {
   let script: HTMLScriptElement | undefined;
   const finish = () => {
     script?.remove();
@@ -33,11 +42,11 @@ function loadPart(tag: HTMLScriptElement | null, name: string, integrity: string
     // Our own part: the blocker lets it through, so a folder on another host (a CDN, the owner's
     // file space) is neither named as an unknown third party nor held under `strict`.
     trusted.add(script);
-    const url = new URL(`samtykke-${name}.js`, folder);
+    const url = partUrl(tag, name, folder);
     // Through the 'samtykke' policy, so a page enforcing Trusted Types still gets it.
     setScriptSrc(script, url.href);
     script.integrity = integrity;
-    const cors = tag?.getAttribute('crossorigin') ?? (url.origin === location.origin ? null : 'anonymous');
+    const cors = partCors(tag, url);
     if (cors !== null) script.crossOrigin = cors;
     if (tag?.nonce) script.nonce = tag.nonce;
     script.onload = script.onerror = finish;
@@ -51,7 +60,7 @@ function loadPart(tag: HTMLScriptElement | null, name: string, integrity: string
 export const faceFetcher =
   (tag: HTMLScriptElement | null): FetchFace =>
   (lang, done) =>
-    loadPart(tag, 'face.' + lang, __FACE_INTEGRITY__[lang], FACE_HOOK, (create) => done(typeof create === 'function' ? (create as CreateFace) : null));
+    loadPart(tag, ...facePart(lang), FACE_HOOK, (create) => done(typeof create === 'function' ? (create as CreateFace) : null));
 
 /** The texts of the console messages, `samtykke-help.js`, asked for only when something is wrong; from the tag's folder unless told another. */
 export const helpFetcher =

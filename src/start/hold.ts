@@ -26,5 +26,5 @@ export function holdRecognised(held: Element[]): Uninstall {
   // What the start leaves to the engine, to stay small: a node put in whole (cloned, imported
   // or made in another document, which carries its src without setting it here) and
   // `document.write`. Trackers' own snippets set `src` on an element they made, which is held.
-  return all([observeParser(check, () => undefined), stopBeforeScriptExecute(check), patchSrc(check), patchHtmlStrings(treeCheck(check))]);
+  return all([observeParser(check), stopBeforeScriptExecute(check), patchSrc(check), patchHtmlStrings(treeCheck(check))]);
 }

@@ -12,7 +12,7 @@ export const START_VERSION = 1;
 /** Where the start leaves its `StartHandoff`: a registry symbol on `window`, as the parts' hooks (shell/hook.ts). */
 export const START_HOOK = Symbol.for('samtykke.start');
 
-/** On the start's own `<script>`: the engine's address, and its SRI hash. Not settings: never copied to the engine's tag. */
+/** On the start's own `<script>`: the engine's address, and its SRI hash. Not settings: the start copies no attribute that begins with ENGINE_ATTR to the engine's tag. */
 export const ENGINE_ATTR = 'data-engine';
 export const ENGINE_INTEGRITY_ATTR = 'data-engine-integrity';
 

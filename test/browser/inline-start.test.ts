@@ -98,6 +98,54 @@ describe('the inline start, built', () => {
     expect(await s.page.evaluate(() => (window as unknown as { __order: string[] }).__order)).toEqual([first, GTAG]);
   });
 
+  it('asks for the face beside the engine on a first visit, exactly once, and not at all for a returning visitor', async () => {
+    const s = await sites.open({ pages: { '/': inlinePage({ head: PASTED }), '/personvern/': inlinePage() } });
+    let faceAsked!: () => void;
+    const asked = new Promise<void>((resolve) => (faceAsked = resolve));
+    await s.context.route('**/samtykke-face.*.js', (route) => {
+      faceAsked();
+      return route.fallback();
+    });
+    // The engine is answered only once the face has been asked for (or, if it is not, after a
+    // while, so the page still loads and the test fails on what came first, not on a timeout).
+    let first = '';
+    await s.context.route('**/samtykke.js', async (route) => {
+      first = await Promise.race([asked.then(() => 'face'), new Promise<string>((resolve) => setTimeout(() => resolve('engine'), 3000))]);
+      return route.fallback();
+    });
+    await s.goto('/');
+    await engineHere(s.page);
+    await s.page.getByRole('button', { name: 'Godta alle', exact: true }).first().waitFor();
+    expect(first).toBe('face');
+    // The engine's own request for it took the preloaded response: one fetch, not two.
+    expect(s.faces).toEqual(['samtykke-face.nb.js']);
+
+    await click(s.page, 'Godta alle');
+    await s.page.waitForFunction(() => (window as unknown as { __gtagLoads?: number }).__gtagLoads === 1);
+    await s.context.unroute('**/samtykke.js');
+    await s.context.unroute('**/samtykke-face.*.js');
+    // A returning visitor with a decision: the start asks for no face, and neither does the engine.
+    s.faces.length = 0;
+    await s.goto('/personvern/');
+    await engineHere(s.page);
+    await s.settled();
+    expect(s.faces).toEqual([]);
+    await expect(s.page.locator('link[rel="preload"]').count()).resolves.toBe(0);
+  });
+
+  it('fails closed when the preloaded face is altered: it never runs, nothing optional does, and one error says why', async () => {
+    const s = await sites.open({ pages: { '/': inlinePage({ head: PASTED }) }, files: { 'samtykke-face.nb.js': 'window.__faceRan = true;' } });
+    await s.goto('/');
+    await engineHere(s.page);
+    await s.settled();
+    expect(await s.page.evaluate(() => (window as unknown as { __faceRan?: boolean }).__faceRan)).toBeUndefined();
+    expect(await gtagRuns(s.page)).toBe(0);
+    const ours = async () => (await explained(s)).filter((m) => m.startsWith('error: [samtykke]'));
+    await expect.poll(async () => (await ours()).length).toBe(1);
+    expect((await ours())[0]).toContain('samtykke-face.nb.js');
+    await expect(s.page.getByRole('region', { name: 'Informasjonskapsler' }).count()).resolves.toBe(0);
+  });
+
   it('an unknown start version: one clear error, and everything it held stays held', async () => {
     const newer = START.replace(/version:1\b/, 'version:99');
     expect(newer).not.toBe(START);

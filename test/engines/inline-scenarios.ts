@@ -43,6 +43,8 @@ export function inlineScenarios(label: string, start: StartEngine): void {
       const body = `<main><iframe id="v" width="560" height="315" src="${VIDEO}" title="Video"></iframe></main>`;
       const tab = await visit({ '/': inlinePage(head, body), '/lib.js': lib });
       await waitFor('the banner', () => tab.shown('Godta alle'));
+      // The start's preload of the face is what the engine's own request for it takes: one fetch, not two.
+      expect(on.site.requests.filter((r) => r.url.pathname.startsWith('/samtykke-face.')).map((r) => r.url.pathname)).toEqual(['/samtykke-face.nb.js']);
       expect(await tab.run(() => (window as unknown as { __order?: string[] }).__order, undefined)).toEqual(['lib', 'user']);
       expect(await tab.run(() => [document.getElementById('v')!.getAttribute('src'), document.getElementById('v')!.getAttribute('data-src')], undefined)).toEqual([null, VIDEO]);
       await sleep(1000);

@@ -1,6 +1,6 @@
 import { classify } from '../../config/trackers';
 import { createCheck } from './check';
-import { all, observeParser, patchDocumentWrite, patchHtmlStrings, patchInsertion, patchSrc, stopBeforeScriptExecute } from './patches';
+import { all, heldFrame, observeParser, patchDocumentWrite, patchHtmlStrings, patchInsertion, patchSrc, stopBeforeScriptExecute } from './patches';
 import { takeOver } from './takeover';
 import type { HoldSettings, Uninstall } from './types';
 
@@ -29,7 +29,7 @@ export function holdTrackers(current: () => HoldSettings): Blocker {
   };
   return {
     uninstall: all([
-      observeParser(check, offer),
+      observeParser(check, heldFrame(offer)),
       stopBeforeScriptExecute(check),
       patchInsertion(checkTree),
       patchSrc(check),

@@ -17,41 +17,36 @@ type Method = (...args: unknown[]) => unknown;
  * A script is only touched while the parser runs: one inserted later by a means
  * not patched here has started already, and holding it would run it twice. Images the parser
  * met were requested already (the preload scanner sees them first), so they are left alone;
- * watch.ts names them. Every held frame found is handed to `onFrame` for its placeholder, as
- * often as it is met (the caller gives each one placeholder).
+ * watch.ts names them. Each script and frame met after its check is handed to `met` (the
+ * engine's heldFrame; the inline start, which draws no placeholders, gives none).
  */
-export function observeParser(check: Check, onFrame: (frame: HTMLIFrameElement, src: string) => void): Uninstall {
+export function observeParser(check: Check, met?: (el: Element) => void): Uninstall {
   const loaders = () => [...document.scripts, ...document.getElementsByTagName('iframe')];
   // What the page holds already was met before us: it has started, so it is not ours to hold
   // (watch.ts names it).
   const checked = new WeakSet<Element>(loaders());
-  const frame = (el: Element) => {
-    const src = el instanceof HTMLIFrameElement && el.getAttribute(SRC_ATTR);
-    if (!src || (!el.hasAttribute(PURPOSES_ATTR) && !el.hasAttribute(HELD_ATTR))) return;
-    onFrame(el as HTMLIFrameElement, src);
-  };
   const observer = new MutationObserver((records) => {
     if (document.readyState === 'loading') {
       // The parser adds the page one node at a time: going through the page's scripts and
       // frames (lists the browser keeps) for those not checked yet costs far less than looking
-      // at each node it added. Every frame is offered for a placeholder, as one held since
+      // at each node it added. Every one is handed to `met` again, as a frame held since
       // (its src set by a script) is taken out and put back.
       for (const el of loaders()) {
         if (!checked.has(el)) {
           checked.add(el);
           check(el);
         }
-        frame(el);
+        met?.(el);
       }
       return;
     }
     for (const record of records) {
       for (const node of record.addedNodes) {
         if (!(node instanceof Element) || node instanceof HTMLImageElement) continue;
-        // One look inside per added element: each is checked, then a held frame gets its placeholder.
+        // One look inside per added element: each is checked, then handed to `met`.
         for (const el of node.firstElementChild ? [node, ...node.querySelectorAll('iframe')] : [node]) {
           check(el);
-          frame(el);
+          met?.(el);
         }
       }
     }
@@ -59,6 +54,18 @@ export function observeParser(check: Check, onFrame: (frame: HTMLIFrameElement, 
   observer.observe(document.documentElement, { childList: true, subtree: true });
   return () => observer.disconnect();
 }
+
+/**
+ * For observeParser: every held frame it meets (its address in `data-src`, marked by the owner or
+ * held) is handed to `onFrame` for its placeholder, as often as it is met (the caller gives each
+ * one placeholder).
+ */
+export const heldFrame =
+  (onFrame: (frame: HTMLIFrameElement, src: string) => void) =>
+  (el: Element): void => {
+    const src = el instanceof HTMLIFrameElement && el.getAttribute(SRC_ATTR);
+    if (src && (el.hasAttribute(PURPOSES_ATTR) || el.hasAttribute(HELD_ATTR))) onFrame(el as HTMLIFrameElement, src);
+  };
 
 /** Firefox tells before it runs a parser-inserted script, and lets us stop it. */
 export function stopBeforeScriptExecute(check: Check): Uninstall {

@@ -9,7 +9,7 @@ import { holdTrackers } from '../../../src/effects/hold';
 import { release } from '../../../src/effects/inert';
 import { isLiveLoader } from '../../../src/effects/hold/live';
 import { mustWait } from '../../../src/effects/hold/policy';
-import { observeParser, patchHtmlStrings, patchInsertion, patchSrc, stopBeforeScriptExecute } from '../../../src/effects/hold/patches';
+import { heldFrame, observeParser, patchHtmlStrings, patchInsertion, patchSrc, stopBeforeScriptExecute } from '../../../src/effects/hold/patches';
 import type { Uninstall } from '../../../src/effects/hold/types';
 
 const place = { href: 'https://www.stressfri.no/', hostname: 'www.stressfri.no', nonce: '' };
@@ -111,7 +111,7 @@ describe('each patch point', () => {
 
   it('the parser watch hands each held frame to its placeholder once', async () => {
     const onFrame = vi.fn();
-    install(observeParser(() => false, onFrame));
+    install(observeParser(() => false, heldFrame(onFrame)));
     const frame = document.createElement('iframe');
     frame.setAttribute('data-samtykke', 'marketing');
     frame.setAttribute('data-src', VIDEO);
