@@ -18,19 +18,19 @@ export function syncTabs(store: ConsentStore, cookieName: string): void {
     quiet = false;
   };
   /** The channel, opened on first use (null where it is missing or refused). */
-  const open = (): BroadcastChannel | null => {
-    if (channel !== undefined) return channel;
-    try {
-      channel = new BroadcastChannel(channelName(cookieName));
-      channel.onmessage = refresh;
-    } catch {
-      // Missing (Safari before 15.4) or refused: the visibility check below still catches up.
-      channel = null;
+  const open = () => {
+    if (channel === undefined) {
+      try {
+        channel = new BroadcastChannel(channelName(cookieName));
+        channel.onmessage = refresh;
+      } catch {
+        // Missing (Safari before 15.4) or refused: the visibility check below still catches up.
+        channel = null;
+      }
     }
     return channel;
   };
   whenIdle(() => {
-    if (channel !== undefined) return;
     open();
     refresh();
   });
