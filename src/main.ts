@@ -4,7 +4,7 @@ import { safeConfig } from './config/safe';
 import type { Config, OptionalPurpose } from './config/types';
 import { validate } from './config/validate';
 import { missingBuiltins, placementFixes, reportPlacement, withoutOptional } from './core/environment';
-import { whenParsed } from './core/ready';
+import { whenIdle, whenParsed } from './core/ready';
 import { report, reportError } from './core/report';
 import { createStore } from './core/store';
 import { view } from './core/public-state';
@@ -184,7 +184,8 @@ function wire(
     adopting: () => adopt && !shown,
   });
   if (handoff) blocker?.takeOver(handoff.held);
-  watchLeaks(config, store, script);
+  // Warnings for the owner, about what was fetched before: nothing on the page waits for them.
+  whenIdle(() => watchLeaks(config, store, script));
   guardGtag(config, store);
   googleConsentMode(config, store, ran);
   const activate = activateBlocked(config, store, ran);
@@ -217,9 +218,12 @@ function wire(
     shown = true;
     // A Google tag found while parsing may have added a purpose no answer covers yet.
     if (store.needsDecision() || document.querySelector(`[${DECLARATION_ATTR}]`)) face.need();
-    // A visitor who has chosen and only browses gets the reopen button without the face.
-    drawButton();
-    if (face.state !== 'loading' && face.state !== 'loaded') settle();
+    // A visitor who has chosen and only browses gets the reopen button without the face, after
+    // the first paint (a face that mounts first draws it then); `samtykke:ready` says it is there.
+    whenIdle(() => {
+      drawButton();
+      if (face.state !== 'loading' && face.state !== 'loaded') settle();
+    });
   });
   whenParsed(activate);
   return api;

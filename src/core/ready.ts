@@ -40,3 +40,23 @@ export function afterPaintOrLeave(fn: () => void): void {
   document.addEventListener('visibilitychange', run);
   afterPaint(run);
 }
+
+/** How long deferred start-up work waits for idle time at most, once the page has painted (ms). */
+const IDLE_DEADLINE = 1000;
+
+/**
+ * Runs `fn` after the next paint, once the main thread is idle (or IDLE_DEADLINE later, on a
+ * page that stays busy): start-up work nothing on the page waits for (the reopen button, tab
+ * sync's channel, the log's part, leak warnings) neither delays the first paint nor joins the
+ * engine's run into one long task. Each call is its own task. A hidden or left page paints no
+ * frame, so there it waits for idle time alone. Without `requestIdleCallback` (Safari), a task.
+ */
+export function whenIdle(fn: () => void): void {
+  afterPaintOrLeave(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => fn(), { timeout: IDLE_DEADLINE }) : setTimeout(fn)));
+}
+
+/** Runs `fn` once the page has loaded (its `load` event), or now if it has. */
+export function whenLoaded(fn: () => void): void {
+  if (document.readyState === 'complete') fn();
+  else addEventListener('load', () => fn(), { once: true });
+}

@@ -1,4 +1,4 @@
-import { afterPaintOrLeave } from '../core/ready';
+import { afterPaintOrLeave, whenIdle } from '../core/ready';
 import type { ConsentStore } from '../core/store';
 import { channelName } from '../markup';
 
@@ -6,22 +6,34 @@ import { channelName } from '../markup';
  * The site's other open tabs share the cookie but not the page: a local decision pings them
  * over BroadcastChannel and each re-reads the cookie, so the other effects act there as here.
  * Becoming visible re-reads it too, for browsers without BroadcastChannel and for pings a
- * frozen or cached tab missed.
+ * frozen or cached tab missed. The channel is opened in idle time after the first paint, not
+ * while the page loads; opening it re-reads the cookie once, for a ping sent before it was open.
  */
 export function syncTabs(store: ConsentStore, cookieName: string): void {
-  let channel: BroadcastChannel | undefined;
+  let channel: BroadcastChannel | null | undefined;
   let quiet = false;
   const refresh = () => {
     quiet = true;
     store.refresh();
     quiet = false;
   };
-  try {
-    channel = new BroadcastChannel(channelName(cookieName));
-    channel.onmessage = refresh;
-  } catch {
-    // Missing (Safari before 15.4) or refused: the visibility check below still catches up.
-  }
+  /** The channel, opened on first use (null where it is missing or refused). */
+  const open = () => {
+    if (channel === undefined) {
+      try {
+        channel = new BroadcastChannel(channelName(cookieName));
+        channel.onmessage = refresh;
+      } catch {
+        // Missing (Safari before 15.4) or refused: the visibility check below still catches up.
+        channel = null;
+      }
+    }
+    return channel;
+  };
+  whenIdle(() => {
+    open();
+    refresh();
+  });
   // What came from another tab is not sent on, or the tabs would keep pinging each other.
   // The ping waits for the paint, after the store's read-back: writing document.cookie does
   // not wait for the browser's cookie store, reading it does, so only then can another tab
@@ -32,7 +44,7 @@ export function syncTabs(store: ConsentStore, cookieName: string): void {
       quiet ||
       afterPaintOrLeave(() => {
         store.refresh();
-        channel?.postMessage(0);
+        open()?.postMessage(0);
       }),
   );
   document.addEventListener('visibilitychange', () => document.hidden || refresh());

@@ -1,6 +1,6 @@
 import { classify } from '../config/trackers';
 import type { Config } from '../config/types';
-import { whenParsed } from '../core/ready';
+import { whenLoaded, whenParsed } from '../core/ready';
 import { report } from '../core/report';
 import type { ConsentStore } from '../core/store';
 import { HELD_ATTR, PURPOSES_ATTR } from '../markup';
@@ -67,7 +67,7 @@ export function watchLeaks(config: Config, store: ConsentStore, ours: Element | 
 
   // Looked at once the page has loaded, not at parse time, where every document.cookie read
   // is a synchronous round trip the visitor waits for.
-  addEventListener('load', () => {
+  whenLoaded(() => {
     if (!store.needsDecision()) return;
     const found = googleCookies();
     if (found.length) warn('cookies', () => report('warn', 'leak.cookies', found.join(', ')));

@@ -251,17 +251,24 @@ describe('a robust guest on the host page', () => {
     await expect.poll(dialogOpen).toBe(true);
   });
 
-  it('a returning visitor gets no banner, a reopen button once the page is parsed, and samtykke:ready', async () => {
-    const listen = `<script>addEventListener('samtykke:ready', (e) => { window.__ready = e.detail && e.detail.purposes.marketing })</script>`;
+  it('a returning visitor gets no banner; the reopen button after the first paint, samtykke:ready once it is there, and it opens the preferences from the keyboard', async () => {
+    const listen = `<script>addEventListener('samtykke:ready', (e) => { window.__ready = { marketing: e.detail && e.detail.purposes.marketing, button: !!document.querySelector('samtykke-ui') } })</script>`;
     const s = await open({ '/': sitePage({ attrs: both, head: listen }) });
     await s.page.evaluate(() => window.samtykke!.rejectAll());
     await s.goto('/');
-    expect(await s.page.evaluate(() => (window as unknown as { __ready?: boolean }).__ready)).toBe(false);
+    // Drawn in idle time after the first paint: the signal says when, not the load.
+    await s.page.waitForFunction(() => (window as unknown as { __ready?: unknown }).__ready !== undefined);
+    expect(await s.page.evaluate(() => (window as unknown as { __ready?: unknown }).__ready)).toEqual({ marketing: false, button: true });
     const ui = await s.page.evaluate(() => {
       const root = document.querySelector('samtykke-ui')?.shadowRoot;
       return { first: document.body.firstElementChild?.localName, region: !!root?.querySelector('[role="region"], section'), buttons: [...(root?.querySelectorAll('button') ?? [])].filter((b) => b.checkVisibility()).length };
     });
     expect(ui).toEqual({ first: 'samtykke-ui', region: false, buttons: 1 });
+    // First in the tab order, and Enter opens the preferences (the face fetched then).
+    await s.page.keyboard.press('Tab');
+    expect(await s.page.evaluate(() => document.querySelector('samtykke-ui')?.shadowRoot?.activeElement?.getAttribute('aria-label'))).toBe('Innstillinger for informasjonskapsler');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => s.page.evaluate(() => !!document.querySelector('samtykke-ui')?.shadowRoot?.querySelector('dialog')?.open)).toBe(true);
   });
 
   it('a wrong setting: one clear error, nothing optional runs, the page works', async () => {

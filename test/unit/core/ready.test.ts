@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { afterPaintOrLeave, whenBody, whenParsed } from '../../../src/core/ready';
+import { afterPaintOrLeave, whenBody, whenIdle, whenLoaded, whenParsed } from '../../../src/core/ready';
 
 const setVisibility = (state: DocumentVisibilityState) => Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
 
@@ -24,6 +24,74 @@ describe('afterPaintOrLeave', () => {
     dispatchEvent(new Event('pagehide'));
     document.dispatchEvent(new Event('visibilitychange'));
     expect(fn).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('whenIdle', () => {
+  afterEach(() => {
+    setVisibility('visible');
+    vi.unstubAllGlobals();
+  });
+
+  it('waits for the next frame, then asks for idle time with a deadline, and runs once', async () => {
+    const idle: [() => void, IdleRequestOptions | undefined][] = [];
+    vi.stubGlobal('requestIdleCallback', (cb: () => void, options?: IdleRequestOptions) => idle.push([cb, options]));
+    let frames = 0;
+    const raf = window.requestAnimationFrame.bind(window);
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) =>
+      raf((t) => {
+        frames++;
+        cb(t);
+      }),
+    );
+    const fn = vi.fn();
+    whenIdle(fn);
+    expect(idle).toEqual([]);
+    await vi.waitFor(() => expect(idle).toHaveLength(1));
+    expect(frames).toBe(1);
+    expect(idle[0]![1]).toEqual({ timeout: 1000 });
+    expect(fn).not.toHaveBeenCalled();
+    idle[0]![0]();
+    expect(fn).toHaveBeenCalledOnce();
+  });
+
+  it('on a hidden page, which paints no frame, asks for idle time at once', () => {
+    setVisibility('hidden');
+    const idle = vi.fn();
+    vi.stubGlobal('requestIdleCallback', idle);
+    whenIdle(() => {});
+    expect(idle).toHaveBeenCalledOnce();
+  });
+
+  it('without requestIdleCallback (Safari), runs in a task after the paint', async () => {
+    vi.stubGlobal('requestIdleCallback', undefined);
+    const fn = vi.fn();
+    whenIdle(fn);
+    expect(fn).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(fn).toHaveBeenCalledOnce());
+  });
+});
+
+describe('whenLoaded', () => {
+  afterEach(() => {
+    delete (document as { readyState?: unknown }).readyState;
+  });
+
+  it('runs at once on a loaded page', () => {
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'complete' });
+    const fn = vi.fn();
+    whenLoaded(fn);
+    expect(fn).toHaveBeenCalledOnce();
+  });
+
+  it('before load, waits for it, and runs once', () => {
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'interactive' });
+    const fn = vi.fn();
+    whenLoaded(fn);
+    expect(fn).not.toHaveBeenCalled();
+    dispatchEvent(new Event('load'));
+    dispatchEvent(new Event('load'));
+    expect(fn).toHaveBeenCalledOnce();
   });
 });
 

@@ -252,14 +252,24 @@ describe('the sender as a part fetched by the tag (shell/consent-log.ts)', () =>
     expect(partPage({ logUrl: undefined }).fetches).not.toHaveBeenCalled();
   });
 
+  it('is asked for once, in idle time after the first paint, not while the page loads', async () => {
+    const { fetches } = partPage();
+    expect(fetches).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(fetches).toHaveBeenCalledTimes(1));
+  });
+
   it('logs the decisions made before it arrived, in order, the reset at the time it was made, then the later ones', async () => {
     const { store, fetches, arrive } = partPage();
-    expect(fetches).toHaveBeenCalledTimes(1);
+    expect(fetches).not.toHaveBeenCalled();
     const first = store.decide({ analytics: true });
+    // A decision asks for it at once: it need not wait for idle time.
+    expect(fetches).toHaveBeenCalledTimes(1);
     const resetAt = new Date().toISOString();
     store.reset();
     await settled();
     expect(posted).toEqual([]);
+    await settled();
+    expect(fetches).toHaveBeenCalledTimes(1);
     arrive(logDecisions);
     await settled();
     expect(posted.map((p) => [p.entry.id, p.entry.choices])).toEqual([

@@ -31,11 +31,16 @@ const cookie: CookieStore = { read: () => jar, write: (r) => void (jar = r), cle
 let hidden = false;
 const listeners: [string, EventListenerOrEventListenerObject][] = [];
 
+let tabs = 0;
 function tab(): ConsentStore {
+  tabs++;
   const store = createStore(config, cookie);
   syncTabs(store, config.cookieName);
   return store;
 }
+
+/** Each tab opens its channel in idle time after the first paint: until all `n` are open, a ping reaches fewer. */
+const opened = (n: number) => vi.waitFor(() => expect(FakeChannel.open).toHaveLength(n));
 
 /** The ping leaves after the next paint (once the store has read its cookie back). */
 const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 1)));
@@ -46,6 +51,7 @@ function show(visible: boolean) {
 }
 
 beforeEach(() => {
+  tabs = 0;
   jar = null;
   hidden = false;
   FakeChannel.open = [];
@@ -66,9 +72,12 @@ afterEach(() => {
 
 describe('other tabs, over BroadcastChannel', () => {
   beforeEach(() => vi.stubGlobal('BroadcastChannel', FakeChannel));
+  // Every tab of a test has opened its channel before the next test counts channels.
+  afterEach(() => opened(tabs));
 
   it('take up a decision made in one tab, and a withdrawal after it', async () => {
     const [a, b] = [tab(), tab()];
+    await opened(2);
     const seen: [unknown, unknown][] = [];
     b.subscribe((next, prev) => seen.push([next?.choices ?? null, prev?.choices ?? null]));
     a.decide({ analytics: true, marketing: true });
@@ -94,6 +103,17 @@ describe('other tabs, over BroadcastChannel', () => {
     a.decide({ marketing: true });
     expect(FakeChannel.posted).toEqual([]);
     await painted();
+    expect(FakeChannel.posted).toEqual([`samtykke:${config.cookieName}`]);
+  });
+
+  it('a tab whose channel was not open yet when another decided takes the decision up as it opens it, without pinging back', async () => {
+    const a = tab();
+    await opened(1);
+    const b = tab();
+    a.decide({ analytics: true, marketing: true });
+    expect(b.record).toBeNull();
+    await opened(2);
+    await vi.waitFor(() => expect(b.granted('marketing')).toBe(true));
     expect(FakeChannel.posted).toEqual([`samtykke:${config.cookieName}`]);
   });
 
