@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CHECK_FILE, DIST } from '../../scripts/built-files.mjs';
+import { CHECK_FILE, DIST, HELP_FILE } from '../../scripts/built-files.mjs';
 import { integrity } from '../../scripts/sri.mjs';
 import { axe, siteFixture, sitePage, type Site } from './harness';
 
@@ -68,7 +68,34 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     await site.page.getByRole('button', { name: 'Avvis alle' }).click();
     await site.goto('/om-oss/');
     expect(site.parts).not.toContain('samtykke-check.js');
+    // Nor the help, which carries the check's hash: a clean page has nothing to say.
+    expect(site.parts).not.toContain('samtykke-help.js');
     expect(await site.page.locator('samtykke-check').count()).toBe(0);
+  });
+
+  it('asked for, the tag fetches samtykke-help.js (it knows its hash) and then samtykke-check.js with the hash the help carries', async () => {
+    const site = await sites.open({ pages: PAGES });
+    await site.goto('/?samtykke=sjekk');
+    await panel(site.page);
+    expect(site.parts.filter((p) => p === 'samtykke-help.js' || p === 'samtykke-check.js')).toEqual(['samtykke-help.js', 'samtykke-check.js']);
+  });
+
+  /** The page asks for the check with one built file altered: what it requested, once the browser has refused that file by name. */
+  async function withAltered(file: string) {
+    const site = await sites.open({ pages: PAGES, files: { [file]: 'window.altered = true;' } });
+    await site.goto('/?samtykke=sjekk');
+    await expect.poll(() => site.console.some((m) => m.startsWith('error:') && m.includes(file))).toBe(true);
+    expect(await site.page.evaluate(() => 'altered' in window)).toBe(false);
+    expect(await site.page.locator('samtykke-check').count()).toBe(0);
+    return site.parts;
+  }
+
+  it('an altered samtykke-check.js is refused: no panel, and the browser names the file', async () => {
+    expect(await withAltered(CHECK_FILE)).toContain(CHECK_FILE);
+  });
+
+  it('an altered samtykke-help.js is refused, and the check is then never requested: its hash comes only from a help that passed', async () => {
+    expect(await withAltered(HELP_FILE)).not.toContain(CHECK_FILE);
   });
 
   it('samtykke.check() and #samtykke-sjekk open it too, once', async () => {
@@ -214,8 +241,11 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     expect(site.console.filter((m) => /Trusted Type|Content Security Policy|Refused/i.test(m))).toEqual([]);
   });
 
-  it('the tag carries the check’s integrity hash as built', () => {
-    const hash = integrity(readFileSync(new URL(`../../${DIST}${CHECK_FILE}`, import.meta.url)));
-    expect(readFileSync(new URL(`../../${DIST}samtykke.js`, import.meta.url), 'utf8')).toContain(hash);
+  it('the check’s hash as built is in samtykke-help.js, whose hash is in the tag: a chain, not a second hash in the tag', () => {
+    const built = (file: string) => readFileSync(new URL(`../../${DIST}${file}`, import.meta.url));
+    const tag = built('samtykke.js').toString();
+    expect(built(HELP_FILE).toString()).toContain(integrity(built(CHECK_FILE)));
+    expect(tag).toContain(integrity(built(HELP_FILE)));
+    expect(tag).not.toContain(integrity(built(CHECK_FILE)));
   });
 });
