@@ -13,6 +13,13 @@ export const en: CheckTexts = {
 
   install: 'Installation',
   placementOk: 'The tag is at the top of the header, before any tracking, and runs at once. ⟨in <head>, without async, defer or type="module"⟩',
+  placementInline: 'The code from the samtykke tool comes first in the header, and the rest of samtykke loads afterwards without slowing the page. ⟨inline start first in <head>, samtykke.js async⟩',
+  startVersionOk: 'The code you pasted and the samtykke file it fetches belong to the same release. ⟨inline start, handoff version⟩',
+  startVersionBad: 'The code you pasted at the top belongs to another release of samtykke than the file it fetches, so everything optional is held back. ⟨inline start, unknown handoff version⟩',
+  pasteAgainFix: 'Make the code again in the samtykke tool (steps 1–3 of the guide), and paste it in place of the old one (step 4).',
+  engineUnchecked: 'samtykke.js was fetched without a checksum, so the browser cannot tell whether the file was changed. ⟨no data-engine-integrity⟩',
+  codeBefore: (hosts) => `Code from ${hosts} runs before samtykke, so samtykke cannot hold it back.`,
+  codeBeforeFix: 'If it is in the header code field, move the code from the samtykke tool above it, at the very top (step 4 of the guide). If it comes from Webnode itself, it may stay.',
   placementBad: 'The tag is in the wrong place, so it cannot hold tracking back in time. Until that is fixed, nothing optional runs.',
   placementFix: {
     tag: 'paste the tag exactly as the guide shows it ⟨<script src="…/samtykke.js"> without type="module"⟩',
@@ -121,6 +128,8 @@ export const en: CheckTexts = {
 
   fresh: 'Try as a new visitor',
   freshHelp: "Deletes only samtykke's own cookie and reloads the page with the check open. Other cookies stay.",
+  copyHelp: 'Copies everything in the check as text, to send to whoever helps you.',
+  toFix: 'To fix and to check',
   copy: 'Copy the report',
   copied: 'The report is copied.',
   copyFailed: 'Could not copy automatically. Select the text below and copy it yourself.',

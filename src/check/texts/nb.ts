@@ -17,6 +17,13 @@ export const nb = {
 
   install: 'Installasjon',
   placementOk: 'Taggen står øverst i toppteksten, før all sporing, og kjøres med en gang. ⟨i <head>, uten async, defer eller type="module"⟩',
+  placementInline: 'Koden fra samtykke-verktøyet står først i toppteksten, og resten av samtykke lastes etterpå uten å gjøre siden tregere. ⟨inline start først i <head>, samtykke.js async⟩',
+  startVersionOk: 'Koden du limte inn, og samtykke-filen den henter, hører til samme utgave. ⟨inline start, handoff-versjon⟩',
+  startVersionBad: 'Koden du limte inn øverst, hører til en annen utgave av samtykke enn filen den henter, så alt valgfritt holdes tilbake. ⟨inline start, ukjent handoff-versjon⟩',
+  pasteAgainFix: 'Lag koden på nytt i samtykke-verktøyet (steg 1–3 i veiledningen), og lim den inn i stedet for den gamle (steg 4).',
+  engineUnchecked: 'samtykke.js ble hentet uten kontrollsum, så nettleseren kan ikke se om filen er endret. ⟨data-engine-integrity mangler⟩',
+  codeBefore: (hosts: string) => `Kode fra ${hosts} kjører før samtykke, så samtykke kan ikke holde den tilbake.`,
+  codeBeforeFix: 'Står den i feltet for kode i toppteksten, flytt koden fra samtykke-verktøyet over den, helt øverst (steg 4 i veiledningen). Kommer den fra Webnode selv, kan den stå.',
   placementBad: 'Taggen står feil, så den kan ikke holde sporing tilbake i tide. Til det er rettet, kjører ingenting valgfritt.',
   placementFix: {
     tag: 'lim inn taggen nøyaktig slik veiledningen viser den ⟨<script src="…/samtykke.js"> uten type="module"⟩',
@@ -125,6 +132,9 @@ export const nb = {
 
   fresh: 'Prøv som ny besøkende',
   freshHelp: 'Sletter bare samtykkes egen informasjonskapsel og laster siden på nytt med sjekken åpen. Andre informasjonskapsler blir liggende.',
+  copyHelp: 'Kopierer alt i sjekken som tekst, så du kan sende det til den som hjelper deg.',
+  /** Over the list of red and yellow lines at the top, each a link to its place below. */
+  toFix: 'Å rette og sjekke',
   copy: 'Kopier rapporten',
   copied: 'Rapporten er kopiert.',
   copyFailed: 'Kunne ikke kopiere automatisk. Merk teksten under og kopier den selv.',

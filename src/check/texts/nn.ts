@@ -13,6 +13,13 @@ export const nn: CheckTexts = {
 
   install: 'Installasjon',
   placementOk: 'Taggen står øvst i topptekstane, før all sporing, og køyrer med ein gong. ⟨i <head>, utan async, defer eller type="module"⟩',
+  placementInline: 'Koden frå samtykke-verktøyet står først i topptekstane, og resten av samtykke blir lasta etterpå utan å gjere sida tregare. ⟨inline start først i <head>, samtykke.js async⟩',
+  startVersionOk: 'Koden du limte inn, og samtykke-fila han hentar, høyrer til same utgåve. ⟨inline start, handoff-versjon⟩',
+  startVersionBad: 'Koden du limte inn øvst, høyrer til ei anna utgåve av samtykke enn fila han hentar, så alt valfritt blir halde tilbake. ⟨inline start, ukjend handoff-versjon⟩',
+  pasteAgainFix: 'Lag koden på nytt i samtykke-verktøyet (steg 1–3 i rettleiinga), og lim han inn i staden for den gamle (steg 4).',
+  engineUnchecked: 'samtykke.js vart henta utan kontrollsum, så nettlesaren kan ikkje sjå om fila er endra. ⟨data-engine-integrity manglar⟩',
+  codeBefore: (hosts) => `Kode frå ${hosts} køyrer før samtykke, så samtykke kan ikkje halde han tilbake.`,
+  codeBeforeFix: 'Står han i feltet for kode i topptekstane, flytt koden frå samtykke-verktøyet over han, heilt øvst (steg 4 i rettleiinga). Kjem han frå Webnode sjølv, kan han stå.',
   placementBad: 'Taggen står feil, så han kan ikkje halde sporing tilbake i tide. Til det er retta, køyrer ingenting valfritt.',
   placementFix: {
     tag: 'lim inn taggen nøyaktig slik rettleiinga viser han ⟨<script src="…/samtykke.js"> utan type="module"⟩',
@@ -121,6 +128,8 @@ export const nn: CheckTexts = {
 
   fresh: 'Prøv som ny besøkjande',
   freshHelp: 'Slettar berre den eigne informasjonskapselen til samtykke og lastar sida på nytt med sjekken open. Andre informasjonskapslar blir liggjande.',
+  copyHelp: 'Kopierer alt i sjekken som tekst, så du kan sende det til den som hjelper deg.',
+  toFix: 'Å rette og sjekke',
   copy: 'Kopier rapporten',
   copied: 'Rapporten er kopiert.',
   copyFailed: 'Kunne ikkje kopiere automatisk. Merk teksten under og kopier han sjølv.',
