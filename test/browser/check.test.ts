@@ -231,8 +231,8 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
       return Array.from(root.querySelectorAll('button[aria-describedby]')).map((b) => [b.textContent, root.getElementById(b.getAttribute('aria-describedby')!)?.textContent]);
     });
     expect(described).toEqual([
-      ['Prøv som ny besøkende', 'Sletter bare samtykkes egen informasjonskapsel og laster siden på nytt med sjekken åpen. Andre informasjonskapsler blir liggende.'],
-      ['Kopier rapporten', 'Kopierer alt i sjekken som tekst, så du kan sende det til den som hjelper deg.'],
+      ['Prøv som ny besøkende', 'Sletter bare samtykkes egen informasjonskapsel (valget) og laster siden på nytt. Andre blir liggende.'],
+      ['Kopier rapporten', 'Som tekst, til den som hjelper deg.'],
     ]);
     const close = site.page.getByRole('button', { name: 'Lukk sjekken' });
     await close.focus();

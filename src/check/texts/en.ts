@@ -127,8 +127,8 @@ export const en: CheckTexts = {
   signalState: { granted: 'allowed', denied: 'refused' },
 
   fresh: 'Try as a new visitor',
-  freshHelp: "Deletes only samtykke's own cookie and reloads the page with the check open. Other cookies stay.",
-  copyHelp: 'Copies everything in the check as text, to send to whoever helps you.',
+  freshHelp: "Deletes only samtykke's own cookie (the choice) and reloads the page. Others stay.",
+  copyHelp: 'As text, for whoever helps you.',
   toFix: 'To fix and to check',
   copy: 'Copy the report',
   copied: 'The report is copied.',

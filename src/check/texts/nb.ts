@@ -131,8 +131,8 @@ export const nb = {
   signalState: { granted: 'tillatt', denied: 'nektet' } as Record<string, string>,
 
   fresh: 'Prøv som ny besøkende',
-  freshHelp: 'Sletter bare samtykkes egen informasjonskapsel og laster siden på nytt med sjekken åpen. Andre informasjonskapsler blir liggende.',
-  copyHelp: 'Kopierer alt i sjekken som tekst, så du kan sende det til den som hjelper deg.',
+  freshHelp: 'Sletter bare samtykkes egen informasjonskapsel (valget) og laster siden på nytt. Andre blir liggende.',
+  copyHelp: 'Som tekst, til den som hjelper deg.',
   /** Over the list of red and yellow lines at the top, each a link to its place below. */
   toFix: 'Å rette og sjekke',
   copy: 'Kopier rapporten',

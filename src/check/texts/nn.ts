@@ -127,8 +127,8 @@ export const nn: CheckTexts = {
   signalState: { granted: 'tillate', denied: 'nekta' },
 
   fresh: 'Prøv som ny besøkjande',
-  freshHelp: 'Slettar berre den eigne informasjonskapselen til samtykke og lastar sida på nytt med sjekken open. Andre informasjonskapslar blir liggjande.',
-  copyHelp: 'Kopierer alt i sjekken som tekst, så du kan sende det til den som hjelper deg.',
+  freshHelp: 'Slettar berre den eigne informasjonskapselen til samtykke (valet) og lastar sida på nytt. Andre blir liggjande.',
+  copyHelp: 'Som tekst, til den som hjelper deg.',
   toFix: 'Å rette og sjekke',
   copy: 'Kopier rapporten',
   copied: 'Rapporten er kopiert.',
