@@ -35,7 +35,7 @@ export function installation(look: Look): Line[] {
   // The owner's pastes: the starts, and the tags but the engine a start loaded.
   const copies = Array.from(document.scripts).filter((s) => s.hasAttribute(ENGINE_ATTR) || (OWN_TAG.test(s.src) && !(start && s === tag))).length;
   if (copies > 1) lines.push(warn(t.twice(copies), t.twiceFix));
-  else if (tag) lines.push(ok(t.once));
+  else if (tag) lines.push(ok(start ? t.onceInline : t.once));
   lines.push(ok(t.version(__VERSION__)));
   // The start fetches the engine with the hash the configurator wrote beside it.
   if (start && tag) lines.push(tag.integrity ? ok(t.partOk('samtykke.js')) : warn(t.engineUnchecked, t.pasteAgainFix));

@@ -278,7 +278,7 @@ describe('the self-check of the inline form (the configurator’s first paste)',
       expect.arrayContaining([
         'Koden fra samtykke-verktøyet står først i toppteksten, og resten av samtykke lastes etterpå uten å gjøre siden tregere.',
         'Koden du limte inn, og samtykke-filen den henter, hører til samme utgave.',
-        'Taggen står én gang.',
+        'Koden fra samtykke-verktøyet står én gang.',
         'samtykke.js kom fram, og filen ble kontrollert: den er uendret.',
       ]),
     );

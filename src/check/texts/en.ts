@@ -33,6 +33,7 @@ export const en: CheckTexts = {
   inBodyFix: 'Move the tag to the top of the header code field. ⟨<head>⟩',
   bundled: "samtykke is built into the site's own code, so there is no tag whose place to check. ⟨bundler⟩",
   once: 'The tag is there once.',
+  onceInline: 'The code from the samtykke tool is there once.',
   twice: (n) => `The samtykke tag is on the page ${n} times.`,
   twiceFix: 'Remove all but the first; only the first does anything.',
   version: (v) => `Version ${v}.`,

@@ -37,6 +37,7 @@ export const nb = {
   inBodyFix: 'Flytt taggen øverst i feltet for kode i toppteksten (header). ⟨<head>⟩',
   bundled: 'samtykke er bygd inn i nettstedets egen kode, så det er ingen tag å sjekke plasseringen til. ⟨bundler⟩',
   once: 'Taggen står én gang.',
+  onceInline: 'Koden fra samtykke-verktøyet står én gang.',
   twice: (n: number) => `samtykke-taggen står ${n} ganger i siden.`,
   twiceFix: 'Fjern alle utenom den første; bare den første gjør noe.',
   version: (v: string) => `Versjon ${v}.`,

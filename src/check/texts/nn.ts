@@ -33,6 +33,7 @@ export const nn: CheckTexts = {
   inBodyFix: 'Flytt taggen øvst i feltet for kode i topptekstane (header). ⟨<head>⟩',
   bundled: 'samtykke er bygd inn i den eigne koden til nettstaden, så det er ingen tagg å sjekke plasseringa til. ⟨bundler⟩',
   once: 'Taggen står éin gong.',
+  onceInline: 'Koden frå samtykke-verktøyet står éin gong.',
   twice: (n) => `samtykke-taggen står ${n} gonger på sida.`,
   twiceFix: 'Fjern alle utanom den første; berre den første gjer noko.',
   version: (v) => `Versjon ${v}.`,
