@@ -8,11 +8,11 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 
 // One build per file (`npm run build` runs them in this order):
 // - `--mode face-nb|face-nn|face-en`: the face for one language (Preact, the UI, its texts);
-// - `--mode help`: the texts of the console messages, fetched only when something is wrong;
-// - `--mode log`: the consent log's sender, fetched on sites that set logUrl only;
 // - `--mode check`: the owner's self-check (Preact, its panel), fetched only on `?samtykke=sjekk`;
+// - `--mode help`: the texts of the console messages, fetched only when something is wrong, and the check's SRI hash;
+// - `--mode log`: the consent log's sender, fetched on sites that set logUrl only;
 // - `--mode start`: the inline start (no Preact, no js-cookie), which the owner pastes inline and which loads the engine;
-// - `--mode engine`: the one tag, which carries the faces', the help's, the log's and the check's SRI hashes, so it comes after them;
+// - `--mode engine`: the one tag, which carries the faces', the help's and the log's SRI hashes, so it comes after them;
 // - `--mode full`: engine, face, log sender and check, all languages, one file for owners who upload only one (it fetches the help);
 // - `--mode esm`: the bundler module, the full variant, with the help's texts in it;
 // - `--mode check-esm`: the owner's self-check for it, samtykke-check.mjs, which it imports only when asked for.
@@ -61,10 +61,12 @@ export default defineConfig(({ command, mode }) => ({
     __VERSION__: JSON.stringify(version),
     // The face's language: one in a face file, all three in the full builds.
     __FACE_LANG__: JSON.stringify(/^face-(nb|nn|en)$/.exec(mode)?.[1] ?? 'all'),
-    // The engine loads each face, the help, the log sender and the check with its hash, so they are built (and hashed) first.
+    // The engine (and the inline start, for its preload) loads each face, the help and the log sender with its hash, so they are built (and hashed) first.
     ...(mode === 'engine' || mode === 'log' || mode === 'start' ? { __FACE_INTEGRITY__: `{${LANGS.map((l) => `${l}:${integrityOf(faceFile(l))}`).join(',')}}` } : {}),
     ...(mode === 'engine' ? { __LOG_INTEGRITY__: integrityOf(LOG_FILE) } : {}),
-    ...(mode === 'engine' || mode === 'full' ? { __HELP_INTEGRITY__: integrityOf(HELP_FILE), __CHECK_INTEGRITY__: integrityOf(CHECK_FILE) } : {}),
+    ...(mode === 'engine' || mode === 'full' ? { __HELP_INTEGRITY__: integrityOf(HELP_FILE) } : {}),
+    // The help carries the check's hash, so the tag needs only the help's (shell/load.ts).
+    ...(mode === 'help' ? { __CHECK_INTEGRITY__: integrityOf(CHECK_FILE) } : {}),
     // The one-file build fetches the owner's check from this version's folder on the project's site when it is not beside it.
     ...(mode === 'full' ? { __PAGES_FOLDER__: JSON.stringify(pagesUrl(version)) } : {}),
     // The one-tag build runs in browsers, where `process` does not exist: fold any dependency's

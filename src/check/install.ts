@@ -1,6 +1,7 @@
-import { classify } from '../config/trackers';
-import { HELD_ATTR, PURPOSES_ATTR } from '../markup';
+import { classify, foreignHost } from '../config/trackers';
+import { HELD_ATTR, INERT_TYPE, PURPOSES_ATTR } from '../markup';
 import { FACE_HOOK, HELP_HOOK, LOG_HOOK } from '../shell/hook';
+import { ENGINE_ATTR, START_HOOK, START_VERSION, type StartHandoff } from '../start/protocol';
 import { bad, ok, saidOf, warn, type Line, type Look } from './model';
 
 declare const __VERSION__: string;
@@ -8,19 +9,36 @@ declare const __VERSION__: string;
 /** samtykke's own files by name, as the tag and the one-file build are called. */
 const OWN_TAG = /\/samtykke(\.full)?\.js([?#]|$)/;
 
-/** Whether the tag is where it can hold things back, there once, with its files and its nonce. */
+/** What the inline start left on the page (src/start/protocol.ts): the engine was loaded by it; undefined for the single tag. */
+function startOf(): Partial<StartHandoff> | undefined {
+  const left = (window as unknown as Record<symbol, unknown>)[START_HOOK];
+  return typeof left === 'object' && left !== null ? (left as Partial<StartHandoff>) : undefined;
+}
+
+/**
+ * Whether samtykke is where it can hold things back (the tag, or the inline start that loaded
+ * it), there once, its version and the start's, with its files and its nonce.
+ */
 export function installation(look: Look): Line[] {
   const { t, tag } = look;
+  const start = startOf();
+  // What the owner pasted and what must come first: the inline start when it loaded the engine, else the tag.
+  const first = start ? (start.script ?? null) : tag;
   const lines: Line[] = [];
   const placement = saidOf(look, 'tag.placement')[0]?.[0] as readonly string[] | undefined;
   if (placement) lines.push(bad(t.placementBad, placement.map((f) => t.placementFix[f] ?? t.placementAbove(f)).join('; ') + '.'));
-  else if (tag && !document.head?.contains(tag)) lines.push(warn(t.inBody, t.inBodyFix));
-  else lines.push(ok(tag ? t.placementOk : t.bundled));
+  else if (first && !document.head?.contains(first)) lines.push(warn(t.inBody, t.inBodyFix));
+  else lines.push(ok(start ? t.placementInline : tag ? t.placementOk : t.bundled));
+  if (start) lines.push(start.version === START_VERSION ? ok(t.startVersionOk) : bad(t.startVersionBad, t.pasteAgainFix));
+  lines.push(...before(look, first));
 
-  const copies = Array.from(document.scripts).filter((s) => OWN_TAG.test(s.src)).length;
+  // The owner's pastes: the starts, and the tags but the engine a start loaded.
+  const copies = Array.from(document.scripts).filter((s) => s.hasAttribute(ENGINE_ATTR) || (OWN_TAG.test(s.src) && !(start && s === tag))).length;
   if (copies > 1) lines.push(warn(t.twice(copies), t.twiceFix));
-  else if (tag) lines.push(ok(t.once));
+  else if (tag) lines.push(ok(start ? t.onceInline : t.once));
   lines.push(ok(t.version(__VERSION__)));
+  // The start fetches the engine with the hash the configurator wrote beside it.
+  if (start && tag) lines.push(tag.integrity ? ok(t.partOk('samtykke.js')) : warn(t.engineUnchecked, t.pasteAgainFix));
   lines.push(...parts(look));
   lines.push(...security(look));
   lines.push(...googleOutside(look));
@@ -76,4 +94,21 @@ function googleOutside(look: Look): Line[] {
     if (s.src && !s.hasAttribute(PURPOSES_ATTR) && !s.hasAttribute(HELD_ATTR) && classify(s.src, config)?.google) found.add(s.src);
   }
   return found.size ? [...found].map((src) => bad(t.googleOutside(src), t.googleOutsideFix)) : [ok(t.googleNone)];
+}
+
+/**
+ * Code from another site that runs before samtykke: nothing holds it, whatever it does. Google's
+ * is named red by `googleOutside`; samtykke's own files and code samtykke holds are left out.
+ */
+function before(look: Look, first: HTMLScriptElement | null): Line[] {
+  const { t, config, tag } = look;
+  if (!first) return [];
+  const hosts = new Set<string>();
+  for (const s of Array.from(document.scripts)) {
+    if (s === first) break;
+    if (!s.src || s === tag || OWN_TAG.test(s.src) || s.type.toLowerCase() === INERT_TYPE || classify(s.src, config)?.google) continue;
+    const host = foreignHost(s.src, location.hostname, config.cookieDomain);
+    if (host) hosts.add(host);
+  }
+  return hosts.size ? [warn(t.codeBefore([...hosts].join(', ')), t.codeBeforeFix)] : [];
 }

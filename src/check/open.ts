@@ -23,8 +23,8 @@ type CheckContext = [
 
 /** Shows the check for a page: what `samtykke-check.js` hands the engine. */
 export type RunCheck = (...context: CheckContext) => void;
-/** Gets the check and hands it over: the runner, or anything else (undefined) when it cannot be had. */
-export type FetchCheck = (done: (run: unknown) => void) => void;
+/** Gets the check and hands it over: the runner, or undefined when it cannot be had. */
+export type FetchCheck = (done: (run: RunCheck | undefined) => void) => void;
 
 let fetchCheck: FetchCheck | undefined;
 let context: CheckContext | undefined;
@@ -36,7 +36,7 @@ export function checkFrom(fetch: FetchCheck): void {
 
 /** `samtykke.check()`: shows the check (once samtykke has started; the check itself shows once). */
 export function openCheck(): void {
-  if (context) fetchCheck?.((run) => typeof run === 'function' && (run as RunCheck)(...context!));
+  if (context) fetchCheck?.((run) => run?.(...context!));
 }
 
 /** Called once by `start()`: keeps what the check needs, and opens it if the address asks for it. */

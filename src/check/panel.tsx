@@ -1,15 +1,18 @@
 import { useState } from 'preact/hooks';
+import { allLines } from './inspect';
 import { forOwner, type Line, type Section } from './model';
 import type { CheckTexts } from './texts/nb';
 
 /** The panel's one id space is its own shadow root, so plain ids are safe. */
 const TITLE = 'check-title';
+const FRESH_HELP = 'check-fresh-help';
+const COPY_HELP = 'check-copy-help';
+/** Each line's element, by its place among all the check's lines: where the list at the top leads. */
+const lineId = (index: number) => `check-line-${index}`;
 
 export interface PanelProps {
   readonly t: CheckTexts;
   readonly sections: readonly Section[];
-  readonly bad: number;
-  readonly warn: number;
   /** The report as plain text, for "Kopier rapporten". */
   report(): string;
   /** "Prøv som ny besøkende". */
@@ -18,11 +21,14 @@ export interface PanelProps {
   close(): void;
 }
 
-function Lines({ lines, t }: { lines: readonly Line[]; t: CheckTexts }) {
+/** Where each line is among all the check's lines. */
+type Places = ReadonlyMap<Line, number>;
+
+function Lines({ lines, t, places }: { lines: readonly Line[]; t: CheckTexts; places: Places }) {
   return (
     <ul>
       {lines.map((line, i) => (
-        <li key={i} class={line.tone}>
+        <li key={i} class={line.tone} id={lineId(places.get(line)!)} tabIndex={-1}>
           <span class="badge">{t.tone[line.tone]}</span>
           <span>{forOwner(line.text)}</span>
           {line.fix && (
@@ -36,23 +42,54 @@ function Lines({ lines, t }: { lines: readonly Line[]; t: CheckTexts }) {
   );
 }
 
-function Block({ section, depth, t }: { section: Section; depth: 3 | 4; t: CheckTexts }) {
+function Block({ section, depth, t, places }: { section: Section; depth: 3 | 4; t: CheckTexts; places: Places }) {
   const Heading = depth === 3 ? 'h3' : 'h4';
   return (
     <>
       <Heading>{forOwner(section.title)}</Heading>
       {section.note && <p>{forOwner(section.note)}</p>}
-      <Lines lines={section.lines} t={t} />
-      {section.parts?.map((part) => <Block key={part.title} section={part} depth={4} t={t} />)}
+      <Lines lines={section.lines} t={t} places={places} />
+      {section.parts?.map((part) => <Block key={part.title} section={part} depth={4} t={t} places={places} />)}
     </>
   );
 }
 
-/** The owner's check: a labelled region with its headings, its findings and three buttons. */
-export function Panel({ t, sections, bad, warn, report, fresh, refresh, close }: PanelProps) {
+/**
+ * The red lines, then the yellow, each a button to its place below: so the owner reaches what to
+ * fix without reading past everything that is in order.
+ */
+function ToFix({ lines, t, places }: { lines: readonly Line[]; t: CheckTexts; places: Places }) {
+  const go = (event: Event, index: number) => {
+    const root = (event.currentTarget as Node).getRootNode() as ParentNode;
+    const line = root.querySelector<HTMLElement>('#' + lineId(index));
+    line?.scrollIntoView({ block: 'nearest' });
+    line?.focus();
+  };
+  return (
+    <nav class="to-fix" aria-labelledby="check-to-fix">
+      <h3 id="check-to-fix">{t.toFix}</h3>
+      <ol>
+        {lines.map((line) => (
+          <li key={places.get(line)}>
+            <button type="button" class={'jump ' + line.tone + '-jump'} onClick={(e) => go(e, places.get(line)!)}>
+              <span class="badge">{t.tone[line.tone]}</span> {forOwner(line.text)}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/** The owner's check: a labelled region with its headings, what to fix first, its findings, and its buttons each with what it does. */
+export function Panel({ t, sections, report, fresh, refresh, close }: PanelProps) {
   const [open, setOpen] = useState(true);
   const [status, setStatus] = useState('');
   const [manual, setManual] = useState<string | null>(null);
+  const lines = allLines(sections);
+  const places: Places = new Map(lines.map((line, i) => [line, i]));
+  const red = lines.filter((l) => l.tone === 'bad');
+  const yellow = lines.filter((l) => l.tone === 'warn');
   const copy = () => {
     const text = report();
     const failed = () => {
@@ -74,20 +111,28 @@ export function Panel({ t, sections, bad, warn, report, fresh, refresh, close }:
         <h2 id={TITLE} tabIndex={-1}>
           {t.title}
         </h2>
-        <p class="summary">{t.summary(bad, warn)}</p>
+        <p class="summary">{t.summary(red.length, yellow.length)}</p>
         <div class="actions">
-          <button type="button" class="primary" onClick={fresh}>
-            {t.fresh}
-          </button>
-          <button type="button" onClick={copy}>
-            {t.copy}
-          </button>
-          <button type="button" onClick={refresh}>
-            {t.refresh}
-          </button>
-          <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
-            {t.collapse}
-          </button>
+          <div class="action">
+            <button type="button" class="primary" aria-describedby={FRESH_HELP} onClick={fresh}>
+              {t.fresh}
+            </button>
+            <span id={FRESH_HELP}>{t.freshHelp}</span>
+          </div>
+          <div class="action">
+            <button type="button" aria-describedby={COPY_HELP} onClick={copy}>
+              {t.copy}
+            </button>
+            <span id={COPY_HELP}>{t.copyHelp}</span>
+          </div>
+          <div class="more">
+            <button type="button" onClick={refresh}>
+              {t.refresh}
+            </button>
+            <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+              {t.collapse}
+            </button>
+          </div>
         </div>
         <p class="status" role="status">
           {status}
@@ -98,16 +143,16 @@ export function Panel({ t, sections, bad, warn, report, fresh, refresh, close }:
       </header>
       {open && (
         <div class="body" tabIndex={0} aria-labelledby={TITLE}>
-          <p>{forOwner(t.intro)}</p>
-          <p>{forOwner(t.freshHelp)}</p>
           {manual !== null && (
             <label>
               {t.copyLabel}
               <textarea readOnly value={manual} />
             </label>
           )}
+          {red.length + yellow.length > 0 && <ToFix lines={[...red, ...yellow]} t={t} places={places} />}
+          <p>{forOwner(t.intro)}</p>
           {sections.map((section) => (
-            <Block key={section.title} section={section} depth={3} t={t} />
+            <Block key={section.title} section={section} depth={3} t={t} places={places} />
           ))}
           <h3>{t.limits}</h3>
           <ul class="limits">

@@ -3,7 +3,7 @@ import { whenParsed } from '../core/ready';
 import { visitorLang } from '../i18n/lang';
 import { styles } from '../shell/sheet';
 import { cookieStore } from '../storage/cookie';
-import { allLines, inspect } from './inspect';
+import { inspect } from './inspect';
 import type { Look } from './model';
 import type { RunCheck } from './open';
 import css from './panel.css?inline';
@@ -61,15 +61,10 @@ export const runCheck: RunCheck = (config, store, tag, said) => {
     location.assign(url.href);
   };
   const draw = () => {
-    const sections = inspect(look(), privacy);
-    const lines = allLines(sections);
-    const count = (tone: string) => lines.filter((l) => l.tone === tone).length;
     render(
       h(Panel, {
         t,
-        sections,
-        bad: count('bad'),
-        warn: count('warn'),
+        sections: inspect(look(), privacy),
         report: () => plainReport(inspect(look(), privacy), t, __VERSION__),
         fresh,
         refresh: draw,

@@ -11,5 +11,5 @@ export const HELP_HOOK = Symbol.for('samtykke.help');
 /** Where `samtykke-log.js` leaves the consent log's sender, the same way. */
 export const LOG_HOOK = Symbol.for('samtykke.log');
 
-/** Where `samtykke-check.js` leaves the owner's self-check, the same way. */
+/** Where `samtykke-help.js` leaves the hash `samtykke-check.js` must have, and that file then the owner's self-check (shell/load.ts). */
 export const CHECK_HOOK = Symbol.for('samtykke.check');

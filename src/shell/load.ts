@@ -1,4 +1,4 @@
-import type { FetchCheck } from '../check/open';
+import type { FetchCheck, RunCheck } from '../check/open';
 import type { Lang } from '../config/types';
 import type { FetchHelp } from '../core/report';
 import { trusted } from '../effects/inert';
@@ -12,7 +12,6 @@ import { CHECK_HOOK, FACE_HOOK, HELP_HOOK, LOG_HOOK } from './hook';
 declare const __FACE_INTEGRITY__: Record<Lang, string>;
 declare const __HELP_INTEGRITY__: string;
 declare const __LOG_INTEGRITY__: string;
-declare const __CHECK_INTEGRITY__: string;
 
 /**
  * Fetches a part of samtykke, `samtykke-<name>.js`, from the folder our own tag came from, with
@@ -74,8 +73,13 @@ export const logFetcher =
   (done) =>
     loadPart(tag, 'log', __LOG_INTEGRITY__, LOG_HOOK, (log) => done(typeof log === 'function' ? (log as LogDecisions) : null));
 
-/** The owner's self-check, `samtykke-check.js`, only when asked for (src/check/open.ts); from the tag's folder unless told another. */
+/**
+ * The owner's self-check, `samtykke-check.js`, only when asked for (src/check/open.ts); from the
+ * tag's folder unless told another. Its hash comes from `samtykke-help.js`, which the engine
+ * knows by hash and which leaves it under the check's hook: a chain of hashes, so the tag does
+ * not carry a second one (66 bytes gzip) for what only the owner opens.
+ */
 export const checkFetcher =
   (tag: HTMLScriptElement | null, folder?: string): FetchCheck =>
   (done) =>
-    loadPart(tag, 'check', __CHECK_INTEGRITY__, CHECK_HOOK, done, folder);
+    loadPart(tag, 'help', __HELP_INTEGRITY__, CHECK_HOOK, (hash) => (typeof hash == 'string' ? loadPart(tag, 'check', hash, CHECK_HOOK, (run) => done(typeof run == 'function' ? (run as RunCheck) : undefined), folder) : done(undefined)), folder);

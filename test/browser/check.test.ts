@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CHECK_FILE, DIST } from '../../scripts/built-files.mjs';
+import { CHECK_FILE, DIST, HELP_FILE } from '../../scripts/built-files.mjs';
 import { integrity } from '../../scripts/sri.mjs';
+import { pasteTag } from '../../demo/configure/tag';
 import { axe, siteFixture, sitePage, type Site } from './harness';
 
 /** The owner's self-check (#23) on the built files in Chromium: what the panel says on each kind of page. */
@@ -68,7 +69,34 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     await site.page.getByRole('button', { name: 'Avvis alle' }).click();
     await site.goto('/om-oss/');
     expect(site.parts).not.toContain('samtykke-check.js');
+    // Nor the help, which carries the check's hash: a clean page has nothing to say.
+    expect(site.parts).not.toContain('samtykke-help.js');
     expect(await site.page.locator('samtykke-check').count()).toBe(0);
+  });
+
+  it('asked for, the tag fetches samtykke-help.js (it knows its hash) and then samtykke-check.js with the hash the help carries', async () => {
+    const site = await sites.open({ pages: PAGES });
+    await site.goto('/?samtykke=sjekk');
+    await panel(site.page);
+    expect(site.parts.filter((p) => p === 'samtykke-help.js' || p === 'samtykke-check.js')).toEqual(['samtykke-help.js', 'samtykke-check.js']);
+  });
+
+  /** The page asks for the check with one built file altered: what it requested, once the browser has refused that file by name. */
+  async function withAltered(file: string) {
+    const site = await sites.open({ pages: PAGES, files: { [file]: 'window.altered = true;' } });
+    await site.goto('/?samtykke=sjekk');
+    await expect.poll(() => site.console.some((m) => m.startsWith('error:') && m.includes(file))).toBe(true);
+    expect(await site.page.evaluate(() => 'altered' in window)).toBe(false);
+    expect(await site.page.locator('samtykke-check').count()).toBe(0);
+    return site.parts;
+  }
+
+  it('an altered samtykke-check.js is refused: no panel, and the browser names the file', async () => {
+    expect(await withAltered(CHECK_FILE)).toContain(CHECK_FILE);
+  });
+
+  it('an altered samtykke-help.js is refused, and the check is then never requested: its hash comes only from a help that passed', async () => {
+    expect(await withAltered(HELP_FILE)).not.toContain(CHECK_FILE);
   });
 
   it('samtykke.check() and #samtykke-sjekk open it too, once', async () => {
@@ -197,6 +225,15 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     await expect.poll(focused).toBe('samtykke-sjekk');
     await site.page.keyboard.press('Tab');
     expect(await focused()).toBe('Prøv som ny besøkende');
+    // Each of the two buttons that act carries what it does, beside it and as its description.
+    const described = await site.page.evaluate(() => {
+      const root = document.querySelector('samtykke-check')!.shadowRoot!;
+      return Array.from(root.querySelectorAll('button[aria-describedby]')).map((b) => [b.textContent, root.getElementById(b.getAttribute('aria-describedby')!)?.textContent]);
+    });
+    expect(described).toEqual([
+      ['Prøv som ny besøkende', 'Sletter bare samtykkes egen informasjonskapsel (valget) og laster siden på nytt. Andre blir liggende.'],
+      ['Kopier rapporten', 'Som tekst, til den som hjelper deg.'],
+    ]);
     const close = site.page.getByRole('button', { name: 'Lukk sjekken' });
     await close.focus();
     await site.page.keyboard.press('Enter');
@@ -214,8 +251,65 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     expect(site.console.filter((m) => /Trusted Type|Content Security Policy|Refused/i.test(m))).toEqual([]);
   });
 
-  it('the tag carries the check’s integrity hash as built', () => {
-    const hash = integrity(readFileSync(new URL(`../../${DIST}${CHECK_FILE}`, import.meta.url)));
-    expect(readFileSync(new URL(`../../${DIST}samtykke.js`, import.meta.url), 'utf8')).toContain(hash);
+  it('the check’s hash as built is in samtykke-help.js, whose hash is in the tag: a chain, not a second hash in the tag', () => {
+    const built = (file: string) => readFileSync(new URL(`../../${DIST}${file}`, import.meta.url));
+    const tag = built('samtykke.js').toString();
+    expect(built(HELP_FILE).toString()).toContain(integrity(built(CHECK_FILE)));
+    expect(tag).toContain(integrity(built(HELP_FILE)));
+    expect(tag).not.toContain(integrity(built(CHECK_FILE)));
+  });
+});
+
+describe('the self-check of the inline form (the configurator’s first paste)', () => {
+  const sites = siteFixture();
+  const START = readFileSync(new URL(`../../${DIST}samtykke-start.js`, import.meta.url), 'utf8');
+  const ENGINE = { src: '/samtykke.js', integrity: integrity(readFileSync(new URL(`../../${DIST}samtykke.js`, import.meta.url))) };
+  /** The paste first in `<head>`, as the guide's step 4 has it, after `before`. */
+  const inlinePage = ({ start = START, before = '' } = {}) =>
+    `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Stressfri</title>${before}${pasteTag({ googleAds: 'AW-123456789', privacyUrl: '/personvern/' }, ENGINE, start)}</head><body><main><h1>Stressfri</h1></main></body></html>`;
+  const install = (lines: Shown[]) => lines.filter((l) => l.section === 'Installasjon');
+
+  it('names the inline form: first in the header, the rest loading without slowing the page; its version known; the engine checked; all green', async () => {
+    const site = await sites.open({ pages: { '/': inlinePage(), '/personvern/': inlinePage() } });
+    await site.goto('/?samtykke=sjekk');
+    const { lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('Lenken til personvernsiden svarer')));
+    expect(lines.filter((l) => l.tone !== 'ok')).toEqual([]);
+    expect(install(lines).map((l) => l.text)).toEqual(
+      expect.arrayContaining([
+        'Koden fra samtykke-verktøyet står først i toppteksten, og resten av samtykke lastes etterpå uten å gjøre siden tregere.',
+        'Koden du limte inn, og samtykke-filen den henter, hører til samme utgave.',
+        'Koden fra samtykke-verktøyet står én gang.',
+        'samtykke.js kom fram, og filen ble kontrollert: den er uendret.',
+      ]),
+    );
+  });
+
+  it('code from another site before the paste: yellow, naming its host, with where to move the paste', async () => {
+    const before = '<script src="https://widget.eksempel.test/w.js"></script>';
+    const site = await sites.open({ pages: { '/': inlinePage({ before }), '/personvern/': inlinePage() } });
+    await site.goto('/?samtykke=sjekk');
+    const { lines } = await panel(site.page);
+    expect(install(lines).find((l) => l.tone === 'warn')).toEqual({
+      section: 'Installasjon',
+      tone: 'warn',
+      text: 'Kode fra widget.eksempel.test kjører før samtykke, så samtykke kan ikke holde den tilbake.',
+      fix: 'Slik retter du det: Står den i feltet for kode i toppteksten, flytt koden fra samtykke-verktøyet over den, helt øverst (steg 4 i veiledningen). Kommer den fra Webnode selv, kan den stå.',
+    });
+  });
+
+  it('a start of a version this engine does not know: red, "make the code again in the tool"; listed first at the top, leading to its line', async () => {
+    const newer = START.replace(/version:1\b/, 'version:99');
+    expect(newer).not.toBe(START);
+    const site = await sites.open({ pages: { '/': inlinePage({ start: newer }), '/personvern/': inlinePage() } });
+    await site.goto('/?samtykke=sjekk');
+    const { lines } = await panel(site.page);
+    const red = install(lines).find((l) => l.tone === 'bad');
+    expect(red).toMatchObject({ text: expect.stringContaining('hører til en annen utgave av samtykke'), fix: expect.stringContaining('Lag koden på nytt i samtykke-verktøyet') });
+    // At the top of the details, before everything in order: the red lines, each a button to its line.
+    const jump = site.page.locator('samtykke-check .to-fix button').first();
+    expect(await jump.textContent()).toContain('hører til en annen utgave av samtykke');
+    await jump.click();
+    expect(await site.page.evaluate(() => document.querySelector('samtykke-check')!.shadowRoot!.activeElement?.querySelector('.badge + span')?.textContent)).toBe(red!.text);
+    expect(await axe(site.page)).toEqual([]);
   });
 });

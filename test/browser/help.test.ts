@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DIST, HELP_FILE } from '../../scripts/built-files.mjs';
+import { CHECK_FILE, DIST, HELP_FILE } from '../../scripts/built-files.mjs';
 import { pagesUrl } from '../../scripts/versioned.mjs';
 import { integrity } from '../../scripts/sri.mjs';
 import { explained, siteFixture, sitePage, type Site } from './harness';
@@ -112,5 +112,20 @@ describe('samtykke.full.js uploaded alone', () => {
     expect(helpRequests(s)).toEqual([HELP_FILE]);
     expect(fromSite).toEqual([pagesUrl(version) + HELP_FILE]);
     await nothingOptionalRuns(s);
+  });
+
+  it('opens the self-check from the project’s site too: the help from there, then the check with the hash the help carries', async () => {
+    const built = (file: string) => readFileSync(new URL(`../../${DIST}${file}`, import.meta.url), 'utf8');
+    const { version } = JSON.parse(built('sri.json')) as { version: string };
+    const page = sitePage({ attrs: RIGHT }).replace('src="/samtykke.js"', 'src="/samtykke.full.js"');
+    const s = await sites.open({ pages: { '/': page, '/samtykke.full.js': { body: built('samtykke.full.js'), headers: { 'content-type': 'text/javascript' } } }, files: { [HELP_FILE]: 'abort', [CHECK_FILE]: 'abort' } });
+    const fromSite: string[] = [];
+    await s.page.route(pagesUrl(version) + '*', (route) => {
+      fromSite.push(route.request().url());
+      return route.fulfill({ contentType: 'text/javascript', headers: { 'access-control-allow-origin': '*' }, body: built(new URL(route.request().url()).pathname.split('/').pop()!) });
+    });
+    await s.goto('/?samtykke=sjekk');
+    await s.page.locator('samtykke-check h2').waitFor();
+    expect(fromSite).toEqual([pagesUrl(version) + HELP_FILE, pagesUrl(version) + CHECK_FILE]);
   });
 });

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { pasteTag } from '../../demo/configure/tag';
 import { isGoogleTracking } from '../../src/config/trackers';
-import { CHECK_FILE } from '../../scripts/built-files.mjs';
+import { CHECK_FILE, DIST, HELP_FILE, SRI_MANIFEST, START_FILE } from '../../scripts/built-files.mjs';
 import { ORIGIN, sitePage } from '../browser/harness';
 import { sleep, type StartEngine, type Tab } from './engine';
 import { siteWithEngine, type Pages } from './site';
@@ -53,6 +55,14 @@ async function panelWhen(tab: Tab, what: string, ready: (lines: Shown[]) => bool
   }
   throw new Error(`timed out waiting for the panel to show ${what}; it showed ${JSON.stringify(last)}`, { cause: failed });
 }
+const BUILT = new URL(`../../${DIST}`, import.meta.url);
+/** The inline form first in `<head>`, as the configurator writes it (the guide's first paste). */
+const inlinePage = () =>
+  `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Stressfri</title>${pasteTag(
+    { googleAds: 'AW-123456789', privacyUrl: '/personvern/' },
+    { src: '/samtykke.js', integrity: (JSON.parse(readFileSync(new URL(SRI_MANIFEST, BUILT), 'utf8')) as { files: Record<string, string> }).files['samtykke.js']! },
+    readFileSync(new URL(START_FILE, BUILT), 'utf8'),
+  )}</head><body><main><h1>Stressfri</h1></main></body></html>`;
 const privacyAnswered = (lines: Shown[]) => lines.some((l) => l.text.startsWith('Lenken til personvernsiden svarer'));
 const notGreen = (lines: Shown[]) => lines.filter((l) => l.tone !== 'ok');
 
@@ -71,10 +81,24 @@ export function checkScenarios(label: string, start: StartEngine): void {
   };
 
   describe(`${label}: the owner’s self-check`, () => {
-    it('a clean install: all green', async () => {
+    it('a clean install: all green; the help fetched first, then the check with the hash it carries', async () => {
       const tab = await visit(PAGES);
       const lines = await panelWhen(tab, 'the privacy page answering', privacyAnswered);
       expect(notGreen(lines)).toEqual([]);
+      expect(on.site.requests.map((r) => r.url.pathname).filter((p) => p === '/' + HELP_FILE || p === '/' + CHECK_FILE)).toEqual(['/' + HELP_FILE, '/' + CHECK_FILE]);
+    });
+
+    it('the inline form: named in Installasjon, its start known, all green', async () => {
+      const tab = await visit({ '/': inlinePage(), '/personvern/': inlinePage() });
+      const lines = await panelWhen(tab, 'the privacy page answering', privacyAnswered);
+      expect(notGreen(lines)).toEqual([]);
+      expect(lines.filter((l) => l.section === 'Installasjon').map((l) => l.text)).toEqual(
+        expect.arrayContaining([
+          'Koden fra samtykke-verktøyet står først i toppteksten, og resten av samtykke lastes etterpå uten å gjøre siden tregere.',
+          'Koden du limte inn, og samtykke-filen den henter, hører til samme utgave.',
+          'samtykke.js kom fram, og filen ble kontrollert: den er uendret.',
+        ]),
+      );
     });
 
     it('a Google snippet pasted before the tag: red, with the fix', async () => {
@@ -140,6 +164,8 @@ export function checkScenarios(label: string, start: StartEngine): void {
       // Our parts are inserted before `load`, which waits for them: by then any request was made.
       await tab.goto(ORIGIN + '/personvern/');
       expect(on.site.requests.map((r) => r.url.pathname)).not.toContain('/' + CHECK_FILE);
+      // Nor the help, which carries the check's hash: a clean page has nothing to say.
+      expect(on.site.requests.map((r) => r.url.pathname)).not.toContain('/' + HELP_FILE);
       expect(await tab.run(() => !!document.querySelector('samtykke-check'), undefined)).toBe(false);
     });
   });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { SITE_PAGES } from '../../demo/vite.demo.config';
 import { BUILT_FILES, packedFiles, SRI_MANIFEST } from '../../scripts/built-files.mjs';
 import { guidePage, SITE_URL, slug } from '../../scripts/guide-page.mjs';
+import { DEVELOPER_WORDS } from '../developer-words';
 
 /**
  * The docs name only what exists: every npm script, command, repository file, anchor, built
@@ -133,7 +134,7 @@ describe("the owner's guide", () => {
 
   it('speaks no developer words outside the code it asks the owner to paste', () => {
     const prose = withoutFences(md).replace(/<a id="[\w-]+"><\/a>|<!--.*?-->/g, '');
-    for (const word of ['<head>', 'SRI', 'crossorigin', 'CORS', 'preload', 'dataLayer', 'shadow', 'DevTools', 'console', 'script']) {
+    for (const word of DEVELOPER_WORDS) {
       expect(prose, `the guide says "${word}"`).not.toMatch(new RegExp(word.replace(/[<>]/g, '\\$&'), 'i'));
     }
   });

@@ -66,8 +66,12 @@ describe('the check reads cookies and storage keys against the services’ cooki
   it('the copied report is plain text: headings, each line with its colour in words, each fix', () => {
     const text = plainReport([{ title: 'Installasjon', lines: [{ tone: 'bad', text: 'Feil her.', fix: 'Rett det.' }], parts: [{ title: 'Under', lines: [{ tone: 'ok', text: 'Fint.' }] }] }], nb, '9.9.9');
     expect(text).toContain('Versjon 9.9.9.');
+    // What to fix first, before the sections, as the panel lists it.
+    expect(text.indexOf('## Å rette og sjekke\n[Feil] Feil her.\n')).toBeGreaterThan(0);
+    expect(text.indexOf('## Å rette og sjekke')).toBeLessThan(text.indexOf('## Installasjon'));
     expect(text).toContain('## Installasjon\n[Feil] Feil her.\n    Slik retter du det: Rett det.\n');
     expect(text).toContain('### Under\n[OK] Fint.');
+    expect(plainReport([{ title: 'Installasjon', lines: [{ tone: 'ok', text: 'Fint.' }] }], nb, '9.9.9')).not.toContain('Å rette og sjekke');
     expect(text).toContain('## Hva sjekken ikke ser\n- Sjekken ser det nettleseren selv noterer om hva siden hentet (Resource Timing).');
   });
 });

@@ -39,7 +39,10 @@ describe('the check says each console message in the owner’s words', () => {
     ];
     const [found, purpose] = messages(look(said));
     expect(forOwner(found!.text)).toBe('Fant en Google-tag med id-en AW-123456789 i sidens kode; besøkende blir spurt om den.');
-    expect(found).toMatchObject({ tone: 'warn', fix: 'Legg data-google-ads="AW-123456789" på samtykke-taggen, så den er med på alle sider.' });
+    expect(found).toMatchObject({ tone: 'warn' });
+    expect(forOwner(found!.fix!)).toBe('Skriv AW-123456789 inn i samtykke-verktøyet (steg 2 i veiledningen), og lim inn den nye koden (steg 3 og 4), så den er med på alle sider.');
+    // The attribute it becomes, for whoever helps.
+    expect(forHelper(found!.fix!)).toContain('(data-google-ads="AW-123456789")');
     expect(forHelper(found!.text)).toBe('Fant en Google-tag med id-en AW-123456789 i sidens kode; besøkende blir spurt om den. (google.found)');
     expect(purpose).toMatchObject({ tone: 'bad', fix: 'Bruk et av formålene siden har: analytics, marketing.' });
     expect(forOwner(purpose!.text)).toBe('Sidens egen kode spurte om et formål siden ikke har ("ads").');

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { forOwner } from '../../../src/check/model';
+import { CHECK_TEXTS } from '../../../src/check/texts';
+import { DEVELOPER_WORDS } from '../../developer-words';
+
+/**
+ * The panel speaks to the owner: none of the guide's developer words in any of its texts as the
+ * owner reads them (the ⟨…⟩ terms left out), in any language, console messages included.
+ */
+
+/** Where the owner must see the word itself: the fix is to find it on the tag and delete it. */
+const ASKED_TO_DELETE: Record<string, string> = { 'placementFix.async': 'async', 'placementFix.defer': 'defer' };
+
+/** Every text of a language by its path; a function's with a placeholder for each of its values. */
+function* texts(value: unknown, path: string): Generator<[string, string]> {
+  if (typeof value === 'string') yield [path, value];
+  else if (typeof value === 'function') yield [path, String(value(...Array.from({ length: value.length }, (_, i) => `«v${i}»`)))];
+  else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* texts(item, `${path}[${i}]`);
+  else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) yield* texts(item, path ? `${path}.${key}` : key);
+}
+
+/** A word as a whole word's start ("scripts" is caught, "description" is not). */
+const asWord = (word: string) => new RegExp((/^\p{L}/u.test(word) ? '(?<!\\p{L})' : '') + word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'iu');
+
+describe('the self-check speaks no developer words to the owner', () => {
+  for (const [lang, t] of Object.entries(CHECK_TEXTS)) {
+    it(lang, () => {
+      const found: string[] = [];
+      for (const [path, text] of texts(t, '')) {
+        const owner = forOwner(text);
+        for (const word of DEVELOPER_WORDS) if (ASKED_TO_DELETE[path] !== word && asWord(word).test(owner)) found.push(`${path}: "${word}" in ${owner}`);
+      }
+      expect(found).toEqual([]);
+    });
+  }
+
+  it('the test sees a developer word where one is', () => {
+    const caught = (text: string) => DEVELOPER_WORDS.some((word) => asWord(word).test(forOwner(text)));
+    expect([caught('Rett data-privacy-url.'), caught('Legg til en nonce.'), caught('Two scripts.'), caught('A description ⟨nonce⟩.')]).toEqual([true, true, true, false]);
+  });
+});
+
+describe('the fixes send the owner to what the guide shows (docs/veiledning.md), in every language', () => {
+  const steps = { nb: /\(steg 5 i veiledningen\).*samtykke-verktøyet \(steg 2\)/, nn: /\(steg 5 i rettleiinga\).*samtykke-verktøyet \(steg 2\)/, en: /\(step 5 of the guide\).*samtykke tool \(step 2\)/ };
+  for (const [lang, t] of Object.entries(CHECK_TEXTS)) {
+    it(`${lang}: a tracker outside samtykke: remove the code (step 5), enter the ID in the tool (step 2); no "mark the code"`, () => {
+      const fixes = [t.leakFix, t.said['leak.preload'][1], t.said['leak.request'][1], t.said['hold.unwatched'][1]].map(forOwner);
+      for (const fix of fixes) expect(fix).toMatch(steps[lang as keyof typeof steps]);
+      expect(fixes.join(' ')).not.toMatch(/\b(merk|mark)\b/i);
+    });
+
+    it(`${lang}: the privacy link, missing or broken, is set in the tool's step 2, then the new code pasted (steps 3 and 4)`, () => {
+      for (const fix of [t.privacyBadFix, t.privacyMissingFix, t.said['privacyUrl.missing'][1]].map(forOwner)) expect(fix).toMatch(/\((steg|step) 2 (i|of) (veiledningen|rettleiinga|the guide)\).*\((steg|steps) 3 (og|and) 4\)/);
+    });
+  }
+});
