@@ -160,6 +160,7 @@ export function createApp({ store, config, log }: AppOptions): Hono {
       if (counted !== null) return fail(c, 400, `line ${line}: nothing may follow the count line`);
       const parsed = parseExportLine(text);
       if (!parsed.ok) return fail(c, 400, `line ${line}: ${parsed.reason} (${imported} entries imported before it)`);
+      if (parsed.kind === 'part') return fail(c, 400, `line ${line}: this is an export of the days ${parsed.from} to ${parsed.to}, whose chain starts in the middle: import a whole export`);
       if (parsed.kind === 'count') counted = parsed.count;
       else if (parsed.kind === 'snapshot') await store.putSnapshot(parsed.hash, parsed.content);
       else if (parsed.kind === 'erased') await store.restoreErasure(parsed.erasure);
@@ -199,21 +200,34 @@ export function createApp({ store, config, log }: AppOptions): Hono {
   };
   const BOUNDS_ERROR = 'from and to must be ISO 8601 dates or times, e.g. 2026-01-01 or 2026-01-01T00:00:00Z';
 
+  /** `days=2026-01-01/2026-01-31` (or one day): UTC days of receivedAt, both included; undefined when absent, null when malformed. */
+  const daysOf = (c: Context): { from: string; to: string } | null | undefined => {
+    const raw = c.req.query('days');
+    if (raw === undefined) return undefined;
+    const [from, to = from, more] = raw.split('/');
+    const day = (d: string | undefined): d is string => d !== undefined && DAY.test(d) && !Number.isNaN(Date.parse(d));
+    return more === undefined && day(from) && day(to) && from <= to ? { from, to } : null;
+  };
+
   app.get('/v1/consents', requireToken, async (c) => {
     const format = pickFormat(c.req.query('format'), c.req.header('accept'));
     if (!format) return fail(c, 400, 'format must be ndjson or csv');
     const range = bounds(c);
     if (!range) return fail(c, 400, BOUNDS_ERROR);
-    // A whole export carries the chain of seals too (sealed through yesterday first), so
-    // `samtykke-log verify` can check it offline; a range of times cannot, its days are partial.
-    const whole = range.from === null && range.to === null;
-    if (whole) await store.seal(lastSealable(Date.now()));
+    const days = daysOf(c);
+    if (days === null || (days && (range.from || range.to))) return fail(c, 400, 'days must be one UTC day or two joined by /, e.g. 2026-01-01/2026-01-31, and goes without from and to');
+    // A whole export, or one of whole days received, carries its chain of seals too (sealed
+    // through yesterday first), so `samtykke-log verify` can check it offline; a range of
+    // decision times cannot, its days are partial.
+    const whole = !days && range.from === null && range.to === null;
+    if (whole || days) await store.seal(lastSealable(Date.now()));
     const closing = async function* () {
-      if (!whole) return;
-      for (const { day, leaf } of await store.erasures()) yield { erased: leaf, day };
-      for (const seal of await store.seals()) yield { seal };
+      if (!whole && !days) return;
+      for (const { day, leaf } of await store.erasures(days?.from, days?.to)) yield { erased: leaf, day };
+      for (const seal of await store.seals(days?.from, days?.to)) yield { seal };
     };
-    const body = exportStream(store.range(range.from, range.to), format, { snapshot: (hash) => store.snapshot(hash), closing });
+    const entries = days ? store.received(days.from, days.to) : store.range(range.from, range.to);
+    const body = exportStream(entries, format, { snapshot: (hash) => store.snapshot(hash), closing, ...(days && { opening: { part: days } }) });
     return c.body(body, 200, { 'Content-Type': CONTENT_TYPE[format] });
   });
 

@@ -122,20 +122,31 @@ export class ConsentStore {
   }
 
   /** Entries with `from <= time < to`, oldest first, read a page at a time. */
-  async *range(from: Date | null, to: Date | null): AsyncGenerator<StoredEntry> {
-    let after: [Date, string] | null = null;
+  range(from: Date | null, to: Date | null): AsyncGenerator<StoredEntry> {
+    return this.pages(from, to, 'time');
+  }
+
+  /** Entries received on the UTC days `from` to `to` (both included), the days their seals cover. */
+  received(from: string, to: string): AsyncGenerator<StoredEntry> {
+    return this.pages(new Date(dayBounds(from)[0]), new Date(dayBounds(to)[1]), 'received_at');
+  }
+
+  private async *pages(from: Date | null, to: Date | null, by: 'time' | 'received_at'): AsyncGenerator<StoredEntry> {
+    // (time, id) is the key; received_at is not unique, so it pages with the key after it.
+    const order = by === 'time' ? 'time, id' : 'received_at, time, id';
+    const after = by === 'time' ? '($3, $4)' : '($5::timestamptz, $3, $4)';
+    let last: Row | null = null;
     for (;;) {
       const rows: Row[] = await this.db.query<Row>(
         `SELECT ${COLUMNS} FROM consent_log
-         WHERE ($1::timestamptz IS NULL OR time >= $1) AND ($2::timestamptz IS NULL OR time < $2)
-           AND ($3::timestamptz IS NULL OR (time, id) > ($3, $4))
-         ORDER BY time, id LIMIT ${PAGE}`,
-        [from, to, after?.[0] ?? null, after?.[1] ?? null],
+         WHERE ($1::timestamptz IS NULL OR ${by} >= $1) AND ($2::timestamptz IS NULL OR ${by} < $2)
+           AND ($3::timestamptz IS NULL OR (${order}) > ${after})
+         ORDER BY ${order} LIMIT ${PAGE}`,
+        [from, to, last?.time ?? null, last?.id ?? null, ...(by === 'time' ? [] : [last?.received_at ?? null])],
       );
       for (const row of rows) yield toEntry(row);
       if (rows.length < PAGE) return;
-      const last = rows[rows.length - 1]!;
-      after = [last.time, last.id];
+      last = rows[rows.length - 1]!;
     }
   }
 
@@ -170,9 +181,9 @@ export class ConsentStore {
     return (await this.readSeals('WHERE day = $1', [day]))[0] ?? null;
   }
 
-  /** Every seal, oldest first: the chain, for a whole export. */
-  seals(): Promise<DaySeal[]> {
-    return this.readSeals('', []);
+  /** The seals of the days `from` to `to` (both included; all when null), oldest first: the chain, or a part of it. */
+  seals(from: string | null = null, to: string | null = null): Promise<DaySeal[]> {
+    return this.readSeals('WHERE ($1::text IS NULL OR day >= $1) AND ($2::text IS NULL OR day <= $2)', [from, to]);
   }
 
   private async readSeals(where: string, params: unknown[]): Promise<DaySeal[]> {
@@ -183,9 +194,9 @@ export class ConsentStore {
     return rows.map((r) => ({ day: r.day, count: Number(r.count), previous: r.previous, digest: r.digest, expiredAt: r.expired_at?.toISOString() ?? null }));
   }
 
-  /** The leaves erased entries left, by day, for a whole export. */
-  erasures(): Promise<Erasure[]> {
-    return this.db.query<Erasure>('SELECT day, leaf FROM erasures ORDER BY day, leaf');
+  /** The leaves erased entries left on the days `from` to `to` (all when null), by day, for an export. */
+  erasures(from: string | null = null, to: string | null = null): Promise<Erasure[]> {
+    return this.db.query<Erasure>('SELECT day, leaf FROM erasures WHERE ($1::text IS NULL OR day >= $1) AND ($2::text IS NULL OR day <= $2) ORDER BY day, leaf', [from, to]);
   }
 
   /** Restores an erased entry's leaf from an export; false when already there. */
