@@ -9,7 +9,7 @@ import type { Config } from './config.js';
 import { DAY, lastSealable } from './digest.js';
 import { parseEntry } from './entry.js';
 import { pathReducer } from './path-pattern.js';
-import { linesOf, parseExportLine } from './import.js';
+import { ImportRefused, linesOf, parseExportLine } from './import.js';
 import { CONTENT_TYPE, csvHeader, exportStream, formatLine, pickFormat } from './export-format.js';
 import type { Log } from './log.js';
 import { RateLimit } from './rate-limit.js';
@@ -147,33 +147,44 @@ export function createApp({ store, config, log }: AppOptions): Hono {
     return erased ? c.json({ status: 'erased', erased }) : fail(c, 404, 'no entries for this consent id');
   });
 
-  // Restores an NDJSON export, as it was: receivedAt and origin kept, entries already stored skipped.
+  // Restores an NDJSON export, as it was: receivedAt and origin kept, entries already stored
+  // skipped; all of it or, refused, none of it (ConsentStore.importing).
   app.post('/v1/import', requireToken, async (c) => {
-    if (!c.req.raw.body) return fail(c, 400, 'the body must be an NDJSON export of /v1/consents');
-    let imported = 0;
-    let already = 0;
-    let line = 0;
-    let counted: number | null = null;
-    for await (const text of linesOf(c.req.raw.body)) {
-      line++;
-      if (!text.trim()) continue;
-      if (counted !== null) return fail(c, 400, `line ${line}: nothing may follow the count line`);
-      const parsed = parseExportLine(text);
-      if (!parsed.ok) return fail(c, 400, `line ${line}: ${parsed.reason} (${imported} entries imported before it)`);
-      if (parsed.kind === 'part') return fail(c, 400, `line ${line}: this is an export of the days ${parsed.from} to ${parsed.to}, whose chain starts in the middle: import a whole export`);
-      if (parsed.kind === 'count') counted = parsed.count;
-      else if (parsed.kind === 'snapshot') await store.putSnapshot(parsed.hash, parsed.content);
-      else if (parsed.kind === 'erased') await store.restoreErasure(parsed.erasure);
-      else if (parsed.kind === 'seal') {
-        if ((await store.restoreSeal(parsed.seal)) === 'conflict') return fail(c, 400, `line ${line}: this log sealed ${parsed.seal.day} otherwise: import into a new log`);
-      } else if (await store.restore(parsed.entry)) imported++;
-      else already++;
+    const body = c.req.raw.body;
+    if (!body) return fail(c, 400, 'the body must be an NDJSON export of /v1/consents');
+    const refuse = (message: string): never => {
+      throw new ImportRefused(400, `${message}: nothing was imported`);
+    };
+    try {
+      const { imported, already } = await store.importing(async (into) => {
+        let imported = 0;
+        let already = 0;
+        let line = 0;
+        let counted: number | null = null;
+        for await (const text of linesOf(body)) {
+          line++;
+          if (!text.trim()) continue;
+          if (counted !== null) refuse(`line ${line}: nothing may follow the count line`);
+          const parsed = parseExportLine(text);
+          if (!parsed.ok) return refuse(`line ${line}: ${parsed.reason}`);
+          if (parsed.kind === 'part') refuse(`line ${line}: this is an export of the days ${parsed.from} to ${parsed.to}, whose chain starts in the middle; import a whole export`);
+          else if (parsed.kind === 'count') counted = parsed.count;
+          else if (parsed.kind === 'snapshot') await into.snapshot(parsed.hash, parsed.content);
+          else if (parsed.kind === 'erased') await into.erasure(parsed.erasure);
+          else if (parsed.kind === 'seal') await into.seal(parsed.seal);
+          else if (await into.entry(parsed.entry)) imported++;
+          else already++;
+        }
+        // The count line is what tells a complete export from one that broke off.
+        if (counted !== imported + already) refuse(`the export is incomplete: its count line says ${counted ?? 'nothing'}, it held ${imported + already} entries`);
+        return { imported, already };
+      });
+      log('info', 'import', { imported, already });
+      return c.json({ status: 'imported', imported, alreadyStored: already });
+    } catch (error) {
+      if (error instanceof ImportRefused) return fail(c, error.status, error.message);
+      throw error;
     }
-    await store.durable();
-    // The count line is what tells a complete export from one that broke off.
-    if (counted !== imported + already) return fail(c, 400, `the export is incomplete: its count line says ${counted ?? 'nothing'}, it held ${imported + already} entries (all imported)`);
-    log('info', 'import', { imported, already });
-    return c.json({ status: 'imported', imported, alreadyStored: already });
   });
 
   // One day's link in the chain of seals, for the owner to keep away from the log (see README, Tamper evidence).

@@ -16,6 +16,16 @@ export type ImportedLine =
   | { ok: true; kind: 'part'; from: string; to: string }
   | { ok: false; reason: string };
 
+/** Refuses an import as a whole: thrown inside its transaction, so nothing of it is kept. */
+export class ImportRefused extends Error {
+  constructor(
+    readonly status: 400 | 409,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** A seal as `GET /v1/digest` gives it and a whole export carries it. */
 export function parseSeal(value: unknown): DaySeal | null {
   const s = value as Partial<Record<keyof DaySeal, unknown>> | null;

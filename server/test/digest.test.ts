@@ -150,6 +150,59 @@ describe.each(STORES)('digests and stats on the $name store', (kind) => {
     }
   });
 
+  it('refuses, whole, an import that would change a day this log has sealed, and names the days', async () => {
+    const [d4, d3, d2, d1] = [4, 3, 2, 1].map(ago) as [string, string, string, string];
+    const importing = (body: string) => app.request('/v1/import', { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` }, body });
+    const before = await (await read('/v1/consents')).text();
+    // Its own export again: every entry and seal already there, alike.
+    const entries = lines(before).filter((l) => l.startsWith('{"id"')).length;
+    expect(await (await importing(before)).json()).toEqual({ status: 'imported', imported: 0, alreadyStored: entries });
+
+    // Another log's entries, received on days this log has sealed, and one received today.
+    const other = await kind.open(await kind.place());
+    try {
+      const past = (n: number, at: string) => ({ ...entry(n), receivedAt: at, origin: ORIGIN }) as unknown as StoredEntry;
+      for (const e of [past(31, `${d4}T09:00:00.000Z`), past(32, `${d3}T09:00:00.000Z`), past(33, new Date().toISOString())]) expect(await other.restore(e)).toBe(true);
+      for (const body of Object.values(SNAPSHOTS)) await other.putSnapshot(hashOf(body), body);
+      const otherApp = createApp({ store: other, config: configOf(), log: silentLog });
+      const exportOf = async (query: string) => (await otherApp.request(`/v1/consents${query}`, { headers: { Authorization: `Bearer ${TOKEN}` } })).text();
+      // Its whole export: its entries and its own chain, which starts where this log's differs.
+      const refusedWhole = await importing(await exportOf(''));
+      expect(refusedWhole.status).toBe(409);
+      expect((await refusedWhole.json()).error).toBe(
+        `this log has sealed ${d4}, ${d3}, ${d2}, ${d1}, and the import would change them, breaking the chain of seals: nothing was imported; import into a new log, or leave those days out`,
+      );
+      // Its entries alone (a range of decision times carries no seals): the sealed days they fall on.
+      const refused = await importing(await exportOf(`?from=${entry(31).time}`));
+      expect(refused.status).toBe(409);
+      expect((await refused.json()).error).toMatch(new RegExp(`^this log has sealed ${d4}, ${d3}, and the import would change them`));
+      // Nothing of either was kept: the log exports as before and still verifies.
+      expect(await (await read('/v1/consents')).text()).toBe(before);
+      expect((await verify(before, '')).code).toBe(0);
+
+      // An entry received today, a day not sealed yet, is imported.
+      const today = await exportOf(`?from=${entry(33).time}&to=${entry(34).time}`);
+      expect(await (await importing(today)).json()).toEqual({ status: 'imported', imported: 1, alreadyStored: 0 });
+      expect(await verify(await (await read('/v1/consents')).text(), '')).toMatchObject({ code: 0, out: expect.stringContaining(`${ago(0)}  not sealed yet  4 entries`) });
+    } finally {
+      await other.close();
+    }
+
+    // An export that broke off stores nothing, in a new log too.
+    const fresh = await kind.open(await kind.place());
+    try {
+      const cut = lines(before).slice(0, -1).join('\n');
+      const res = await createApp({ store: fresh, config: configOf(), log: silentLog }).request('/v1/import', { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` }, body: cut });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toMatch(/the export is incomplete: its count line says nothing, .*: nothing was imported/);
+      expect(await fresh.byId(entry(23).id)).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+    // The entry imported above, out again, so the tests after this one find the log as before.
+    expect((await app.request(`/v1/consents/${entry(33).id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+  });
+
   it('keeps the chain whole through an erasure and retention, and through export, import and verify', async () => {
     const [d5, d4, d3] = [ago(5), ago(4), ago(3)];
     const kept = JSON.stringify(await (await read(`/v1/digest?day=${d3}`)).json()) + '\n';
