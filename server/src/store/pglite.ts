@@ -37,7 +37,8 @@ async function fsyncPath(path: string): Promise<void> {
 
 /**
  * The embedded store: PostgreSQL compiled to WebAssembly, its cluster in `dataDir`, which this
- * process locks for itself first (dir-lock.ts).
+ * process locks for itself first (dir-lock.ts). A new `dataDir` gets the cluster the build made
+ * (cluster-template.ts) rather than PGlite's initdb, which took 750 MB.
  *
  * PGlite writes each page straight to the host file with a synchronous write, so a
  * committed row is in the kernel before the query resolves and survives the process being
