@@ -1,6 +1,5 @@
 import { closeSync, createReadStream, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createBrotliDecompress } from 'node:zlib';
 
 /*
@@ -50,8 +49,9 @@ async function unpack(template: string, dataDir: string): Promise<void> {
       } else if (pending.length >= BLOCK) {
         const header = take(BLOCK);
         const field = (at: number, length: number) => header.subarray(at, at + length).toString('latin1').replace(/\0.*$/s, '');
-        const name = (field(345, 155) + field(0, 100)).replace(/^\/+/, '');
+        const name = [field(345, 155), field(0, 100)].filter(Boolean).join('/').replace(/^\/+/, ''); // ustar: prefix, then name
         if (!name) continue; // the archive's closing zero blocks
+        if (name.split('/').includes('..')) throw new Error(`the store template ${template} names a path outside the store: ${name}`);
         const size = parseInt(field(124, 12), 8) || 0;
         const mode = parseInt(field(100, 8), 8) & 0o777;
         const path = join(dataDir, name);
@@ -61,6 +61,7 @@ async function unpack(template: string, dataDir: string): Promise<void> {
         } else {
           if (name === VERSION_FILE) sawVersion = true;
           file = { fd: openSync(name === VERSION_FILE ? unpacking : path, 'w', mode), left: size, padding: (BLOCK - (size % BLOCK)) % BLOCK };
+          continue; // an empty file is closed by the branch above, whatever is pending
         }
       } else break;
       if (!pending.length) break;
@@ -81,7 +82,8 @@ function syncPath(path: string): void {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [template, dataDir] = process.argv.slice(2);
-  await unpack(template!, dataDir!);
-}
+const [template, dataDir] = process.argv.slice(2);
+if (!template || !dataDir) {
+  console.error('usage: node unpack-template.js <template> <dataDir>');
+  process.exitCode = 2;
+} else await unpack(template, dataDir);
