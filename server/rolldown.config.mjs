@@ -7,8 +7,16 @@
 import { defineConfig } from 'rolldown';
 
 export default defineConfig({
-  // The receiver, and the offline check of an export (bin/samtykke-log.mjs verify).
-  input: { main: 'src/main.ts', verify: 'src/verify.ts' },
+  // The receiver, the offline check of an export (bin/samtykke-log.mjs verify), and the
+  // embedded store's template: its unpacker, which a first start runs as a process of its own,
+  // and what the build makes it with (scripts/cluster-template.mjs).
+  input: {
+    main: 'src/main.ts',
+    verify: 'src/verify.ts',
+    'unpack-template': 'src/store/unpack-template.ts',
+    'cluster-template': 'src/store/cluster-template.ts',
+    'make-template': 'src/store/make-template.ts',
+  },
   platform: 'node',
   external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
   output: { dir: 'dist', format: 'esm', entryFileNames: '[name].js' },

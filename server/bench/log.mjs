@@ -35,8 +35,8 @@ try {
   for (const [name, place] of Object.entries(places)) {
     const env = { ...(await place()), RATE_LIMIT_PER_MINUTE: '0', GLOBAL_RATE_LIMIT_PER_MINUTE: '0' };
 
-    // The first start creates the store (for the embedded one, PostgreSQL's initdb inside the
-    // process); its peak is reported apart from a receiver's under load, which starts on a store
+    // The first start creates the store (for the embedded one, by unpacking the template the
+    // build made, in a process of its own); its peak is reported apart from a receiver's under load, which starts on a store
     // that exists, as every start after the first does.
     const first = await startReceiver(env);
     const firstStart = peakMb(first.pid);

@@ -9,7 +9,7 @@ import type { Config } from './config.js';
 import { DAY, lastSealable } from './digest.js';
 import { parseEntry } from './entry.js';
 import { pathReducer } from './path-pattern.js';
-import { linesOf, parseExportLine } from './import.js';
+import { ImportRefused, linesOf, parseExportLine } from './import.js';
 import { CONTENT_TYPE, csvHeader, exportStream, formatLine, pickFormat } from './export-format.js';
 import type { Log } from './log.js';
 import { RateLimit } from './rate-limit.js';
@@ -147,32 +147,44 @@ export function createApp({ store, config, log }: AppOptions): Hono {
     return erased ? c.json({ status: 'erased', erased }) : fail(c, 404, 'no entries for this consent id');
   });
 
-  // Restores an NDJSON export, as it was: receivedAt and origin kept, entries already stored skipped.
+  // Restores an NDJSON export, as it was: receivedAt and origin kept, entries already stored
+  // skipped; all of it or, refused, none of it (ConsentStore.importing).
   app.post('/v1/import', requireToken, async (c) => {
-    if (!c.req.raw.body) return fail(c, 400, 'the body must be an NDJSON export of /v1/consents');
-    let imported = 0;
-    let already = 0;
-    let line = 0;
-    let counted: number | null = null;
-    for await (const text of linesOf(c.req.raw.body)) {
-      line++;
-      if (!text.trim()) continue;
-      if (counted !== null) return fail(c, 400, `line ${line}: nothing may follow the count line`);
-      const parsed = parseExportLine(text);
-      if (!parsed.ok) return fail(c, 400, `line ${line}: ${parsed.reason} (${imported} entries imported before it)`);
-      if (parsed.kind === 'count') counted = parsed.count;
-      else if (parsed.kind === 'snapshot') await store.putSnapshot(parsed.hash, parsed.content);
-      else if (parsed.kind === 'erased') await store.restoreErasure(parsed.erasure);
-      else if (parsed.kind === 'seal') {
-        if ((await store.restoreSeal(parsed.seal)) === 'conflict') return fail(c, 400, `line ${line}: this log sealed ${parsed.seal.day} otherwise: import into a new log`);
-      } else if (await store.restore(parsed.entry)) imported++;
-      else already++;
+    const body = c.req.raw.body;
+    if (!body) return fail(c, 400, 'the body must be an NDJSON export of /v1/consents');
+    const refuse = (message: string): never => {
+      throw new ImportRefused(400, `${message}: nothing was imported`);
+    };
+    try {
+      const { imported, already } = await store.importing(async (into) => {
+        let imported = 0;
+        let already = 0;
+        let line = 0;
+        let counted: number | null = null;
+        for await (const text of linesOf(body)) {
+          line++;
+          if (!text.trim()) continue;
+          if (counted !== null) refuse(`line ${line}: nothing may follow the count line`);
+          const parsed = parseExportLine(text);
+          if (!parsed.ok) return refuse(`line ${line}: ${parsed.reason}`);
+          if (parsed.kind === 'part') refuse(`line ${line}: this is an export of the days ${parsed.from} to ${parsed.to}, whose chain starts in the middle; import a whole export`);
+          else if (parsed.kind === 'count') counted = parsed.count;
+          else if (parsed.kind === 'snapshot') await into.snapshot(parsed.hash, parsed.content);
+          else if (parsed.kind === 'erased') await into.erasure(parsed.erasure);
+          else if (parsed.kind === 'seal') await into.seal(parsed.seal);
+          else if (await into.entry(parsed.entry)) imported++;
+          else already++;
+        }
+        // The count line is what tells a complete export from one that broke off.
+        if (counted !== imported + already) refuse(`the export is incomplete: its count line says ${counted ?? 'nothing'}, it held ${imported + already} entries`);
+        return { imported, already };
+      });
+      log('info', 'import', { imported, already });
+      return c.json({ status: 'imported', imported, alreadyStored: already });
+    } catch (error) {
+      if (error instanceof ImportRefused) return fail(c, error.status, error.message);
+      throw error;
     }
-    await store.durable();
-    // The count line is what tells a complete export from one that broke off.
-    if (counted !== imported + already) return fail(c, 400, `the export is incomplete: its count line says ${counted ?? 'nothing'}, it held ${imported + already} entries (all imported)`);
-    log('info', 'import', { imported, already });
-    return c.json({ status: 'imported', imported, alreadyStored: already });
   });
 
   // One day's link in the chain of seals, for the owner to keep away from the log (see README, Tamper evidence).
@@ -199,21 +211,34 @@ export function createApp({ store, config, log }: AppOptions): Hono {
   };
   const BOUNDS_ERROR = 'from and to must be ISO 8601 dates or times, e.g. 2026-01-01 or 2026-01-01T00:00:00Z';
 
+  /** `days=2026-01-01/2026-01-31` (or one day): UTC days of receivedAt, both included; undefined when absent, null when malformed. */
+  const daysOf = (c: Context): { from: string; to: string } | null | undefined => {
+    const raw = c.req.query('days');
+    if (raw === undefined) return undefined;
+    const [from, to = from, more] = raw.split('/');
+    const day = (d: string | undefined): d is string => d !== undefined && DAY.test(d) && !Number.isNaN(Date.parse(d));
+    return more === undefined && day(from) && day(to) && from <= to ? { from, to } : null;
+  };
+
   app.get('/v1/consents', requireToken, async (c) => {
     const format = pickFormat(c.req.query('format'), c.req.header('accept'));
     if (!format) return fail(c, 400, 'format must be ndjson or csv');
     const range = bounds(c);
     if (!range) return fail(c, 400, BOUNDS_ERROR);
-    // A whole export carries the chain of seals too (sealed through yesterday first), so
-    // `samtykke-log verify` can check it offline; a range of times cannot, its days are partial.
-    const whole = range.from === null && range.to === null;
-    if (whole) await store.seal(lastSealable(Date.now()));
+    const days = daysOf(c);
+    if (days === null || (days && (range.from || range.to))) return fail(c, 400, 'days must be one UTC day or two joined by /, e.g. 2026-01-01/2026-01-31, and goes without from and to');
+    // A whole export, or one of whole days received, carries its chain of seals too (sealed
+    // through yesterday first), so `samtykke-log verify` can check it offline; a range of
+    // decision times cannot, its days are partial.
+    const whole = !days && range.from === null && range.to === null;
+    if (whole || days) await store.seal(lastSealable(Date.now()));
     const closing = async function* () {
-      if (!whole) return;
-      for (const { day, leaf } of await store.erasures()) yield { erased: leaf, day };
-      for (const seal of await store.seals()) yield { seal };
+      if (!whole && !days) return;
+      for (const { day, leaf } of await store.erasures(days?.from, days?.to)) yield { erased: leaf, day };
+      for (const seal of await store.seals(days?.from, days?.to)) yield { seal };
     };
-    const body = exportStream(store.range(range.from, range.to), format, { snapshot: (hash) => store.snapshot(hash), closing });
+    const entries = days ? store.received(days.from, days.to) : store.range(range.from, range.to);
+    const body = exportStream(entries, format, { snapshot: (hash) => store.snapshot(hash), closing, ...(days && { opening: { part: days } }) });
     return c.body(body, 200, { 'Content-Type': CONTENT_TYPE[format] });
   });
 

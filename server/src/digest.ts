@@ -32,6 +32,7 @@ const DAY_MS = 86_400_000;
 
 export const dayOf = (e: StoredEntry) => e.receivedAt.slice(0, 10);
 export const nextDay = (day: string) => new Date(Date.parse(day) + DAY_MS).toISOString().slice(0, 10);
+export const previousDay = (day: string) => new Date(Date.parse(day) - DAY_MS).toISOString().slice(0, 10);
 /** The UTC day's bounds as instants, so no database's time zone setting can shift them. */
 export const dayBounds = (day: string): [string, string] => [`${day}T00:00:00.000Z`, `${nextDay(day)}T00:00:00.000Z`];
 

@@ -37,6 +37,8 @@ export interface ExportExtras {
   snapshot(hash: string): Promise<string | null>;
   /** Lines after the entries: in a whole export, the erasures' leaves and the chain of seals. */
   closing: () => AsyncIterable<object>;
+  /** The line before the entries: in an export of some days, which days (`{"part":{…}}`). */
+  opening?: object;
 }
 
 /**
@@ -50,6 +52,7 @@ export function exportStream(entries: AsyncIterable<StoredEntry>, format: Format
   const encoder = new TextEncoder();
   const lines = (async function* () {
     if (format === 'csv') yield csvHeader();
+    else if (extras.opening) yield JSON.stringify(extras.opening) + '\n';
     const written = new Set<string>();
     let count = 0;
     for await (const e of entries) {

@@ -13,7 +13,18 @@ export type ImportedLine =
   | { ok: true; kind: 'erased'; erasure: Erasure }
   | { ok: true; kind: 'seal'; seal: DaySeal }
   | { ok: true; kind: 'count'; count: number }
+  | { ok: true; kind: 'part'; from: string; to: string }
   | { ok: false; reason: string };
+
+/** Refuses an import as a whole: thrown inside its transaction, so nothing of it is kept. */
+export class ImportRefused extends Error {
+  constructor(
+    readonly status: 400 | 409,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /** A seal as `GET /v1/digest` gives it and a whole export carries it. */
 export function parseSeal(value: unknown): DaySeal | null {
@@ -28,7 +39,7 @@ export function parseSeal(value: unknown): DaySeal | null {
 /**
  * Reads one line of an NDJSON export back: an entry as the receiver gave it (with `receivedAt`
  * and `origin`; `shown` is left out), a snapshot an entry names, an erased entry's leaf, a
- * day's seal, or the closing count line. The entry's own checks apply, its time window counted
+ * day's seal, the opening line of an export of some days, or the closing count line. The entry's own checks apply, its time window counted
  * from `receivedAt`; a snapshot must be the content its hash stands for.
  */
 export function parseExportLine(line: string): ImportedLine {
@@ -47,6 +58,12 @@ export function parseExportLine(line: string): ImportedLine {
     return typeof erased === 'string' && HEX.test(erased) && typeof day === 'string' && DAY.test(day)
       ? { ok: true, kind: 'erased', erasure: { day, leaf: erased } }
       : { ok: false, reason: 'an erasure line holds "erased" (a hex SHA-256) and "day" (YYYY-MM-DD)' };
+  }
+  if (only('part')) {
+    const { from, to } = (sent.part ?? {}) as { from?: unknown; to?: unknown };
+    return typeof from === 'string' && DAY.test(from) && typeof to === 'string' && DAY.test(to) && from <= to
+      ? { ok: true, kind: 'part', from, to }
+      : { ok: false, reason: 'a part line holds "part": {"from", "to"} (YYYY-MM-DD)' };
   }
   if (only('seal')) {
     const seal = parseSeal(sent.seal);

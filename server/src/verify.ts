@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { dayOf, GENESIS, leafOf, nextDay, sealDigest, type DaySeal } from './digest.js';
+import { dayOf, GENESIS, leafOf, nextDay, previousDay, sealDigest, type DaySeal } from './digest.js';
 import { parseExportLine, parseSeal } from './import.js';
 
 /**
- * `samtykke-log verify <export.ndjson> [<digests.ndjson>]`: checks a whole export offline.
+ * `samtykke-log verify <export.ndjson> [<digests.ndjson>]`: checks an export offline, whole or
+ * of some days (`?days=`: a part of the chain, which starts from the digest of the day before
+ * its first; a digest kept for that day vouches for the start).
  * - every entry's snapshots are in the file and are what their hashes stand for;
  * - the chain of seals runs day after day, each link over the one before, and each day's
  *   entries (with the leaves of erased ones) seal to that day's digest; a day retention took
@@ -19,11 +21,13 @@ export function verify(exportText: string, digestText = ''): { lines: string[]; 
   const seals: DaySeal[] = [];
   let counted: number | null = null;
   let total = 0;
+  let part: { from: string; to: string } | null = null;
   exportText.split('\n').forEach((text, i) => {
     if (!text.trim()) return;
     const line = parseExportLine(text);
     if (!line.ok) throw new Error(`export line ${i + 1}: ${line.reason}`);
     if (line.kind === 'count') counted = line.count;
+    else if (line.kind === 'part') part = { from: line.from, to: line.to };
     else if (line.kind === 'snapshot') snapshots.add(line.hash); // its hash checked against its content by the parser
     else if (line.kind === 'seal') seals.push(line.seal);
     else {
@@ -46,6 +50,13 @@ export function verify(exportText: string, digestText = ''): { lines: string[]; 
     ok &&= good;
     lines.push(line);
   };
+  const kept: DaySeal[] = digestText
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((text) => parseSeal(JSON.parse(text)) ?? fail(`not a digest line: ${text.slice(0, 80)}`));
+  // Set inside the forEach above, which the compiler does not follow.
+  const { from, to } = (part as { from: string; to: string } | null) ?? { from: null, to: null };
+  if (from !== null) lines.push(`part  the days ${from} to ${to}`);
   const missing = [...named].filter((h) => !snapshots.has(h));
   say(!missing.length, missing.length ? `snapshots  MISSING  ${missing.join(', ')}` : `snapshots  ok  ${named.size} named, each in the file as its hash says`);
 
@@ -56,8 +67,9 @@ export function verify(exportText: string, digestText = ''): { lines: string[]; 
     const { leaves, erased } = entries.get(seal.day) ?? { leaves: [], erased: 0 };
     entries.delete(seal.day);
     const counts = `${leaves.length - erased} entries${erased ? `, ${erased} erased` : ''}`;
-    const linked = before ? seal.previous === before.digest && seal.day === nextDay(before.day) : seal.previous === GENESIS;
-    if (!linked) say(false, `${seal.day}  BROKEN  its seal does not follow ${before ? `${before.day}'s` : 'from the chain\'s start'}: a day was removed from the chain or rewritten`);
+    // A part's first day follows a day outside the file: its start is checked below.
+    const linked = before ? seal.previous === before.digest && seal.day === nextDay(before.day) : seal.previous === GENESIS || seal.day === from;
+    if (!linked) say(false, `${seal.day}  BROKEN  its seal does not follow ${before ? `${before.day}'s` : `from the chain's start${from ? ` nor start the part on ${from}` : ''}`}: a day was removed from the chain or rewritten`);
     if (seal.expiredAt) say(linked && !leaves.length, `${seal.day}  expired  entries deleted by retention on ${seal.expiredAt.slice(0, 10)}${leaves.length ? `, yet ${leaves.length} in the file` : ''}`);
     else {
       const same = sealDigest(seal.day, seal.previous, leaves) === seal.digest;
@@ -67,18 +79,38 @@ export function verify(exportText: string, digestText = ''): { lines: string[]; 
   }
   // Days after the last seal (today) are not sealed yet; a day before it without a seal was added.
   for (const [day, { leaves, erased }] of [...entries].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const late = before === null || day > before.day;
-    say(late, `${day}  ${late ? 'not sealed yet' : 'ADDED'}  ${leaves.length - erased} entries${erased ? `, ${erased} erased` : ''}`);
+    const counts = `${leaves.length - erased} entries${erased ? `, ${erased} erased` : ''}`;
+    if (from !== null && (day < from || day > to!)) say(false, `${day}  OUTSIDE  ${counts}, received outside the part's days`);
+    else {
+      const late = before === null || day > before.day;
+      say(late, `${day}  ${late ? 'not sealed yet' : 'ADDED'}  ${counts}`);
+    }
   }
 
-  for (const text of digestText.split('\n').filter((l) => l.trim())) {
-    const kept = parseSeal(JSON.parse(text));
-    if (!kept) throw new Error(`not a digest line: ${text.slice(0, 80)}`);
-    const link = byDay.get(kept.day);
-    const same = link?.digest === kept.digest;
-    say(same, `${kept.day}  ${same ? 'kept digest ok' : link ? 'CHANGED  the digest kept differs from the chain in the file' : 'MISSING  the file has no seal for this day'}`);
+  // A part's start: the digest of the day before, which its first seal builds on.
+  const first = seals[0];
+  if (from !== null && first?.day === from && first.previous !== GENESIS) {
+    const dayBefore = previousDay(from);
+    const keptBefore = kept.find((k) => k.day === dayBefore);
+    if (!keptBefore) lines.push(`${dayBefore}  not kept  the part starts from this day's digest ${first.previous}: compare it with the one you kept, or GET /v1/digest?day=${dayBefore}`);
+    else say(keptBefore.digest === first.previous, `${dayBefore}  ${keptBefore.digest === first.previous ? 'kept digest ok  the part starts from it' : 'CHANGED  the part starts from another digest than the one kept'}`);
   }
+  let outside = 0;
+  for (const k of kept) {
+    if (from !== null && (k.day < from || k.day > to!)) {
+      outside += k.day === previousDay(from) ? 0 : 1;
+      continue;
+    }
+    const link = byDay.get(k.day);
+    const same = link?.digest === k.digest;
+    say(same, `${k.day}  ${same ? 'kept digest ok' : link ? 'CHANGED  the digest kept differs from the chain in the file' : 'MISSING  the file has no seal for this day'}`);
+  }
+  if (outside) lines.push(`${outside} kept digests of days outside the part not checked`);
   return { lines, ok };
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }
 
 export function verifyCommand(args: readonly string[]): number {

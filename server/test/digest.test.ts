@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { NO_PROXY } from '../src/client-address.js';
 import { silentLog } from '../src/log.js';
+import { leafOf, sealDigest } from '../src/digest.js';
 import type { StoredEntry } from '../src/entry.js';
 import type { ConsentStore } from '../src/store/store.js';
 import { STORES } from './stores.js';
@@ -93,6 +94,113 @@ describe.each(STORES)('digests and stats on the $name store', (kind) => {
       await rewritten.close();
     }
     expect(await verify(lines(exported).slice(0, -1).join('\n'), kept)).toMatchObject({ code: 2, out: expect.stringContaining('the export is incomplete') });
+  });
+
+  it('checks an export of some days (?days=) against its part of the chain, from the digest of the day before', async () => {
+    const [d5, d4, d3, d2, d1] = [5, 4, 3, 2, 1].map(ago);
+    const digestOf = async (day: string) => JSON.stringify(await (await read(`/v1/digest?day=${day}`)).json()) + '\n';
+    const keptD4 = await digestOf(d4!);
+    const part = await (await read(`/v1/consents?days=${d3}/${d2}`)).text();
+    expect(lines(part)[0]).toBe(`{"part":{"from":"${d3}","to":"${d2}"}}`);
+    expect(lines(part).filter((l) => l.startsWith('{"id"')).map((l) => JSON.parse(l).id)).toEqual([entry(23).id]); // received on d3; d5's and today's are outside
+    expect(await verify(part, keptD4)).toEqual({
+      code: 0,
+      out: [`part  the days ${d3} to ${d2}`, 'snapshots  ok  2 named, each in the file as its hash says', `${d3}  ok  1 entries`, `${d2}  ok  0 entries`, `${d4}  kept digest ok  the part starts from it`, ''].join('\n'),
+    });
+    // Every digest the owner kept, in one file: those of days outside the part are set aside.
+    const keptAll = (await Promise.all([d5, d4, d3, d2, d1].map((d) => digestOf(d!)))).join('');
+    expect(await verify(part, keptAll)).toMatchObject({ code: 0, out: expect.stringContaining(`${d2}  kept digest ok\n2 kept digests of days outside the part not checked`) });
+    // Without a digest kept for the day before, the start is named, not vouched for.
+    expect(await verify(part, '')).toMatchObject({ code: 0, out: expect.stringContaining(`${d4}  not kept  the part starts from this day's digest`) });
+    expect((await read(`/v1/consents?days=${d2}/${d3}`)).status).toBe(400);
+    expect((await read(`/v1/consents?days=${d3}&from=${d3}`)).status).toBe(400);
+
+    // An entry changed inside the part, on its first day.
+    const forged = part.replace(/("id":"load00000023".*?"lang":)"nb"/, '$1"en"');
+    expect(forged).not.toBe(part);
+    expect(await verify(forged, keptD4)).toMatchObject({ code: 1, out: expect.stringContaining(`${d3}  CHANGED  1 entries (its seal says 1)`) });
+    // The chain recomputed over the changed entry: the file holds together, the digests kept do not.
+    const rechained = (text: string, start: string) => {
+      let previous = start;
+      const leaves = lines(text).filter((l) => l.startsWith('{"id"')).map((l) => leafOf(JSON.parse(l) as StoredEntry));
+      return lines(text)
+        .map((l) => {
+          if (!l.startsWith('{"seal"')) return l;
+          const { seal } = JSON.parse(l) as { seal: { day: string } };
+          const digest = sealDigest(seal.day, previous, seal.day === d3 ? leaves : []);
+          const line = JSON.stringify({ seal: { ...seal, previous, digest } });
+          previous = digest;
+          return line;
+        })
+        .join('\n');
+    };
+    const startOf = (JSON.parse(lines(part).find((l) => l.includes(`"day":"${d3}"`))!) as { seal: { previous: string } }).seal.previous;
+    expect(await verify(rechained(forged, startOf), '')).toMatchObject({ code: 0 }); // why digests are kept
+    expect(await verify(rechained(forged, startOf), keptAll)).toMatchObject({ code: 1, out: expect.stringContaining(`${d3}  CHANGED  the digest kept differs from the chain in the file`) });
+    // The part's first day made to start from another history: the digest kept for the day before says so.
+    expect(await verify(rechained(part, 'f'.repeat(64)), keptD4)).toMatchObject({ code: 1, out: expect.stringContaining(`${d4}  CHANGED  the part starts from another digest than the one kept`) });
+    // A part is no restore: its chain starts in the middle.
+    const other = await kind.open(await kind.place());
+    try {
+      const res = await createApp({ store: other, config: configOf(), log: silentLog }).request('/v1/import', { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` }, body: part });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toMatch(/import a whole export/);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('refuses, whole, an import that would change a day this log has sealed, and names the days', async () => {
+    const [d4, d3, d2, d1] = [4, 3, 2, 1].map(ago) as [string, string, string, string];
+    const importing = (body: string) => app.request('/v1/import', { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` }, body });
+    const before = await (await read('/v1/consents')).text();
+    // Its own export again: every entry and seal already there, alike.
+    const entries = lines(before).filter((l) => l.startsWith('{"id"')).length;
+    expect(await (await importing(before)).json()).toEqual({ status: 'imported', imported: 0, alreadyStored: entries });
+
+    // Another log's entries, received on days this log has sealed, and one received today.
+    const other = await kind.open(await kind.place());
+    try {
+      const past = (n: number, at: string) => ({ ...entry(n), receivedAt: at, origin: ORIGIN }) as unknown as StoredEntry;
+      for (const e of [past(31, `${d4}T09:00:00.000Z`), past(32, `${d3}T09:00:00.000Z`), past(33, new Date().toISOString())]) expect(await other.restore(e)).toBe(true);
+      for (const body of Object.values(SNAPSHOTS)) await other.putSnapshot(hashOf(body), body);
+      const otherApp = createApp({ store: other, config: configOf(), log: silentLog });
+      const exportOf = async (query: string) => (await otherApp.request(`/v1/consents${query}`, { headers: { Authorization: `Bearer ${TOKEN}` } })).text();
+      // Its whole export: its entries and its own chain, which starts where this log's differs.
+      const refusedWhole = await importing(await exportOf(''));
+      expect(refusedWhole.status).toBe(409);
+      expect((await refusedWhole.json()).error).toBe(
+        `this log has sealed ${d4}, ${d3}, ${d2}, ${d1}, and the import would change them, breaking the chain of seals: nothing was imported; import into a new log, or leave those days out`,
+      );
+      // Its entries alone (a range of decision times carries no seals): the sealed days they fall on.
+      const refused = await importing(await exportOf(`?from=${entry(31).time}`));
+      expect(refused.status).toBe(409);
+      expect((await refused.json()).error).toMatch(new RegExp(`^this log has sealed ${d4}, ${d3}, and the import would change them`));
+      // Nothing of either was kept: the log exports as before and still verifies.
+      expect(await (await read('/v1/consents')).text()).toBe(before);
+      expect((await verify(before, '')).code).toBe(0);
+
+      // An entry received today, a day not sealed yet, is imported.
+      const today = await exportOf(`?from=${entry(33).time}&to=${entry(34).time}`);
+      expect(await (await importing(today)).json()).toEqual({ status: 'imported', imported: 1, alreadyStored: 0 });
+      expect(await verify(await (await read('/v1/consents')).text(), '')).toMatchObject({ code: 0, out: expect.stringContaining(`${ago(0)}  not sealed yet  4 entries`) });
+    } finally {
+      await other.close();
+    }
+
+    // An export that broke off stores nothing, in a new log too.
+    const fresh = await kind.open(await kind.place());
+    try {
+      const cut = lines(before).slice(0, -1).join('\n');
+      const res = await createApp({ store: fresh, config: configOf(), log: silentLog }).request('/v1/import', { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` }, body: cut });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toMatch(/the export is incomplete: its count line says nothing, .*: nothing was imported/);
+      expect(await fresh.byId(entry(23).id)).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+    // The entry imported above, out again, so the tests after this one find the log as before.
+    expect((await app.request(`/v1/consents/${entry(33).id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
   });
 
   it('keeps the chain whole through an erasure and retention, and through export, import and verify', async () => {

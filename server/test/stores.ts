@@ -21,6 +21,9 @@ export interface StoreKind {
   open(place: Record<string, string>): Promise<ConsentStore>;
 }
 
+/** The built receiver, whose store template a new embedded store starts from, as in production. */
+export const BUILT = join(import.meta.dirname, '..', 'dist');
+
 let cluster: Promise<Cluster> | null = null;
 const temps: string[] = [];
 afterAll(async () => {
@@ -37,8 +40,8 @@ export const STORES: readonly StoreKind[] = [
       temps.push(dir);
       return { DATA_DIR: dir };
     },
-    openDb: (p) => openPglite(p.DATA_DIR!),
-    open: async (p) => ConsentStore.open(await openPglite(p.DATA_DIR!)),
+    openDb: (p) => openPglite(p.DATA_DIR!, { builtDir: BUILT }),
+    open: async (p) => ConsentStore.open(await openPglite(p.DATA_DIR!, { builtDir: BUILT })),
   },
   {
     name: 'postgresql',

@@ -48,6 +48,9 @@ const MIGRATIONS: readonly string[] = [
    )`,
 ];
 
+/** The schema's version once every step ran; part of the name of the store template made with them. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
 // Any fixed number: receivers sharing one database take turns migrating.
 const MIGRATION_LOCK = 7_115_846;
 

@@ -1,7 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
 import { open, readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { silentLog, type Log } from '../log.js';
+import { unpackTemplate } from './cluster-template.js';
 import type { Db, Sql } from './db.js';
 import { lockDir } from './dir-lock.js';
 
@@ -13,6 +16,8 @@ export interface PgliteOptions {
   /** Longest time between checkpoints while anything is written. */
   readonly checkpointMs?: number;
   readonly log?: Log;
+  /** The built receiver's folder, whose store template a first start unpacks (cluster-template.ts); by default this module's. */
+  readonly builtDir?: string;
 }
 
 const MB = 1024 * 1024;
@@ -32,7 +37,8 @@ async function fsyncPath(path: string): Promise<void> {
 
 /**
  * The embedded store: PostgreSQL compiled to WebAssembly, its cluster in `dataDir`, which this
- * process locks for itself first (dir-lock.ts).
+ * process locks for itself first (dir-lock.ts). A new `dataDir` gets the cluster the build made
+ * (cluster-template.ts) rather than PGlite's initdb, which took 750 MB.
  *
  * PGlite writes each page straight to the host file with a synchronous write, so a
  * committed row is in the kernel before the query resolves and survives the process being
@@ -54,6 +60,11 @@ export async function openPglite(dataDir: string, options: PgliteOptions = {}): 
   const unlock = await lockDir(dataDir);
   let pg: PGlite;
   try {
+    const builtDir = options.builtDir ?? dirname(fileURLToPath(import.meta.url));
+    // Without a template (a receiver run from its sources), PGlite's initdb creates the cluster.
+    if (!existsSync(join(dataDir, 'PG_VERSION')) && !(await unpackTemplate(builtDir, dataDir))) {
+      log('warn', 'no store template beside the receiver: creating the store with initdb, which takes about 750 MB of memory once', { builtDir });
+    }
     // Few recycled segments kept (the default keeps 80 MB), checkpoints triggered below.
     pg = await PGlite.create({ dataDir, startParams: [...PGlite.defaultStartParams, '-c', 'min_wal_size=32MB', '-c', 'max_wal_size=64MB', '-c', 'shared_buffers=16MB'] });
   } catch (error) {

@@ -1,8 +1,9 @@
 import { OPTIONAL_PURPOSES } from '../../../src/config/purposes';
-import { dayBounds, GENESIS, lastSealable, leafOf, nextDay, sealDigest, type DaySeal, type Erasure } from '../digest.js';
+import { dayBounds, dayOf, GENESIS, lastSealable, leafOf, nextDay, previousDay, sealDigest, type DaySeal, type Erasure } from '../digest.js';
 import type { Entry, StoredEntry } from '../entry.js';
+import { ImportRefused } from '../import.js';
 import { silentLog, type Log } from '../log.js';
-import type { Db } from './db.js';
+import type { Db, Sql } from './db.js';
 import { migrate } from './migrations.js';
 import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
@@ -16,6 +17,32 @@ export interface DayStats {
   readonly rejectAll: number;
   readonly custom: number;
   readonly withdrawals: number;
+}
+
+/** What an import stores, line by line, inside one transaction (ConsentStore.importing). */
+export interface Importer {
+  snapshot(hash: string, content: string): Promise<void>;
+  /** False when the entry was stored already. */
+  entry(e: StoredEntry): Promise<boolean>;
+  erasure(e: Erasure): Promise<void>;
+  seal(s: DaySeal): Promise<void>;
+}
+
+/** Stores an exported entry as it was, `receivedAt` and origin included; false when already stored. */
+async function restoreEntry(sql: Sql, e: StoredEntry): Promise<boolean> {
+  const inserted = await sql.query(
+    `INSERT INTO consent_log (id, time, revision, services_hash, choices, lang, version, texts_hash, path, previous_id, received_at, origin)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id, time) DO NOTHING RETURNING id`,
+    [e.id, e.time, e.revision, e.servicesHash, JSON.stringify(e.choices), e.lang, e.version, e.textsHash, e.path, e.previousId, e.receivedAt, e.origin],
+  );
+  return inserted.length > 0;
+}
+
+/** What what received on `day` seals over: its entries' leaves and the leaves erased entries left. */
+async function leavesOf(sql: Sql, day: string): Promise<string[]> {
+  const rows = await sql.query<Row>(`SELECT ${COLUMNS} FROM consent_log WHERE received_at >= $1 AND received_at < $2`, dayBounds(day));
+  const erased = await sql.query<{ leaf: string }>('SELECT leaf FROM erasures WHERE day = $1', [day]);
+  return [...rows.map((r) => leafOf(toEntry(r))), ...erased.map((e) => e.leaf)];
 }
 
 /** What storing an entry did; `conflict` is the same id and time with different content. */
@@ -122,20 +149,31 @@ export class ConsentStore {
   }
 
   /** Entries with `from <= time < to`, oldest first, read a page at a time. */
-  async *range(from: Date | null, to: Date | null): AsyncGenerator<StoredEntry> {
-    let after: [Date, string] | null = null;
+  range(from: Date | null, to: Date | null): AsyncGenerator<StoredEntry> {
+    return this.pages(from, to, 'time');
+  }
+
+  /** Entries received on the UTC days `from` to `to` (both included), the days their seals cover. */
+  received(from: string, to: string): AsyncGenerator<StoredEntry> {
+    return this.pages(new Date(dayBounds(from)[0]), new Date(dayBounds(to)[1]), 'received_at');
+  }
+
+  private async *pages(from: Date | null, to: Date | null, by: 'time' | 'received_at'): AsyncGenerator<StoredEntry> {
+    // (time, id) is the key; received_at is not unique, so it pages with the key after it.
+    const order = by === 'time' ? 'time, id' : 'received_at, time, id';
+    const after = by === 'time' ? '($3, $4)' : '($5::timestamptz, $3, $4)';
+    let last: Row | null = null;
     for (;;) {
       const rows: Row[] = await this.db.query<Row>(
         `SELECT ${COLUMNS} FROM consent_log
-         WHERE ($1::timestamptz IS NULL OR time >= $1) AND ($2::timestamptz IS NULL OR time < $2)
-           AND ($3::timestamptz IS NULL OR (time, id) > ($3, $4))
-         ORDER BY time, id LIMIT ${PAGE}`,
-        [from, to, after?.[0] ?? null, after?.[1] ?? null],
+         WHERE ($1::timestamptz IS NULL OR ${by} >= $1) AND ($2::timestamptz IS NULL OR ${by} < $2)
+           AND ($3::timestamptz IS NULL OR (${order}) > ${after})
+         ORDER BY ${order} LIMIT ${PAGE}`,
+        [from, to, last?.time ?? null, last?.id ?? null, ...(by === 'time' ? [] : [last?.received_at ?? null])],
       );
       for (const row of rows) yield toEntry(row);
       if (rows.length < PAGE) return;
-      const last = rows[rows.length - 1]!;
-      after = [last.time, last.id];
+      last = rows[rows.length - 1]!;
     }
   }
 
@@ -154,9 +192,7 @@ export class ConsentStore {
       let day = last ? nextDay(last.day) : first?.day;
       let previous = last?.digest ?? GENESIS;
       for (; day && day <= through; day = nextDay(day)) {
-        const rows = await tx.query<Row>(`SELECT ${COLUMNS} FROM consent_log WHERE received_at >= $1 AND received_at < $2`, dayBounds(day));
-        const erased = await tx.query<{ leaf: string }>('SELECT leaf FROM erasures WHERE day = $1', [day]);
-        const leaves = [...rows.map((r) => leafOf(toEntry(r))), ...erased.map((e) => e.leaf)];
+        const leaves = await leavesOf(tx, day);
         const digest = sealDigest(day, previous, leaves);
         await tx.query('INSERT INTO day_seals (day, count, previous, digest) VALUES ($1, $2, $3, $4)', [day, leaves.length, previous, digest]);
         previous = digest;
@@ -170,41 +206,22 @@ export class ConsentStore {
     return (await this.readSeals('WHERE day = $1', [day]))[0] ?? null;
   }
 
-  /** Every seal, oldest first: the chain, for a whole export. */
-  seals(): Promise<DaySeal[]> {
-    return this.readSeals('', []);
+  /** The seals of the days `from` to `to` (both included; all when null), oldest first: the chain, or a part of it. */
+  seals(from: string | null = null, to: string | null = null): Promise<DaySeal[]> {
+    return this.readSeals('WHERE ($1::text IS NULL OR day >= $1) AND ($2::text IS NULL OR day <= $2)', [from, to]);
   }
 
-  private async readSeals(where: string, params: unknown[]): Promise<DaySeal[]> {
-    const rows = await this.db.query<{ day: string; count: number; previous: string; digest: string; expired_at: Date | null }>(
+  private async readSeals(where: string, params: unknown[], sql: Sql = this.db): Promise<DaySeal[]> {
+    const rows = await sql.query<{ day: string; count: number; previous: string; digest: string; expired_at: Date | null }>(
       `SELECT day, count, previous, digest, expired_at FROM day_seals ${where} ORDER BY day`,
       params,
     );
     return rows.map((r) => ({ day: r.day, count: Number(r.count), previous: r.previous, digest: r.digest, expiredAt: r.expired_at?.toISOString() ?? null }));
   }
 
-  /** The leaves erased entries left, by day, for a whole export. */
-  erasures(): Promise<Erasure[]> {
-    return this.db.query<Erasure>('SELECT day, leaf FROM erasures ORDER BY day, leaf');
-  }
-
-  /** Restores an erased entry's leaf from an export; false when already there. */
-  async restoreErasure(e: Erasure): Promise<boolean> {
-    return (await this.db.query('INSERT INTO erasures (day, leaf) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1', [e.day, e.leaf])).length > 0;
-  }
-
-  /** Restores a seal from an export; `conflict` when this log sealed that day otherwise. */
-  async restoreSeal(s: DaySeal): Promise<InsertResult> {
-    const inserted = await this.db.query('INSERT INTO day_seals (day, count, previous, digest, expired_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (day) DO NOTHING RETURNING 1', [
-      s.day,
-      s.count,
-      s.previous,
-      s.digest,
-      s.expiredAt,
-    ]);
-    if (inserted.length) return 'created';
-    const stored = await this.sealOf(s.day);
-    return stored?.digest === s.digest && stored.previous === s.previous ? 'replayed' : 'conflict';
+  /** The leaves erased entries left on the days `from` to `to` (all when null), by day, for an export. */
+  erasures(from: string | null = null, to: string | null = null): Promise<Erasure[]> {
+    return this.db.query<Erasure>('SELECT day, leaf FROM erasures WHERE ($1::text IS NULL OR day >= $1) AND ($2::text IS NULL OR day <= $2) ORDER BY day, leaf', [from, to]);
   }
 
   /**
@@ -228,13 +245,65 @@ export class ConsentStore {
   }
 
   /** Restores an exported entry as it was, `receivedAt` and origin included; false when already stored. */
-  async restore(e: StoredEntry): Promise<boolean> {
-    const inserted = await this.db.query(
-      `INSERT INTO consent_log (id, time, revision, services_hash, choices, lang, version, texts_hash, path, previous_id, received_at, origin)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id, time) DO NOTHING RETURNING id`,
-      [e.id, e.time, e.revision, e.servicesHash, JSON.stringify(e.choices), e.lang, e.version, e.textsHash, e.path, e.previousId, e.receivedAt, e.origin],
-    );
-    return inserted.length > 0;
+  restore(e: StoredEntry): Promise<boolean> {
+    return restoreEntry(this.db, e);
+  }
+
+  /**
+   * Runs an import in one transaction, all or nothing, while no day is sealed (the seal's lock).
+   * An import may not change a day this log has sealed: a new entry or erased leaf received on
+   * a sealed day (or before the first, which can never be sealed), or a seal for such a day that
+   * differs, would break the chain, and `verify` would call the day CHANGED or ADDED. So the
+   * import is refused whole with an ImportRefused (409) naming those days. A seal it brings
+   * for a day this log has not sealed must follow the log's chain and hold the entries the log
+   * then has for that day. Entries already stored, and seals the log holds alike, pass.
+   */
+  async importing<T>(fn: (importer: Importer) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [SEAL_LOCK]);
+      const [last] = await tx.query<{ day: string | null }>('SELECT max(day) AS day FROM day_seals');
+      const sealed = (day: string) => last?.day != null && day <= last.day;
+      const changed = new Set<string>();
+      const seals = new Map<string, DaySeal>();
+      const sealOf = async (day: string) => seals.get(day) ?? (await this.readSeals('WHERE day = $1', [day], tx))[0] ?? null;
+      const refuse = (day: string, why: string): never => {
+        throw new ImportRefused(409, `the import's seal for ${day} ${why}: nothing was imported; import this export into a new log`);
+      };
+      const out = await fn({
+        snapshot: async (hash, content) => void (await tx.query('INSERT INTO snapshots (hash, content) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING', [hash, content])),
+        async entry(e) {
+          const added = await restoreEntry(tx, e);
+          if (added && sealed(dayOf(e))) changed.add(dayOf(e));
+          return added;
+        },
+        async erasure(e) {
+          const added = (await tx.query('INSERT INTO erasures (day, leaf) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1', [e.day, e.leaf])).length > 0;
+          if (added && sealed(e.day)) changed.add(e.day);
+        },
+        async seal(s) {
+          const stored = await sealOf(s.day);
+          if (stored) {
+            if (stored.digest !== s.digest || stored.previous !== s.previous) changed.add(s.day);
+            return;
+          }
+          const before = await sealOf(previousDay(s.day));
+          if (before ? before.digest !== s.previous : s.previous !== GENESIS || sealed(s.day)) refuse(s.day, "does not follow this log's chain");
+          // A chain that starts here would leave what the log received before it unsealed for good.
+          if (!before && (await tx.query('SELECT 1 FROM consent_log WHERE received_at < $1 LIMIT 1', [dayBounds(s.day)[0]])).length) refuse(s.day, 'starts a chain after entries this log has received');
+          // A day retention took holds no entries to check it by.
+          if (!s.expiredAt && sealDigest(s.day, s.previous, await leavesOf(tx, s.day)) !== s.digest) refuse(s.day, 'does not hold the entries this log has for that day');
+          await tx.query('INSERT INTO day_seals (day, count, previous, digest, expired_at) VALUES ($1, $2, $3, $4, $5)', [s.day, s.count, s.previous, s.digest, s.expiredAt]);
+          seals.set(s.day, s);
+        },
+      });
+      if (changed.size) {
+        const days = [...changed].sort();
+        throw new ImportRefused(409, `this log has sealed ${days.join(', ')}, and the import would change ${days.length > 1 ? 'them' : 'it'}, breaking the chain of seals: nothing was imported; import into a new log, or leave those days out`);
+      }
+      return out;
+    });
+    await this.db.durable();
+    return result;
   }
 
   /**

@@ -9,7 +9,7 @@ export const TOKEN = 'test-token-0123456789abcdefghij';
 
 /**
  * @param {Record<string, string>} env  DATA_DIR or DATABASE_URL, and any other setting
- * @returns {Promise<{ url: string, pid: number, kill: (signal?: NodeJS.Signals) => Promise<void> }>}
+ * @returns {Promise<{ url: string, pid: number, startLog: string, kill: (signal?: NodeJS.Signals) => Promise<void> }>}
  */
 export function startReceiver(env) {
   const child = spawn(process.execPath, [MAIN], {
@@ -26,6 +26,7 @@ export function startReceiver(env) {
       out += d;
       const line = out.split('\n').find((l) => l.includes('"listening"'));
       if (!line) return;
+      const startLog = out;
       out = '';
       child.stdout.resume(); // keep draining the request log
       child.stdout.removeAllListeners('data');
@@ -33,6 +34,7 @@ export function startReceiver(env) {
       resolve({
         url: `http://127.0.0.1:${JSON.parse(line).port}`,
         pid: /** @type {number} */ (child.pid),
+        startLog, // what it wrote up to listening
         kill: async (signal = 'SIGKILL') => {
           child.kill(signal);
           await exited;
