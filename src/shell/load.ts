@@ -13,14 +13,6 @@ declare const __FACE_INTEGRITY__: Record<Lang, string>;
 declare const __HELP_INTEGRITY__: string;
 declare const __LOG_INTEGRITY__: string;
 
-/**
- * Fetches a part of samtykke, `samtykke-<name>.js`, from the folder our own tag came from, with
- * the same trust as the tag: the hash the build wrote in (`integrity`), the tag's `crossorigin`
- * and `nonce`. A hash can only be checked over CORS, so a part on another origin is fetched
- * with `crossorigin="anonymous"` unless the tag says otherwise. Hands over what the part left
- * on `window` under `hook` (undefined when it could not be had). Async: it never holds up the
- * parser, and it never throws.
- */
 /** A part's address: `samtykke-<name>.js` in the folder our tag came from, unless told another. */
 export const partUrl = (tag: HTMLScriptElement | null, name: string, folder = tag?.src || document.baseURI): URL => new URL(`samtykke-${name}.js`, folder);
 
@@ -30,6 +22,14 @@ export const partCors = (tag: HTMLScriptElement | null, url: URL): string | null
 /** The face's part name and hash in a language: the engine fetches it, and the inline start preloads it (src/start/face.ts). */
 export const facePart = (lang: Lang): [name: string, integrity: string] => ['face.' + lang, __FACE_INTEGRITY__[lang]];
 
+/**
+ * Fetches a part of samtykke, `samtykke-<name>.js`, from the folder our own tag came from, with
+ * the same trust as the tag: the hash the build wrote in (`integrity`), the tag's `crossorigin`
+ * and `nonce`. A hash can only be checked over CORS, so a part on another origin is fetched
+ * with `crossorigin="anonymous"` unless the tag says otherwise. Hands over what the part left
+ * on `window` under `hook` (undefined when it could not be had). Async: it never holds up the
+ * parser, and it never throws.
+ */
 function loadPart(tag: HTMLScriptElement | null, name: string, integrity: string, hook: symbol, done: (left: unknown) => void, folder?: string): void {
   let script: HTMLScriptElement | undefined;
   const finish = () => {

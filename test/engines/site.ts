@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
@@ -136,6 +136,13 @@ export async function startSite(elsewhere?: (url: URL) => Promise<Answer> | unde
     socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
     tunnelled.emit('connection', socket);
   });
+  // Every socket the browsers opened, tunnels included: a tunnel is no longer the HTTP server's to
+  // close, and a browser killed with its driver can leave one open, which would hold close() up.
+  const sockets = new Set<Socket>();
+  proxy.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
 
   return {
@@ -156,9 +163,9 @@ export async function startSite(elsewhere?: (url: URL) => Promise<Answer> | unde
     },
     close: () =>
       new Promise((done) => {
-        proxy.closeAllConnections();
-        tunnelled.closeAllConnections();
         proxy.close(() => done());
+        tunnelled.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
       }),
   };
 }

@@ -15,11 +15,17 @@ function engineTag(attrs: Record<string, string> = {}, crossorigin: string | nul
 }
 const preloads = () => [...document.head.querySelectorAll('link')].map((l) => [l.rel, l.as, l.href, l.integrity, l.getAttribute('crossorigin')]);
 
-beforeEach(() => vi.stubGlobal('__FACE_INTEGRITY__', HASHES));
+// No answer stored, before each test as after it: a full run once saw a `samtykke` cookie here
+// that no test of this file had set, so each test starts from a known jar.
+const forgetAnswer = () => (document.cookie = 'samtykke=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/');
+beforeEach(() => {
+  vi.stubGlobal('__FACE_INTEGRITY__', HASHES);
+  forgetAnswer();
+});
 afterEach(() => {
   vi.unstubAllGlobals();
   document.head.replaceChildren();
-  document.cookie = 'samtykke=; max-age=0; path=/';
+  forgetAnswer();
   document.documentElement.lang = '';
 });
 
