@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { CHECK_FILE, DIST, HELP_FILE } from '../../scripts/built-files.mjs';
 import { integrity } from '../../scripts/sri.mjs';
 import { pasteTag } from '../../demo/configure/tag';
@@ -43,6 +43,16 @@ async function panelWhen(page: Page, ok: (p: { summary: string; lines: Shown[] }
   await expect.poll(async () => ok(await panel(page)), { timeout: 10_000 }).toBe(true);
   return panel(page);
 }
+/** Whether the element shows whole in the viewport and is what a click at its middle reaches (through the shadow roots): nothing lies over it. */
+const onTop = (l: Locator) =>
+  l.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    if (box.height === 0 || box.top < 0 || box.left < 0 || box.bottom > innerHeight || box.right > innerWidth) return false;
+    const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+    let hit = document.elementFromPoint(x, y);
+    for (let inner = hit?.shadowRoot?.elementFromPoint(x, y); hit && inner && inner !== hit; inner = hit.shadowRoot?.elementFromPoint(x, y)) hit = inner;
+    return !!hit && el.contains(hit);
+  });
 const click = (site: Site, name: string) => site.page.getByRole('button', { name, exact: true }).click();
 
 describe('the owner’s self-check (?samtykke=sjekk)', () => {
@@ -215,6 +225,54 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     // The technical terms are kept for whoever helps, in parentheses.
     expect(text).toContain('[OK] samtykke-face.nb.js kom fram, og filen ble kontrollert: den er uendret. (integrity)');
     expect(text).toContain('- Sjekken ser det nettleseren selv noterer om hva siden hentet (Resource Timing).');
+  });
+
+  for (const viewport of [
+    { width: 320, height: 640 },
+    { width: 1280, height: 800 },
+  ])
+    it(`at ${viewport.width}×${viewport.height} with the banner open: the first red line, «Kopier rapporten» and the banner’s «Avvis alle» all show, nothing over them`, async () => {
+      const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ before: SNIPPET }) }, viewport, permissions: ['clipboard-read', 'clipboard-write'] });
+      await site.goto('/?samtykke=sjekk');
+      await panelWhen(site.page, (p) => p.lines.some((l) => l.tone === 'bad'));
+      const reject = site.page.getByRole('button', { name: 'Avvis alle' });
+      await reject.waitFor();
+      const firstRed = site.page.locator('samtykke-check .to-fix button.bad-jump').first();
+      const copy = site.page.getByRole('button', { name: 'Kopier rapporten' });
+      await expect.poll(() => Promise.all([onTop(firstRed), onTop(copy), onTop(reject)])).toEqual([true, true, true]);
+      await copy.click();
+      await expect.poll(() => site.page.locator('samtykke-check [role=status]').textContent()).toBe('Rapporten er kopiert.');
+      // By keyboard too: focused, the banner's choice still shows whole, and Enter makes it.
+      await reject.focus();
+      expect(await onTop(reject)).toBe(true);
+      await site.page.keyboard.press('Enter');
+      await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('Valget ble tatt')));
+    });
+
+  it('a line at the top leads to its place below with its heading in view, and «Skjul detaljene» keeps the red and yellow lines with their fixes', async () => {
+    const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ before: SNIPPET }) }, viewport: { width: 1280, height: 800 } });
+    await site.goto('/?samtykke=sjekk');
+    await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Før valget' && l.tone === 'bad'));
+    const jumps = site.page.locator('samtykke-check .to-fix li');
+    const before = await jumps.allTextContents();
+    expect(before.every((text) => text.includes('Slik retter du det:'))).toBe(true);
+    await click(site, 'Skjul detaljene');
+    expect(await site.page.locator('samtykke-check h3', { hasText: 'Installasjon' }).count()).toBe(0);
+    expect(await jumps.allTextContents()).toEqual(before);
+    // Led to a line while the details are hidden: they open, and the line shows below its heading, neither cut at the top.
+    await site.page.locator('samtykke-check button.bad-jump').last().click();
+    const shown = () =>
+      site.page.evaluate(() => {
+        const root = document.querySelector('samtykke-check')!.shadowRoot!;
+        const line = root.activeElement as HTMLElement | null;
+        if (!line || line.localName !== 'li') return 'no line focused';
+        let heading = line.parentElement!.previousElementSibling;
+        while (heading && !/^h[34]$/.test(heading.localName)) heading = heading.previousElementSibling;
+        const body = root.querySelector('.body')!.getBoundingClientRect();
+        const [l, h] = [line.getBoundingClientRect(), heading!.getBoundingClientRect()];
+        return h.top >= body.top && l.top >= h.bottom && l.bottom <= body.bottom ? 'shown with ' + heading!.textContent : 'cut';
+      });
+    await expect.poll(shown).toBe('shown with Før valget');
   });
 
   it('is usable by keyboard: focus starts on its heading, Tab reaches its buttons, "Lukk sjekken" closes it', async () => {
