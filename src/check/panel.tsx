@@ -143,8 +143,8 @@ export function Panel({ t, sections, report, fresh, refresh, close }: PanelProps
             <button type="button" onClick={refresh}>
               {t.refresh}
             </button>
-            <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
-              {t.collapse}
+            <button type="button" onClick={() => setOpen(!open)}>
+              {open ? t.collapse : t.expand}
             </button>
           </div>
         </div>
