@@ -44,7 +44,7 @@ export const en: CheckTexts = {
   nonceOk: "The samtykke code has the page's security key, and samtykke's own files and styles get the same. ⟨nonce⟩",
   cspNoNonce: 'The page has its own security rules for code, but the samtykke code lacks the security key. ⟨Content Security Policy, no nonce⟩',
   cspNoNonceFix: "Ask whoever set up the security rules to give the samtykke code the same key as the page's other code, or to allow samtykke's folder. ⟨nonce=\"…\" or script-src⟩",
-  noCsp: 'No special security settings found. ⟨no Content Security Policy in <meta>; one in the HTTP response cannot be read from here, and then the code needs a nonce⟩',
+  noCsp: 'No special security settings found. ⟨no CSP in <meta>; a CSP in the HTTP response cannot be read from here⟩',
   trustedTypes: "The page's security rules do not let samtykke add code. ⟨the Trusted Types policy \"samtykke\"⟩",
   trustedTypesFix: 'Ask whoever set up the security rules to allow "samtykke". ⟨trusted-types in the CSP⟩',
   googleOutside: (src) => `Google code samtykke does not control loaded without consent: ${src}`,

@@ -48,7 +48,7 @@ export const nb = {
   nonceOk: 'Koden fra samtykke har sidens sikkerhetsnøkkel, og samtykkes egne filer og stiler får den samme. ⟨nonce⟩',
   cspNoNonce: 'Siden har egne sikkerhetsregler for skript, men koden fra samtykke mangler sikkerhetsnøkkelen. ⟨Content Security Policy, ingen nonce⟩',
   cspNoNonceFix: 'Be den som satte opp sikkerhetsreglene om å gi koden fra samtykke den samme nøkkelen som sidens andre skript, eller om å tillate mappen til samtykke. ⟨nonce="…" eller script-src⟩',
-  noCsp: 'Ingen spesielle sikkerhetsinnstillinger funnet. ⟨ingen Content Security Policy i <meta>; en i HTTP-svaret kan ikke leses herfra, og da trenger koden en nonce⟩',
+  noCsp: 'Ingen spesielle sikkerhetsinnstillinger funnet. ⟨ingen CSP i <meta>; en CSP i HTTP-svaret kan ikke leses herfra⟩',
   trustedTypes: 'Sidens sikkerhetsregler lar ikke samtykke legge til skript. ⟨Trusted Types-policyen «samtykke»⟩',
   trustedTypesFix: 'Be den som satte opp sikkerhetsreglene om å tillate «samtykke». ⟨trusted-types i CSP-en⟩',
   googleOutside: (src: string) => `Google-kode som samtykke ikke styrer, lastet uten samtykke: ${src}`,

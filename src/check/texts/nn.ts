@@ -44,7 +44,7 @@ export const nn: CheckTexts = {
   nonceOk: 'Koden frå samtykke har tryggingsnøkkelen til sida, og dei eigne filene og stilane til samtykke får den same. ⟨nonce⟩',
   cspNoNonce: 'Sida har eigne tryggingsreglar for skript, men koden frå samtykke manglar tryggingsnøkkelen. ⟨Content Security Policy, ingen nonce⟩',
   cspNoNonceFix: 'Be den som sette opp tryggingsreglane om å gi koden frå samtykke den same nøkkelen som dei andre skripta på sida, eller om å tillate mappa til samtykke. ⟨nonce="…" eller script-src⟩',
-  noCsp: 'Ingen spesielle tryggingsinnstillingar funne. ⟨ingen Content Security Policy i <meta>; ein i HTTP-svaret kan ikkje lesast herifrå, og då treng koden ein nonce⟩',
+  noCsp: 'Ingen spesielle tryggingsinnstillingar funne. ⟨ingen CSP i <meta>; ein CSP i HTTP-svaret kan ikkje lesast herifrå⟩',
   trustedTypes: 'Tryggingsreglane til sida lèt ikkje samtykke leggje til skript. ⟨Trusted Types-policyen «samtykke»⟩',
   trustedTypesFix: 'Be den som sette opp tryggingsreglane om å tillate «samtykke». ⟨trusted-types i CSP-en⟩',
   googleOutside: (src) => `Google-kode som samtykke ikkje styrer, lasta utan samtykke: ${src}`,
