@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { forOwner } from '../../../src/check/model';
 import { CHECK_TEXTS } from '../../../src/check/texts';
@@ -77,4 +79,20 @@ describe('the owner reads «koden» for the paste, as the guide says, and the gu
       expect(found).toEqual([]);
     });
   }
+});
+
+describe('the guide (docs/veiledning.md) uses the panel’s own words', () => {
+  const guide = readFileSync(fileURLToPath(new URL('../../../docs/veiledning.md', import.meta.url)), 'utf8').replace(/\s+/g, ' ');
+  const t = CHECK_TEXTS.nb;
+
+  it('names the colours by the words the panel shows, and its list and buttons by their labels', () => {
+    for (const word of Object.values(t.tone)) expect(guide).toContain(`**${word}**`);
+    for (const label of [t.toFix, t.fresh, t.copy]) expect(guide).toContain(`«${label}»`);
+  });
+
+  it('names the header field as the panel’s fixes do, and says no length of the code that would drift', () => {
+    expect(guide).toMatch(/\*HTML-kode\* og \*Header\*/);
+    expect(forOwner(t.leakFix(true, null))).toContain('feltet for HTML-kode i Header');
+    expect(guide).not.toMatch(/\d[\d  ]* tegn/);
+  });
 });
