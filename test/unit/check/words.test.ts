@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { forOwner } from '../../../src/check/model';
@@ -82,7 +83,7 @@ describe('the owner reads «koden» for the paste, as the guide says, and the gu
 });
 
 describe('the guide (docs/veiledning.md) uses the panel’s own words', () => {
-  const guide = readFileSync(fileURLToPath(new URL('../../../docs/veiledning.md', import.meta.url)), 'utf8').replace(/\s+/g, ' ');
+  const guide = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../../docs/veiledning.md'), 'utf8').replace(/\s+/g, ' ');
   const t = CHECK_TEXTS.nb;
 
   it('names the colours by the words the panel shows, and its list and buttons by their labels', () => {
