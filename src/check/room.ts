@@ -2,15 +2,17 @@ import { UI_ELEMENT } from '../markup';
 
 /**
  * How far down the viewport the panel may reach: to the top of samtykke's own buttons that show
- * (the banner's choice, the reopen button), so they stay visible and clickable below the panel,
- * which lies above the banner; the whole height when none shows. Layout only: reads, changes nothing.
+ * under it (the banner's choice, the reopen button), so they stay visible and clickable below
+ * the panel, which lies above the banner; the whole height when none does. `panel` is the panel's
+ * box, for which buttons lie under it side to side. Layout only: reads, changes nothing.
  */
-export function roomAbove(): number {
+export function roomAbove(panel: DOMRect | undefined): number {
   let top = innerHeight;
   for (const host of Array.from(document.querySelectorAll(UI_ELEMENT))) {
     for (const button of Array.from(host.shadowRoot?.querySelectorAll('button') ?? [])) {
       const box = button.getBoundingClientRect();
-      if (box.height > 0 && box.bottom > 0) top = Math.min(top, box.top);
+      const under = !panel || (box.right > panel.left && box.left < panel.right);
+      if (box.height > 0 && box.bottom > 0 && under) top = Math.min(top, box.top);
     }
   }
   return top;

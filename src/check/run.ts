@@ -62,7 +62,7 @@ export const runCheck: RunCheck = (config, store, tag, said) => {
     location.assign(url.href);
   };
   // Room to just above the banner's buttons, given to the panel's CSS (--room) through the CSSOM, which a strict CSP allows.
-  const fit = () => host.style.setProperty('--room', roomAbove() + 'px');
+  const fit = () => host.style.setProperty('--room', roomAbove(root.querySelector('.panel')?.getBoundingClientRect()) + 'px');
   const draw = () => {
     fit();
     render(
