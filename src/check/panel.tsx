@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { allLines } from './inspect';
+import { allLines, toFix } from './inspect';
 import { forOwner, type Line, type Section } from './model';
 import type { CheckTexts } from './texts/nb';
 
@@ -102,8 +102,8 @@ export function Panel({ t, sections, report, fresh, refresh, close }: PanelProps
   };
   const lines = allLines(sections);
   const places: Places = new Map(lines.map((line, i) => [line, i]));
-  const red = lines.filter((l) => l.tone === 'bad');
-  const yellow = lines.filter((l) => l.tone === 'warn');
+  const first = toFix(sections);
+  const red = first.filter((l) => l.tone === 'bad');
   const copy = () => {
     const text = report();
     const failed = () => {
@@ -125,7 +125,7 @@ export function Panel({ t, sections, report, fresh, refresh, close }: PanelProps
         <h2 id={TITLE} tabIndex={-1}>
           {t.title}
         </h2>
-        <p class="summary">{t.summary(red.length, yellow.length)}</p>
+        <p class="summary">{t.summary(red.length, first.length - red.length)}</p>
         <div class="actions">
           <div class="action">
             <button type="button" class="primary" aria-describedby={FRESH_HELP} onClick={fresh}>
@@ -162,7 +162,7 @@ export function Panel({ t, sections, report, fresh, refresh, close }: PanelProps
             <textarea readOnly value={manual} />
           </label>
         )}
-        {red.length + yellow.length > 0 && <ToFix lines={[...red, ...yellow]} t={t} places={places} go={go} />}
+        {first.length > 0 && <ToFix lines={first} t={t} places={places} go={go} />}
         {open && (
           <>
             <p>{forOwner(t.intro)}</p>

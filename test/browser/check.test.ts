@@ -151,6 +151,10 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     );
     expect(lines.find((l) => l.text.startsWith('Ingen Google-kode har kjørt utenom samtykke'))?.text).toContain('men filen ble hentet før den besøkende hadde valgt: se feilen under «Før valget».');
     expect(lines.find((l) => l.section === 'Beskjeder fra samtykke' && l.text.startsWith('Nettleseren hentet'))?.text).toContain('fordi gammel kode for den står i sidens HTML');
+    // Listed where it is, but not again at the top: what to fix names the old code once.
+    const first = await site.page.locator('samtykke-check .to-fix li').allTextContents();
+    expect(first.filter((text) => text.includes('googletagmanager.com'))).toHaveLength(1);
+    expect(first.join('\n')).not.toContain('Nettleseren hentet');
     // What the check cannot see is said as "not always", never as "cannot see what it just reported".
     const shown = await site.page.evaluate(() => document.querySelector('samtykke-check')!.shadowRoot!.textContent);
     expect(shown).toContain('Den ser ikke alltid det nettleseren henter før noe på siden har kjørt');

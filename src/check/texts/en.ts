@@ -50,7 +50,7 @@ export const en: CheckTexts = {
   googleOutside: (src) => `Google code samtykke does not control loaded without consent: ${src}`,
   googleOutsideFix:
     "Remove it where it is (step 5 of the guide). On Webnode that is often the Google Analytics field in the website settings, or code pasted before samtykke: leave the field empty, and enter the ID in the samtykke tool (step 2). ⟨data-google-analytics or data-google-ads⟩",
-  googleNone: 'No Google code ran outside samtykke. (What was fetched is listed under "What this page view did".)',
+  googleNone: 'No Google code ran outside samtykke.',
   googleFetched: 'No Google code ran outside samtykke, but its file was fetched before the visitor had chosen: see the fault under "Before the choice".',
   settings: 'Settings',
   idGiven: (name, id) => `${name}: ${id}, in the code from the samtykke tool.`,
@@ -89,7 +89,7 @@ export const en: CheckTexts = {
   /** What kind of thing a request or a held element fetched, by the browser's word for it. */
   kinds: { script: 'code', link: 'file', css: 'file from a style sheet', img: 'image', image: 'image', iframe: 'embedded frame', fetch: 'data request', xmlhttprequest: 'data request', beacon: 'measurement sent', video: 'video', audio: 'audio', other: 'other' },
   leak: 'fetched before the visitor had chosen ⟨tracking before consent⟩',
-  leakEarly: "fetched before the visitor had chosen, because old code for it is in the page's HTML. samtykke stopped the code before it ran, but the file was fetched. ⟨preload scanner⟩",
+  leakEarly: "fetched before the visitor had chosen, because old code for it is in the page's HTML. samtykke kept the code from running, but the file was fetched. ⟨preload scanner⟩",
   refused: 'fetched without the visitor agreeing ⟨tracking without consent⟩',
   leakFix: (inHead, given) =>
     (inHead

@@ -54,7 +54,7 @@ export const nb = {
   googleOutside: (src: string) => `Google-kode som samtykke ikke styrer, lastet uten samtykke: ${src}`,
   googleOutsideFix:
     'Fjern den der den står (steg 5 i veiledningen). I Webnode er det ofte feltet for Google Analytics i nettstedets innstillinger, eller kode limt inn i feltet for HTML-kode i Header før koden fra samtykke: la feltet stå tomt, og skriv ID-en inn i samtykke-verktøyet (steg 2) hvis den ikke er med der allerede. ⟨data-google-analytics eller data-google-ads⟩',
-  googleNone: 'Ingen Google-kode har kjørt utenom samtykke. (Hva som ble hentet, står under «Hva denne sidevisningen gjorde».)',
+  googleNone: 'Ingen Google-kode har kjørt utenom samtykke.',
   googleFetched: 'Ingen Google-kode har kjørt utenom samtykke, men filen ble hentet før den besøkende hadde valgt: se feilen under «Før valget».',
 
   settings: 'Innstillinger',

@@ -50,7 +50,7 @@ export const nn: CheckTexts = {
   googleOutside: (src) => `Google-kode som samtykke ikkje styrer, lasta utan samtykke: ${src}`,
   googleOutsideFix:
     'Fjern han der han står (steg 5 i rettleiinga). I Webnode er det ofte feltet for Google Analytics i innstillingane for nettstaden, eller kode limt inn før samtykke: la feltet stå tomt, og skriv ID-en inn i samtykke-verktøyet (steg 2). ⟨data-google-analytics eller data-google-ads⟩',
-  googleNone: 'Ingen Google-kode har køyrt utanom samtykke. (Kva som vart henta, står under «Kva denne sidevisinga gjorde».)',
+  googleNone: 'Ingen Google-kode har køyrt utanom samtykke.',
   googleFetched: 'Ingen Google-kode har køyrt utanom samtykke, men fila vart henta før den besøkjande hadde valt: sjå feilen under «Før valet».',
   settings: 'Innstillingar',
   idGiven: (name, id) => `${name}: ${id}, med i koden frå samtykke-verktøyet.`,
