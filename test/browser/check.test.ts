@@ -253,7 +253,7 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     { width: 320, height: 640 },
     { width: 1280, height: 800 },
   ])
-    it(`at ${viewport.width}×${viewport.height} with the banner open: the first red line, «Kopier rapporten» and the banner’s «Avvis alle» all show, nothing over them`, async () => {
+    it(`at ${viewport.width}×${viewport.height} with the banner open: the first red line, «Kopier rapporten» and the banner’s «Avvis alle» all show, nothing over them; after the choice the panel takes the screen's height`, async () => {
       const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ before: SNIPPET }) }, viewport, permissions: ['clipboard-read', 'clipboard-write'] });
       await site.goto('/?samtykke=sjekk');
       await panelWhen(site.page, (p) => p.lines.some((l) => l.tone === 'bad'));
@@ -269,6 +269,9 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
       expect(await onTop(reject)).toBe(true);
       await site.page.keyboard.press('Enter');
       await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('Valget ble tatt')));
+      // The banner gone, the panel takes the height it has (to just above the reopen button where that lies under it).
+      const reach = () => site.page.evaluate(() => document.querySelector('samtykke-check')!.shadowRoot!.querySelector('section')!.getBoundingClientRect().bottom / innerHeight);
+      await expect.poll(reach).toBeGreaterThan(0.8);
     });
 
   it('a line at the top leads to its place below with its heading in view, and «Skjul detaljene» keeps the red and yellow lines with their fixes', async () => {
