@@ -42,8 +42,8 @@ export function requests(look: Look): Section[] {
 
 /**
  * The fix for a tracker fetched without consent: where its old code is, when the page shows it
- * (in the page's head: the Webnode field the guide names), and whether its Google ID is already
- * given to samtykke (then removing the old code is all).
+ * (in the page's head, which only the Header field the guide names and Webnode's Google Analytics
+ * field fill), and whether its Google ID is already given to samtykke (then removing is all).
  */
 function leakFix(look: Look, url: string): string {
   const { t, config } = look;

@@ -147,7 +147,7 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     expect(red).toHaveLength(1);
     expect(red[0]).toMatchObject({ section: 'Før valget', text: expect.stringMatching(/^www\.googletagmanager\.com \(skript, etter [\d,]+ s\): hentet før den besøkende hadde valgt, fordi gammel kode for den står i sidens HTML\./) });
     expect(red[0]!.fix).toBe(
-      'Slik retter du det: Fjern den gamle koden fra feltet for HTML-kode i Header (steg 5 i veiledningen), og publiser. ID-en AW-123456789 er allerede med i koden fra samtykke-verktøyet, så samtykke laster Google selv når den besøkende sier ja.',
+      'Slik retter du det: Fjern den gamle koden fra feltet for HTML-kode i Header, eller tøm Webnodes felt for Google Analytics hvis ID-en står der (steg 5 i veiledningen), og publiser. ID-en AW-123456789 er allerede med i koden fra samtykke-verktøyet, så samtykke laster Google selv når den besøkende sier ja.',
     );
     expect(lines.find((l) => l.text.startsWith('Ingen Google-kode har kjørt utenom samtykke'))?.text).toContain('men filen ble hentet før den besøkende hadde valgt: se feilen under «Før valget».');
     expect(lines.find((l) => l.section === 'Beskjeder fra samtykke' && l.text.startsWith('Nettleseren hentet'))?.text).toContain('fordi gammel kode for den står i sidens HTML');

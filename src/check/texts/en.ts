@@ -93,7 +93,7 @@ export const en: CheckTexts = {
   refused: 'fetched without the visitor agreeing ⟨tracking without consent⟩',
   leakFix: (inHead, given) =>
     (inHead
-      ? 'Remove the old code from the HTML code field in Header (step 5 of the guide), and publish.'
+      ? "Remove the old code from the HTML code field in Header, or empty Webnode's Google Analytics field if the ID is there (step 5 of the guide), and publish."
       : "Remove the old code where it is (step 5 of the guide): in Webnode's Google Analytics field, in the HTML code field in Header, or in an HTML block on the page. Publish afterwards.") +
     (given
       ? ` The ID ${given} is already in the code from the samtykke tool, so samtykke loads Google itself when the visitor agrees.`

@@ -97,10 +97,10 @@ export const nb = {
   /** Fetched ahead from the page's HTML (the engine saw it): the same red, and why it happened although samtykke stopped the code. */
   leakEarly: 'hentet før den besøkende hadde valgt, fordi gammel kode for den står i sidens HTML. samtykke stoppet koden før den kjørte, men filen ble hentet. ⟨preload scanner⟩',
   refused: 'hentet uten at den besøkende sa ja ⟨sporing uten samtykke⟩',
-  /** Where the old code is (`inHead`: the field the guide's step 4 names), and the Google ID if samtykke has it already. */
+  /** Where the old code is (`inHead`: the page's head, which only the guide's Header field and Webnode's Google Analytics field fill), and the Google ID if samtykke has it already. */
   leakFix: (inHead: boolean, given: string | null) =>
     (inHead
-      ? 'Fjern den gamle koden fra feltet for HTML-kode i Header (steg 5 i veiledningen), og publiser.'
+      ? 'Fjern den gamle koden fra feltet for HTML-kode i Header, eller tøm Webnodes felt for Google Analytics hvis ID-en står der (steg 5 i veiledningen), og publiser.'
       : 'Fjern den gamle koden der den står (steg 5 i veiledningen): i Webnodes felt for Google Analytics, i feltet for HTML-kode i Header, eller i en HTML-blokk på siden. Publiser etterpå.') +
     (given
       ? ` ID-en ${given} er allerede med i koden fra samtykke-verktøyet, så samtykke laster Google selv når den besøkende sier ja.`

@@ -93,7 +93,7 @@ export const nn: CheckTexts = {
   refused: 'henta utan at den besøkjande sa ja ⟨sporing utan samtykke⟩',
   leakFix: (inHead, given) =>
     (inHead
-      ? 'Fjern den gamle koden frå feltet for HTML-kode i Header (steg 5 i rettleiinga), og publiser.'
+      ? 'Fjern den gamle koden frå feltet for HTML-kode i Header, eller tøm Webnode-feltet for Google Analytics om ID-en står der (steg 5 i rettleiinga), og publiser.'
       : 'Fjern den gamle koden der han står (steg 5 i rettleiinga): i Webnode-feltet for Google Analytics, i feltet for HTML-kode i Header, eller i ei HTML-blokk på sida. Publiser etterpå.') +
     (given
       ? ` ID-en ${given} er alt med i koden frå samtykke-verktøyet, så samtykke lastar Google sjølv når den besøkjande seier ja.`
