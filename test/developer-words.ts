@@ -28,4 +28,6 @@ export const DEVELOPER_WORDS = [
   'sessionStorage',
   'data-',
   'MutationObserver',
+  // Marketing jargon an owner need not know either (the guide says «søkemotorer»).
+  'SEO',
 ];

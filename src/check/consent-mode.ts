@@ -1,13 +1,15 @@
 import { isArguments } from '../core/gtag-layer';
 import { bad, ok, type Line, type Look } from './model';
 
-/** `reklame-informasjonskapsler: nektet, …`: the signals of one consent command in the owner's words (Google's names kept for the helper). */
+/**
+ * `Reklame: nei, statistikk: nei`: the two signals the owner chose about, in plain words; every
+ * signal of the command, by Google's names, kept for the helper in the report.
+ */
 function signals({ t }: Look, value: unknown): string {
   if (typeof value !== 'object' || value === null) return '';
-  return Object.entries(value)
-    .filter(([, v]) => v === 'granted' || v === 'denied')
-    .map(([k, v]) => `${t.signal[k] ?? k}: ${t.signalState[v as string]} ⟨${k}⟩`)
-    .join(', ');
+  const given = Object.entries(value).filter(([, v]) => v === 'granted' || v === 'denied');
+  const plain = given.filter(([k]) => t.signal[k]).map(([k, v]) => `${t.signal[k]}: ${t.signalState[v as string]}`);
+  return `${plain.join(', ')} ⟨${given.map(([k, v]) => `${k}: ${v}`).join(', ')}⟩`;
 }
 
 /** Google Consent Mode as `dataLayer` holds it: the default, then each update, in order. */

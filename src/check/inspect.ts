@@ -8,17 +8,28 @@ import { storage } from './storage';
 /** The whole check, read from the page as it is now: the panel and the copied report both show this. */
 export function inspect(look: Look, privacy: PrivacyAnswer): Section[] {
   const { t } = look;
-  const said = messages(look);
+  const fetched = requests(look);
+  // The console's word on a tracker fetched before consent is the red request line's own story.
+  const said = messages(look, allLines(fetched).some((l) => l.tone === 'bad') ? ECHOES : []);
   return [
     { title: t.install, lines: installation(look) },
     { title: t.settings, lines: settings(look, privacy), parts: [said.length ? { title: t.messages, note: t.messagesNote, lines: said } : { title: t.messages, lines: [{ tone: 'ok', text: t.messagesNone }] }] },
     {
       title: t.view,
       lines: [decisionLine(look)],
-      parts: [...requests(look), { title: t.storage, lines: storage(look) }, { title: t.consentMode, lines: consentMode(look) }],
+      parts: [...fetched, { title: t.storage, lines: storage(look) }, { title: t.consentMode, lines: consentMode(look) }],
     },
   ];
 }
 
+/** The console messages about a tracker fetched before consent, which a red request line shows itself. */
+const ECHOES: readonly string[] = ['leak.preload', 'leak.request'];
+
 /** Every line of the check, sub-sections included. */
 export const allLines = (sections: readonly Section[]): Section['lines'] => sections.flatMap((s) => [...s.lines, ...allLines(s.parts ?? [])]);
+
+/** What to fix first, as the panel lists it and the report too: the red lines, then the yellow, each once. */
+export function toFix(sections: readonly Section[]): Section['lines'] {
+  const lines = allLines(sections).filter((l) => !l.echo);
+  return [...lines.filter((l) => l.tone === 'bad'), ...lines.filter((l) => l.tone === 'warn')];
+}

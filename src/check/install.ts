@@ -38,19 +38,27 @@ export function installation(look: Look): Line[] {
   else if (tag) lines.push(ok(start ? t.onceInline : t.once));
   lines.push(ok(t.version(__VERSION__)));
   // The start fetches the engine with the hash the configurator wrote beside it.
-  if (start && tag) lines.push(tag.integrity ? ok(t.partOk('samtykke.js')) : warn(t.engineUnchecked, t.pasteAgainFix));
-  lines.push(...parts(look));
+  const engine: string[] = [];
+  if (start && tag) {
+    if (tag.integrity) engine.push('samtykke.js');
+    else lines.push(warn(t.engineUnchecked, t.pasteAgainFix));
+  }
+  lines.push(...parts(look, engine));
   lines.push(...security(look));
   lines.push(...googleOutside(look));
   return lines;
 }
 
-/** Each file the tag fetched beside it: it left its hook only if it arrived and its hash matched. */
-function parts(look: Look): Line[] {
+/**
+ * The files the tag fetched beside it (`checked` already known whole): it left its hook only if
+ * it arrived and its hash matched. The owner reads one line when all did; each file is named for the helper.
+ */
+function parts(look: Look, checked: string[]): Line[] {
   const { t, tag } = look;
-  if (!tag || !/\/samtykke\.js([?#]|$)/.test(tag.src)) return [ok(t.oneFile)];
+  if (!tag || !/\/samtykke\.js([?#]|$)/.test(tag.src)) return [ok(t.oneFile), ...checked.map((file) => ok(t.partsOk(file)))];
   const w = window as unknown as Record<symbol, unknown>;
   const lines: Line[] = [];
+  const whole = [...checked];
   const fetched = new Set(
     (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => /\/(samtykke-[\w.]+\.js)([?#]|$)/.exec(e.name)?.[1]).filter((f): f is string => !!f),
   );
@@ -63,11 +71,11 @@ function parts(look: Look): Line[] {
     const hook = hooks.find(([name]) => name.test(file))?.[1];
     // Still on its way (a message's texts) or failed: a script of ours still in the page is on its way.
     const pending = Array.from(document.scripts).some((s) => s.src.endsWith('/' + file));
-    if (!hook || pending || w[hook] !== undefined) lines.push(ok(t.partOk(file)));
+    if (!hook || pending || w[hook] !== undefined) whole.push(file);
     else lines.push(bad(t.partBad(file), t.partFix));
   }
   for (const [lang] of saidOf(look, 'face.load')) if (!fetched.has(`samtykke-face.${lang}.js`)) lines.push(bad(t.partBad(`samtykke-face.${lang}.js`), t.partFix));
-  return lines;
+  return whole.length ? [ok(t.partsOk(whole.join(', '))), ...lines] : lines;
 }
 
 /** The nonce a page with a CSP must give the tag, and the Trusted Types policy it must allow. */
@@ -93,7 +101,9 @@ function googleOutside(look: Look): Line[] {
     if (s === tag) break;
     if (s.src && !s.hasAttribute(PURPOSES_ATTR) && !s.hasAttribute(HELD_ATTR) && classify(s.src, config)?.google) found.add(s.src);
   }
-  return found.size ? [...found].map((src) => bad(t.googleOutside(src), t.googleOutsideFix)) : [ok(t.googleNone)];
+  if (found.size) return [...found].map((src) => bad(t.googleOutside(src), t.googleOutsideFix));
+  // None ran outside samtykke; a file fetched ahead is red under "before the choice": say so, not "all well".
+  return [ok(saidOf(look, 'leak.preload').length + saidOf(look, 'leak.request').length ? t.googleFetched : t.googleNone)];
 }
 
 /**

@@ -11,6 +11,8 @@ export interface Line {
   readonly tone: Tone;
   readonly text: string;
   readonly fix?: string;
+  /** A console message saying again what a red line elsewhere shows: listed where it is, not again among what to fix. */
+  readonly echo?: boolean;
 }
 
 /** A heading and its findings (a section may hold sub-sections, as "before" and "after" a decision). */

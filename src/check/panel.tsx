@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
-import { allLines } from './inspect';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { allLines, toFix } from './inspect';
 import { forOwner, type Line, type Section } from './model';
 import type { CheckTexts } from './texts/nb';
 
@@ -55,25 +55,25 @@ function Block({ section, depth, t, places }: { section: Section; depth: 3 | 4; 
 }
 
 /**
- * The red lines, then the yellow, each a button to its place below: so the owner reaches what to
- * fix without reading past everything that is in order.
+ * The red lines, then the yellow, each with its fix and a button to its place below: so the owner
+ * reaches what to fix without reading past everything that is in order, and keeps it in view when
+ * the details are hidden.
  */
-function ToFix({ lines, t, places }: { lines: readonly Line[]; t: CheckTexts; places: Places }) {
-  const go = (event: Event, index: number) => {
-    const root = (event.currentTarget as Node).getRootNode() as ParentNode;
-    const line = root.querySelector<HTMLElement>('#' + lineId(index));
-    line?.scrollIntoView({ block: 'nearest' });
-    line?.focus();
-  };
+function ToFix({ lines, t, places, go }: { lines: readonly Line[]; t: CheckTexts; places: Places; go(index: number): void }) {
   return (
     <nav class="to-fix" aria-labelledby="check-to-fix">
       <h3 id="check-to-fix">{t.toFix}</h3>
       <ol>
         {lines.map((line) => (
           <li key={places.get(line)}>
-            <button type="button" class={'jump ' + line.tone + '-jump'} onClick={(e) => go(e, places.get(line)!)}>
+            <button type="button" class={'jump ' + line.tone + '-jump'} onClick={() => go(places.get(line)!)}>
               <span class="badge">{t.tone[line.tone]}</span> {forOwner(line.text)}
             </button>
+            {line.fix && (
+              <p class="fix">
+                <strong>{t.fix}</strong> {forOwner(line.fix)}
+              </p>
+            )}
           </li>
         ))}
       </ol>
@@ -86,10 +86,24 @@ export function Panel({ t, sections, report, fresh, refresh, close }: PanelProps
   const [open, setOpen] = useState(true);
   const [status, setStatus] = useState('');
   const [manual, setManual] = useState<string | null>(null);
+  // The line the list at the top leads to: shown once the details are (opened first if hidden).
+  const [target, setTarget] = useState<number | null>(null);
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (target === null) return;
+    const line = panel.current?.querySelector<HTMLElement>('#' + lineId(target));
+    line?.scrollIntoView({ block: 'start' });
+    line?.focus({ preventScroll: true });
+    setTarget(null);
+  }, [target]);
+  const go = (index: number) => {
+    setOpen(true);
+    setTarget(index);
+  };
   const lines = allLines(sections);
   const places: Places = new Map(lines.map((line, i) => [line, i]));
-  const red = lines.filter((l) => l.tone === 'bad');
-  const yellow = lines.filter((l) => l.tone === 'warn');
+  const first = toFix(sections);
+  const red = first.filter((l) => l.tone === 'bad');
   const copy = () => {
     const text = report();
     const failed = () => {
@@ -106,12 +120,12 @@ export function Panel({ t, sections, report, fresh, refresh, close }: PanelProps
     }
   };
   return (
-    <section class="panel" role="region" aria-labelledby={TITLE}>
+    <section class="panel" ref={panel} role="region" aria-labelledby={TITLE}>
       <header>
         <h2 id={TITLE} tabIndex={-1}>
           {t.title}
         </h2>
-        <p class="summary">{t.summary(red.length, yellow.length)}</p>
+        <p class="summary">{t.summary(red.length, first.length - red.length)}</p>
         <div class="actions">
           <div class="action">
             <button type="button" class="primary" aria-describedby={FRESH_HELP} onClick={fresh}>
@@ -129,8 +143,8 @@ export function Panel({ t, sections, report, fresh, refresh, close }: PanelProps
             <button type="button" onClick={refresh}>
               {t.refresh}
             </button>
-            <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
-              {t.collapse}
+            <button type="button" onClick={() => setOpen(!open)}>
+              {open ? t.collapse : t.expand}
             </button>
           </div>
         </div>
@@ -141,27 +155,29 @@ export function Panel({ t, sections, report, fresh, refresh, close }: PanelProps
           ×
         </button>
       </header>
-      {open && (
-        <div class="body" tabIndex={0} aria-labelledby={TITLE}>
-          {manual !== null && (
-            <label>
-              {t.copyLabel}
-              <textarea readOnly value={manual} />
-            </label>
-          )}
-          {red.length + yellow.length > 0 && <ToFix lines={[...red, ...yellow]} t={t} places={places} />}
-          <p>{forOwner(t.intro)}</p>
-          {sections.map((section) => (
-            <Block key={section.title} section={section} depth={3} t={t} places={places} />
-          ))}
-          <h3>{t.limits}</h3>
-          <ul class="limits">
-            {t.limitLines.map((line) => (
-              <li key={line}>{forOwner(line)}</li>
+      <div class="body" tabIndex={0} aria-labelledby={TITLE}>
+        {manual !== null && (
+          <label>
+            {t.copyLabel}
+            <textarea readOnly value={manual} />
+          </label>
+        )}
+        {first.length > 0 && <ToFix lines={first} t={t} places={places} go={go} />}
+        {open && (
+          <>
+            <p>{forOwner(t.intro)}</p>
+            {sections.map((section) => (
+              <Block key={section.title} section={section} depth={3} t={t} places={places} />
             ))}
-          </ul>
-        </div>
-      )}
+            <h3>{t.limits}</h3>
+            <ul class="limits">
+              {t.limitLines.map((line) => (
+                <li key={line}>{forOwner(line)}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
     </section>
   );
 }

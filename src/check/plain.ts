@@ -1,5 +1,5 @@
 import type { CheckTexts } from './texts/nb';
-import { allLines } from './inspect';
+import { toFix as firstToFix } from './inspect';
 import { forHelper, type Section } from './model';
 
 /** The check as plain text, for the owner to paste into a message to whoever helps them: the technical terms kept, in parentheses. */
@@ -16,8 +16,7 @@ export function plainReport(sections: readonly Section[], t: CheckTexts, version
     for (const part of section.parts ?? []) write(part, depth + 1);
   };
   // What to fix first, as the panel lists it: the red lines, then the yellow.
-  const lines = allLines(sections);
-  const toFix = [...lines.filter((l) => l.tone === 'bad'), ...lines.filter((l) => l.tone === 'warn')];
+  const toFix = firstToFix(sections);
   if (toFix.length) out.push(`## ${t.toFix}`, ...toFix.map((l) => `[${t.tone[l.tone]}] ${forHelper(l.text)}`), '');
   for (const section of sections) write(section, 2);
   out.push(`## ${t.limits}`, ...t.limitLines.map((l) => `- ${forHelper(l)}`));

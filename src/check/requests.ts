@@ -1,6 +1,6 @@
 import { classify, foreignHost, webAddress } from '../config/trackers';
 import { HELD_ATTR, PURPOSES_ATTR, SRC_ATTR } from '../markup';
-import { bad, ok, seconds, warn, type Line, type Look, type Section } from './model';
+import { bad, ok, saidOf, seconds, warn, type Line, type Look, type Section } from './model';
 import { purposeName } from './texts';
 
 /**
@@ -14,6 +14,8 @@ export function requests(look: Look): Section[] {
   const own = tag?.src ? new URL(tag.src).hostname : null;
   const before: Line[] = [];
   const after: Line[] = [];
+  // What the browser fetched ahead from the page's HTML before samtykke could hold it (the engine said so).
+  const early = new Set(saidOf(look, 'leak.preload').map(([url]) => String(url)));
   const entries = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).slice().sort((a, b) => a.startTime - b.startTime);
   for (const e of entries) {
     const host = foreignHost(e.name, location.hostname, config.cookieDomain);
@@ -27,7 +29,7 @@ export function requests(look: Look): Section[] {
     else if (tracker.service.purpose === 'necessary') line = ok(`${label}: ${t.necessary}`);
     else if (decided && store.granted(tracker.service.purpose)) line = ok(`${label}: ${t.consented(purposeName(look, tracker.service.purpose))}`);
     else if (tracker.google && config.mode === 'advanced') line = ok(`${label}: ${t.advanced}`);
-    else line = bad(`${label}: ${decided ? t.refused : t.leak}`, t.leakFix);
+    else line = bad(`${label}: ${decided ? t.refused : early.has(e.name) ? t.leakEarly : t.leak}`, leakFix(look, e.name));
     (decided ? after : before).push(line);
   }
   const requested = new Set(entries.map((e) => e.name));
@@ -36,6 +38,19 @@ export function requests(look: Look): Section[] {
     { title: t.after, lines: decidedAt === null ? [ok(t.decisionNone)] : after.length ? after : [ok(t.noRequests)] },
     { title: t.held, lines: held(look, requested) },
   ];
+}
+
+/**
+ * The fix for a tracker fetched without consent: where its old code is, when the page shows it
+ * (in the page's head, which only the Header field the guide names and Webnode's Google Analytics
+ * field fill), and whether its Google ID is already given to samtykke (then removing is all).
+ */
+function leakFix(look: Look, url: string): string {
+  const { t, config } = look;
+  const old = Array.from(document.scripts).find((s) => s.getAttribute('src') === url || s.src === url);
+  const id = new URL(url).searchParams.get('id');
+  const given = !!id && config.services.some((s) => s.googleIds.includes(id));
+  return t.leakFix(!!old && !!document.head?.contains(old), given ? id : null);
 }
 
 /** What a request or a held element fetches, in the owner's words (the browser's own word for anything else). */
@@ -58,7 +73,8 @@ function held(look: Look, requested: Set<string>): Line[] {
 export function decisionLine(look: Look): Line {
   const { t, store, decidedAt, config } = look;
   if (decidedAt === null) return ok(t.decisionNone);
-  const granted = config.purposes.filter((p) => store.granted(p)).map((p) => purposeName(look, p)).join(', ') || t.grantedNone;
+  const names = config.purposes.filter((p) => store.granted(p)).map((p) => purposeName(look, p));
+  const granted = names.length ? t.granted(names.join(', ')) : t.rejected;
   const since = decidedAt - performance.timeOrigin;
   return ok(since >= 0 ? t.decisionHere(seconds(since), granted) : t.decisionEarlier(new Date(decidedAt).toLocaleString(t.locale), granted));
 }

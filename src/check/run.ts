@@ -9,6 +9,7 @@ import type { RunCheck } from './open';
 import css from './panel.css?inline';
 import { Panel } from './panel';
 import { plainReport } from './plain';
+import { roomAbove, watchRoom } from './room';
 import { askPrivacy, type PrivacyAnswer } from './settings';
 import { CHECK_TEXTS } from './texts';
 
@@ -60,7 +61,10 @@ export const runCheck: RunCheck = (config, store, tag, said) => {
     url.searchParams.set(PARAM, VALUE);
     location.assign(url.href);
   };
+  // Room to just above the banner's buttons, given to the panel's CSS (--room) through the CSSOM, which a strict CSP allows.
+  const fit = () => host.style.setProperty('--room', roomAbove(root.querySelector('.panel')?.getBoundingClientRect()) + 'px');
   const draw = () => {
+    fit();
     render(
       h(Panel, {
         t,
@@ -97,5 +101,6 @@ export const runCheck: RunCheck = (config, store, tag, said) => {
       /* no Resource Timing: the "Oppdater" button reads again */
     }
     addEventListener('load', () => update());
+    watchRoom(fit);
   });
 };

@@ -82,8 +82,9 @@ const AS_WRITTEN: Partial<Record<keyof Messages, (values: readonly unknown[]) =>
 /**
  * Every console message samtykke gave, in the owner's words with the fix (texts/said.*.ts), its
  * values filled in; the copied report adds the message's key for whoever reads the console.
+ * A message whose key is in `echoes` is marked as saying again what a red line shows.
  */
-export function messages({ said, t }: Look): Line[] {
+export function messages({ said, t }: Look, echoes: readonly string[] = []): Line[] {
   return said.map(({ level, key, values }) => {
     const term = ` ⟨${key}⟩`;
     const [what, fix] = t.said[key];
@@ -95,6 +96,6 @@ export function messages({ said, t }: Look): Line[] {
       parts = {};
     }
     const filled = (text: string) => fill(text, parts).join('');
-    return { tone: level === 'error' ? 'bad' : 'warn', text: filled(what) + term, fix: filled(fix) };
+    return { tone: level === 'error' ? 'bad' : 'warn', text: filled(what) + term, fix: filled(fix), ...(echoes.includes(key) && { echo: true }) };
   });
 }

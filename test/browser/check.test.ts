@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { CHECK_FILE, DIST, HELP_FILE } from '../../scripts/built-files.mjs';
 import { integrity } from '../../scripts/sri.mjs';
 import { pasteTag } from '../../demo/configure/tag';
@@ -43,6 +43,16 @@ async function panelWhen(page: Page, ok: (p: { summary: string; lines: Shown[] }
   await expect.poll(async () => ok(await panel(page)), { timeout: 10_000 }).toBe(true);
   return panel(page);
 }
+/** Whether the element shows whole in the viewport and is what a click at its middle reaches (through the shadow roots): nothing lies over it. */
+const onTop = (l: Locator) =>
+  l.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    if (box.height === 0 || box.top < 0 || box.left < 0 || box.bottom > innerHeight || box.right > innerWidth) return false;
+    const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+    let hit = document.elementFromPoint(x, y);
+    for (let inner = hit?.shadowRoot?.elementFromPoint(x, y); hit && inner && inner !== hit; inner = hit.shadowRoot?.elementFromPoint(x, y)) hit = inner;
+    return !!hit && el.contains(hit);
+  });
 const click = (site: Site, name: string) => site.page.getByRole('button', { name, exact: true }).click();
 
 describe('the owner’s self-check (?samtykke=sjekk)', () => {
@@ -54,8 +64,8 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     const { summary, lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('Lenken til personvernsiden svarer')));
     expect(lines.filter((l) => l.tone !== 'ok')).toEqual([]);
     expect(summary).toBe('Ingen feil sett herfra.');
-    expect(lines.map((l) => l.text)).toContain('Taggen står én gang.');
-    expect(lines.map((l) => l.text)).toContain('samtykke-face.nb.js kom fram, og filen ble kontrollert: den er uendret.');
+    expect(lines.map((l) => l.text)).toContain('Koden fra samtykke står én gang.');
+    expect(lines.map((l) => l.text)).toContain('Alle filene til banneret kom fram og er uendret.');
     // Plain words for the owner: no markup, header names or browser terms in the panel.
     const shown = await site.page.evaluate(() => document.querySelector('samtykke-check')!.shadowRoot!.textContent);
     expect(shown).not.toMatch(/<head>|<body>|async|defer|integrity|nonce|Content Security|Trusted Types|Resource Timing|_storage|localStorage|dataLayer|⟨/);
@@ -115,27 +125,49 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     await site.goto('/?samtykke=sjekk');
     const { lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Før valget' && l.tone === 'bad'));
     const red = marked(lines, 'bad');
-    expect(red.find((l) => l.text.startsWith('Taggen står feil'))?.fix).toContain('flytt samtykke-taggen over Google-koden');
-    expect(red.find((l) => l.text.startsWith('En Google-tag som samtykke ikke styrer'))?.text).toContain(ADS_TAG);
-    expect(red.find((l) => l.section === 'Før valget')).toMatchObject({ text: expect.stringMatching(/^www\.googletagmanager\.com \(skript, etter [\d,]+ s\): sporing kontaktet før samtykke$/) });
+    expect(red.find((l) => l.text.startsWith('Koden fra samtykke står feil'))?.fix).toContain('flytt koden fra samtykke over Google-koden');
+    expect(red.find((l) => l.text.startsWith('Google-kode som samtykke ikke styrer'))?.text).toContain(ADS_TAG);
+    expect(red.find((l) => l.section === 'Før valget')).toMatchObject({ text: expect.stringMatching(/^www\.googletagmanager\.com \(skript, etter [\d,]+ s\): hentet før den besøkende hadde valgt$/) });
     // The console's message in the owner's words, with the fix; its key only in the copied report.
     const said = await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Beskjeder fra samtykke' && l.tone === 'bad'));
     expect(said.lines.find((l) => l.section === 'Beskjeder fra samtykke' && l.tone === 'bad')).toEqual({
       section: 'Beskjeder fra samtykke',
       tone: 'bad',
-      text: 'samtykke-taggen står feil, så den ikke rekker å holde sporing tilbake. Til det er rettet, kjører ingenting valgfritt.',
+      text: 'Koden fra samtykke står feil, så den ikke rekker å holde sporing tilbake. Til det er rettet, kjører ingenting valgfritt.',
       fix: 'Slik retter du det: Linjen om plasseringen under «Installasjon» sier hva du skal flytte.',
     });
     expect(await axe(site.page)).toEqual([]);
   });
 
+  it('old Google code after the tag, fetched ahead from the HTML: one story — red with why, the fix names the Header field and skips step 2 (the ID is given), the green line and the message agree', async () => {
+    const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ head: SNIPPET }) } });
+    await site.goto('/?samtykke=sjekk');
+    const { lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Beskjeder fra samtykke' && l.text.startsWith('Nettleseren hentet')));
+    const red = marked(lines, 'bad');
+    expect(red).toHaveLength(1);
+    expect(red[0]).toMatchObject({ section: 'Før valget', text: expect.stringMatching(/^www\.googletagmanager\.com \(skript, etter [\d,]+ s\): hentet før den besøkende hadde valgt, fordi gammel kode for den står i sidens HTML\./) });
+    expect(red[0]!.fix).toBe(
+      'Slik retter du det: Fjern den gamle koden fra feltet for HTML-kode i Header, eller tøm Webnodes felt for Google Analytics hvis ID-en står der (steg 5 i veiledningen), og publiser. ID-en AW-123456789 er allerede med i koden fra samtykke-verktøyet, så samtykke laster Google selv når den besøkende sier ja.',
+    );
+    expect(lines.find((l) => l.text.startsWith('Ingen Google-kode har kjørt utenom samtykke'))?.text).toContain('men filen ble hentet før den besøkende hadde valgt: se feilen under «Før valget».');
+    expect(lines.find((l) => l.section === 'Beskjeder fra samtykke' && l.text.startsWith('Nettleseren hentet'))?.text).toContain('fordi gammel kode for den står i sidens HTML');
+    // Listed where it is, but not again at the top: what to fix names the old code once.
+    const first = await site.page.locator('samtykke-check .to-fix li').allTextContents();
+    expect(first.filter((text) => text.includes('googletagmanager.com'))).toHaveLength(1);
+    expect(first.join('\n')).not.toContain('Nettleseren hentet');
+    // What the check cannot see is said as "not always", never as "cannot see what it just reported".
+    const shown = await site.page.evaluate(() => document.querySelector('samtykke-check')!.shadowRoot!.textContent);
+    expect(shown).toContain('Den ser ikke alltid det nettleseren henter før noe på siden har kjørt');
+    expect(shown).not.toMatch(/forhåndslasting|taggen|toppteksten/);
+  });
+
   it('speaks the page’s samtykke language: nynorsk and English', async () => {
     const site = await sites.open({ pages: { '/': sitePage({ lang: 'nn' }), '/en/': sitePage({ lang: 'en' }), '/personvern/': sitePage() } });
     await site.goto('/?samtykke=sjekk');
-    expect((await panel(site.page)).lines.map((l) => l.text)).toContain('Taggen står éin gong.');
+    expect((await panel(site.page)).lines.map((l) => l.text)).toContain('Koden frå samtykke står éin gong.');
     await site.goto('/en/?samtykke=sjekk');
     const { lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('The privacy page link answers')));
-    expect(lines.map((l) => l.text)).toContain('The tag is there once.');
+    expect(lines.map((l) => l.text)).toContain('The samtykke code is there once.');
     expect(lines.filter((l) => l.tone !== 'ok')).toEqual([]);
   });
 
@@ -143,7 +175,7 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ attrs: 'async data-google-ads="AW-123456789" data-privacy-url="/personvern/"' }) } });
     await site.goto('/?samtykke=sjekk');
     const red = marked((await panel(site.page)).lines, 'bad');
-    expect(red.find((l) => l.text.startsWith('Taggen står feil'))?.fix).toContain('fjern ordet «async» fra samtykke-taggen');
+    expect(red.find((l) => l.text.startsWith('Koden fra samtykke står feil'))?.fix).toContain('fjern ordet «async» fra koden fra samtykke');
   });
 
   it('the tag in <body>: yellow, "move it to <head>"', async () => {
@@ -151,7 +183,7 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     const site = await sites.open({ pages: { ...PAGES, '/': inBody } });
     await site.goto('/?samtykke=sjekk');
     const { lines } = await panel(site.page);
-    expect(lines.find((l) => l.text.startsWith('Taggen står lenger ned på siden'))).toMatchObject({ tone: 'warn', fix: expect.stringContaining('Flytt taggen øverst i feltet for kode i toppteksten') });
+    expect(lines.find((l) => l.text.startsWith('Koden fra samtykke står lenger ned på siden'))).toMatchObject({ tone: 'warn', fix: expect.stringContaining('Flytt koden øverst i feltet for HTML-kode i Header') });
   });
 
   it('an unknown iframe: yellow, naming its host', async () => {
@@ -211,10 +243,61 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     const text = await site.page.evaluate(() => navigator.clipboard.readText());
     expect(text).toContain('samtykke-sjekk av https://www.stressfri.test/?samtykke=sjekk');
     expect(text).toContain('## Installasjon');
-    expect(text).toContain('[OK] Taggen står én gang.');
+    expect(text).toContain('[OK] Koden fra samtykke står én gang.');
     // The technical terms are kept for whoever helps, in parentheses.
-    expect(text).toContain('[OK] samtykke-face.nb.js kom fram, og filen ble kontrollert: den er uendret. (integrity)');
+    expect(text).toMatch(/\[OK\] Alle filene til banneret kom fram og er uendret\. \(integrity: [^)]*samtykke-face\.nb\.js/);
     expect(text).toContain('- Sjekken ser det nettleseren selv noterer om hva siden hentet (Resource Timing).');
+  });
+
+  for (const viewport of [
+    { width: 320, height: 640 },
+    { width: 1280, height: 800 },
+  ])
+    it(`at ${viewport.width}×${viewport.height} with the banner open: the first red line, «Kopier rapporten» and the banner’s «Avvis alle» all show, nothing over them; after the choice the panel takes the screen's height`, async () => {
+      const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ before: SNIPPET }) }, viewport, permissions: ['clipboard-read', 'clipboard-write'] });
+      await site.goto('/?samtykke=sjekk');
+      await panelWhen(site.page, (p) => p.lines.some((l) => l.tone === 'bad'));
+      const reject = site.page.getByRole('button', { name: 'Avvis alle' });
+      await reject.waitFor();
+      const firstRed = site.page.locator('samtykke-check .to-fix button.bad-jump').first();
+      const copy = site.page.getByRole('button', { name: 'Kopier rapporten' });
+      await expect.poll(() => Promise.all([onTop(firstRed), onTop(copy), onTop(reject)])).toEqual([true, true, true]);
+      await copy.click();
+      await expect.poll(() => site.page.locator('samtykke-check [role=status]').textContent()).toBe('Rapporten er kopiert.');
+      // By keyboard too: focused, the banner's choice still shows whole, and Enter makes it.
+      await reject.focus();
+      expect(await onTop(reject)).toBe(true);
+      await site.page.keyboard.press('Enter');
+      await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('Valget ble tatt')));
+      // The banner gone, the panel takes the height it has (to just above the reopen button where that lies under it).
+      const reach = () => site.page.evaluate(() => document.querySelector('samtykke-check')!.shadowRoot!.querySelector('section')!.getBoundingClientRect().bottom / innerHeight);
+      await expect.poll(reach).toBeGreaterThan(0.8);
+    });
+
+  it('a line at the top leads to its place below with its heading in view, and «Skjul detaljene» keeps the red and yellow lines with their fixes', async () => {
+    const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ before: SNIPPET }) }, viewport: { width: 1280, height: 800 } });
+    await site.goto('/?samtykke=sjekk');
+    await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Før valget' && l.tone === 'bad'));
+    const jumps = site.page.locator('samtykke-check .to-fix li');
+    const before = await jumps.allTextContents();
+    expect(before.every((text) => text.includes('Slik retter du det:'))).toBe(true);
+    await click(site, 'Skjul detaljene');
+    expect(await site.page.locator('samtykke-check h3', { hasText: 'Installasjon' }).count()).toBe(0);
+    expect(await jumps.allTextContents()).toEqual(before);
+    // Led to a line while the details are hidden: they open, and the line shows below its heading, neither cut at the top.
+    await site.page.locator('samtykke-check button.bad-jump').last().click();
+    const shown = () =>
+      site.page.evaluate(() => {
+        const root = document.querySelector('samtykke-check')!.shadowRoot!;
+        const line = root.activeElement as HTMLElement | null;
+        if (!line || line.localName !== 'li') return 'no line focused';
+        let heading = line.parentElement!.previousElementSibling;
+        while (heading && !/^h[34]$/.test(heading.localName)) heading = heading.previousElementSibling;
+        const body = root.querySelector('.body')!.getBoundingClientRect();
+        const [l, h] = [line.getBoundingClientRect(), heading!.getBoundingClientRect()];
+        return h.top >= body.top && l.top >= h.bottom && l.bottom <= body.bottom ? 'shown with ' + heading!.textContent : 'cut';
+      });
+    await expect.poll(shown).toBe('shown with Før valget');
   });
 
   it('is usable by keyboard: focus starts on its heading, Tab reaches its buttons, "Lukk sjekken" closes it', async () => {
@@ -222,7 +305,7 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     await site.goto('/?samtykke=sjekk');
     await panel(site.page);
     const focused = () => site.page.evaluate(() => document.querySelector('samtykke-check')!.shadowRoot!.activeElement?.textContent ?? '');
-    await expect.poll(focused).toBe('samtykke-sjekk');
+    await expect.poll(focused).toBe('Sjekk av samtykke-banneret');
     await site.page.keyboard.press('Tab');
     expect(await focused()).toBe('Prøv som ny besøkende');
     // Each of the two buttons that act carries what it does, beside it and as its description.
@@ -231,7 +314,7 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
       return Array.from(root.querySelectorAll('button[aria-describedby]')).map((b) => [b.textContent, root.getElementById(b.getAttribute('aria-describedby')!)?.textContent]);
     });
     expect(described).toEqual([
-      ['Prøv som ny besøkende', 'Sletter bare samtykkes egen informasjonskapsel (valget) og laster siden på nytt. Andre blir liggende.'],
+      ['Prøv som ny besøkende', 'Sletter bare samtykkes egen informasjonskapsel (valget) og laster siden på nytt. Andre informasjonskapsler blir ikke slettet.'],
       ['Kopier rapporten', 'Som tekst, til den som hjelper deg.'],
     ]);
     const close = site.page.getByRole('button', { name: 'Lukk sjekken' });
@@ -247,7 +330,7 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     await site.goto('/?samtykke=sjekk');
     const { lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('Lenken til personvernsiden svarer')));
     expect(lines.filter((l) => l.tone !== 'ok')).toEqual([]);
-    expect(lines.map((l) => l.text)).toContain('Taggen har sidens sikkerhetsnøkkel, og samtykkes egne filer og stiler får den samme.');
+    expect(lines.map((l) => l.text)).toContain('Koden fra samtykke har sidens sikkerhetsnøkkel, og samtykkes egne filer og stiler får den samme.');
     expect(site.console.filter((m) => /Trusted Type|Content Security Policy|Refused/i.test(m))).toEqual([]);
   });
 
@@ -276,10 +359,10 @@ describe('the self-check of the inline form (the configurator’s first paste)',
     expect(lines.filter((l) => l.tone !== 'ok')).toEqual([]);
     expect(install(lines).map((l) => l.text)).toEqual(
       expect.arrayContaining([
-        'Koden fra samtykke-verktøyet står først i toppteksten, og resten av samtykke lastes etterpå uten å gjøre siden tregere.',
+        'Koden fra samtykke-verktøyet står først i feltet for HTML-kode i Header, og resten av samtykke lastes etterpå uten å gjøre siden tregere.',
         'Koden du limte inn, og samtykke-filen den henter, hører til samme utgave.',
         'Koden fra samtykke-verktøyet står én gang.',
-        'samtykke.js kom fram, og filen ble kontrollert: den er uendret.',
+        'Alle filene til banneret kom fram og er uendret.',
       ]),
     );
   });
@@ -293,7 +376,7 @@ describe('the self-check of the inline form (the configurator’s first paste)',
       section: 'Installasjon',
       tone: 'warn',
       text: 'Kode fra widget.eksempel.test kjører før samtykke, så samtykke kan ikke holde den tilbake.',
-      fix: 'Slik retter du det: Står den i feltet for kode i toppteksten, flytt koden fra samtykke-verktøyet over den, helt øverst (steg 4 i veiledningen). Kommer den fra Webnode selv, kan den stå.',
+      fix: 'Slik retter du det: Står den i feltet for HTML-kode i Header, flytt koden fra samtykke-verktøyet over den, helt øverst (steg 4 i veiledningen). Kommer den fra Webnode selv, kan den stå.',
     });
   });
 

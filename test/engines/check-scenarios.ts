@@ -94,24 +94,24 @@ export function checkScenarios(label: string, start: StartEngine): void {
       expect(notGreen(lines)).toEqual([]);
       expect(lines.filter((l) => l.section === 'Installasjon').map((l) => l.text)).toEqual(
         expect.arrayContaining([
-          'Koden fra samtykke-verktøyet står først i toppteksten, og resten av samtykke lastes etterpå uten å gjøre siden tregere.',
+          'Koden fra samtykke-verktøyet står først i feltet for HTML-kode i Header, og resten av samtykke lastes etterpå uten å gjøre siden tregere.',
           'Koden du limte inn, og samtykke-filen den henter, hører til samme utgave.',
-          'samtykke.js kom fram, og filen ble kontrollert: den er uendret.',
+          'Alle filene til banneret kom fram og er uendret.',
         ]),
       );
     });
 
     it('a Google snippet pasted before the tag: red, with the fix', async () => {
       const tab = await visit({ ...PAGES, '/': page({ before: SNIPPET }) });
-      const lines = await panelWhen(tab, 'the misplaced tag', (l) => l.some((x) => x.text.startsWith('Taggen står feil')));
-      expect(lines.find((l) => l.text.startsWith('Taggen står feil'))).toMatchObject({ tone: 'bad', fix: expect.stringContaining('flytt samtykke-taggen over Google-koden') });
-      expect(lines.find((l) => l.text.startsWith('En Google-tag som samtykke ikke styrer'))).toMatchObject({ tone: 'bad', text: expect.stringContaining(ADS_TAG) });
+      const lines = await panelWhen(tab, 'the misplaced tag', (l) => l.some((x) => x.text.startsWith('Koden fra samtykke står feil')));
+      expect(lines.find((l) => l.text.startsWith('Koden fra samtykke står feil'))).toMatchObject({ tone: 'bad', fix: expect.stringContaining('flytt koden fra samtykke over Google-koden') });
+      expect(lines.find((l) => l.text.startsWith('Google-kode som samtykke ikke styrer'))).toMatchObject({ tone: 'bad', text: expect.stringContaining(ADS_TAG) });
     });
 
     it('the tag async: red', async () => {
       const tab = await visit({ ...PAGES, '/': page({ attrs: `async ${ATTRS}` }) });
-      const lines = await panelWhen(tab, 'the misplaced tag', (l) => l.some((x) => x.text.startsWith('Taggen står feil')));
-      expect(lines.find((l) => l.text.startsWith('Taggen står feil'))).toMatchObject({ tone: 'bad', fix: expect.stringContaining('fjern ordet «async» fra samtykke-taggen') });
+      const lines = await panelWhen(tab, 'the misplaced tag', (l) => l.some((x) => x.text.startsWith('Koden fra samtykke står feil')));
+      expect(lines.find((l) => l.text.startsWith('Koden fra samtykke står feil'))).toMatchObject({ tone: 'bad', fix: expect.stringContaining('fjern ordet «async» fra koden fra samtykke') });
     });
 
     it('an unknown iframe: yellow, naming the host', async () => {
@@ -146,7 +146,7 @@ export function checkScenarios(label: string, start: StartEngine): void {
       const tab = await visit({ '/': csp, '/personvern/': csp });
       const lines = await panelWhen(tab, 'the privacy page answering', privacyAnswered);
       expect(notGreen(lines)).toEqual([]);
-      expect(lines.map((l) => l.text)).toContain('Taggen har sidens sikkerhetsnøkkel, og samtykkes egne filer og stiler får den samme.');
+      expect(lines.map((l) => l.text)).toContain('Koden fra samtykke har sidens sikkerhetsnøkkel, og samtykkes egne filer og stiler får den samme.');
     });
 
     it('samtykke.full.js fetches the check only when asked, from beside it: all green', async () => {

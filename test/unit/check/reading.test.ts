@@ -55,12 +55,12 @@ describe('the check reads cookies and storage keys against the services’ cooki
     gtag('consent', 'default', { ad_storage: 'denied', wait_for_update: 500 });
     gtag('consent', 'update', { ad_storage: 'granted' });
     expect(consentMode(look())).toEqual([
-      { tone: 'ok', text: 'Før et valg ⟨default⟩: reklame-informasjonskapsler: nektet ⟨ad_storage⟩.' },
-      { tone: 'ok', text: 'Etter et valg ⟨update⟩: reklame-informasjonskapsler: tillatt ⟨ad_storage⟩.' },
+      { tone: 'ok', text: 'Før et valg ⟨default⟩: reklame: nei ⟨ad_storage: denied⟩.' },
+      { tone: 'ok', text: 'Etter et valg ⟨update⟩: reklame: ja ⟨ad_storage: granted⟩.' },
     ]);
     // The owner reads the words; whoever helps them gets Google's names too.
-    expect(forOwner(consentMode(look())[1]!.text)).toBe('Etter et valg: reklame-informasjonskapsler: tillatt.');
-    expect(forHelper(consentMode(look())[1]!.text)).toBe('Etter et valg (update): reklame-informasjonskapsler: tillatt (ad_storage).');
+    expect(forOwner(consentMode(look())[1]!.text)).toBe('Etter et valg: reklame: ja.');
+    expect(forHelper(consentMode(look())[1]!.text)).toBe('Etter et valg (update): reklame: ja (ad_storage: granted).');
   });
 
   it('the copied report is plain text: headings, each line with its colour in words, each fix', () => {

@@ -38,12 +38,12 @@ describe('the check says each console message in the owner’s words', () => {
       { level: 'error', key: 'api.purpose', values: ['samtykke.granted', '"ads"', ['analytics', 'marketing']], detail: undefined },
     ];
     const [found, purpose] = messages(look(said));
-    expect(forOwner(found!.text)).toBe('Fant en Google-tag med id-en AW-123456789 i sidens kode; besøkende blir spurt om den.');
+    expect(forOwner(found!.text)).toBe('Fant gammel Google-kode med ID-en AW-123456789 i sidens kode; besøkende blir spurt om den.');
     expect(found).toMatchObject({ tone: 'warn' });
     expect(forOwner(found!.fix!)).toBe('Skriv AW-123456789 inn i samtykke-verktøyet (steg 2 i veiledningen), og lim inn den nye koden (steg 3 og 4), så den er med på alle sider.');
     // The attribute it becomes, for whoever helps.
     expect(forHelper(found!.fix!)).toContain('(data-google-ads="AW-123456789")');
-    expect(forHelper(found!.text)).toBe('Fant en Google-tag med id-en AW-123456789 i sidens kode; besøkende blir spurt om den. (google.found)');
+    expect(forHelper(found!.text)).toBe('Fant gammel Google-kode med ID-en AW-123456789 i sidens kode; besøkende blir spurt om den. (google.found)');
     expect(purpose).toMatchObject({ tone: 'bad', fix: 'Bruk et av formålene siden har: analytics, marketing.' });
     expect(forOwner(purpose!.text)).toBe('Sidens egen kode spurte om et formål siden ikke har ("ads").');
     expect(forHelper(purpose!.text)).toBe('Sidens egen kode spurte om et formål siden ikke har ("ads"). (samtykke.granted) (api.purpose)');
@@ -51,7 +51,7 @@ describe('the check says each console message in the owner’s words', () => {
 
   it('an unknown attribute is named as the owner wrote it on the tag', () => {
     const [line] = messages(look([{ level: 'warn', key: 'attribute.unknown', values: ['privacyUrll'], detail: undefined }]));
-    expect(forOwner(line!.text)).toBe('samtykke-taggen har en innstilling samtykke ikke kjenner (data-privacy-urll), så den brukes ikke.');
+    expect(forOwner(line!.text)).toBe('Koden fra samtykke har en innstilling samtykke ikke kjenner (data-privacy-urll), så den brukes ikke.');
   });
 
   it('a value written like a placeholder stays as written: it is never filled again', () => {

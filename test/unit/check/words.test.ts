@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { forOwner } from '../../../src/check/model';
 import { CHECK_TEXTS } from '../../../src/check/texts';
@@ -44,7 +47,7 @@ describe('the fixes send the owner to what the guide shows (docs/veiledning.md),
   const steps = { nb: /\(steg 5 i veiledningen\).*samtykke-verktøyet \(steg 2\)/, nn: /\(steg 5 i rettleiinga\).*samtykke-verktøyet \(steg 2\)/, en: /\(step 5 of the guide\).*samtykke tool \(step 2\)/ };
   for (const [lang, t] of Object.entries(CHECK_TEXTS)) {
     it(`${lang}: a tracker outside samtykke: remove the code (step 5), enter the ID in the tool (step 2); no "mark the code"`, () => {
-      const fixes = [t.leakFix, t.said['leak.preload'][1], t.said['leak.request'][1], t.said['hold.unwatched'][1]].map(forOwner);
+      const fixes = [t.leakFix(false, null), t.said['leak.preload'][1], t.said['leak.request'][1], t.said['hold.unwatched'][1]].map(forOwner);
       for (const fix of fixes) expect(fix).toMatch(steps[lang as keyof typeof steps]);
       expect(fixes.join(' ')).not.toMatch(/\b(merk|mark)\b/i);
     });
@@ -53,4 +56,44 @@ describe('the fixes send the owner to what the guide shows (docs/veiledning.md),
       for (const fix of [t.privacyBadFix, t.privacyMissingFix, t.said['privacyUrl.missing'][1]].map(forOwner)) expect(fix).toMatch(/\((steg|step) 2 (i|of) (veiledningen|rettleiinga|the guide)\).*\((steg|steps) 3 (og|and) 4\)/);
     });
   }
+});
+
+describe('the fixes for old Google code say what the page shows, in every language', () => {
+  const header = { nb: 'feltet for HTML-kode i Header', nn: 'feltet for HTML-kode i Header', en: 'HTML code field in Header' };
+  for (const [lang, t] of Object.entries(CHECK_TEXTS)) {
+    it(`${lang}: found in the page's head, it names the guide's field only; its ID already given, it asks only to remove the old code`, () => {
+      const inHead = forOwner(t.leakFix(true, 'AW-123456789'));
+      expect(inHead).toContain(header[lang as keyof typeof header]);
+      expect(inHead).not.toMatch(/HTML-blokk|HTML block|\((steg|step) 2\)/);
+      expect(inHead).toContain('AW-123456789');
+      expect(forOwner(t.leakFix(false, null))).toMatch(/\((steg|step) 2\)/);
+    });
+  }
+});
+
+describe('the owner reads «koden» for the paste, as the guide says, and the guide’s name for the header field', () => {
+  for (const [lang, t] of Object.entries(CHECK_TEXTS).filter(([lang]) => lang !== 'en')) {
+    it(lang, () => {
+      const found: string[] = [];
+      // «Én kort tag» is the name of the tool's other option, so it stays.
+      for (const [path, text] of texts(t, '')) if (/\btagg?(en)?\b|toppteksten|topptekstane/i.test(forOwner(text).replace(/«Én kort tag»/g, ''))) found.push(`${path}: ${forOwner(text)}`);
+      expect(found).toEqual([]);
+    });
+  }
+});
+
+describe('the guide (docs/veiledning.md) uses the panel’s own words', () => {
+  const guide = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../../docs/veiledning.md'), 'utf8').replace(/\s+/g, ' ');
+  const t = CHECK_TEXTS.nb;
+
+  it('names the colours by the words the panel shows, and its list and buttons by their labels', () => {
+    for (const word of Object.values(t.tone)) expect(guide).toContain(`**${word}**`);
+    for (const label of [t.toFix, t.fresh, t.copy]) expect(guide).toContain(`«${label}»`);
+  });
+
+  it('names the header field as the panel’s fixes do, and says no length of the code that would drift', () => {
+    expect(guide).toMatch(/\*HTML-kode\* og \*Header\*/);
+    expect(forOwner(t.leakFix(true, null))).toContain('feltet for HTML-kode i Header');
+    expect(guide).not.toMatch(/\d[\d  ]* tegn/);
+  });
 });
