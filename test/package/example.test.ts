@@ -69,7 +69,7 @@ describe('the Vite + TypeScript example', () => {
       // Asked for, the check's chunk is fetched and the panel opens, in the page's language.
       await page.goto('https://example.test/?samtykke=sjekk');
       await page.locator('samtykke-check h2').waitFor();
-      expect(await page.locator('samtykke-check h2').innerText()).toBe('samtykke check');
+      expect(await page.locator('samtykke-check h2').innerText()).toBe('Check of the samtykke banner');
       expect(fetched.filter((f) => f !== main)).toHaveLength(1);
       expect(errors).toEqual([]);
     } finally {
