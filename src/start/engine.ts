@@ -4,9 +4,9 @@ import { ENGINE_ATTR, ENGINE_INTEGRITY_ATTR } from './protocol';
  * Loads the engine without holding up the page: an `async` script (as every script made by code
  * is) with the address and hash written on the start's element, its nonce, and the start's
  * `data-*` settings copied over, so the engine reads them from its own element exactly as it
- * does as the single tag. `policy` is
- * the start's Trusted Types policy (or null), through which its address is set. Returns the
- * engine's element, or null when the start has no address to load it from.
+ * does as the single tag. `policy` is the start's Trusted Types policy (or null), through which
+ * its address is set. Returns the engine's element, or null when the start has no address to
+ * load it from.
  */
 export function loadEngine(start: HTMLScriptElement | null, policy: { createScriptURL(url: string): unknown } | null): HTMLScriptElement | null {
   const src = start?.getAttribute(ENGINE_ATTR);
