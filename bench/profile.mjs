@@ -100,18 +100,27 @@ const COMPILE = new Set(['V8.CompileCode', 'V8.ParseFunction', 'V8.CompileLazy']
  * From a trace: the renderer main thread's CPU ms (tdur) in samtykke's outermost script events
  * (its files evaluated, and its functions called back by timers, frames, idle callbacks, events),
  * of which in its files' first runs (the rest: callbacks), and, nested in them, V8's outermost
- * compile and parse events.
+ * compile and parse events; and apart, the page's own inline scripts (the probe and the inline start).
  */
 function traced(events) {
-  const ours = (e) => /samtykke[^/]*\.js/.test(e.args?.data?.url ?? '') && (e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.compile');
+  const scriptEvent = (e) => e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.compile';
+  const ours = (e) => /samtykke[^/]*\.js/.test(e.args?.data?.url ?? '') && scriptEvent(e);
+  // The page's own inline scripts: the bench's probe, and the inline start.
+  const inPage = (e) => (e.args?.data?.url ?? '').startsWith(ORIGIN) && (e.name === 'EvaluateScript' || e.name === 'v8.compile');
   const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const main = events.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   let script = 0;
+  let page = 0;
+  let pageEnd = -1;
   let first = 0;
   let compile = 0;
   let end = -1;
   let compileEnd = -1;
   for (const e of main) {
+    if (inPage(e) && e.ts >= pageEnd) {
+      page += (e.tdur ?? e.dur) / 1000;
+      pageEnd = e.ts + e.dur;
+    }
     if (ours(e) && e.ts >= end) {
       script += (e.tdur ?? e.dur) / 1000;
       if (e.name === 'EvaluateScript') first += (e.tdur ?? e.dur) / 1000;
@@ -121,7 +130,7 @@ function traced(events) {
       compileEnd = e.ts + e.dur;
     }
   }
-  return { script, first, compile };
+  return { script, first, compile, page };
 }
 
 const fileOf = ({ functionName, url }) => (url ? new URL(url).pathname.split('/').pop() : functionName || '(anonymous)');
@@ -162,7 +171,7 @@ function add(profile, byFn, byFile) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const seeds = VISITS.includes('returning') ? await Promise.all(BUILDS.map((b) => decided(b.tool))) : [];
-const out = BUILDS.flatMap((b) => VISITS.map((visit) => ({ build: b.name, visit, scripts: [], ours: [], firsts: [], compiles: [], byFn: new Map(), byFile: new Map() })));
+const out = BUILDS.flatMap((b) => VISITS.map((visit) => ({ build: b.name, visit, scripts: [], ours: [], firsts: [], compiles: [], pages: [], byFn: new Map(), byFile: new Map() })));
 for (let i = 0; i < RUNS; i++) {
   for (const visit of VISITS) {
     // Alternating builds run by run, so a busy spell of the machine falls on all of them.
@@ -174,6 +183,7 @@ for (let i = 0; i < RUNS; i++) {
         const t = traced(r.trace);
         slot.ours.push(t.script);
         slot.firsts.push(t.first);
+        slot.pages.push(t.page);
         slot.compiles.push(t.compile);
       } else if (r.profile) add(r.profile, slot.byFn, slot.byFile);
     }
@@ -187,6 +197,7 @@ for (const o of out) {
   if (PLAIN) continue;
   if (TRACE) {
     console.log(`   samtykke's script, main thread CPU ms: median ${median(o.ours).toFixed(2)} (files' first runs ${median(o.firsts).toFixed(2)}, callbacks the rest), of which compiling ${median(o.compiles).toFixed(2)}`);
+    console.log(`   the page's inline scripts (the bench's probe and the inline start), main thread CPU ms: median ${median(o.pages).toFixed(2)}`);
     continue;
   }
   console.log('   sampled ms per run, by file:');
