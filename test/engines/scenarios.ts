@@ -46,6 +46,11 @@ async function explained(tab: Tab): Promise<string[]> {
   await waitFor('samtykke-help.js', () => tab.run(() => !document.querySelector('script[src$="/samtykke-help.js"]'), undefined));
   return consoleLog(tab);
 }
+/**
+ * How often this page loaded the face, answered by the network or by the browser's memory
+ * cache (the proxy sees only the former): its resource timing entries.
+ */
+const faceLoads = (tab: Tab) => tab.run((path) => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === path).length, FACE);
 const gtagRuns = (tab: Tab) => tab.run(() => (window as unknown as { __gtagRuns?: string[] }).__gtagRuns ?? [], undefined);
 const cookies = (tab: Tab) => tab.run(() => document.cookie.split('; ').map((c) => c.split('=')[0]), undefined);
 const where = (tab: Tab) => tab.run(focused, undefined);
@@ -241,11 +246,14 @@ export function engineScenarios(label: string, start: StartEngine, { singleTag =
         await reload(tab);
         await waitFor('the reopen button', () => tab.shown('Innstillinger for informasjonskapsler'));
         await settled(tab);
-        expect(faces(returned)).toBe(0);
-        // Opening the preferences fetches it again (a fresh page), and they open from one click.
+        expect([faces(returned), await faceLoads(tab)]).toEqual([0, 0]);
+        // Opening the preferences loads it again (a fresh page), once, and they open from one
+        // click. WebKitGTK may answer from its memory cache, where the first page's preload (the
+        // inline form's) left the file, so no request reaches the proxy; the page's load is counted.
         await tab.click('Innstillinger for informasjonskapsler');
         await waitFor('the preferences', async () => (await where(tab)).dialogOpen);
-        expect(faces(returned)).toBe(1);
+        expect(await faceLoads(tab)).toBe(1);
+        expect(faces(returned)).toBeLessThanOrEqual(1);
         expect(await consoleLog(tab)).toEqual([]);
       });
 
