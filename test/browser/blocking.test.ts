@@ -40,11 +40,12 @@ describe.each(['sync', 'inline'] as const)('a Google snippet pasted after the ta
     expect(told).toBe(s.google.length > 0);
   });
 
-  it('Consent Mode hears the denied default first, before the snippet’s js and config', async () => {
+  it('Consent Mode hears the denied default first, before the snippet’s js and config (GCM-01)', async () => {
     const s = await open(snippetPage(), form);
     await s.settled();
     const layer = (await dataLayer(s.page)) as unknown[][];
-    expect(layer[0]).toEqual(['consent', 'default', expect.objectContaining({ ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied' })]);
+    const denied = { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied', functionality_storage: 'denied', personalization_storage: 'denied' };
+    expect(layer[0]).toEqual(['consent', 'default', { ...denied, security_storage: 'granted', wait_for_update: 500 }]);
     expect(layer.findIndex((e) => e[0] === 'js')).toBeGreaterThan(0);
     expect(layer.filter((e) => e[0] === 'consent' && e[1] === 'default')).toHaveLength(1);
   });
