@@ -214,7 +214,7 @@ export type Form = 'inline' | 'sync';
  * is the configurator's own paste (pasteTag) of the built start, loading the `/samtykke.js` the
  * site serves, with that file's hash; `attrs` go on it as an owner adds a nonce.
  */
-export function samtykkeTag(attrs: string, form: Form = 'sync'): string {
+function samtykkeTag(attrs: string, form: Form = 'sync'): string {
   if (form === 'sync') return `<script src="/samtykke.js" ${attrs}></script>`;
   const { files } = JSON.parse(readFileSync(new URL(SRI_MANIFEST, DIST), 'utf8')) as { files: Record<string, string> };
   const paste = pasteTag({}, { src: '/samtykke.js', integrity: files[BUNDLE]! }, readFileSync(new URL(START_FILE, DIST), 'utf8'));
