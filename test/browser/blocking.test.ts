@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axe, dataLayer, explained, screenshot, siteFixture, sitePage } from './harness';
+import { axe, dataLayer, explained, screenshot, siteFixture, sitePage, type Form } from './harness';
 
 const sites = siteFixture();
 
@@ -12,8 +12,8 @@ const PASTED = `<!-- Google tag (gtag.js) --><script async src="${GTAG}"></scrip
 const DYNAMIC = `<script>(function(){var s=document.createElement('script');s.async=true;s.src='https://www.googletagmanager.com/gtag/js?id=AW-555555555';var f=document.getElementsByTagName('script')[0];f.parentNode.insertBefore(s,f);})();</script>`;
 const YOUTUBE = 'https://www.youtube.com/embed/dQw4w9WgXcQ';
 
-const open = async (html: string) => {
-  const site = await sites.open({ pages: { '/': html, '/personvern/': sitePage({ attrs: ADS }) } });
+const open = async (html: string, form: Form = 'sync') => {
+  const site = await sites.open({ pages: { '/': html, '/personvern/': sitePage({ attrs: ADS, form }) } });
   await site.goto('/');
   return site;
 };
@@ -21,9 +21,13 @@ const gtagRuns = (p: Page) => p.evaluate(() => (window as unknown as { __gtagLoa
 const click = (p: Page, name: string) => p.getByRole('button', { name, exact: true }).first().click();
 const commands = async (p: Page, name: string) => (await dataLayer(p)).filter((e) => Array.isArray(e) && e[0] === name);
 
-describe('a Google snippet pasted after the tag, unmodified', () => {
+// The consent checks on both forms of the paste: the single tag, and the inline form the
+// configurator offers first (the start inline, the engine async).
+describe.each(['sync', 'inline'] as const)('a Google snippet pasted after the tag, unmodified (%s form)', (form) => {
+  const snippetPage = () => sitePage({ attrs: ADS, head: PASTED, form });
+
   it('never runs before a choice; the only request is the browser reading ahead, and the owner is told', async () => {
-    const s = await open(sitePage({ attrs: ADS, head: PASTED }));
+    const s = await open(snippetPage(), form);
     // `load` waits for every async script the page holds; had the pasted one been let through it has run.
     await s.settled();
     expect(await gtagRuns(s.page)).toBe(0);
@@ -36,8 +40,18 @@ describe('a Google snippet pasted after the tag, unmodified', () => {
     expect(told).toBe(s.google.length > 0);
   });
 
+  it('Consent Mode hears the denied default first, before the snippet’s js and config (GCM-01)', async () => {
+    const s = await open(snippetPage(), form);
+    await s.settled();
+    const layer = (await dataLayer(s.page)) as unknown[][];
+    const denied = { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied', functionality_storage: 'denied', personalization_storage: 'denied' };
+    expect(layer[0]).toEqual(['consent', 'default', { ...denied, security_storage: 'granted', wait_for_update: 500 }]);
+    expect(layer.findIndex((e) => e[0] === 'js')).toBeGreaterThan(0);
+    expect(layer.filter((e) => e[0] === 'consent' && e[1] === 'default')).toHaveLength(1);
+  });
+
   it('runs once after "Godta alle": one gtag.js, one js, one config', async () => {
-    const s = await open(sitePage({ attrs: ADS, head: PASTED }));
+    const s = await open(snippetPage(), form);
     await click(s.page, 'Godta alle');
     await s.page.waitForFunction(() => (window as unknown as { __gtagLoads?: number }).__gtagLoads === 1);
     await s.settled();
@@ -53,10 +67,11 @@ describe('a Google snippet pasted after the tag, unmodified', () => {
     expect(await commands(s.page, 'config')).toHaveLength(1);
   });
 
-  it('never runs after "Avvis alle", on this page or the next', async () => {
-    const s = await open(sitePage({ attrs: ADS, head: PASTED }));
+  it('never runs after "Avvis alle", on this page or the next; the refusal is stored', async () => {
+    const s = await open(snippetPage(), form);
     await click(s.page, 'Avvis alle');
     await s.settled();
+    expect(await s.cookieNames()).toContain('samtykke');
     expect(await gtagRuns(s.page)).toBe(0);
     s.google.length = 0;
     await s.goto('/');
@@ -67,7 +82,7 @@ describe('a Google snippet pasted after the tag, unmodified', () => {
   });
 
   it('is asked about when its id was not given, and stays held while Markedsføring is refused', async () => {
-    const s = await open(sitePage({ attrs: 'data-google-analytics="G-ABC123XYZ" data-privacy-url="/personvern/"', head: PASTED }));
+    const s = await open(sitePage({ attrs: 'data-google-analytics="G-ABC123XYZ" data-privacy-url="/personvern/"', head: PASTED, form }), form);
     await s.page.evaluate(() => window.samtykke!.set({ analytics: true, marketing: false }));
     await s.page.waitForFunction(() => (window as unknown as { __gtagLoads?: number }).__gtagLoads === 1);
     await s.settled();

@@ -4,6 +4,8 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { isGoogleTracking } from '../../src/config/trackers';
 import { chromiumOptions } from '../../scripts/chromium.mjs';
 import { startStaticServer, type DemoServer } from '../../demo/server/servers';
+import { pasteTag } from '../../demo/configure/tag';
+import { SRI_MANIFEST, START_FILE } from '../../scripts/built-files.mjs';
 
 /** The mock Webnode site every browser test runs on; https so Secure cookies behave as live. */
 export const ORIGIN = 'https://www.stressfri.test';
@@ -202,11 +204,29 @@ export async function openSite(browser: Browser, { pages, files = {}, waits = {}
 }
 
 /**
- * A Webnode-like page with the samtykke tag in `<head>`; `attrs` are the tag's data attributes,
- * `before` what comes before the tag, `head` what follows it.
+ * The two forms of the paste: `inline`, the configurator's first offer (dist/samtykke-start.js
+ * inline, loading the engine `async` with its hash), and `sync`, the single synchronous tag.
  */
-export function sitePage({ attrs = 'data-google-ads="AW-123456789" data-privacy-url="/personvern/"', before = '', head = '', body = '<main><h1>Stressfri</h1><p><a href="/om/">Om oss</a></p></main>', lang = 'nb' } = {}): string {
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Stressfri</title>${before}<script src="/samtykke.js" ${attrs}></script>${head}</head><body>${body}</body></html>`;
+export type Form = 'inline' | 'sync';
+
+/**
+ * The samtykke tag in `form`, with `attrs` (settings, a nonce) on its `<script>`. The inline form
+ * is the configurator's own paste (pasteTag) of the built start, loading the `/samtykke.js` the
+ * site serves, with that file's hash; `attrs` go on it as an owner adds a nonce.
+ */
+function samtykkeTag(attrs: string, form: Form = 'sync'): string {
+  if (form === 'sync') return `<script src="/samtykke.js" ${attrs}></script>`;
+  const { files } = JSON.parse(readFileSync(new URL(SRI_MANIFEST, DIST), 'utf8')) as { files: Record<string, string> };
+  const paste = pasteTag({}, { src: '/samtykke.js', integrity: files[BUNDLE]! }, readFileSync(new URL(START_FILE, DIST), 'utf8'));
+  return paste.replace('<script ', `<script ${attrs} `);
+}
+
+/**
+ * A Webnode-like page with the samtykke tag in `<head>` (the single tag unless `form` says);
+ * `attrs` are the tag's data attributes, `before` what comes before the tag, `head` what follows it.
+ */
+export function sitePage({ attrs = 'data-google-ads="AW-123456789" data-privacy-url="/personvern/"', before = '', head = '', body = '<main><h1>Stressfri</h1><p><a href="/om/">Om oss</a></p></main>', lang = 'nb', form = 'sync' as Form } = {}): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Stressfri</title>${before}${samtykkeTag(attrs, form)}${head}</head><body>${body}</body></html>`;
 }
 
 /**

@@ -27,15 +27,21 @@ export function holdTrackers(current: () => HoldSettings): Blocker {
     const { config, onFrame } = current();
     onFrame(frame, classify(src, config));
   };
+  const met = heldFrame(offer);
   return {
     uninstall: all([
-      observeParser(check, heldFrame(offer)),
+      observeParser(check, met),
       stopBeforeScriptExecute(check),
       patchInsertion(checkTree),
       patchSrc(check),
       patchHtmlStrings(checkTree),
       patchDocumentWrite(checkTree, unheld),
     ]),
-    takeOver: (held) => takeOver(held, keep, offer),
+    takeOver: (held) => {
+      takeOver(held, keep, offer);
+      // The owner's marked-up frames the parser put in before the async engine came: the
+      // parser's watch never meets them, so their placeholders are drawn here.
+      for (const frame of document.querySelectorAll('iframe')) met(frame);
+    },
   };
 }
