@@ -61,8 +61,9 @@ export default defineConfig(({ command, mode }) => ({
     __VERSION__: JSON.stringify(version),
     // The face's language: one in a face file, all three in the full builds.
     __FACE_LANG__: JSON.stringify(/^face-(nb|nn|en)$/.exec(mode)?.[1] ?? 'all'),
-    // The engine (and the inline start, for its preload) loads each face, the help and the log sender with its hash, so they are built (and hashed) first.
-    ...(mode === 'engine' || mode === 'log' || mode === 'start' ? { __FACE_INTEGRITY__: `{${LANGS.map((l) => `${l}:${integrityOf(faceFile(l))}`).join(',')}}` } : {}),
+    // The engine loads each face, the help and the log sender with its hash, so they are built (and hashed) first.
+    // (The inline start carries none: the paste writes the face's hash on it, demo/configure/tag.ts.)
+    ...(mode === 'engine' || mode === 'log' ? { __FACE_INTEGRITY__: `{${LANGS.map((l) => `${l}:${integrityOf(faceFile(l))}`).join(',')}}` } : {}),
     ...(mode === 'engine' ? { __LOG_INTEGRITY__: integrityOf(LOG_FILE) } : {}),
     ...(mode === 'engine' || mode === 'full' ? { __HELP_INTEGRITY__: integrityOf(HELP_FILE) } : {}),
     // The help carries the check's hash, so the tag needs only the help's (shell/load.ts).
