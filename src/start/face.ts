@@ -34,5 +34,5 @@ export function preloadFace(start: HTMLScriptElement, engine: HTMLScriptElement)
   const cors = partCors(engine, url);
   if (cors !== null) link.crossOrigin = cors;
   if (engine.nonce) link.nonce = engine.nonce;
-  (document.head || document.documentElement).appendChild(link);
+  document.head.append(link);
 }
