@@ -68,6 +68,20 @@ describe('the start’s hold', () => {
     expect([own.type, own.getAttribute('src')]).toEqual(['', 'https://code.jquery.com/jquery.min.js']);
   });
 
+  it('once the page is parsed, lists no script inserted whole: it has started, and the engine must not run it a second time on consent', async () => {
+    expect(document.readyState).not.toBe('loading');
+    const held: Element[] = [];
+    installed.push(holdRecognised(held));
+    const template = document.createElement('template');
+    template.innerHTML = `<script src="${GTAG}"></script>`;
+    // Mutation observers are told in the order they were made: once this one hears, the start's has.
+    const heard = new Promise((resolve) => new MutationObserver(resolve).observe(document.head, { childList: true }));
+    document.head.append(template.content.cloneNode(true));
+    await heard;
+    expect(held).toEqual([]);
+    expect(document.head.querySelector('script')!.getAttribute('type')).toBeNull();
+  });
+
   it('holds a frame written with innerHTML before it can load', () => {
     const held: Element[] = [];
     installed.push(holdRecognised(held));
