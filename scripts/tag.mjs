@@ -6,7 +6,8 @@
  * tag attribute is a flag named as its attribute (`data-log-url` → `--log-url`). `--base` is
  * the folder the tag loads from (default: this version's folder on the project's site).
  * By default it prints the inline form: the built start (dist/samtykke-start.js) inline, with
- * the settings and the engine's address and hash on its `<script>`. `--sync` prints the single
+ * the settings, the engine's address and hash and the hash of the face it may preload on its
+ * `<script>`. `--sync` prints the single
  * synchronous tag (for a CSP without a nonce the owner can set; `strict` always gets it).
  *
  * The function is TypeScript, reading the settings table in src/config/settings.ts; Node 20
@@ -16,7 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { runnerImport } from 'vite';
-import { DIST, SRI_MANIFEST, START_FILE } from './built-files.mjs';
+import { DIST, faceFile, LANGS, SRI_MANIFEST, START_FILE } from './built-files.mjs';
 import { pagesUrl } from './versioned.mjs';
 
 const root = new URL('../', import.meta.url);
@@ -45,7 +46,8 @@ export async function pasteFromArgs(args) {
   }
   const folder = base ?? pagesUrl(sri.version);
   const start = rest.includes('--sync') ? null : readFileSync(new URL(DIST + START_FILE, root), 'utf8');
-  return tag.pasteTag(settings, { src: (folder.endsWith('/') ? folder : folder + '/') + ENGINE, integrity: sri.files[ENGINE] }, start);
+  const faces = Object.fromEntries(LANGS.map((lang) => [lang, sri.files[faceFile(lang)]]));
+  return tag.pasteTag(settings, { src: (folder.endsWith('/') ? folder : folder + '/') + ENGINE, integrity: sri.files[ENGINE], faces }, start);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

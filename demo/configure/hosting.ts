@@ -3,6 +3,7 @@
  * project's site, jsDelivr once the version is on npm, or the owner's own web space.
  */
 import { pagesUrl } from '../../scripts/versioned.mjs';
+import { LANGS } from '../../src/config/settings';
 import type { ScriptFile } from './tag';
 
 export type Hosting = 'pages' | 'cdn' | 'file' | 'folder';
@@ -19,6 +20,8 @@ export const ENGINE = 'samtykke.js';
 export const START = 'samtykke-start.js';
 /** Everything in one file, for an owner who would rather upload one. */
 export const ONE_FILE = 'samtykke.full.js';
+/** The face in one language, which the engine fetches beside it (and the inline start may preload). */
+const faceFile = (lang: string): string => `samtykke-face.${lang}.js`;
 
 /**
  * The files an owner who hosts the folder uploads: the engine and every file it may fetch
@@ -38,5 +41,9 @@ const folder = (address: string): string => (address.trim().endsWith('/') ? addr
 export function scriptFile(hosting: Hosting, release: Release, ownFolder: string): ScriptFile {
   const file = hosting === 'file' ? ONE_FILE : ENGINE;
   const base = hosting === 'pages' ? pagesUrl(release.version) : hosting === 'cdn' ? cdnBase(release.version) : folder(ownFolder || '/samtykke/');
-  return { src: base + file, integrity: release.files[file] ?? null };
+  const src = base + file;
+  const integrity = release.files[file] ?? null;
+  // The one-file build has its faces in it: nothing beside it to preload.
+  if (hosting === 'file') return { src, integrity };
+  return { src, integrity, faces: Object.fromEntries(LANGS.flatMap((l) => (release.files[faceFile(l)] ? [[l, release.files[faceFile(l)]]] : []))) };
 }

@@ -5,8 +5,9 @@
  * (src/config/settings.ts); nothing here restates it. It imports nothing that needs a browser,
  * so Node loads it too (scripts/tag.mjs, through vite's runnerImport).
  */
-import { SETTINGS } from '../../src/config/settings';
-import { ENGINE_ATTR, ENGINE_INTEGRITY_ATTR } from '../../src/start/protocol';
+import { LANGS, SETTINGS } from '../../src/config/settings';
+import type { Lang } from '../../src/config/types';
+import { ENGINE_ATTR, ENGINE_INTEGRITY_ATTR, faceHashAttr } from '../../src/start/protocol';
 
 type SettingName = keyof typeof SETTINGS;
 
@@ -22,7 +23,16 @@ export interface ScriptFile {
   readonly src: string;
   /** `sha384-…`; null leaves `integrity` out (the file then runs unchecked). */
   readonly integrity: string | null;
+  /** The faces' hashes beside it, by language (none for the one-file build, which has them in it). */
+  readonly faces?: Readonly<Partial<Record<Lang, string>>>;
 }
+
+/**
+ * The language whose face the inline start may preload: the owner's `lang`, else bokmål, what
+ * the engine shows a page whose `<html lang>` is Norwegian or unknown. A page in another language
+ * gets no preload; its engine fetches the face itself, a round trip later.
+ */
+const expectedLang = (settings: Settings): Lang => LANGS.find((l) => l === settings.lang) ?? 'nb';
 
 /** `validityDays` → `data-validity-days`: the name `dataset` reads the setting under. */
 const attributeName = (setting: string): string => 'data-' + setting.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
@@ -67,9 +77,10 @@ export const inlineForm = (settings: Settings, start: string | null): start is s
 
 /**
  * Exactly what the owner pastes into Webnode's header code field. With `start` (the built
- * samtykke-start.js), the inline form: that text inline in a `<script>` carrying the settings
- * and the engine's address and hash, which it loads `async`. Without it (or with `strict`),
- * the single synchronous tag, for a CSP that forbids inline scripts and for `strict`.
+ * samtykke-start.js), the inline form: that text inline in a `<script>` carrying the settings,
+ * the engine's address and hash, which it loads `async`, and the hash of the one face it may
+ * preload. Without it (or with `strict`), the single synchronous tag, for a CSP that forbids
+ * inline scripts and for `strict`.
  */
 export function pasteTag(settings: Settings, file: ScriptFile, start: string | null = null): string {
   const { attributes, config } = placed(settings);
@@ -78,6 +89,10 @@ export function pasteTag(settings: Settings, file: ScriptFile, start: string | n
   const inline = inlineForm(settings, start);
   const attrs = inline ? [`${ENGINE_ATTR}="${escapeAttr(file.src)}"`] : [`src="${escapeAttr(file.src)}"`];
   if (file.integrity) attrs.push(inline ? `${ENGINE_INTEGRITY_ATTR}="${file.integrity}"` : `integrity="${file.integrity}" crossorigin="anonymous"`);
+  // The one face the start preloads on a first visit, checked like the engine (src/start/face.ts).
+  const lang = expectedLang(settings);
+  const face = file.faces?.[lang];
+  if (inline && face) attrs.push(`${faceHashAttr(lang)}="${face}"`);
   for (const [name, value] of attributes) attrs.push(`${name}="${escapeAttr(value)}"`);
   parts.push(`<script ${attrs.join(' ')}>${inline ? inScript(start.trim()) : ''}</script>`);
   return parts.join('\n');

@@ -50,7 +50,7 @@ if (!w[START_HOOK] && !isOurs(w.samtykke)) {
   Object.defineProperty(w, START_HOOK, { value: handoff, configurable: true });
   const engine = loadEngine(script, policy);
   try {
-    if (engine) preloadFace(engine);
+    if (script && engine) preloadFace(script, engine);
   } catch {
     /* only sooner: the engine fetches the face itself when it needs it */
   }

@@ -19,8 +19,9 @@ export const partUrl = (tag: HTMLScriptElement | null, name: string, folder = ta
 /** The CORS mode a part is fetched in: the tag's, else `anonymous` from another origin (a hash is only checked over CORS); null for none. */
 export const partCors = (tag: HTMLScriptElement | null, url: URL): string | null => tag?.getAttribute('crossorigin') ?? (url.origin === location.origin ? null : 'anonymous');
 
-/** The face's part name and hash in a language: the engine fetches it, and the inline start preloads it (src/start/face.ts). */
-export const facePart = (lang: Lang): [name: string, integrity: string] => ['face.' + lang, __FACE_INTEGRITY__[lang]];
+/** The face's part name in a language: the engine fetches it, and the inline start preloads it (src/start/face.ts). */
+export const faceName = (lang: Lang): string => 'face.' + lang;
+
 
 /**
  * Fetches a part of samtykke, `samtykke-<name>.js`, from the folder our own tag came from, with
@@ -59,7 +60,7 @@ function loadPart(tag: HTMLScriptElement | null, name: string, integrity: string
 export const faceFetcher =
   (tag: HTMLScriptElement | null): FetchFace =>
   (lang, done) =>
-    loadPart(tag, ...facePart(lang), FACE_HOOK, (create) => done(typeof create === 'function' ? (create as CreateFace) : null));
+    loadPart(tag, faceName(lang), __FACE_INTEGRITY__[lang], FACE_HOOK, (create) => done(typeof create === 'function' ? (create as CreateFace) : null));
 
 /** The texts of the console messages, `samtykke-help.js`, asked for only when something is wrong; from the tag's folder unless told another. */
 export const helpFetcher =

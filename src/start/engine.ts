@@ -12,11 +12,11 @@ export function loadEngine(start: HTMLScriptElement | null, policy: { createScri
   const src = start?.getAttribute(ENGINE_ATTR);
   if (!start || !src) {
     // The engine's messages are not here yet: the start says this one itself, in few words.
-    console.error(`samtykke: the start needs ${ENGINE_ATTR}; paste it again from the configurator.`);
+    console.error(`samtykke: no ${ENGINE_ATTR}; paste the tag again`);
     return null;
   }
   const script = document.createElement('script');
-  for (const { name, value } of Array.from(start.attributes)) {
+  for (const { name, value } of start.attributes) {
     // The start's own attributes all begin with ENGINE_ATTR (protocol.ts); no setting does.
     if (name.startsWith('data-') && !name.startsWith(ENGINE_ATTR)) script.setAttribute(name, value);
   }
@@ -28,6 +28,7 @@ export function loadEngine(start: HTMLScriptElement | null, policy: { createScri
   // The parser hides a nonce from getAttribute; only the property still has it.
   if (start.nonce) script.nonce = start.nonce;
   script.src = (policy?.createScriptURL(src) ?? src) as string;
-  (document.head || document.documentElement).appendChild(script);
+  // Parsed HTML always has a head (the parser makes one), and the start runs as parsed HTML.
+  document.head.append(script);
   return script;
 }

@@ -1,6 +1,7 @@
 import { COOKIE_NAME } from '../config/settings';
 import { pageLang } from '../i18n/lang';
-import { facePart, partCors, partUrl } from '../shell/load';
+import { faceName, partCors, partUrl } from '../shell/load';
+import { faceHashAttr } from './protocol';
 
 /**
  * Whether the visitor has no stored answer yet, so the engine will ask for the face at once.
@@ -14,14 +15,17 @@ const noAnswer = (): boolean => !('; ' + document.cookie).includes(`; ${COOKIE_N
  * first visit: a `<link rel="preload">` with exactly the address, CORS mode and hash the engine's
  * own request for it will have (shell/load.ts), so the browser hands that request this response
  * and fetches the file once. It runs nothing: the engine's script for it checks the hash again
- * and runs it, or fails closed. `engine` is the engine's element, whose folder, `crossorigin`
- * and nonce the engine fetches its parts with, and whose settings (copied from the start's) it
- * reads; the language is the engine's choice (i18n/lang.ts): `data-lang`, else `<html lang>`.
+ * and runs it, or fails closed. The language is the engine's choice (i18n/lang.ts): `data-lang`,
+ * else `<html lang>`; the hash is the one the paste wrote on the start (`start`) for that
+ * language, and without one there is no preload (the engine fetches the face itself, a round
+ * trip later). `engine` is the engine's element, whose folder, `crossorigin` and nonce the
+ * engine fetches its parts with.
  */
-export function preloadFace(engine: HTMLScriptElement): void {
-  if (!noAnswer()) return;
-  const [name, integrity] = facePart(pageLang(engine.dataset.lang || document.documentElement.lang));
-  const url = partUrl(engine, name);
+export function preloadFace(start: HTMLScriptElement, engine: HTMLScriptElement): void {
+  const lang = pageLang(start.dataset.lang || document.documentElement.lang);
+  const integrity = start.getAttribute(faceHashAttr(lang));
+  if (!integrity || !noAnswer()) return;
+  const url = partUrl(engine, faceName(lang));
   const link = document.createElement('link');
   link.rel = 'preload';
   link.as = 'script';
@@ -30,5 +34,5 @@ export function preloadFace(engine: HTMLScriptElement): void {
   const cors = partCors(engine, url);
   if (cors !== null) link.crossOrigin = cors;
   if (engine.nonce) link.nonce = engine.nonce;
-  (document.head || document.documentElement).appendChild(link);
+  document.head.append(link);
 }

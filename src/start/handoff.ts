@@ -11,18 +11,14 @@ import { START_HOOK, START_VERSION, type StartHandoff } from './protocol';
  */
 export function fromStart(): StartHandoff | 'unknown' | null {
   let left: unknown;
-  try {
-    left = (window as unknown as Record<symbol, unknown>)[START_HOOK];
-  } catch {
-    return null;
-  }
-  if (left === undefined) return null;
   let version: unknown;
   try {
+    left = (window as unknown as Record<symbol, unknown>)[START_HOOK];
     version = (left as { version?: unknown }).version;
   } catch {
-    /* read as unknown below */
+    /* no start (nothing to read a version of), or a version that cannot be read: told apart here */
   }
+  if (left === undefined) return null;
   if (version === START_VERSION) return left as StartHandoff;
   report('error', 'start.version', describe(version), START_VERSION);
   return 'unknown';

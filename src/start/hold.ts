@@ -1,6 +1,6 @@
 import { webAddress } from '../config/hosts';
 import { treeCheck } from '../effects/hold/tree';
-import { all, observeParser, patchHtmlStrings, patchSrc, stopBeforeScriptExecute } from '../effects/hold/patches';
+import { all, observeParsing, patchHtmlStrings, patchSrc, stopBeforeScriptExecute } from '../effects/hold/patches';
 import { isLiveLoader } from '../effects/hold/live';
 import type { Check, Uninstall } from '../effects/hold/types';
 import { hold } from '../effects/inert';
@@ -24,7 +24,8 @@ export function holdRecognised(held: Element[]): Uninstall {
     return true;
   };
   // What the start leaves to the engine, to stay small: a node put in whole (cloned, imported
-  // or made in another document, which carries its src without setting it here) and
-  // `document.write`. Trackers' own snippets set `src` on an element they made, which is held.
-  return all([observeParser(check), stopBeforeScriptExecute(check), patchSrc(check), patchHtmlStrings(treeCheck(check))]);
+  // or made in another document, which carries its src without setting it here; the parser
+  // watch meets it only while the page is parsed, observeParsing) and `document.write`.
+  // Trackers' own snippets set `src` on an element they made, which is held.
+  return all([observeParsing(check), stopBeforeScriptExecute(check), patchSrc(check), patchHtmlStrings(treeCheck(check))]);
 }

@@ -1,4 +1,5 @@
 import type { SamtykkeApi } from '../api';
+import type { Lang } from '../config/types';
 
 /**
  * What the inline start (src/entries/start.ts) and the engine say to each other, in one place.
@@ -15,6 +16,12 @@ export const START_HOOK = Symbol.for('samtykke.start');
 /** On the start's own `<script>`: the engine's address, and its SRI hash. Not settings: the start copies no attribute that begins with ENGINE_ATTR to the engine's tag. */
 export const ENGINE_ATTR = 'data-engine';
 export const ENGINE_INTEGRITY_ATTR = 'data-engine-integrity';
+/**
+ * On the start's own `<script>`: the hash of the face in one language (`data-engine-face-nb`),
+ * which the start preloads on a first visit when the page is in that language. The paste writes
+ * the one it expects, so the visitor's HTML carries one hash, not the start all three.
+ */
+export const faceHashAttr = (lang: Lang): string => `${ENGINE_ATTR}-face-${lang}`;
 
 /** The API's calls the start queues on `window.samtykke` until the engine answers them, in order. */
 export const QUEUED = ['open', 'acceptAll', 'rejectAll', 'set', 'reset', 'check', 'on'] as const satisfies readonly (keyof SamtykkeApi)[];

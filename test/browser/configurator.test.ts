@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { BUILT_FILES, DIST, SRI_MANIFEST } from '../../scripts/built-files.mjs';
+import { BUILT_FILES, DIST, SRI_MANIFEST, START_FILE } from '../../scripts/built-files.mjs';
 import { pagesUrl, versionDir } from '../../scripts/versioned.mjs';
 import { axe, dataLayer, explained, FILES_ORIGIN, browserAndStaticSite, openSite, ORIGIN } from './harness';
 
@@ -56,10 +56,12 @@ describe('configurator', () => {
   it('offers this version on the project’s site by default, and jsDelivr only once the version is there, saying so when it is not', async () => {
     const missing = await openConfigurator('missing');
     try {
-      // The inline form first: the start inline, with the engine's address and hash.
+      // The inline form first: the start inline, whole, with the engine's address and hash and the bokmål face's hash for its preload.
       const inline = await tagOf(missing.page);
-      expect(inline.slice(0, inline.indexOf('>') + 1)).toBe(`<script data-engine="${pagesUrl(SRI.version)}samtykke.js" data-engine-integrity="${SRI.files['samtykke.js']}" data-privacy-url="/personvern/">`);
-      expect(inline.endsWith('})();</script>')).toBe(true);
+      expect(inline.slice(0, inline.indexOf('>') + 1)).toBe(
+        `<script data-engine="${pagesUrl(SRI.version)}samtykke.js" data-engine-integrity="${SRI.files['samtykke.js']}" data-engine-face-nb="${SRI.files['samtykke-face.nb.js']}" data-privacy-url="/personvern/">`,
+      );
+      expect(inline.endsWith(readFileSync(new URL(DIST + START_FILE, ROOT), 'utf8').trim() + '</script>')).toBe(true);
       await singleTag(missing.page);
       expect(await code(missing.page)).toBe(
         `<script src="${pagesUrl(SRI.version)}samtykke.js" integrity="${SRI.files['samtykke.js']}" crossorigin="anonymous" data-privacy-url="/personvern/"></script>`,

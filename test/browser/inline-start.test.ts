@@ -10,7 +10,9 @@ const sites = siteFixture();
 
 const DIST = new URL('../../dist/', import.meta.url);
 const START = readFileSync(new URL('samtykke-start.js', DIST), 'utf8');
-const ENGINE = { src: '/samtykke.js', integrity: (JSON.parse(readFileSync(new URL('sri.json', DIST), 'utf8')) as { files: Record<string, string> }).files['samtykke.js']! };
+const SRI = (JSON.parse(readFileSync(new URL('sri.json', DIST), 'utf8')) as { files: Record<string, string> }).files;
+/** The engine beside the page, with its hash and the faces' (the paste writes the one the start may preload). */
+const ENGINE = { src: '/samtykke.js', integrity: SRI['samtykke.js']!, faces: { nb: SRI['samtykke-face.nb.js']!, nn: SRI['samtykke-face.nn.js']!, en: SRI['samtykke-face.en.js']! } };
 const SETTINGS: Settings = { googleAds: 'AW-123456789', privacyUrl: '/personvern/' };
 const GTAG = 'https://www.googletagmanager.com/gtag/js?id=AW-123456789';
 /** Google's own install snippet, pasted right after the start as an owner does, unmodified. */

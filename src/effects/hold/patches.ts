@@ -18,42 +18,55 @@ type Method = (...args: unknown[]) => unknown;
  * not patched here has started already, and holding it would run it twice. Images the parser
  * met were requested already (the preload scanner sees them first), so they are left alone;
  * watch.ts names them. Each script and frame met after its check is handed to `met` (the
- * engine's heldFrame; the inline start, which draws no placeholders, gives none).
+ * engine's heldFrame; the inline start, which draws no placeholders, gives none). Once the page
+ * is parsed, the records go to `added` (the engine's; the start gives none, observeParsing).
  */
-export function observeParser(check: Check, met?: (el: Element) => void): Uninstall {
+function watchParser(check: Check, met?: (el: Element) => void, added?: (records: MutationRecord[]) => void): Uninstall {
   const loaders = () => [...document.scripts, ...document.getElementsByTagName('iframe')];
   // What the page holds already was met before us: it has started, so it is not ours to hold
   // (watch.ts names it).
   const checked = new WeakSet<Element>(loaders());
   const observer = new MutationObserver((records) => {
-    if (document.readyState === 'loading') {
-      // The parser adds the page one node at a time: going through the page's scripts and
-      // frames (lists the browser keeps) for those not checked yet costs far less than looking
-      // at each node it added. Every one is handed to `met` again, as a frame held since
-      // (its src set by a script) is taken out and put back.
-      for (const el of loaders()) {
-        if (!checked.has(el)) {
-          checked.add(el);
-          check(el);
-        }
-        met?.(el);
+    if (document.readyState !== 'loading') return added?.(records);
+    // The parser adds the page one node at a time: going through the page's scripts and
+    // frames (lists the browser keeps) for those not checked yet costs far less than looking
+    // at each node it added. Every one is handed to `met` again, as a frame held since
+    // (its src set by a script) is taken out and put back.
+    for (const el of loaders()) {
+      if (!checked.has(el)) {
+        checked.add(el);
+        check(el);
       }
-      return;
-    }
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (!(node instanceof Element) || node instanceof HTMLImageElement) continue;
-        // One look inside per added element: each is checked, then handed to `met`.
-        for (const el of node.firstElementChild ? [node, ...node.querySelectorAll('iframe')] : [node]) {
-          check(el);
-          met?.(el);
-        }
-      }
+      met?.(el);
     }
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });
   return () => observer.disconnect();
 }
+
+/**
+ * The inline start's watch: only while the page is parsed. After that, what is inserted by code
+ * through `src`, `setAttribute` or an HTML string is held by the start's other patches; a node
+ * inserted whole (cloned or imported with its src) is left to the engine (docs/inline-start.md),
+ * as holding a script then, when it has started, would only let the engine run it a second time.
+ */
+export const observeParsing = (check: Check): Uninstall => watchParser(check);
+
+/** The engine's watch: while the page is parsed, and after it every element added, checked and handed to `met`. */
+export const observeParser = (check: Check, met: (el: Element) => void): Uninstall =>
+  watchParser(check, met, (records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        // One look inside per added element (not a pixel): each is checked, then handed to `met`.
+        if (node instanceof Element && !(node instanceof HTMLImageElement)) {
+          for (const el of node.firstElementChild ? [node, ...node.querySelectorAll('iframe')] : [node]) {
+            check(el);
+            met(el);
+          }
+        }
+      }
+    }
+  });
 
 /**
  * For observeParser: every held frame it meets (its address in `data-src`, marked by the owner or
@@ -174,9 +187,9 @@ export function patchDocumentWrite(checkTree: CheckTree, unheld: (script: HTMLSc
         const held = rewrite(this, parts);
         if (typeof held === 'string') return original.call(this, held);
         if (held === null) return original.apply(this, parts);
-        const before = new Set(Array.from(this.scripts));
+        const before = new Set(this.scripts);
         const result = original.apply(this, parts);
-        for (const script of Array.from(this.scripts)) if (!before.has(script)) unheld(script);
+        for (const script of this.scripts) if (!before.has(script)) unheld(script);
         return result;
       }),
     ),
@@ -194,7 +207,7 @@ function replaceMethod(proto: object, name: string, make: (original: Method) => 
 /** Runs `fn` in place of a property's setter, with the original to call; skipped where absent. */
 function wrapSetter<T extends Element>(proto: T, name: string, fn: (el: T, v: unknown, set: (v: unknown) => void) => void): Uninstall {
   const descriptor = Object.getOwnPropertyDescriptor(proto, name);
-  if (!descriptor?.set) return () => undefined;
+  if (!descriptor?.set) return () => {};
   const original = descriptor.set;
   Object.defineProperty(proto, name, {
     ...descriptor,

@@ -5,8 +5,10 @@ export const treeCheck =
   (check: Check): CheckTree =>
   (node, tags) => {
     let held = node instanceof Element && check(node);
-    if ((node instanceof Element || node instanceof DocumentFragment) && node.firstElementChild) {
-      for (const el of node.querySelectorAll(tags)) held = check(el) || held;
+    // An element or fragment with elements in it (a text node has none; a document, always
+    // connected, never comes here).
+    if ((node as Partial<ParentNode>).firstElementChild) {
+      for (const el of (node as ParentNode).querySelectorAll(tags)) held = check(el) || held;
     }
     return held;
   };

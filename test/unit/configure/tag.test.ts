@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { folderFiles, scriptFile, type Release } from '../../../demo/configure/hosting';
 import { idHints } from '../../../demo/configure/ids';
 import { pasteTag, settingFlags, settingsFromArgs } from '../../../demo/configure/tag';
-import { ENGINE_ATTR, ENGINE_INTEGRITY_ATTR } from '../../../src/start/protocol';
+import { ENGINE_ATTR, ENGINE_INTEGRITY_ATTR, faceHashAttr } from '../../../src/start/protocol';
 import { readInput } from '../../../src/config/read';
 import { SETTINGS } from '../../../src/config/settings';
 
@@ -59,6 +59,15 @@ describe('pasteTag, the inline form', () => {
     expect({ ...readInput(engine, undefined) }).toEqual({ googleAds: 'AW-1', privacyUrl: '/personvern/' });
   });
 
+  it('writes the hash of the one face the start may preload: the owner’s language, else bokmål; none in the single tag', () => {
+    const file = { ...FILE, faces: { nb: 'sha384-nb', nn: 'sha384-nn', en: 'sha384-en' } };
+    const faceHashes = (paste: string) => (parsed(paste)[0]!.getAttributeNames().filter((n) => n.startsWith(`${ENGINE_ATTR}-face-`)) as string[]).map((n) => [n, parsed(paste)[0]!.getAttribute(n)]);
+    expect(faceHashes(pasteTag({}, file, START))).toEqual([[faceHashAttr('nb'), 'sha384-nb']]);
+    expect(faceHashes(pasteTag({ lang: 'en' }, file, START))).toEqual([[faceHashAttr('en'), 'sha384-en']]);
+    expect(faceHashes(pasteTag({}, FILE, START))).toEqual([]);
+    expect(pasteTag({}, file)).toBe(pasteTag({}, FILE));
+  });
+
   it('cannot be ended early by its own text: the script holds the whole start, the same code', () => {
     const [start] = parsed(pasteTag({}, FILE, START)) as [HTMLScriptElement];
     expect(start.text).not.toMatch(/<\/script|<!--/i);
@@ -85,10 +94,12 @@ describe('settingsFromArgs', () => {
 
 describe('scriptFile', () => {
   it('points each hosting choice at a file that exists, with that file’s hash', () => {
-    expect(scriptFile('pages', RELEASE, '')).toEqual({ src: 'https://stressfri.github.io/samtykke/v/1.2.3/samtykke.js', integrity: 'sha384-engine' });
-    expect(scriptFile('cdn', RELEASE, '')).toEqual({ src: 'https://cdn.jsdelivr.net/npm/samtykke@1.2.3/dist/samtykke.js', integrity: 'sha384-engine' });
+    // The faces beside the engine, whose hashes the inline form carries for its preload; none beside the one file, which has them in it.
+    const faces = { nb: 'sha384-nb' };
+    expect(scriptFile('pages', RELEASE, '')).toEqual({ src: 'https://stressfri.github.io/samtykke/v/1.2.3/samtykke.js', integrity: 'sha384-engine', faces });
+    expect(scriptFile('cdn', RELEASE, '')).toEqual({ src: 'https://cdn.jsdelivr.net/npm/samtykke@1.2.3/dist/samtykke.js', integrity: 'sha384-engine', faces });
     expect(scriptFile('file', RELEASE, 'https://www.example.no/filer')).toEqual({ src: 'https://www.example.no/filer/samtykke.full.js', integrity: 'sha384-full' });
-    expect(scriptFile('folder', RELEASE, '/filer/')).toEqual({ src: '/filer/samtykke.js', integrity: 'sha384-engine' });
+    expect(scriptFile('folder', RELEASE, '/filer/')).toEqual({ src: '/filer/samtykke.js', integrity: 'sha384-engine', faces });
   });
 
   it('names the folder’s files as the tag may fetch them: not the one-file build, the pasted start nor the bundlers’ module', () => {

@@ -1,4 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { matches, PRESET_BLOCKS } from '../../../src/config/hosts';
 import { validate } from '../../../src/config/validate';
 import { placementFixes } from '../../../src/core/environment';
 import { createStore } from '../../../src/core/store';
@@ -8,12 +10,14 @@ import type { Uninstall } from '../../../src/effects/hold/types';
 import { holdRecognised } from '../../../src/start/hold';
 import { QUEUED, type QueuedCall } from '../../../src/start/protocol';
 import { apiQueue } from '../../../src/start/queue';
-import { recognised } from '../../../src/start/recognise';
+import { presetBlocksSource, recognised } from '../../../src/start/recognise';
 import type { CookieStore } from '../../../src/storage/cookie';
 
 const GTAG = 'https://www.googletagmanager.com/gtag/js?id=AW-123456789';
 const noCookie: CookieStore = { read: () => null, write: () => undefined, clear: () => undefined };
 let installed: Uninstall[] = [];
+// What the build writes into the start (vite.config.ts).
+beforeAll(() => vi.stubGlobal('__PRESET_BLOCKS__', new RegExp(presetBlocksSource())));
 afterEach(() => {
   installed.forEach((undo) => undo());
   installed = [];
@@ -28,6 +32,23 @@ describe('what the start recognises without settings', () => {
       expect(recognised(new URL(url)), url).toBe(true);
     }
     for (const url of ['https://code.jquery.com/jquery.min.js', 'https://www.google.com/search?q=x', 'https://www.facebook.com/stressfri', 'https://www.stressfri.no/app.js']) expect(recognised(new URL(url)), url).toBe(false);
+  });
+
+  it('the presets as one expression say what the engine’s pattern match says, for every address near a pattern', () => {
+    const PATTERNS: string[] = Object.values(PRESET_BLOCKS).flat();
+    // Hosts and paths made from the patterns' own pieces, changed a little: what a mistake in the expression would get wrong.
+    const piece = fc.constantFrom(...PATTERNS.flatMap((p) => p.split('/')), '', 'x', 'www', 'tr', 'embed', 'evil.no', 'facebook', 'com');
+    const host = fc.tuple(fc.constantFrom('', 'a.', 'www.', 'xwww.'), piece, fc.constantFrom('', '.', 'x', '.no')).map(([a, b, c]) => (a + b + c).replace(/^\.+|\.+$/g, '') || 'x');
+    const path = fc.array(piece, { maxLength: 3 }).map((parts) => '/' + parts.join('/'));
+    const expression = new RegExp(presetBlocksSource());
+    fc.assert(
+      fc.property(host, path, (h, p) => {
+        const url = new URL(`https://${h}${p}`);
+        expect(expression.test(url.hostname + url.pathname), url.href).toBe(PATTERNS.some((pattern) => matches(pattern, url)));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const pattern of PATTERNS) expect(expression.test(pattern.includes('/') ? pattern : pattern + '/'), pattern).toBe(true);
   });
 });
 
@@ -45,6 +66,20 @@ describe('the start’s hold', () => {
     expect([google.type, google.getAttribute('data-samtykke-held')]).toEqual(['text/plain', '']);
     expect([pixel.getAttribute('src'), pixel.getAttribute('data-src')]).toEqual([null, 'https://www.facebook.com/tr?id=1']);
     expect([own.type, own.getAttribute('src')]).toEqual(['', 'https://code.jquery.com/jquery.min.js']);
+  });
+
+  it('once the page is parsed, lists no script inserted whole: it has started, and the engine must not run it a second time on consent', async () => {
+    expect(document.readyState).not.toBe('loading');
+    const held: Element[] = [];
+    installed.push(holdRecognised(held));
+    const template = document.createElement('template');
+    template.innerHTML = `<script src="${GTAG}"></script>`;
+    // Mutation observers are told in the order they were made: once this one hears, the start's has.
+    const heard = new Promise((resolve) => new MutationObserver(resolve).observe(document.head, { childList: true }));
+    document.head.append(template.content.cloneNode(true));
+    await heard;
+    expect(held).toEqual([]);
+    expect(document.head.querySelector('script')!.getAttribute('type')).toBeNull();
   });
 
   it('holds a frame written with innerHTML before it can load', () => {
