@@ -52,15 +52,16 @@ function watchParser(check: Check, met?: (el: Element) => void, added?: (records
  */
 export const observeParsing = (check: Check): Uninstall => watchParser(check);
 
-/** The engine's watch: while the page is parsed, and after it every element added, checked and handed to `met`. */
+/** The engine's watch: while the page is parsed, and after it every element added (its frames checked) handed to `met`. */
 export const observeParser = (check: Check, met: (el: Element) => void): Uninstall =>
   watchParser(check, met, (records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
-        // One look inside per added element (not a pixel): each is checked, then handed to `met`.
+        // One look inside per added element (not a pixel): each frame is checked, then handed to
+        // `met`. A script is not: inserted now by a means not patched, it has started already.
         if (node instanceof Element && !(node instanceof HTMLImageElement)) {
           for (const el of node.firstElementChild ? [node, ...node.querySelectorAll('iframe')] : [node]) {
-            check(el);
+            if (!(el instanceof HTMLScriptElement)) check(el);
             met(el);
           }
         }

@@ -53,6 +53,12 @@ describe('the hold policy', () => {
     moduleScript.type = 'module';
     expect(isLiveLoader(inert)).toBe(false);
     expect(isLiveLoader(moduleScript)).toBe(true);
+    // The old JavaScript types the HTML standard still runs.
+    for (const type of ['text/jscript', 'text/livescript', 'application/x-javascript', 'TEXT/ECMAScript']) {
+      const old = document.createElement('script');
+      old.type = type;
+      expect(isLiveLoader(old), type).toBe(true);
+    }
     expect(isLiveLoader(document.createElement('div'))).toBe(false);
   });
 });
@@ -119,6 +125,25 @@ describe('each patch point', () => {
     document.body.append(document.createElement('iframe'));
     await new Promise((r) => setTimeout(r));
     expect(onFrame).toHaveBeenCalledExactlyOnceWith(frame, VIDEO);
+  });
+
+  it('after the page is parsed, the watch checks a frame put in whole, but never a script, which has started already', async () => {
+    const checked: string[] = [];
+    install(
+      observeParser((el) => {
+        checked.push(el.localName);
+        return false;
+      }, () => undefined),
+    );
+    const box = document.createElement('div');
+    box.append(document.createElement('script'), document.createElement('iframe'));
+    // Put in by a means no patch covers (a Range), as a cloned or imported node can be.
+    const range = document.createRange();
+    range.selectNodeContents(document.body);
+    range.insertNode(box.cloneNode(true));
+    range.insertNode(document.createElement('script'));
+    await new Promise((r) => setTimeout(r));
+    expect(checked).toEqual(['div', 'iframe']);
   });
 
   it('beforescriptexecute is cancelled for a script the check holds', () => {
