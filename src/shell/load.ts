@@ -31,7 +31,7 @@ export const faceName = (lang: Lang): string => 'face.' + lang;
  * on `window` under `hook` (undefined when it could not be had). Async: it never holds up the
  * parser, and it never throws.
  */
-function loadPart(tag: HTMLScriptElement | null, name: string, integrity: string, hook: symbol, done: (left: unknown) => void, folder?: string): void {
+function loadPart(tag: HTMLScriptElement | null, name: string, integrity: string, hook: symbol, done: (left: unknown) => void, folder?: string, query = ''): void {
   let script: HTMLScriptElement | undefined;
   const finish = () => {
     script?.remove();
@@ -43,6 +43,7 @@ function loadPart(tag: HTMLScriptElement | null, name: string, integrity: string
     // file space) is neither named as an unknown third party nor held under `strict`.
     trusted.add(script);
     const url = partUrl(tag, name, folder);
+    url.search = query;
     // Through the 'samtykke' policy, so a page enforcing Trusted Types still gets it.
     setScriptSrc(script, url.href);
     script.integrity = integrity;
@@ -56,11 +57,17 @@ function loadPart(tag: HTMLScriptElement | null, name: string, integrity: string
   }
 }
 
-/** The face in the visitor's language, `samtykke-face.<lang>.js`. */
-export const faceFetcher =
-  (tag: HTMLScriptElement | null): FetchFace =>
-  (lang, done) =>
-    loadPart(tag, faceName(lang), __FACE_INTEGRITY__[lang], FACE_HOOK, (create) => done(typeof create === 'function' ? (create as CreateFace) : null));
+/**
+ * The face in the visitor's language, `samtykke-face.<lang>.js`. It is asked for again only
+ * when it could not be had (shell/face-life.ts keeps it), and then at another address (`?1`,
+ * `?2`…, which a folder serves the same): WebKit keeps a failed preload (the inline start's,
+ * src/start/face.ts) for the page's life and answers every later request for its address with
+ * that failure, so the reopen button's retry would never reach the network.
+ */
+export const faceFetcher = (tag: HTMLScriptElement | null): FetchFace => {
+  let tries = 0;
+  return (lang, done) => loadPart(tag, faceName(lang), __FACE_INTEGRITY__[lang], FACE_HOOK, (create) => done(typeof create === 'function' ? (create as CreateFace) : null), undefined, tries++ ? '?' + tries : '');
+};
 
 /** The texts of the console messages, `samtykke-help.js`, asked for only when something is wrong; from the tag's folder unless told another. */
 export const helpFetcher =
