@@ -92,7 +92,7 @@ const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('ba
  * The ways an owner can install samtykke, one row of the table each: `(engine url, settings,
  * { start, engine }) →` what goes into <head>, given the built start's text and the engine's
  * bytes as served. `sync` is the single tag; `inline` the shipped inline start, as
- * demo/configure/tag.ts writes it, with the engine's hash: the hash of the bytes the bench
+ * demo/configure/tag.ts writes it, with the engine's hash and the bokmål face's: the hash of the bytes the bench
  * serves (the engine carries timing marks), so the engine is fetched in CORS mode and it and the
  * face share one connection, as in a real paste; `inline-experiment` is issue 26's throwaway
  * inline start (bench/experiment/), kept to compare with what was measured before it was built.
@@ -100,7 +100,7 @@ const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('ba
 export const FORMS = {
   // The single tag, run as the parser meets it.
   sync: (engine, settings) => `<script src="${engine}"${attributes(settings)}></script>`,
-  inline: (engine, settings, built) => `<script data-engine="${engine}" data-engine-integrity="${sri(built.engine)}"${attributes(settings)}>${built.start}</script>`,
+  inline: (engine, settings, built) => `<script data-engine="${engine}" data-engine-integrity="${sri(built.engine)}" data-engine-face-nb="${sri(built.face)}"${attributes(settings)}>${built.start}</script>`,
   'inline-experiment': (engine, settings) =>
     `<script>${INLINE_START.replace('(__ENGINE__, __ATTRS__)', `(${JSON.stringify(engine)}, ${JSON.stringify(settings)})`)}</script>`,
 };
@@ -133,7 +133,8 @@ export function tools(dist, forms = ['sync']) {
   const served = Object.fromEntries(Object.entries(dist).map(([file, body]) => [SAMTYKKE_DIR + file, body]));
   /** samtykke installed in one of its `FORMS`: the same files, asked for the way the form says. */
   const engine = end(start(String(dist['samtykke.js'])));
-  const built = { start: String(dist['samtykke-start.js'] ?? ''), engine };
+  // The page is in bokmål, so the paste carries that face's hash, which the start preloads with.
+  const built = { start: String(dist['samtykke-start.js'] ?? ''), engine, face: String(dist['samtykke-face.nb.js'] ?? '') };
   const samtykke = (form) => ({
     // It holds back Google Ads itself (data-google-ads). Every built file is there beside the
     // tag (a face it fetches is served unmodified, so its integrity hash holds); only the tag
