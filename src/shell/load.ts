@@ -65,8 +65,8 @@ function loadPart(tag: HTMLScriptElement | null, name: string, integrity: string
  * that failure, so the reopen button's retry would never reach the network.
  */
 export const faceFetcher = (tag: HTMLScriptElement | null): FetchFace => {
-  let tries = 0;
-  return (lang, done) => loadPart(tag, faceName(lang), __FACE_INTEGRITY__[lang], FACE_HOOK, (create) => done(typeof create === 'function' ? (create as CreateFace) : null), undefined, tries++ ? '?' + tries : '');
+  let tries = -1;
+  return (lang, done) => loadPart(tag, faceName(lang), __FACE_INTEGRITY__[lang], FACE_HOOK, (create) => done(typeof create === 'function' ? (create as CreateFace) : null), undefined, ++tries ? '?' + tries : '');
 };
 
 /** The texts of the console messages, `samtykke-help.js`, asked for only when something is wrong; from the tag's folder unless told another. */
