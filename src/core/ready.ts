@@ -44,15 +44,29 @@ export function afterPaintOrLeave(fn: () => void): void {
 /** How long deferred start-up work waits for idle time at most, once the page has painted (ms). */
 const IDLE_DEADLINE = 1000;
 
+/** What waits for the next paint before asking for idle time (null while nothing does). */
+let waiting: (() => void)[] | null = null;
+
 /**
  * Runs `fn` after the next paint, once the main thread is idle (or IDLE_DEADLINE later, on a
  * page that stays busy): start-up work nothing on the page waits for (the reopen button, tab
  * sync's channel, the log's part, leak warnings) neither delays the first paint nor joins the
- * engine's run into one long task. Each call is its own task. A hidden or left page paints no
- * frame, so there it waits for idle time alone. Without `requestIdleCallback` (Safari), a task.
+ * engine's run into one long task. Each call is its own task. Calls made before that paint
+ * share one wait for it (each wait costs a frame callback, a task and two listeners, which a
+ * returning visitor's page paid three times). A hidden or left page paints no frame, so there
+ * it waits for idle time alone. Without `requestIdleCallback` (Safari), a task.
  */
 export function whenIdle(fn: () => void): void {
-  afterPaintOrLeave(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => fn(), { timeout: IDLE_DEADLINE }) : setTimeout(fn)));
+  if (waiting) return void waiting.push(fn);
+  waiting = [fn];
+  afterPaintOrLeave(() => {
+    const due = waiting!;
+    waiting = null;
+    for (const f of due) {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => f(), { timeout: IDLE_DEADLINE });
+      else setTimeout(f);
+    }
+  });
 }
 
 /** Runs `fn` once the page has loaded (its `load` event), or now if it has. */
