@@ -44,8 +44,8 @@ export function afterPaintOrLeave(fn: () => void): void {
 /** How long deferred start-up work waits for idle time at most, once the page has painted (ms). */
 const IDLE_DEADLINE = 1000;
 
-/** What waits for the next paint before asking for idle time (null while nothing does). */
-let waiting: (() => void)[] | null = null;
+/** What waits for the next paint before asking for idle time (empty while nothing does). */
+const waiting: (() => void)[] = [];
 
 /**
  * Runs `fn` after the next paint, once the main thread is idle (or IDLE_DEADLINE later, on a
@@ -57,12 +57,9 @@ let waiting: (() => void)[] | null = null;
  * it waits for idle time alone. Without `requestIdleCallback` (Safari), a task.
  */
 export function whenIdle(fn: () => void): void {
-  if (waiting) return void waiting.push(fn);
-  waiting = [fn];
+  if (waiting.push(fn) > 1) return;
   afterPaintOrLeave(() => {
-    const due = waiting!;
-    waiting = null;
-    for (const f of due) {
+    for (const f of waiting.splice(0)) {
       if (typeof requestIdleCallback === 'function') requestIdleCallback(() => f(), { timeout: IDLE_DEADLINE });
       else setTimeout(f);
     }
