@@ -29,8 +29,8 @@ export function drawReopen(config: Config, store: ConsentStore, lang: Lang, open
   aside.className = 'root';
   aside.lang = lang;
   aside.setAttribute('aria-label', name('title'));
+  // No `type`: alone in its own shadow root, the button belongs to no form, so it submits none.
   const button = aside.appendChild(document.createElement('button'));
-  button.type = 'button';
   button.setAttribute('aria-label', name('settings'));
   button.onclick = open;
   const svg = button.appendChild(document.createElementNS(SVG, 'svg'));
