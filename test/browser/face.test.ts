@@ -138,8 +138,8 @@ describe('a face that cannot be had leaves the engine’s safe state', () => {
       await s.settled();
       expect(s.google).toEqual([]);
       expect(await s.page.evaluate(() => (window as unknown as { __ran?: number; __altered?: number }).__ran ?? (window as unknown as { __altered?: number }).__altered)).toBeUndefined();
-      // The face is reachable again: the next click fetches it and opens the preferences.
-      await s.context.route(`**/${FACE}`, (route) => route.fulfill({ contentType: 'text/javascript', body: built(FACE) }));
+      // The face is reachable again at the retry's address (`?1`, shell/load.ts): the next click fetches it and opens the preferences.
+      await s.context.route(`**/${FACE}?*`, (route) => route.fulfill({ contentType: 'text/javascript', body: built(FACE) }));
       await s.page.getByRole('link', { name: 'Cookies' }).click();
       await expect.poll(() => dialogOpen(s)).toBe(true);
       expect(await errors(s)).toHaveLength(1);
@@ -156,7 +156,8 @@ describe('a first visit whose face cannot be had: the reopen button is the visit
     await shows(reopen(s));
     expect(await banner(s).count()).toBe(0);
     let fetched = 0;
-    await s.context.route(`**/${FACE}`, (route) => {
+    // A retry asks at another address (`?1`, shell/load.ts).
+    await s.context.route(`**/${FACE}?*`, (route) => {
       fetched++;
       return route.fulfill({ contentType: 'text/javascript', body: built(FACE) });
     });
