@@ -17,8 +17,7 @@ export function whenParsed(fn: () => void): void {
 
 /** Runs `fn` in a task after the next frame is painted (a plain timeout may run before the paint). */
 export function afterPaint(fn: () => void): void {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn));
-  else setTimeout(fn);
+  requestAnimationFrame(() => setTimeout(fn));
 }
 
 /**
