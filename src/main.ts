@@ -39,15 +39,14 @@ type Host = Window & { samtykke?: SamtykkeApi; samtykkeConfig?: unknown };
 const NO_COOKIE: CookieStore = { read: () => null, write() {}, clear() {} };
 
 /**
- * Starts samtykke, once per page. As the single tag, everything up to the UI runs while the tag
- * is parsed (in the microtask after its file's top level, src/entries/iife.ts, which still comes
- * before the parser's next script), so the Consent Mode default and the blocking are in place
- * before any later script in `<head>`. `script`: the tag, read by the entry while it ran. Loaded `async` by the inline start (src/start/), which did those
+ * Starts samtykke, once per page. As the single tag, everything up to the UI runs synchronously
+ * while the tag is parsed, so the Consent Mode default and the blocking are in place before any
+ * later script in `<head>`. Loaded `async` by the inline start (src/start/), which did those
  * first, it takes over: its own blocker in place of the start's, then what the start held judged
  * with the owner's settings. Fails closed: the blocker holds every tracker it knows before
  * anything the owner wrote is read, so whatever fails below leaves them held.
  */
-export function start(parts: Parts, asTag = false, script = document.currentScript as HTMLScriptElement | null): SamtykkeApi | undefined {
+export function start(parts: Parts, asTag = false): SamtykkeApi | undefined {
   const w = window as Host;
   let existing: unknown;
   try {
@@ -57,6 +56,7 @@ export function start(parts: Parts, asTag = false, script = document.currentScri
   }
   // WN-03: a second copy of the tag must not add a second banner or a second default.
   if (isOurs(existing)) return existing;
+  const script = document.currentScript as HTMLScriptElement | null;
   const nonce = script?.nonce ?? '';
   // A start of a version this engine does not read is left as it is: what it held stays held.
   const started = fromStart();

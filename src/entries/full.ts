@@ -26,8 +26,4 @@ const besideElseSite =
 
 helpFrom(besideElseSite(helpFetcher));
 checkFrom(besideElseSite(checkFetcher));
-// Once this file's top level has returned, still before the parser's next script (the
-// microtask checkpoint after a script): a cookie read or a script inserted with the whole file's
-// function on the stack makes V8 re-parse all of it for source positions (docs/performance.md,
-// "The engine's returning path"). `tag` is passed: there, document.currentScript is gone.
-queueMicrotask(() => start({ face: (_lang, done) => done(createFace), log: (done) => done(logDecisions) }, true, tag));
+start({ face: (_lang, done) => done(createFace), log: (done) => done(logDecisions) }, true);

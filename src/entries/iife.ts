@@ -9,8 +9,4 @@ import { checkFetcher, faceFetcher, helpFetcher, logFetcher } from '../shell/loa
 const tag = document.currentScript as HTMLScriptElement | null;
 helpFrom(helpFetcher(tag));
 checkFrom(checkFetcher(tag));
-// Once this file's top level has returned, still before the parser's next script (the
-// microtask checkpoint after a script): a cookie read or a script inserted with the whole file's
-// function on the stack makes V8 re-parse all of it for source positions (docs/performance.md,
-// "The engine's returning path"). `tag` is passed: there, document.currentScript is gone.
-queueMicrotask(() => start({ face: faceFetcher(tag), log: logFetcher(tag) }, true, tag));
+start({ face: faceFetcher(tag), log: logFetcher(tag) }, true);
