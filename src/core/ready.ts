@@ -17,8 +17,7 @@ export function whenParsed(fn: () => void): void {
 
 /** Runs `fn` in a task after the next frame is painted (a plain timeout may run before the paint). */
 export function afterPaint(fn: () => void): void {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn));
-  else setTimeout(fn);
+  requestAnimationFrame(() => setTimeout(fn));
 }
 
 /**
@@ -44,15 +43,26 @@ export function afterPaintOrLeave(fn: () => void): void {
 /** How long deferred start-up work waits for idle time at most, once the page has painted (ms). */
 const IDLE_DEADLINE = 1000;
 
+/** What waits for the next paint before asking for idle time (empty while nothing does). */
+const waiting: (() => void)[] = [];
+
 /**
  * Runs `fn` after the next paint, once the main thread is idle (or IDLE_DEADLINE later, on a
  * page that stays busy): start-up work nothing on the page waits for (the reopen button, tab
  * sync's channel, the log's part, leak warnings) neither delays the first paint nor joins the
- * engine's run into one long task. Each call is its own task. A hidden or left page paints no
- * frame, so there it waits for idle time alone. Without `requestIdleCallback` (Safari), a task.
+ * engine's run into one long task. Each call is its own task. Calls made before that paint
+ * share one wait for it (each wait costs a frame callback, a task and two listeners, which a
+ * returning visitor's page paid three times). A hidden or left page paints no frame, so there
+ * it waits for idle time alone. Without `requestIdleCallback` (Safari), a task.
  */
 export function whenIdle(fn: () => void): void {
-  afterPaintOrLeave(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => fn(), { timeout: IDLE_DEADLINE }) : setTimeout(fn)));
+  if (waiting.push(fn) > 1) return;
+  afterPaintOrLeave(() => {
+    for (const f of waiting.splice(0)) {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => f(), { timeout: IDLE_DEADLINE });
+      else setTimeout(f);
+    }
+  });
 }
 
 /** Runs `fn` once the page has loaded (its `load` event), or now if it has. */

@@ -20,17 +20,16 @@ const SVG = 'http://www.w3.org/2000/svg';
  */
 export function drawReopen(config: Config, store: ConsentStore, lang: Lang, open: () => void, faceFailed: () => boolean): [HTMLButtonElement, () => void] {
   const [host, root] = createShadowHost(UI_ELEMENT, styles(base + reopen), config);
-  // The owner's wording wins here as it does in the face.
-  const own = config.texts[lang] ?? {};
-  const name = (key: 'title' | 'settings') => (typeof own[key] === 'string' ? own[key] : NAMES[lang][key]);
+  // The owner's wording wins here as it does in the face (validate kept only strings).
+  const name = (key: 'title' | 'settings') => config.texts[lang]?.[key] ?? NAMES[lang][key];
 
   // A landmark named as the banner's region is, holding the button.
   const aside = root.appendChild(document.createElement('aside'));
   aside.className = 'root';
   aside.lang = lang;
   aside.setAttribute('aria-label', name('title'));
+  // No `type`: alone in its own shadow root, the button belongs to no form, so it submits none.
   const button = aside.appendChild(document.createElement('button'));
-  button.type = 'button';
   button.setAttribute('aria-label', name('settings'));
   button.onclick = open;
   const svg = button.appendChild(document.createElementNS(SVG, 'svg'));

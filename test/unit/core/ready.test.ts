@@ -55,6 +55,26 @@ describe('whenIdle', () => {
     expect(fn).toHaveBeenCalledOnce();
   });
 
+  it('calls made before the paint share one wait for it, and each still runs in its own idle task', async () => {
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (cb: () => void) => idle.push(cb));
+    const frames = vi.fn();
+    const raf = window.requestAnimationFrame.bind(window);
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => raf((t) => (frames(), cb(t))));
+    const [a, b, c] = [vi.fn(), vi.fn(), vi.fn()];
+    whenIdle(a);
+    whenIdle(b);
+    whenIdle(c);
+    await vi.waitFor(() => expect(idle).toHaveLength(3));
+    expect(frames).toHaveBeenCalledOnce();
+    idle[1]!();
+    expect([a, b, c].map((f) => f.mock.calls.length)).toEqual([0, 1, 0]);
+    // Asked after that paint: a wait of its own.
+    whenIdle(a);
+    await vi.waitFor(() => expect(idle).toHaveLength(4));
+    expect(frames).toHaveBeenCalledTimes(2);
+  });
+
   it('on a hidden page, which paints no frame, asks for idle time at once', () => {
     setVisibility('hidden');
     const idle = vi.fn();
