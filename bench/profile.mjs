@@ -9,7 +9,11 @@
 //
 // `--trace` counts instead of sampling: a Chromium trace of each run, and the main thread's CPU
 // time (not wall time, so another process's load does not count) in samtykke's own script tasks
-// up to `load` + 300 ms, and how much of it V8 spent compiling and parsing functions.
+// up to `load` + 300 ms, and how much of it V8 spent compiling and parsing functions; and the
+// page's own inline scripts apart: the bench's probe, and the inline start (its run, V8 compiling
+// it, and its callbacks later). The trace's own work (a stack trace for every request a script
+// makes) inflates every figure: compare builds of the same run, never a traced figure with a
+// plain one. Every build after the first is also compared with it run by run.
 //
 // `--dist` defaults to `here=dist`. Function names are only readable in an unminified engine:
 // `npx vite build --mode engine --minify false --outDir /tmp/unmin`, then copy dist/ and put that
@@ -158,7 +162,10 @@ function traced(events) {
   return { script, first, compile, page: probe + start + startLater, probe, start, startCompile, startLazy, startLater };
 }
 
-const fileOf = ({ functionName, url }) => (url ? new URL(url).pathname.split('/').pop() : functionName || '(anonymous)');
+// The inline start's functions are the page's, from the line its <script> is on (the probe's are above it).
+const START_LINE = FORM === 'inline' ? pageFor(BUILDS[0].tool).split('\n').findIndex((line) => line.includes('<script data-engine=')) : Infinity;
+const fileOf = ({ functionName, url, lineNumber }) =>
+  url.startsWith(ORIGIN) && lineNumber >= START_LINE ? 'samtykke-start (inline)' : url ? new URL(url).pathname.split('/').pop() : functionName || '(anonymous)';
 const keyOf = (frame) => `${fileOf(frame)} ${frame.functionName || '(anonymous)'} ${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
 
 /**
