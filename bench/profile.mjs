@@ -206,8 +206,11 @@ const seeds = VISITS.includes('returning') ? await Promise.all(BUILDS.map((b) =>
 const out = BUILDS.flatMap((b) => VISITS.map((visit) => ({ build: b.name, visit, scripts: [], ours: [], firsts: [], compiles: [], pages: [], probes: [], starts: [], startCompiles: [], startLazies: [], startLaters: [], byFn: new Map(), byFile: new Map() })));
 for (let i = 0; i < RUNS; i++) {
   for (const visit of VISITS) {
-    // Alternating builds run by run, so a busy spell of the machine falls on all of them.
-    for (const [j, b] of BUILDS.entries()) {
+    // Alternating builds run by run, so a busy spell of the machine falls on all of them, each
+    // run starting one build later: the first page view of a round measured ~2 ms cheaper than
+    // the others (the same build given twice, 14 runs), so no build may always be first.
+    for (const j of BUILDS.map((_, k) => (k + i) % BUILDS.length)) {
+      const b = BUILDS[j];
       const r = await run(b.tool, visit === 'returning' ? seeds[j] : undefined);
       const slot = out.find((o) => o.build === b.name && o.visit === visit);
       slot.scripts.push(r.script);
