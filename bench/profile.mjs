@@ -9,7 +9,11 @@
 //
 // `--trace` counts instead of sampling: a Chromium trace of each run, and the main thread's CPU
 // time (not wall time, so another process's load does not count) in samtykke's own script tasks
-// up to `load` + 300 ms, and how much of it V8 spent compiling and parsing functions.
+// up to `load` + 300 ms, and how much of it V8 spent compiling and parsing functions; and the
+// page's own inline scripts apart: the bench's probe, and the inline start (its run, V8 compiling
+// it, and its callbacks later). The trace's own work (a stack trace for every request a script
+// makes) inflates every figure: compare builds of the same run, never a traced figure with a
+// plain one. Every build after the first is also compared with it run by run.
 //
 // `--dist` defaults to `here=dist`. Function names are only readable in an unminified engine:
 // `npx vite build --mode engine --minify false --outDir /tmp/unmin`, then copy dist/ and put that
@@ -100,17 +104,29 @@ const COMPILE = new Set(['V8.CompileCode', 'V8.ParseFunction', 'V8.CompileLazy']
  * From a trace: the renderer main thread's CPU ms (tdur) in samtykke's outermost script events
  * (its files evaluated, and its functions called back by timers, frames, idle callbacks, events),
  * of which in its files' first runs (the rest: callbacks), and, nested in them, V8's outermost
- * compile and parse events; and apart, the page's own inline scripts (the probe and the inline start).
+ * compile and parse events; and apart, the page's own inline scripts: the bench's probe (the
+ * page's first script, line 1) and, for the inline form, the inline start, its own run (of which
+ * V8 compiling it) and its functions called back later on their own (the parser watch's callbacks
+ * the parser sets off between scripts). The start's functions called by others' code (a patched
+ * `src` or `setAttribute`) count in the caller's task, the engine's among them.
  */
 function traced(events) {
   const scriptEvent = (e) => e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.compile';
   const ours = (e) => /samtykke[^/]*\.js/.test(e.args?.data?.url ?? '') && scriptEvent(e);
-  // The page's own inline scripts: the bench's probe, and the inline start.
-  const inPage = (e) => (e.args?.data?.url ?? '').startsWith(ORIGIN) && (e.name === 'EvaluateScript' || e.name === 'v8.compile');
+  const inPage = (e) => (e.args?.data?.url ?? '').startsWith(ORIGIN) && scriptEvent(e);
   const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const main = events.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const cpu = (e) => (e.tdur ?? e.dur) / 1000;
+  // The inline start's script begins on a later line than the probe's (line 1).
+  const startLine = Math.min(...main.filter((e) => inPage(e) && e.name === 'EvaluateScript' && e.args.data.lineNumber > 1).map((e) => e.args.data.lineNumber));
   let script = 0;
-  let page = 0;
+  let probe = 0;
+  let start = 0;
+  let startCompile = 0;
+  let startLater = 0;
+  let startLazy = 0;
+  let startEnd = -1;
+  let lazyEnd = -1;
   let pageEnd = -1;
   let first = 0;
   let compile = 0;
@@ -118,22 +134,38 @@ function traced(events) {
   let compileEnd = -1;
   for (const e of main) {
     if (inPage(e) && e.ts >= pageEnd) {
-      page += (e.tdur ?? e.dur) / 1000;
       pageEnd = e.ts + e.dur;
+      const line = e.args.data.lineNumber ?? 0;
+      if (line < startLine) probe += cpu(e);
+      else if (e.name === 'FunctionCall') startLater += cpu(e);
+      else {
+        start += cpu(e);
+        startEnd = e.ts + e.dur;
+      }
+    } else if (inPage(e) && e.name === 'v8.compile' && e.args.data.lineNumber >= startLine) {
+      startCompile += cpu(e);
+      lazyEnd = e.ts + e.dur;
+    } else if (COMPILE.has(e.name) && e.ts < startEnd && e.ts >= lazyEnd) {
+      // V8 compiling the start's functions as they are first called, inside its run.
+      startLazy += cpu(e);
+      lazyEnd = e.ts + e.dur;
     }
     if (ours(e) && e.ts >= end) {
-      script += (e.tdur ?? e.dur) / 1000;
-      if (e.name === 'EvaluateScript') first += (e.tdur ?? e.dur) / 1000;
+      script += cpu(e);
+      if (e.name === 'EvaluateScript') first += cpu(e);
       end = e.ts + e.dur;
     } else if (COMPILE.has(e.name) && e.ts < end && e.ts >= compileEnd) {
-      compile += (e.tdur ?? e.dur) / 1000;
+      compile += cpu(e);
       compileEnd = e.ts + e.dur;
     }
   }
-  return { script, first, compile, page };
+  return { script, first, compile, page: probe + start + startLater, probe, start, startCompile, startLazy, startLater };
 }
 
-const fileOf = ({ functionName, url }) => (url ? new URL(url).pathname.split('/').pop() : functionName || '(anonymous)');
+// The inline start's functions are the page's, from the line its <script> is on (the probe's are above it).
+const START_LINE = FORM === 'inline' ? pageFor(BUILDS[0].tool).split('\n').findIndex((line) => line.includes('<script data-engine=')) : Infinity;
+const fileOf = ({ functionName, url, lineNumber }) =>
+  url.startsWith(ORIGIN) && lineNumber >= START_LINE ? 'samtykke-start (inline)' : url ? new URL(url).pathname.split('/').pop() : functionName || '(anonymous)';
 const keyOf = (frame) => `${fileOf(frame)} ${frame.functionName || '(anonymous)'} ${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
 
 /**
@@ -171,11 +203,14 @@ function add(profile, byFn, byFile) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const seeds = VISITS.includes('returning') ? await Promise.all(BUILDS.map((b) => decided(b.tool))) : [];
-const out = BUILDS.flatMap((b) => VISITS.map((visit) => ({ build: b.name, visit, scripts: [], ours: [], firsts: [], compiles: [], pages: [], byFn: new Map(), byFile: new Map() })));
+const out = BUILDS.flatMap((b) => VISITS.map((visit) => ({ build: b.name, visit, scripts: [], ours: [], firsts: [], compiles: [], pages: [], probes: [], starts: [], startCompiles: [], startLazies: [], startLaters: [], byFn: new Map(), byFile: new Map() })));
 for (let i = 0; i < RUNS; i++) {
   for (const visit of VISITS) {
-    // Alternating builds run by run, so a busy spell of the machine falls on all of them.
-    for (const [j, b] of BUILDS.entries()) {
+    // Alternating builds run by run, so a busy spell of the machine falls on all of them, each
+    // run starting one build later: the first page view of a round measured ~2 ms cheaper than
+    // the others (the same build given twice, 14 runs), so no build may always be first.
+    for (const j of BUILDS.map((_, k) => (k + i) % BUILDS.length)) {
+      const b = BUILDS[j];
       const r = await run(b.tool, visit === 'returning' ? seeds[j] : undefined);
       const slot = out.find((o) => o.build === b.name && o.visit === visit);
       slot.scripts.push(r.script);
@@ -184,6 +219,11 @@ for (let i = 0; i < RUNS; i++) {
         slot.ours.push(t.script);
         slot.firsts.push(t.first);
         slot.pages.push(t.page);
+        slot.probes.push(t.probe);
+        slot.starts.push(t.start);
+        slot.startCompiles.push(t.startCompile);
+        slot.startLaters.push(t.startLater);
+        slot.startLazies.push(t.startLazy);
         slot.compiles.push(t.compile);
       } else if (r.profile) add(r.profile, slot.byFn, slot.byFile);
     }
@@ -194,10 +234,18 @@ await browser.close();
 for (const o of out) {
   const per = (ms) => (ms / RUNS).toFixed(2).padStart(7);
   console.log(`\n== ${o.build}, ${o.visit} visit, ${FORM} form, ${RATE}× CPU, ${RUNS} runs: ScriptDuration median ${median(o.scripts).toFixed(1)} ms`);
+  // Against the first build, run by run: each pair ran back to back, so a busy spell of the
+  // machine falls on both, and the median of the differences moves less than the difference of
+  // the medians.
+  const base = out.find((b) => b.visit === o.visit);
+  if (base !== o) {
+    const diff = (key) => median(o[key].map((x, i) => x - base[key][i])).toFixed(2);
+    console.log(`   against ${base.build}, median of the run-by-run differences: ScriptDuration ${diff('scripts')} ms${TRACE ? `, the inline start's run ${diff('starts')}, the page's inline scripts ${diff('pages')}, samtykke's script ${diff('ours')}` : ''}`);
+  }
   if (PLAIN) continue;
   if (TRACE) {
     console.log(`   samtykke's script, main thread CPU ms: median ${median(o.ours).toFixed(2)} (files' first runs ${median(o.firsts).toFixed(2)}, callbacks the rest), of which compiling ${median(o.compiles).toFixed(2)}`);
-    console.log(`   the page's inline scripts (the bench's probe and the inline start), main thread CPU ms: median ${median(o.pages).toFixed(2)}`);
+    console.log(`   the page's inline scripts, main thread CPU ms: median ${median(o.pages).toFixed(2)}: the bench's probe ${median(o.probes).toFixed(2)}; the inline start's run ${median(o.starts).toFixed(2)} (of which compiling it ${median(o.startCompiles).toFixed(2)}, compiling its functions as called ${median(o.startLazies).toFixed(2)}), its callbacks later ${median(o.startLaters).toFixed(2)}`);
     continue;
   }
   console.log('   sampled ms per run, by file:');

@@ -19,7 +19,8 @@ type Method = (...args: unknown[]) => unknown;
  * met were requested already (the preload scanner sees them first), so they are left alone;
  * watch.ts names them. Each script and frame met after its check is handed to `met` (the
  * engine's heldFrame; the inline start, which draws no placeholders, gives none). Once the page
- * is parsed, the records go to `added` (the engine's; the start gives none, observeParsing).
+ * is parsed, the records go to `added` (the engine's); without one (the start, observeParsing)
+ * the lists are still gone through, for frames only.
  */
 function watchParser(check: Check, met?: (el: Element) => void, added?: (records: MutationRecord[]) => void): Uninstall {
   const loaders = () => [...document.scripts, ...document.getElementsByTagName('iframe')];
@@ -27,7 +28,8 @@ function watchParser(check: Check, met?: (el: Element) => void, added?: (records
   // (watch.ts names it).
   const checked = new WeakSet<Element>(loaders());
   const observer = new MutationObserver((records) => {
-    if (document.readyState !== 'loading') return added?.(records);
+    const parsed = document.readyState !== 'loading';
+    if (parsed && added) return added(records);
     // The parser adds the page one node at a time: going through the page's scripts and
     // frames (lists the browser keeps) for those not checked yet costs far less than looking
     // at each node it added. Every one is handed to `met` again, as a frame held since
@@ -35,7 +37,11 @@ function watchParser(check: Check, met?: (el: Element) => void, added?: (records
     for (const el of loaders()) {
       if (!checked.has(el)) {
         checked.add(el);
-        check(el);
+        // The parser's last nodes (after its last script: often a frame in <body>) reach the
+        // start's callback only once the page is parsed, as the parser makes no checkpoint before
+        // it ends: their frames are held then; a script not checked by then was inserted whole
+        // by code and has started.
+        if (!parsed || !(el instanceof HTMLScriptElement)) check(el);
       }
       met?.(el);
     }
@@ -45,10 +51,11 @@ function watchParser(check: Check, met?: (el: Element) => void, added?: (records
 }
 
 /**
- * The inline start's watch: only while the page is parsed. After that, what is inserted by code
- * through `src`, `setAttribute` or an HTML string is held by the start's other patches; a node
- * inserted whole (cloned or imported with its src) is left to the engine (docs/inline-start.md),
- * as holding a script then, when it has started, would only let the engine run it a second time.
+ * The inline start's watch: scripts and frames while the page is parsed, frames after it. What
+ * is inserted by code through `src`, `setAttribute` or an HTML string is held by the start's
+ * other patches; a script inserted whole (cloned or imported with its src) after parsing is
+ * left to the engine (docs/inline-start.md), as holding a script that has started would only
+ * let the engine run it a second time.
  */
 export const observeParsing = (check: Check): Uninstall => watchParser(check);
 
@@ -57,10 +64,11 @@ export const observeParser = (check: Check, met: (el: Element) => void): Uninsta
   watchParser(check, met, (records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
-        // One look inside per added element (not a pixel): each frame is checked, then handed to
-        // `met`. A script is not: inserted now by a means not patched, it has started already.
+        // One look inside per added element (not a pixel; a leaf's look finds nothing, and costs
+        // fewer bytes than telling it apart): each frame is checked, then handed to `met`. A
+        // script is not: inserted now by a means not patched, it has started already.
         if (node instanceof Element && !(node instanceof HTMLImageElement)) {
-          for (const el of node.firstElementChild ? [node, ...node.querySelectorAll('iframe')] : [node]) {
+          for (const el of [node, ...node.querySelectorAll('iframe')]) {
             if (!(el instanceof HTMLScriptElement)) check(el);
             met(el);
           }
@@ -134,28 +142,30 @@ export function patchHtmlStrings(checkTree: CheckTree): Uninstall {
   // The value is looked at as text but parsed as given, so a page's TrustedHTML stays trusted
   // (`require-trusted-types-for 'script'` refuses a plain string here). Any failure means
   // "not ours to hold": the browser then handles the call exactly as it would without us.
-  const parse = (html: unknown): DocumentFragment | null => {
+  const parse = (html: unknown): DocumentFragment | undefined => {
     try {
-      if (!/<(iframe|img)\b/i.test(String(html))) return null;
-      const template = document.createElement('template');
-      template.innerHTML = html as string;
-      // Scripts in an HTML string never run, so only frames and pixels are looked at.
-      return checkTree(template.content, 'iframe,img') ? template.content : null;
+      if (/<(iframe|img)\b/i.test(String(html))) {
+        const template = document.createElement('template');
+        template.innerHTML = html as string;
+        // Scripts in an HTML string never run, so only frames and pixels are looked at.
+        if (checkTree(template.content, 'iframe,img')) return template.content;
+      }
     } catch {
-      return null;
+      /* not ours to hold */
     }
   };
   const METHOD_AT: Record<string, 'before' | 'prepend' | 'append' | 'after'> = { beforebegin: 'before', afterbegin: 'prepend', beforeend: 'append', afterend: 'after' };
   return all([
     wrapSetter(Element.prototype, 'innerHTML', (el, html, set) => {
-      const held = el instanceof HTMLTemplateElement ? null : parse(html);
+      const held = !(el instanceof HTMLTemplateElement) && parse(html);
       if (held) el.replaceChildren(held);
       else set(html);
     }),
     replaceMethod(Element.prototype, 'insertAdjacentHTML', (adjacent) => function (this: Element, where: unknown, html: unknown) {
-      const method = typeof where === 'string' ? METHOD_AT[where.toLowerCase()] : undefined;
-      const held = method ? parse(html) : null;
-      if (held && method) this[method](held);
+      // (The browser reads `where` as text too.)
+      const method = METHOD_AT[String(where).toLowerCase()];
+      const held = method && parse(html);
+      if (held) this[method!](held);
       else adjacent.call(this, where, html);
     }),
   ]);

@@ -82,6 +82,21 @@ describe('the start’s hold', () => {
     expect(document.head.querySelector('script')!.getAttribute('type')).toBeNull();
   });
 
+  it('once the page is parsed, holds a frame its watch meets: the parser’s last nodes reach it only then', async () => {
+    expect(document.readyState).not.toBe('loading');
+    const held: Element[] = [];
+    installed.push(holdRecognised(held));
+    const template = document.createElement('template');
+    template.innerHTML = '<iframe src="https://www.youtube.com/embed/x"></iframe>';
+    const heard = new Promise((resolve) => new MutationObserver(resolve).observe(document.body, { childList: true }));
+    // Put in whole, without the patched `src`: as the parser puts a frame after the page's last script.
+    document.body.append(template.content.cloneNode(true));
+    await heard;
+    const frame = document.querySelector('iframe')!;
+    expect(held).toEqual([frame]);
+    expect([frame.getAttribute('src'), frame.getAttribute('data-src')]).toEqual([null, 'https://www.youtube.com/embed/x']);
+  });
+
   it('holds a frame written with innerHTML before it can load', () => {
     const held: Element[] = [];
     installed.push(holdRecognised(held));
