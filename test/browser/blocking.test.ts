@@ -126,6 +126,16 @@ describe('tags added by code (works in every browser)', () => {
     expect(await s.page.locator('p', { hasText: 'Se videoen' }).count()).toBe(1);
     // Every request since the page's start: the frames were put in while it was parsed.
     expect(s.requests.map((r) => r.url).filter((u) => /youtube|google\.com\/maps/.test(u))).toEqual([]);
+    // A position that is not one is the browser's to answer, a tracker in the HTML or not.
+    const answers = await s.page.evaluate((html) => ['constructor', 'toString', 'nowhere'].map((where) => {
+      try {
+        document.getElementById('y')!.insertAdjacentHTML(where as InsertPosition, html);
+        return 'inserted';
+      } catch (error) {
+        return (error as Error).name;
+      }
+    }), `<iframe src="${YOUTUBE}"></iframe>`);
+    expect(answers).toEqual(['SyntaxError', 'SyntaxError', 'SyntaxError']);
   });
 
   it('holds a lazy-loaded embed whose script copies data-src to src on scroll', async () => {

@@ -154,7 +154,8 @@ export function patchHtmlStrings(checkTree: CheckTree): Uninstall {
       /* not ours to hold */
     }
   };
-  const METHOD_AT: Record<string, 'before' | 'prepend' | 'append' | 'after'> = { beforebegin: 'before', afterbegin: 'prepend', beforeend: 'append', afterend: 'after' };
+  // Without a prototype, so a position such as "constructor" finds nothing and the browser answers it.
+  const METHOD_AT = { __proto__: null, beforebegin: 'before', afterbegin: 'prepend', beforeend: 'append', afterend: 'after' } as unknown as Partial<Record<string, 'before' | 'prepend' | 'append' | 'after'>>;
   return all([
     wrapSetter(Element.prototype, 'innerHTML', (el, html, set) => {
       const held = !(el instanceof HTMLTemplateElement) && parse(html);
