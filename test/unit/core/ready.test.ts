@@ -60,7 +60,12 @@ describe('whenIdle', () => {
     vi.stubGlobal('requestIdleCallback', (cb: () => void) => idle.push(cb));
     const frames = vi.fn();
     const raf = window.requestAnimationFrame.bind(window);
-    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => raf((t) => (frames(), cb(t))));
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) =>
+      raf((t) => {
+        frames();
+        cb(t);
+      }),
+    );
     const [a, b, c] = [vi.fn(), vi.fn(), vi.fn()];
     whenIdle(a);
     whenIdle(b);
