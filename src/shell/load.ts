@@ -22,7 +22,6 @@ export const partCors = (tag: HTMLScriptElement | null, url: URL): string | null
 /** The face's part name in a language: the engine fetches it, and the inline start preloads it (src/start/face.ts). */
 export const faceName = (lang: Lang): string => 'face.' + lang;
 
-
 /**
  * Fetches a part of samtykke, `samtykke-<name>.js`, from the folder our own tag came from, with
  * the same trust as the tag: the hash the build wrote in (`integrity`), the tag's `crossorigin`

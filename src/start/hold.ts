@@ -26,7 +26,6 @@ export function holdRecognised(held: Element[]): Uninstall {
   // What the start leaves to the engine, to stay small: a script put in whole once the page is
   // parsed (cloned, imported or made in another document, which carries its src without
   // setting it here; the parser watch holds frames only then, observeParsing) and
-  // `document.write`.
-  // Trackers' own snippets set `src` on an element they made, which is held.
+  // `document.write`. Trackers' own snippets set `src` on an element they made, which is held.
   return all([observeParsing(check), stopBeforeScriptExecute(check), patchSrc(check), patchHtmlStrings(treeCheck(check))]);
 }
