@@ -5,12 +5,10 @@ import { channelName } from '../markup';
 /**
  * The site's other open tabs share the cookie but not the page: a local decision pings them
  * over BroadcastChannel and each re-reads the cookie, so the other effects act there as here.
- * Becoming visible or focused re-reads it too, for browsers without BroadcastChannel, for pings
- * a frozen or cached tab missed, and for one sent before the channel was open: it is opened in
- * idle time after the first paint, not while the page loads, and opening it reads nothing (each
- * read of document.cookie is a synchronous round trip to the browser's cookie store, which a
- * returning visitor's page paid for nothing). A decision made in another tab before then was made
- * by a visitor who is there, and who comes back to this tab by showing or focusing it.
+ * Becoming visible or focused re-reads it too, for browsers without BroadcastChannel and for pings
+ * a frozen or cached tab missed. The channel is opened in idle time after the first paint, not
+ * while the page loads; opening it re-reads the cookie once, for a ping sent before it was open
+ * (a withdrawal in a window beside this one must not wait for this one to be focused).
  */
 export function syncTabs(store: ConsentStore, cookieName: string): void {
   let channel: BroadcastChannel | null | undefined;
@@ -33,7 +31,10 @@ export function syncTabs(store: ConsentStore, cookieName: string): void {
     }
     return channel;
   };
-  whenIdle(open);
+  whenIdle(() => {
+    open();
+    refresh();
+  });
   // What came from another tab is not sent on, or the tabs would keep pinging each other.
   // The ping waits for the paint, after the store's read-back: writing document.cookie does
   // not wait for the browser's cookie store, reading it does, so only then can another tab
