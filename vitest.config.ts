@@ -50,11 +50,6 @@ export default defineConfig({
         test: { ...builtInChromium, name: 'browser', include: ['test/browser/**/*.test.ts'] },
       },
       {
-        // The core scenarios again, with samtykke.full.js (engine and face in one file) as the tag.
-        extends: true,
-        test: { ...builtInChromium, name: 'browser-full', include: ['test/browser/engine.test.ts'], env: { SAMTYKKE_BUNDLE: 'samtykke.full.js' }, sequence: { groupOrder: 2 } },
-      },
-      {
         // The same scenarios in Chromium, Firefox ESR and WebKitGTK, after the Chromium suites.
         extends: true,
         test: {

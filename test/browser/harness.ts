@@ -13,8 +13,8 @@ export const ORIGIN = 'https://www.stressfri.test';
 export const FILES_ORIGIN = 'https://filer.lager.test';
 const DIST = new URL('../../dist/', import.meta.url);
 /**
- * What the site serves as `/samtykke.js`: the engine, or (SAMTYKKE_BUNDLE=samtykke.full.js, the
- * `browser-full` project) the one-file build, so the core scenarios run against both.
+ * What the site serves as `/samtykke.js`: the engine, or (SAMTYKKE_BUNDLE=samtykke.full.js, as
+ * engine.full.test.ts sets it) the one-file build, so the core scenarios run against both.
  */
 const BUNDLE = process.env.SAMTYKKE_BUNDLE ?? 'samtykke.js';
 
