@@ -123,6 +123,18 @@ describe('configurator', () => {
     }
   });
 
+  it('the Google Ads field’s help and the guide send the owner to the same place for the id: the old code, one menu path, or the search field', () => {
+    const guide = readFileSync(new URL('docs/veiledning.md', ROOT), 'utf8').replace(/\s+/g, ' ');
+    const help = /id="googleAds-help">([^<]*)</.exec(readFileSync(new URL('demo/configure.html', ROOT), 'utf8'))?.[1] ?? '';
+    const where = (text: string) => [
+      text.includes('id=AW-…'),
+      /Google Ads under \*?([^,;*]+)/.exec(text)?.[1],
+      text.includes('søk etter «Google-tag» i søkefeltet øverst i Google Ads'),
+    ];
+    expect(where(help)).toEqual([true, 'Verktøy › Konverteringer', true]);
+    expect(where(guide)).toEqual(where(help));
+  });
+
   it('checks the Google ids as they are typed, and says where an id of the other kind goes', async () => {
     const { page, close } = await openConfigurator();
     try {
