@@ -145,7 +145,7 @@ export function samtykkeDemo(options: DemoOptions = {}): Plugin[] {
 }
 
 /**
- * The static site (demo/vite.demo.config.ts, `npm run build:site`): the pages and the stand-in's
+ * The static site (demo/vite.demo.config.ts, `npm run build:site`, served by `npm run preview:site`): the pages and the stand-in's
  * sw.js at the root, and this version's built files with their dist/sri.json in `v/<version>/`,
  * the folder a tag points at for good (scripts/versioned.mjs). The root serves no samtykke file:
  * a tag pointed there would change under the owner with the next release.
@@ -173,5 +173,11 @@ export function samtykkeDemoBuild(options: DemoOptions = {}): Plugin[] {
     },
   };
 
-  return [htmlPlugin(options.realGoogle ?? process.env.SAMTYKKE_REAL_GOOGLE === '1'), build];
+  // `vite preview` of the built site (`npm run preview:site`) answers as GitHub Pages does: every
+  // file to any origin (the configurator's preview, a sandboxed page of origin 'null', fetches this
+  // version's files with crossorigin, and without the header shows no banner), and 404 for a path
+  // it does not have, not the home page.
+  const pages: Plugin = { name: 'samtykke-demo:pages', config: () => ({ appType: 'mpa', preview: { cors: true } }) };
+
+  return [htmlPlugin(options.realGoogle ?? process.env.SAMTYKKE_REAL_GOOGLE === '1'), build, pages];
 }
