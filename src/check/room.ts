@@ -29,12 +29,13 @@ export function roomAbove(check: ShadowRoot): number {
 }
 
 /**
- * The viewport line the panel must show down to, were it scrolled to its top: its first finding
- * (the first line to fix, else the first line), or its header when the details are hidden. Where
- * it lies does not depend on the panel's height, so fitting the height to it cannot loop.
+ * The viewport line the panel must show down to, were it scrolled to its top: its first finding,
+ * the first line to fix; when there is none, its header, whose summary says so ("Ingen feil sett
+ * herfra"). Where it lies does not depend on the panel's height, so fitting the height to it
+ * cannot loop.
  */
 function reach(check: ShadowRoot): number {
-  const first = check.querySelector('.to-fix button') ?? check.querySelector('.body li') ?? check.querySelector('header');
+  const first = check.querySelector('.to-fix button') ?? check.querySelector('header');
   const scrolled = [check.querySelector('.panel'), check.querySelector('.body')].reduce((sum, el) => sum + (el?.scrollTop ?? 0), 0);
   return (first?.getBoundingClientRect().bottom ?? 0) + scrolled;
 }

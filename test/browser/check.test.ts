@@ -279,6 +279,7 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
       const panelBottom = () => site.page.evaluate(() => document.querySelector('samtykke-check')!.shadowRoot!.querySelector('section')!.getBoundingClientRect().bottom);
       const bannerTop = () => site.page.locator('samtykke-ui section.banner').evaluate((el) => el.getBoundingClientRect().top);
       expect([await onTop(bannerHeading), (await panelBottom()) <= (await bannerTop())]).toEqual([whole, whole]);
+      expect(await axe(site.page)).toEqual([]);
       await copy.click();
       await expect.poll(() => site.page.locator('samtykke-check [role=status]').textContent()).toBe('Rapporten er kopiert.');
       // By keyboard too: focused, the banner's choice still shows whole, and Enter makes it.
@@ -289,6 +290,18 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
       // The banner gone, the panel takes the height it has (to just above the reopen button where that lies under it).
       await expect.poll(async () => (await panelBottom()) / viewport.height).toBeGreaterThan(0.8);
     });
+
+  it('a clean install at 1280×720 with the banner open: the panel’s heading and its summary (nothing to fix) above the whole banner, whose three buttons all show', async () => {
+    const site = await sites.open({ pages: PAGES, viewport: { width: 1280, height: 720 } });
+    await site.goto('/?samtykke=sjekk');
+    await panelWhen(site.page, (p) => p.summary === 'Ingen feil sett herfra.' && p.lines.some((l) => l.text.startsWith('Lenken til personvernsiden svarer')));
+    const shown = ['samtykke-check h2', 'samtykke-check .summary'].map((css) => site.page.locator(css));
+    const banner = [site.page.locator('samtykke-ui').getByRole('heading', { name: 'Informasjonskapsler' })];
+    for (const name of ['Godta alle', 'Avvis alle', 'Tilpass']) banner.push(site.page.locator('samtykke-ui').getByRole('button', { name, exact: true }));
+    await expect.poll(() => Promise.all([...shown, ...banner].map(onTop))).toEqual([true, true, true, true, true, true]);
+    const bottom = await site.page.evaluate(() => document.querySelector('samtykke-check')!.shadowRoot!.querySelector('section')!.getBoundingClientRect().bottom);
+    expect(bottom).toBeLessThanOrEqual(await site.page.locator('samtykke-ui section.banner').evaluate((el) => el.getBoundingClientRect().top));
+  });
 
   it('a line at the top leads to its place below with its heading in view, and «Skjul detaljene» keeps the red and yellow lines with their fixes', async () => {
     const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ before: SNIPPET }) }, viewport: { width: 1280, height: 800 } });
