@@ -4,7 +4,7 @@ import { buildSamtykke, buildServiceWorker, SRC_DIR, SW_ENTRY } from './bundle.j
 import { CONSENT_LOG_PATH, createDemoConsentLog } from './consent-log.js';
 import { createGoogleLog } from './google-log.js';
 import { RELEASE_DIR, sriJson, VERSION } from './sri.js';
-import { BUILT_FILES, CHECK_FILE, DIST, HELP_FILE, SRI_MANIFEST } from '../../scripts/built-files.mjs';
+import { BUILT_FILES, CHECK_FILE, DIST, HELP_FILE, SRI_MANIFEST, START_FILE } from '../../scripts/built-files.mjs';
 
 const STANDIN_DIR = SW_ENTRY.slice(0, SW_ENTRY.lastIndexOf('/') + 1);
 const ROOT = new URL('../../', import.meta.url);
@@ -62,6 +62,8 @@ export interface DemoOptions {
  * - `/v/<version>/samtykke-help.js`: the console messages' texts as built (dist/), whose hash
  *   that build carries, fetched when a demo setting is wrong (by the configurator's preview too,
  *   whose opaque origin needs CORS: these files are served to any origin, as GitHub Pages does);
+ * - `/v/<version>/samtykke-start.js`: the inline start as built, which the configurator reads (by
+ *   its hash in sri.json) to offer the inline paste;
  * - `/sw.js`: the offline Google stand-in (demo/standin/sw.ts);
  * - `/v1/consents`: the consent log receiver (server/), which the pages' tag logs to;
  * - `/__samtykke/google`: the stand-in's log; `/v/<version>/sri.json`: the build's SRI hashes
@@ -112,8 +114,8 @@ export function samtykkeDemo(options: DemoOptions = {}): Plugin[] {
             ? (bundle ??= buildSamtykke())
             : path === '/sw.js'
               ? (worker ??= buildServiceWorker())
-              : // The parts the one-file build fetches beside it (the console's texts, the owner's check), as built.
-                [HELP_FILE, CHECK_FILE].find((file) => path === '/' + RELEASE_DIR + file)
+              : // The parts the one-file build fetches beside it (the console's texts, the owner's check), and the start the configurator inlines, as built.
+                [HELP_FILE, CHECK_FILE, START_FILE].find((file) => path === '/' + RELEASE_DIR + file)
                 ? readFile(new URL(DIST + path.slice(path.lastIndexOf('/') + 1), ROOT), 'utf8')
                 : null;
         if (!build) return next();
