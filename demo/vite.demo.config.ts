@@ -20,12 +20,12 @@ const page = (file: string) => new URL(file, import.meta.url).pathname;
  *   Every address is relative (`base: './'`), so it works from any folder of any static host,
  *   e.g. GitHub Pages' https://<owner>.github.io/samtykke/.
  */
-export default defineConfig(({ command }) => ({
+export default defineConfig(({ command, isPreview }) => ({
   root: new URL('.', import.meta.url).pathname,
   base: './',
   publicDir: false,
   server: { open: '/' },
-  plugins: [guidePagePlugin(), command === 'serve' ? samtykkeDemo() : samtykkeDemoBuild()],
+  plugins: [guidePagePlugin(), command === 'serve' && !isPreview ? samtykkeDemo() : samtykkeDemoBuild()],
   build: {
     outDir: new URL('../dist-site', import.meta.url).pathname,
     emptyOutDir: true,

@@ -4,7 +4,7 @@ import { buildSamtykke, buildServiceWorker, SRC_DIR, SW_ENTRY } from './bundle.j
 import { CONSENT_LOG_PATH, createDemoConsentLog } from './consent-log.js';
 import { createGoogleLog } from './google-log.js';
 import { RELEASE_DIR, sriJson, VERSION } from './sri.js';
-import { BUILT_FILES, CHECK_FILE, DIST, HELP_FILE, SRI_MANIFEST } from '../../scripts/built-files.mjs';
+import { BUILT_FILES, CHECK_FILE, DIST, HELP_FILE, SRI_MANIFEST, START_FILE } from '../../scripts/built-files.mjs';
 
 const STANDIN_DIR = SW_ENTRY.slice(0, SW_ENTRY.lastIndexOf('/') + 1);
 const ROOT = new URL('../../', import.meta.url);
@@ -62,6 +62,8 @@ export interface DemoOptions {
  * - `/v/<version>/samtykke-help.js`: the console messages' texts as built (dist/), whose hash
  *   that build carries, fetched when a demo setting is wrong (by the configurator's preview too,
  *   whose opaque origin needs CORS: these files are served to any origin, as GitHub Pages does);
+ * - `/v/<version>/samtykke-start.js`: the inline start as built, which the configurator reads (by
+ *   its hash in sri.json) to offer the inline paste;
  * - `/sw.js`: the offline Google stand-in (demo/standin/sw.ts);
  * - `/v1/consents`: the consent log receiver (server/), which the pages' tag logs to;
  * - `/__samtykke/google`: the stand-in's log; `/v/<version>/sri.json`: the build's SRI hashes
@@ -112,8 +114,8 @@ export function samtykkeDemo(options: DemoOptions = {}): Plugin[] {
             ? (bundle ??= buildSamtykke())
             : path === '/sw.js'
               ? (worker ??= buildServiceWorker())
-              : // The parts the one-file build fetches beside it (the console's texts, the owner's check), as built.
-                [HELP_FILE, CHECK_FILE].find((file) => path === '/' + RELEASE_DIR + file)
+              : // The parts the one-file build fetches beside it (the console's texts, the owner's check), and the start the configurator inlines, as built.
+                [HELP_FILE, CHECK_FILE, START_FILE].find((file) => path === '/' + RELEASE_DIR + file)
                 ? readFile(new URL(DIST + path.slice(path.lastIndexOf('/') + 1), ROOT), 'utf8')
                 : null;
         if (!build) return next();
@@ -145,7 +147,7 @@ export function samtykkeDemo(options: DemoOptions = {}): Plugin[] {
 }
 
 /**
- * The static site (demo/vite.demo.config.ts, `npm run build:site`): the pages and the stand-in's
+ * The static site (demo/vite.demo.config.ts, `npm run build:site`, served by `npm run preview:site`): the pages and the stand-in's
  * sw.js at the root, and this version's built files with their dist/sri.json in `v/<version>/`,
  * the folder a tag points at for good (scripts/versioned.mjs). The root serves no samtykke file:
  * a tag pointed there would change under the owner with the next release.
@@ -173,5 +175,11 @@ export function samtykkeDemoBuild(options: DemoOptions = {}): Plugin[] {
     },
   };
 
-  return [htmlPlugin(options.realGoogle ?? process.env.SAMTYKKE_REAL_GOOGLE === '1'), build];
+  // `vite preview` of the built site (`npm run preview:site`) answers as GitHub Pages does: every
+  // file to any origin (the configurator's preview, a sandboxed page of origin 'null', fetches this
+  // version's files with crossorigin, and without the header shows no banner), and 404 for a path
+  // it does not have, not the home page.
+  const pages: Plugin = { name: 'samtykke-demo:pages', config: () => ({ appType: 'mpa', preview: { cors: true } }) };
+
+  return [htmlPlugin(options.realGoogle ?? process.env.SAMTYKKE_REAL_GOOGLE === '1'), build, pages];
 }

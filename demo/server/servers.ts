@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer as createHttpServer, request, type Server } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import { build, createServer, type ViteDevServer } from 'vite';
+import { join } from 'node:path';
+import { build, createServer, preview, type Plugin, type ViteDevServer } from 'vite';
 import { createGoogleLog, LOG_PATH, type StandInHit } from './google-log.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -54,43 +54,35 @@ export async function startDevServer(): Promise<DemoServer> {
   return { origin, ...(await logClient(origin)), close: () => server.close() };
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-};
-
 /**
  * The demo as a static site: `vite build --config demo/vite.demo.config.ts` (pages + the built
- * dist/samtykke.js + sw.js) into a temporary folder, served by a plain file server that also
- * keeps the stand-in's log, as the dev server does. It allows every origin (CORS), as GitHub
- * Pages does: the configurator's preview has an opaque origin, and the engine fetches its parts
- * over CORS to check their hashes.
+ * files in v/<version>/ + sw.js) into a temporary folder, served by `vite preview` with the same
+ * config (`npm run preview:site`), which answers every origin (CORS) as GitHub Pages does (the
+ * configurator's preview has an opaque origin, and the engine fetches its parts over CORS to check
+ * their hashes), and keeps the stand-in's log, as the dev server does.
  */
 export async function startStaticServer(): Promise<DemoServer> {
   const out = await mkdtemp(join(tmpdir(), 'samtykke-demo-'));
   await build({ configFile: ROOT + 'demo/vite.demo.config.ts', logLevel: 'silent', build: { outDir: out, emptyOutDir: true } });
   const log = createGoogleLog();
-  const server: Server = createHttpServer((req, res) => {
-    if (log.handle(req, res)) return;
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
-    const file = normalize(join(out, path.endsWith('/') ? path + 'index.html' : path));
-    if (!file.startsWith(out)) return void res.writeHead(403).end();
-    readFile(file).then(
-      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' }).end(body),
-      () => res.writeHead(404).end('not found'),
-    );
+  const standInLog: Plugin = {
+    name: 'samtykke-demo:stand-in-log',
+    configurePreviewServer: (server) => void server.middlewares.use((req, res, next) => void (log.handle(req, res) || next())),
+  };
+  const server = await preview({
+    configFile: ROOT + 'demo/vite.demo.config.ts',
+    logLevel: 'silent',
+    build: { outDir: out },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+    plugins: [standInLog],
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
+  const { port } = server.httpServer.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
     ...(await logClient(origin)),
     close: async () => {
-      await new Promise<void>((done) => server.close(() => done()));
+      await server.close();
       await rm(out, { recursive: true, force: true });
     },
   };

@@ -61,10 +61,9 @@ export const runCheck: RunCheck = (config, store, tag, said) => {
     url.searchParams.set(PARAM, VALUE);
     location.assign(url.href);
   };
-  // Room to just above the banner's buttons, given to the panel's CSS (--room) through the CSSOM, which a strict CSP allows.
-  const fit = () => host.style.setProperty('--room', roomAbove(root.querySelector('.panel')?.getBoundingClientRect()) + 'px');
+  // The room above the banner (or its buttons), given to the panel's CSS (--room) through the CSSOM, which a strict CSP allows.
+  const fit = () => host.style.setProperty('--room', roomAbove(root) + 'px');
   const draw = () => {
-    fit();
     render(
       h(Panel, {
         t,
@@ -80,6 +79,7 @@ export const runCheck: RunCheck = (config, store, tag, said) => {
       }),
       root,
     );
+    fit();
   };
 
   whenParsed(() => {
@@ -101,6 +101,6 @@ export const runCheck: RunCheck = (config, store, tag, said) => {
       /* no Resource Timing: the "Oppdater" button reads again */
     }
     addEventListener('load', () => update());
-    watchRoom(fit);
+    watchRoom(root, fit);
   });
 };

@@ -43,15 +43,21 @@ async function panelWhen(page: Page, ok: (p: { summary: string; lines: Shown[] }
   await expect.poll(async () => ok(await panel(page)), { timeout: 10_000 }).toBe(true);
   return panel(page);
 }
-/** Whether the element shows whole in the viewport and is what a click at its middle reaches (through the shadow roots): nothing lies over it. */
+/**
+ * Whether the element shows whole in the viewport and is what a click reaches (through the shadow
+ * roots) at its middle and just inside its top and bottom edges: nothing lies over it, and no
+ * scrolling box cuts it off.
+ */
 const onTop = (l: Locator) =>
   l.evaluate((el) => {
     const box = el.getBoundingClientRect();
     if (box.height === 0 || box.top < 0 || box.left < 0 || box.bottom > innerHeight || box.right > innerWidth) return false;
-    const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
-    let hit = document.elementFromPoint(x, y);
-    for (let inner = hit?.shadowRoot?.elementFromPoint(x, y); hit && inner && inner !== hit; inner = hit.shadowRoot?.elementFromPoint(x, y)) hit = inner;
-    return !!hit && el.contains(hit);
+    const x = box.left + box.width / 2;
+    return [box.top + box.height / 2, box.top + 3, box.bottom - 3].every((y) => {
+      let hit = document.elementFromPoint(x, y);
+      for (let inner = hit?.shadowRoot?.elementFromPoint(x, y); hit && inner && inner !== hit; inner = hit.shadowRoot?.elementFromPoint(x, y)) hit = inner;
+      return !!hit && el.contains(hit);
+    });
   });
 const click = (site: Site, name: string) => site.page.getByRole('button', { name, exact: true }).click();
 
@@ -249,30 +255,53 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     expect(text).toContain('- Sjekken ser det nettleseren selv noterer om hva siden hentet (Resource Timing).');
   });
 
-  for (const viewport of [
-    { width: 320, height: 640 },
-    { width: 1280, height: 800 },
+  // The owner's screens: a phone, a laptop, a PC, an older PC, and a 1280×800 screen at 200 % zoom
+  // (640×400 CSS px). Where the check list and the banner both fit, the banner shows whole below it.
+  for (const { name, viewport, deviceScaleFactor = 1, whole } of [
+    { name: '320×640', viewport: { width: 320, height: 640 }, whole: false },
+    { name: '1280×720', viewport: { width: 1280, height: 720 }, whole: true },
+    { name: '1280×800', viewport: { width: 1280, height: 800 }, whole: true },
+    { name: '1024×768', viewport: { width: 1024, height: 768 }, whole: true },
+    { name: '1280×800 at 200 %', viewport: { width: 640, height: 400 }, deviceScaleFactor: 2, whole: false },
   ])
-    it(`at ${viewport.width}×${viewport.height} with the banner open: the first red line, «Kopier rapporten» and the banner’s «Avvis alle» all show, nothing over them; after the choice the panel takes the screen's height`, async () => {
-      const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ before: SNIPPET }) }, viewport, permissions: ['clipboard-read', 'clipboard-write'] });
+    it(`at ${name} with the banner open: the panel's heading and first red line, «Kopier rapporten» and the banner's three buttons all show, nothing over them${whole ? ', the whole banner below the panel' : ''}; after the choice the panel takes the screen's height`, async () => {
+      // Old Google code after the tag: one red line, and the banner as tall as on the owner's site.
+      const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ head: SNIPPET }) }, viewport, deviceScaleFactor, permissions: ['clipboard-read', 'clipboard-write'] });
       await site.goto('/?samtykke=sjekk');
       await panelWhen(site.page, (p) => p.lines.some((l) => l.tone === 'bad'));
-      const reject = site.page.getByRole('button', { name: 'Avvis alle' });
-      await reject.waitFor();
+      const [accept, reject, customize] = ['Godta alle', 'Avvis alle', 'Tilpass'].map((name) => site.page.locator('samtykke-ui').getByRole('button', { name, exact: true }));
+      await reject!.waitFor();
+      const heading = site.page.locator('samtykke-check h2');
       const firstRed = site.page.locator('samtykke-check .to-fix button.bad-jump').first();
       const copy = site.page.getByRole('button', { name: 'Kopier rapporten' });
-      await expect.poll(() => Promise.all([onTop(firstRed), onTop(copy), onTop(reject)])).toEqual([true, true, true]);
+      await expect.poll(() => Promise.all([heading, firstRed, copy, accept!, reject!, customize!].map(onTop))).toEqual([true, true, true, true, true, true]);
+      const bannerHeading = site.page.locator('samtykke-ui').getByRole('heading', { name: 'Informasjonskapsler' });
+      const panelBottom = () => site.page.evaluate(() => document.querySelector('samtykke-check')!.shadowRoot!.querySelector('section')!.getBoundingClientRect().bottom);
+      const bannerTop = () => site.page.locator('samtykke-ui section.banner').evaluate((el) => el.getBoundingClientRect().top);
+      expect([await onTop(bannerHeading), (await panelBottom()) <= (await bannerTop())]).toEqual([whole, whole]);
+      expect(await axe(site.page)).toEqual([]);
       await copy.click();
       await expect.poll(() => site.page.locator('samtykke-check [role=status]').textContent()).toBe('Rapporten er kopiert.');
       // By keyboard too: focused, the banner's choice still shows whole, and Enter makes it.
-      await reject.focus();
-      expect(await onTop(reject)).toBe(true);
+      await reject!.focus();
+      expect(await onTop(reject!)).toBe(true);
       await site.page.keyboard.press('Enter');
       await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('Valget ble tatt')));
       // The banner gone, the panel takes the height it has (to just above the reopen button where that lies under it).
-      const reach = () => site.page.evaluate(() => document.querySelector('samtykke-check')!.shadowRoot!.querySelector('section')!.getBoundingClientRect().bottom / innerHeight);
-      await expect.poll(reach).toBeGreaterThan(0.8);
+      await expect.poll(async () => (await panelBottom()) / viewport.height).toBeGreaterThan(0.8);
     });
+
+  it('a clean install at 1280×720 with the banner open: the panel’s heading and its summary (nothing to fix) above the whole banner, whose three buttons all show', async () => {
+    const site = await sites.open({ pages: PAGES, viewport: { width: 1280, height: 720 } });
+    await site.goto('/?samtykke=sjekk');
+    await panelWhen(site.page, (p) => p.summary === 'Ingen feil sett herfra.' && p.lines.some((l) => l.text.startsWith('Lenken til personvernsiden svarer')));
+    const shown = ['samtykke-check h2', 'samtykke-check .summary'].map((css) => site.page.locator(css));
+    const banner = [site.page.locator('samtykke-ui').getByRole('heading', { name: 'Informasjonskapsler' })];
+    for (const name of ['Godta alle', 'Avvis alle', 'Tilpass']) banner.push(site.page.locator('samtykke-ui').getByRole('button', { name, exact: true }));
+    await expect.poll(() => Promise.all([...shown, ...banner].map(onTop))).toEqual([true, true, true, true, true, true]);
+    const bottom = await site.page.evaluate(() => document.querySelector('samtykke-check')!.shadowRoot!.querySelector('section')!.getBoundingClientRect().bottom);
+    expect(bottom).toBeLessThanOrEqual(await site.page.locator('samtykke-ui section.banner').evaluate((el) => el.getBoundingClientRect().top));
+  });
 
   it('a line at the top leads to its place below with its heading in view, and «Skjul detaljene» keeps the red and yellow lines with their fixes', async () => {
     const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ before: SNIPPET }) }, viewport: { width: 1280, height: 800 } });

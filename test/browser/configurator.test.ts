@@ -123,6 +123,36 @@ describe('configurator', () => {
     }
   });
 
+  it('its preview shows the banner on the built site served locally (`npm run preview:site`), which answers the preview’s opaque origin as GitHub Pages does', async () => {
+    const { page, close } = await openConfigurator();
+    try {
+      const refused: string[] = [];
+      page.on('console', (m) => void (/CORS|Access-Control-Allow-Origin/.test(m.text()) && refused.push(m.text())));
+      await page.fill('#googleAds', 'AW-123456789');
+      const banner = page.frameLocator('#preview').locator('samtykke-ui section.banner');
+      await expect.poll(() => banner.count()).toBe(1);
+      await expect.poll(() => banner.getByRole('button', { name: 'Avvis alle' }).isVisible()).toBe(true);
+      expect(refused).toEqual([]);
+      // The face the engine fetches beside it, as the sandbox asks for it (Origin: null).
+      const face = await fetch(`${site.server.origin}/${versionDir(SRI.version)}samtykke-face.nb.js`, { headers: { origin: 'null' } });
+      expect([face.status, face.headers.get('access-control-allow-origin')]).toEqual([200, '*']);
+    } finally {
+      await close();
+    }
+  });
+
+  it('the Google Ads field’s help and the guide send the owner to the same place for the id: the old code, one menu path, or the search field', () => {
+    const guide = readFileSync(new URL('docs/veiledning.md', ROOT), 'utf8').replace(/\s+/g, ' ');
+    const help = /id="googleAds-help">([^<]*)</.exec(readFileSync(new URL('demo/configure.html', ROOT), 'utf8'))?.[1] ?? '';
+    const where = (text: string) => [
+      text.includes('id=AW-…'),
+      /Google Ads under \*?([^,;*]+)/.exec(text)?.[1],
+      text.includes('søk etter «Google-tag» i søkefeltet øverst i Google Ads'),
+    ];
+    expect(where(help)).toEqual([true, 'Verktøy › Konverteringer', true]);
+    expect(where(guide)).toEqual(where(help));
+  });
+
   it('checks the Google ids as they are typed, and says where an id of the other kind goes', async () => {
     const { page, close } = await openConfigurator();
     try {

@@ -84,6 +84,22 @@ const bannerHost = (page: Page) =>
   });
 
 describe.each(['dev', 'static'] as const)('demo served by the %s server', (kind) => {
+  it('its configurator offers the inline paste (the start read by its hash) and its preview, a sandboxed page, shows the banner', async () => {
+    const context = await browser.newContext();
+    try {
+      await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+      const page = await context.newPage();
+      const refused: string[] = [];
+      page.on('console', (m) => void (/integrity|CORS|Access-Control/.test(m.text()) && refused.push(m.text())));
+      await page.goto(servers[kind]!.origin + '/configure.html', { waitUntil: 'load' });
+      await expect.poll(() => page.locator('#code').innerText()).toContain('data-engine-integrity="sha384-');
+      await expect.poll(() => page.frameLocator('#preview').locator('samtykke-ui section.banner').getByRole('button', { name: 'Avvis alle' }).count()).toBe(1);
+      expect(refused).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows the banner, holds Google back until a choice, then loads gtag.js through the stand-in', async () => {
     const server = servers[kind]!;
     await server.clearHits();
