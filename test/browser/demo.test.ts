@@ -15,6 +15,12 @@ const servers: Record<'dev' | 'static', DemoServer | null> = { dev: null, static
 beforeAll(async () => {
   browser = await launch();
   [servers.dev, servers.static] = await Promise.all([startDevServer(), startStaticServer()]);
+  // The dev server builds each module on its first request: one visit of each page here, under
+  // the hook's longer timeout, so a test's own timeout is spent on the demo, not on that first
+  // build (on 2 busy cores it took the first test past 30 s).
+  const warm = await browser.newPage();
+  for (const path of ['/', '/configure.html']) await warm.goto(servers.dev.origin + path, { waitUntil: 'load' });
+  await warm.close();
 });
 
 afterAll(async () => {
