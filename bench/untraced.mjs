@@ -11,8 +11,9 @@
 // `v8.callFunction`, `v8.evaluateModule` (what ScriptDuration counts: scripts run and functions
 // called back, with the compiling done inside them; a script's own compile before its run is
 // CDP's V8CompileDuration, not counted), thread time (`tdur`), from the page's
-// `navigationStart` to its `loadEventEnd` + 300 ms (returning visitor, the bench's window) or
-// + 1 000 ms (first visit: the bench waits for the banner, which on loopback is there by then).
+// `navigationStart` to its `loadEventEnd` + 300 ms (the bench's window for a page with no banner
+// to wait for), or + 1 000 ms for a first visit with a banner (the bench reads 300 ms after the
+// banner shows, which on loopback it has by then).
 // Also from the trace: `V8.CollectSourcePositions` (V8 re-parsing a function to map a stack
 // trace to lines; in the whole window, and inside the tool's files' runs), and the tool's files'
 // own runs (outermost `v8.run` naming one of its files; callbacks are not named in
@@ -31,7 +32,7 @@
 // Tools, visits and modes alternate run by run (each round starts one tool later), so a busy
 // spell of the shared machine falls on all of them.
 //
-//   node bench/untraced.mjs [--runs 7] [--duration 4] [--keep folder]   (npm run bench:untraced -- --runs 7)
+//   node bench/untraced.mjs [--runs 7] [--duration 6] [--keep folder]   (npm run bench:untraced -- --runs 7)
 //
 // `--keep <folder>`: also keep every trace there (open one in Perfetto or chrome://tracing), and
 // for the attached ones ScriptDuration and when it was read (`*.read.json`).
@@ -53,7 +54,7 @@ const arg = (name, def) => {
   return i > 0 ? process.argv[i + 1] : def;
 };
 const RUNS = Number(arg('--runs', 7));
-const DURATION = Number(arg('--duration', 4));
+const DURATION = Number(arg('--duration', 6));
 const KEEP = arg('--keep', null);
 if (KEEP) mkdirSync(KEEP, { recursive: true });
 const DIST = new URL('../dist/', import.meta.url);
@@ -67,8 +68,8 @@ const NAMES = ['none', 'samtykke:inline', 'cookieconsent', 'klaro'];
 const VISITS = ['first', 'returning'];
 const MODES = ['attached', 'untraced'];
 const CATEGORIES = 'v8,disabled-by-default-v8.compile,blink.user_timing';
-/** ms after `loadEventEnd` that a visit's window runs to (see the header). */
-const AFTER_LOAD = { first: 1000, returning: 300 };
+/** ms after `loadEventEnd` that a page view's window runs to (see the header). */
+const afterLoad = (visit, tool) => (visit === 'first' && tool.accept ? 1000 : 300);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
@@ -268,7 +269,7 @@ for (let i = 0; i < RUNS; i++) {
             copyFileSync(file, `${base}.json`);
             if (mode === 'attached') writeFileSync(`${base}.read.json`, JSON.stringify({ scriptDuration: r.scriptDuration, readAt: r.readAt }));
           }
-          const m = measure(r.events, toolFiles, (load) => load + AFTER_LOAD[visit] * 1000);
+          const m = measure(r.events, toolFiles, (load) => load + afterLoad(visit, tool) * 1000);
           if (!m) {
             dropped++;
             console.error(`  ${name}, ${visit}, ${mode}: no load (or not the whole window) in the trace; dropped (raise --duration?)`);
@@ -318,8 +319,14 @@ const line = (cells) => `| ${cells.map((c, i) => c.padEnd(w[i])).join(' | ')} |`
 const cpus = os.cpus();
 console.log(`${cpus[0]?.model ?? 'unknown'} (${cpus.length} cores), ${new Date(started).toISOString().slice(0, 16)}Z, loopback 1× CPU; ${RUNS} runs per cell, median (min–max), main-thread CPU ms from the trace; ×n = to vanilla-cookieconsent in the same mode.`);
 console.log(`\n${line(head)}\n|${w.map((x) => '-'.repeat(x + 2)).join('|')}|\n${rows.map(line).join('\n')}`);
+console.log(`\nCheck, the CDP runs: ScriptDuration (what the bench reads) and the trace's sum up to the moment it was read, ms, median (min–max).`);
+for (const visit of VISITS) {
+  const line = NAMES.map((name) => {
+    const c = checks.filter((x) => x.name === name && x.visit === visit);
+    return `${name} ${fmt(stats(c.map((x) => x.scriptDuration)))} / ${fmt(stats(c.map((x) => x.trace)))}`;
+  });
+  console.log(`  ${visit}: ${line.join('; ')}`);
+}
 const diffs = checks.map((c) => c.trace - c.scriptDuration);
-console.log(
-  `\nCheck, CDP runs (${checks.length}): ScriptDuration median ${median(checks.map((c) => c.scriptDuration)).toFixed(1)} ms, the trace's sum to the same moment ${median(checks.map((c) => c.trace)).toFixed(1)} ms; trace − ScriptDuration per run: median ${median(diffs).toFixed(2)} ms (${Math.min(...diffs).toFixed(2)} to ${Math.max(...diffs).toFixed(2)}).`,
-);
+console.log(`  trace − ScriptDuration, run by run (${diffs.length}): median ${median(diffs).toFixed(2)} ms (${Math.min(...diffs).toFixed(2)} to ${Math.max(...diffs).toFixed(2)}).`);
 console.log(`Load average (1 min) during the run: ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} (${cpus.length} cores). Dropped views: ${dropped}. ${Math.round((Date.now() - started) / 1000)} s.`);
