@@ -19,8 +19,8 @@
 // trace to lines; in the whole window, and inside the tool's files' runs), and the tool's files'
 // own runs (outermost `v8.run` naming one of its files; callbacks are not named in
 // these categories, so they are not in it). The categories are kept to `v8`,
-// `disabled-by-default-v8.compile`, `blink.user_timing`: `devtools.timeline` would itself take
-// stack traces for the trace. The attached runs also give the check that the trace's sum
+// `disabled-by-default-v8.compile`, `blink.user_timing`: `devtools.timeline` may itself take
+// stack traces (it records initiators). The attached runs also give the check that the trace's sum
 // measures what ScriptDuration does: both up to the moment ScriptDuration was read (trace time
 // is CLOCK_MONOTONIC on Linux, as Node's hrtime). They agree within about 1 ms for every page
 // but vanilla-cookieconsent's, where the trace counts 4–9 ms more (of that, traced once with
