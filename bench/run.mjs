@@ -7,8 +7,7 @@
 // bench/pages.mjs; default sync), --table (reprint the last results), --save (also keep them in
 // bench/results.json, the record docs/performance.md quotes; without it they go to the system's
 // temp directory only).
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import http2 from 'node:http2';
 import net from 'node:net';
 import os from 'node:os';
@@ -18,6 +17,7 @@ import { chromium } from 'playwright-core';
 import { chromiumOptions } from '../scripts/chromium.mjs';
 import { connectMs, emulate, profilesFrom } from './network.mjs';
 import { ASSETS, GTAG_STUB, ORIGIN, isGoogle, pageFor, tools } from './pages.mjs';
+import { certificate, gzipped } from './serving.mjs';
 import { stats, table } from './stats.mjs';
 import { targets } from './targets.mjs';
 
@@ -66,17 +66,6 @@ const TOOLS = tools(Object.fromEntries(built.map((f) => [f, readFileSync(new URL
 const NAMES = Object.keys(TOOLS);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** A throwaway self-signed certificate for the local server (the browser is told to accept it). */
-function certificate() {
-  const dir = mkdtempSync(join(os.tmpdir(), 'samtykke-bench-'));
-  const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
-  try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=samtykke-bench'], { stdio: 'ignore' });
-    return { key: readFileSync(key), cert: readFileSync(cert) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 // One local HTTPS server (HTTP/2, as a CDN serves) answers for every host name (the browser
 // resolves them all to it), so Chromium's HTTP cache works as it does on a real site; request
@@ -84,13 +73,8 @@ function certificate() {
 // page is at ORIGIN, the tools' files at ASSETS. `serving` is the context open now (runs are one
 // at a time): its tool, its page and the tool's files it asked for, in order.
 let serving = null;
-const zipCache = new Map();
-const gzipped = (body) => {
-  if (!zipCache.has(body)) zipCache.set(body, gzipSync(body, { level: 9 }));
-  return zipCache.get(body);
-};
 const PAGES = ['/', '/tjenester/'];
-const server = http2.createSecureServer({ ...certificate(), allowHTTP1: true }, (req, res) => {
+const server = http2.createSecureServer({ ...certificate('samtykke-bench'), allowHTTP1: true }, (req, res) => {
   const url = new URL(req.url, `https://${req.headers[':authority'] ?? req.headers.host}`);
   // Compressed when the browser takes it, as every CDN and Webnode send text (the bytes rows
   // count gzip -9 too); on a slow network it is the size on the wire that costs.

@@ -41,15 +41,15 @@
 // for the attached ones ScriptDuration and when it was read (`*.read.json`).
 // `--duration`: seconds of startup tracing per page view (from the browser's start; raise it
 // if runs are dropped for "no load in the trace"). Needs `npm run build` first.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http2 from 'node:http2';
 import os from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { chromiumOptions } from '../scripts/chromium.mjs';
 import { ASSETS, GTAG_STUB, ORIGIN, isGoogle, pageFor, tools } from './pages.mjs';
+import { certificate, gzipped } from './serving.mjs';
 import { fmt, median, stats } from './stats.mjs';
 
 const arg = (name, def) => {
@@ -76,28 +76,12 @@ const afterLoad = (visit, tool) => (visit === 'first' && tool.accept ? 1000 : 30
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
-/** A throwaway self-signed certificate for the local server (the browser is told to accept it). */
-function certificate() {
-  const dir = mkdtempSync(join(os.tmpdir(), 'samtykke-untraced-'));
-  const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
-  try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=samtykke-untraced'], { stdio: 'ignore' });
-    return { key: readFileSync(key), cert: readFileSync(cert) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 // What the server answers now (page views are one at a time): the tool, its page, and the
 // Set-Cookie lines of a returning visitor (none on a first visit).
 let serving = null;
-const zipCache = new Map();
-const gzipped = (body) => {
-  if (!zipCache.has(body)) zipCache.set(body, gzipSync(body, { level: 9 }));
-  return zipCache.get(body);
-};
 // As bench/run.mjs serves: gzip when asked, the page no-cache, the tools' files cacheable with CORS.
-const server = http2.createSecureServer({ ...certificate(), allowHTTP1: true }, (req, res) => {
+const server = http2.createSecureServer({ ...certificate('samtykke-untraced'), allowHTTP1: true }, (req, res) => {
   const url = new URL(req.url, `https://${req.headers[':authority'] ?? req.headers.host}`);
   const send = (status, type, body, cache, headers = {}) => {
     const zip = body.length > 0 && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
