@@ -308,6 +308,9 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     await site.goto('/?samtykke=sjekk');
     await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Før valget' && l.tone === 'bad'));
     const jumps = site.page.locator('samtykke-check .to-fix li');
+    // The report grows as the snippet's script runs and sets its cookies (read again 300 ms after
+    // each request): its last lines are the signal that it is whole.
+    await expect.poll(async () => (await jumps.allTextContents()).filter((text) => /står før samtykke|fantes før et valg/.test(text)).length).toBe(2);
     const before = await jumps.allTextContents();
     expect(before.every((text) => text.includes('Slik retter du det:'))).toBe(true);
     await click(site, 'Skjul detaljene');
