@@ -229,8 +229,8 @@ form.addEventListener('submit', (e) => e.preventDefault());
 // The hashes of this version's files; the tag can be made before they are known.
 void thisRelease().then(async (found) => {
   if (!found) {
-    releaseNote.textContent = `Fant ikke filene til versjon ${version} her, så koden er uten kontrollsummen som lar nettleseren sjekke filen. Den virker, men lag den heller på samtykkes nettsted.`;
-    cdnNote.textContent = 'jsDelivr kan ikke velges uten kontrollsummen.';
+    releaseNote.textContent = `Fant ikke filene til versjon ${version} her, så koden er uten kontrollnummeret som lar nettleseren sjekke filen. Den virker, men lag den heller på samtykkes nettsted.`;
+    cdnNote.textContent = 'jsDelivr kan ikke velges uten kontrollnummeret.';
     return;
   }
   release = found;
