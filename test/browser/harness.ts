@@ -30,8 +30,17 @@ export async function screenshot(target: Page | Locator, name: string, options: 
   await target.screenshot({ path: SHOTS + name, ...options });
 }
 
+/**
+ * The tests' Chromium: the bench's (scripts/chromium.mjs), without site isolation. With it,
+ * Chromium starts a spare renderer for every fresh profile, which no test uses: on 2 cores
+ * check.test.ts and ui-banner.test.ts took 121 s and 240 CPU-seconds with it, 97 s and 191
+ * without. What the tests look at (a page's scripts, requests and frames) is the same in one
+ * process or several. (`--disable-features=SpareRendererForSitePerProcess` saves the same, but a
+ * second --disable-features replaces Playwright's own list: Chromium keeps the last.) The
+ * bench keeps site isolation, as a visitor's desktop Chromium has it.
+ */
 export function launch(): Promise<Browser> {
-  return chromium.launch(chromiumOptions);
+  return chromium.launch({ ...chromiumOptions, args: [...chromiumOptions.args, '--disable-site-isolation-trials'] });
 }
 
 /**
