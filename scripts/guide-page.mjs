@@ -106,6 +106,7 @@ export function guidePage(markdown = readFileSync(GUIDE_SOURCE, 'utf8')) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} – samtykke</title>
 <link rel="stylesheet" href="site.css">
+<link rel="icon" href="data:,">
 <style>
   /* Norwegian compounds ("personvernerklæringen") are wider than a 320 px screen at heading size. */
   main { padding: 24px 0 64px; overflow-wrap: break-word; hyphens: auto; }
