@@ -184,11 +184,12 @@ function update(): void {
     url.searchParams.set('samtykke', 'sjekk');
     checkLink.href = checkLink.textContent = url.href;
   }
-  // The preview reloads only when typing pauses; a reload per keystroke would flicker.
+  // The preview reloads only when typing pauses; a reload per keystroke would flicker. The
+  // first is drawn at once: nothing is being typed yet.
+  const draw = () => (preview.srcdoc = previewDocument(settings, new URL(ENGINE, localFolder()).href, siteUrl));
   clearTimeout(timer);
-  timer = window.setTimeout(() => {
-    preview.srcdoc = previewDocument(settings, new URL(ENGINE, localFolder()).href, siteUrl);
-  }, 300);
+  if (preview.srcdoc) timer = window.setTimeout(draw, 300);
+  else draw();
 }
 
 let count = 0;
