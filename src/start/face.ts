@@ -18,11 +18,10 @@ const noAnswer = (): boolean => !('; ' + document.cookie).includes(`; ${COOKIE_N
  * and runs it, or fails closed. The language is the engine's choice (i18n/lang.ts): `data-lang`,
  * else `<html lang>`; the hash is the one the paste wrote on the start (`start`) for that
  * language. `engine` is the engine's element, whose folder and nonce the engine fetches its parts
- * with. Only an engine loaded with its hash is preloaded for: the start then gave it
- * `crossorigin="anonymous"` (start/engine.ts), which the engine's part requests carry
- * (shell/load.ts, partCors), so the preload's mode is known without asking; without a hash (or
- * without the face's) there is no preload, and the engine fetches the face itself, a round trip
- * later.
+ * with. Only an engine loaded with its hash is preloaded for: the start gave that one a
+ * `crossorigin` (start/engine.ts), which its part requests carry (shell/load.ts), so the preload
+ * takes the same; without a hash (or without the face's) there is no preload, and the engine
+ * fetches the face itself, a round trip later.
  */
 export function preloadFace(start: HTMLScriptElement, engine: HTMLScriptElement): void {
   const lang = pageLang(start.dataset.lang || document.documentElement.lang);
@@ -33,7 +32,7 @@ export function preloadFace(start: HTMLScriptElement, engine: HTMLScriptElement)
   link.as = 'script';
   link.href = partUrl(engine, faceName(lang)).href;
   link.integrity = integrity;
-  link.crossOrigin = 'anonymous';
+  link.crossOrigin = engine.crossOrigin;
   if (engine.nonce) link.nonce = engine.nonce;
   document.head.append(link);
 }
