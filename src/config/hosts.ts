@@ -9,9 +9,9 @@
  * GCM-15: Google's tag, ads and analytics hosts, and www.google.* / google.* under an ads path.
  * The single definition: the blocker, the tests and the demo's stand-in all use it.
  */
-const GOOGLE_HOSTS = /(^|\.)(googletagmanager\.com|google-analytics\.com|analytics\.google\.com|googleadservices\.com|doubleclick\.net|googlesyndication\.com)$/;
-const GOOGLE_SITE = /^(www\.)?google\.[a-z.]+$/;
-const ADS_PATH = /^\/(pagead|ads|ccm|rmkt)(\/|$)/;
+export const GOOGLE_HOSTS = /(^|\.)(googletagmanager\.com|google-analytics\.com|analytics\.google\.com|googleadservices\.com|doubleclick\.net|googlesyndication\.com)$/;
+export const GOOGLE_SITE = /^(www\.)?google\.[a-z.]+$/;
+export const ADS_PATH = /^\/(pagead|ads|ccm|rmkt)(\/|$)/;
 export const ANALYTICS_HOSTS = /(^|\.)(google-analytics\.com|analytics\.google\.com)$/;
 
 export function isGoogleTracking(url: URL): boolean {

@@ -24,13 +24,11 @@ export function hold(el: Loader, mark: typeof PURPOSES_ATTR | typeof HELD_ATTR, 
   }
   el.setAttribute(SRC_ATTR, src);
   el.removeAttribute('src');
-  // A frame in the document has begun to navigate; only taking it out stops that.
-  const parent = el.parentNode;
-  const next = el.nextSibling;
-  if (el instanceof HTMLIFrameElement && parent) {
-    el.remove();
-    parent.insertBefore(el, next);
-  }
+  // A frame in the document has begun to navigate; only taking it out stops that. Put after
+  // itself, it is taken out and put back in its place (Chromium, Firefox and WebKit give it a new
+  // window, its last child or not; `replaceWith(el)` does too, but happy-dom drops the element);
+  // with no parent, nothing happens.
+  if (el instanceof HTMLIFrameElement) el.after(el);
 }
 
 /**

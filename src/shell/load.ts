@@ -17,7 +17,7 @@ declare const __LOG_INTEGRITY__: string;
 export const partUrl = (tag: HTMLScriptElement | null, name: string, folder = tag?.src || document.baseURI): URL => new URL(`samtykke-${name}.js`, folder);
 
 /** The CORS mode a part is fetched in: the tag's, else `anonymous` from another origin (a hash is only checked over CORS); null for none. */
-export const partCors = (tag: HTMLScriptElement | null, url: URL): string | null => tag?.getAttribute('crossorigin') ?? (url.origin === location.origin ? null : 'anonymous');
+const partCors = (tag: HTMLScriptElement | null, url: URL): string | null => tag?.getAttribute('crossorigin') ?? (url.origin === location.origin ? null : 'anonymous');
 
 /** The face's part name in a language: the engine fetches it, and the inline start preloads it (src/start/face.ts). */
 export const faceName = (lang: Lang): string => 'face.' + lang;

@@ -1,6 +1,6 @@
 import { COOKIE_NAME } from '../config/settings';
 import { pageLang } from '../i18n/lang';
-import { faceName, partCors, partUrl } from '../shell/load';
+import { faceName, partUrl } from '../shell/load';
 import { faceHashAttr } from './protocol';
 
 /**
@@ -17,22 +17,22 @@ const noAnswer = (): boolean => !('; ' + document.cookie).includes(`; ${COOKIE_N
  * and fetches the file once. It runs nothing: the engine's script for it checks the hash again
  * and runs it, or fails closed. The language is the engine's choice (i18n/lang.ts): `data-lang`,
  * else `<html lang>`; the hash is the one the paste wrote on the start (`start`) for that
- * language, and without one there is no preload (the engine fetches the face itself, a round
- * trip later). `engine` is the engine's element, whose folder, `crossorigin` and nonce the
- * engine fetches its parts with.
+ * language. `engine` is the engine's element, whose folder and nonce the engine fetches its parts
+ * with. Only an engine loaded with its hash is preloaded for: the start gave that one a
+ * `crossorigin` (start/engine.ts), which its part requests carry (shell/load.ts), so the preload
+ * takes the same; without a hash (or without the face's) there is no preload, and the engine
+ * fetches the face itself, a round trip later.
  */
 export function preloadFace(start: HTMLScriptElement, engine: HTMLScriptElement): void {
   const lang = pageLang(start.dataset.lang || document.documentElement.lang);
   const integrity = start.getAttribute(faceHashAttr(lang));
-  if (!integrity || !noAnswer()) return;
-  const url = partUrl(engine, faceName(lang));
+  if (!integrity || !engine.integrity || !noAnswer()) return;
   const link = document.createElement('link');
   link.rel = 'preload';
   link.as = 'script';
-  link.href = url.href;
+  link.href = partUrl(engine, faceName(lang)).href;
   link.integrity = integrity;
-  const cors = partCors(engine, url);
-  if (cors !== null) link.crossOrigin = cors;
+  link.crossOrigin = engine.crossOrigin;
   if (engine.nonce) link.nonce = engine.nonce;
   document.head.append(link);
 }

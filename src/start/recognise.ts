@@ -1,25 +1,35 @@
-import { isGoogleTracking, PRESET_BLOCKS } from '../config/hosts';
+import { ADS_PATH, GOOGLE_HOSTS, GOOGLE_SITE, PRESET_BLOCKS } from '../config/hosts';
 
 /** Text that matches itself in a regular expression (a literal's `/` too). */
 const literally = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
+/** An expression's source without the anchors it is written with (`before`, `after`); the build stops if they are not there. */
+function within(expression: RegExp, before: string, after: string): string {
+  const { source } = expression;
+  if (!source.startsWith(before) || !source.endsWith(after)) throw new Error(`recognise.ts: ${expression} no longer reads ${before}…${after}`);
+  return source.slice(before.length, source.length - after.length);
+}
+
 /**
- * The presets' block patterns (config/hosts.ts) as one regular expression over an address's
- * `host + path`, meaning what `matches` means for each: the host exactly (`*.x`: x or any host
- * under it), then a path that begins with the pattern's. The build writes it into the start
- * (vite.config.ts, `__PRESET_BLOCKS__`), so the start carries one expression instead of the
- * patterns and the code that reads them; test/unit/start/start.test.ts holds the two equal.
+ * What `isGoogleTracking` and each preset's block pattern (config/hosts.ts) mean, as one regular
+ * expression over an address's `host + path` (a host has no `/`; a path begins with one):
+ * Google's hosts (the host exactly or any host under it), `www.google.*` / `google.*` under an
+ * ads path, and for each pattern the host exactly (`*.x`: x or any host under it), then a path
+ * that begins with the pattern's. The build writes it into the start (vite.config.ts,
+ * `__RECOGNISED__`), so the start carries one expression instead of the expressions, the
+ * patterns and the code that reads them; test/unit/start/start.test.ts holds them equal.
  */
-export function presetBlocksSource(): string {
+export function recognisedSource(): string {
   const one = (pattern: string) => {
     const [host, ...path] = pattern.split('/');
     const at = host!.startsWith('*.') ? '([^/]*\\.)?' + literally(host!.slice(2)) : literally(host!);
     return at + literally('/' + path.join('/'));
   };
-  return `^(${Object.values(PRESET_BLOCKS).flat().map(one).join('|')})`;
+  const google = ['([^/]*\\.)?' + within(GOOGLE_HOSTS, '(^|\\.)', '$') + '\\/', within(GOOGLE_SITE, '^', '$') + within(ADS_PATH, '^', '')];
+  return `^(${[...google, ...Object.values(PRESET_BLOCKS).flat().map(one)].join('|')})`;
 }
 
-declare const __PRESET_BLOCKS__: RegExp;
+declare const __RECOGNISED__: RegExp;
 
 /**
  * Whether the start holds an address without the owner's settings: Google's tag and ads hosts,
@@ -28,4 +38,4 @@ declare const __PRESET_BLOCKS__: RegExp;
  * (data-google-ads, data-google-analytics, data-meta-pixel, data-embeds) loads from one of
  * these hosts, so no id adds one: what the tag's ids would add is held already.
  */
-export const recognised = (url: URL): boolean => isGoogleTracking(url) || __PRESET_BLOCKS__.test(url.hostname + url.pathname);
+export const recognised = (url: URL): boolean => __RECOGNISED__.test(url.hostname + url.pathname);

@@ -219,8 +219,8 @@ function replaceMethod(proto: object, name: string, make: (original: Method) => 
 /** Runs `fn` in place of a property's setter, with the original to call; skipped where absent. */
 function wrapSetter<T extends Element>(proto: T, name: string, fn: (el: T, v: unknown, set: (v: unknown) => void) => void): Uninstall {
   const descriptor = Object.getOwnPropertyDescriptor(proto, name);
-  if (!descriptor?.set) return () => {};
-  const original = descriptor.set;
+  const original = descriptor?.set;
+  if (!original) return () => {};
   Object.defineProperty(proto, name, {
     ...descriptor,
     set(this: T, v: unknown) {

@@ -12,11 +12,14 @@ function startTag(attrs: Record<string, string> = {}, faces: Record<string, stri
   return start;
 }
 
-/** The engine's element as the start makes it (start/engine.ts). */
-function engineTag(crossorigin: string | null = 'anonymous', src = ENGINE): HTMLScriptElement {
+/** The engine's element as the start makes it (start/engine.ts): with its hash, it carries `crossorigin="anonymous"`. */
+function engineTag(integrity: string | null = 'sha384-engine', src = ENGINE): HTMLScriptElement {
   const engine = document.createElement('script');
   engine.src = src;
-  if (crossorigin !== null) engine.setAttribute('crossorigin', crossorigin);
+  if (integrity !== null) {
+    engine.integrity = integrity;
+    engine.crossOrigin = 'anonymous';
+  }
   return engine;
 }
 const preloads = () => [...document.head.querySelectorAll('link')].map((l) => [l.rel, l.as, l.href, l.integrity, l.getAttribute('crossorigin')]);
@@ -37,10 +40,15 @@ describe('the start’s preload of the face', () => {
     expect(preloads()).toEqual([['preload', 'script', 'https://cdn.example/v/0.1.0/samtykke-face.nn.js', 'sha384-nn', 'anonymous']]);
   });
 
-  it('without data-lang, the page’s language; without the engine’s crossorigin, none on the same origin', () => {
+  it('without data-lang, the page’s language; on the same origin too, the CORS mode the engine’s crossorigin gives its parts', () => {
     document.documentElement.lang = 'en-GB';
-    preloadFace(startTag({}, { en: 'sha384-en' }), engineTag(null, new URL('/samtykke.js', location.href).href));
-    expect(preloads()).toEqual([['preload', 'script', new URL('/samtykke-face.en.js', location.href).href, 'sha384-en', null]]);
+    preloadFace(startTag({}, { en: 'sha384-en' }), engineTag('sha384-engine', new URL('/samtykke.js', location.href).href));
+    expect(preloads()).toEqual([['preload', 'script', new URL('/samtykke-face.en.js', location.href).href, 'sha384-en', 'anonymous']]);
+  });
+
+  it('an engine loaded without its hash: no preload (its parts’ CORS mode is the engine’s to choose; it fetches its face itself)', () => {
+    preloadFace(startTag(), engineTag(null));
+    expect(preloads()).toEqual([]);
   });
 
   it('a page in another language than the hash the paste wrote: no preload (the engine fetches its face itself)', () => {
