@@ -18,6 +18,8 @@ const GOALS = [
   ...[1, 4].map((rate) => ['first visit, script during load ≤ 1.5× vanilla-cookieconsent’s', 'loopback', rate, (us, peer) => us.scriptLoad && peer(VANILLA)?.scriptLoad && [us.scriptLoad.median <= 1.5 * peer(VANILLA).scriptLoad.median, `${ms(us.scriptLoad, 1)} vs ${ms(peer(VANILLA).scriptLoad, 1)}`]]),
   ...[1, 4].map((rate) => ['returning visitor, script during load ≤ 1.0× vanilla-cookieconsent’s', 'loopback', rate, (us, peer) => us.returningScript && peer(VANILLA)?.returningScript && [us.returningScript.median <= peer(VANILLA).returningScript.median, `${ms(us.returningScript, 1)} vs ${ms(peer(VANILLA).returningScript, 1)}`]]),
   ['returning visitor, no long task', 'loopback', 4, (us) => us.returningLongTasks && [us.returningLongTasks.max === 0, `${fmt(us.returningLongTasks, 0)} (median, min–max)`]],
+  // The same, on what is ours: the bare page has long tasks of its own at 4× on a slow machine.
+  ['returning visitor, no long task of its own script', 'loopback', 4, (us) => us.returningOwnLongTasks && [us.returningOwnLongTasks.max === 0, `${fmt(us.returningOwnLongTasks, 0)}; longest run ${ms(us.returningOwnLongest, 1)}`]],
   ['"Godta alle", click to next paint < 50 ms', 'loopback', 4, (us) => us.clickToPaint && [us.clickToPaint.median < 50, ms(us.clickToPaint, 1)]],
 ];
 
