@@ -3,8 +3,9 @@
 // headless Chromium; see docs/performance.md. Options: --runs N (default 11), --quick (3 runs,
 // loopback at 1× only), --profile loopback,cable,slow4g (network profiles, bench/network.mjs),
 // --rates 1,4 (CPU slowdowns; each profile is run at each rate; without either flag: loopback at
-// 1× and 4×, cable and slow4g at 1×), --forms sync,inline,inline-experiment (samtykke's rows, FORMS in
-// bench/pages.mjs; default sync), --table (reprint the last results), --save (also keep them in
+// 1× and 4×, cable and slow4g at 1×), --forms sync,inline,inline-experiment (samtykke's rows, FORMS
+// in bench/pages.mjs; default inline,sync: the paste the configurator offers first, then the single
+// tag), --table (reprint the last results), --save (also keep them in
 // bench/results.json, the record docs/performance.md quotes; without it they go to the system's
 // temp directory only).
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -52,7 +53,7 @@ const CONDITIONS = (
     ? PROFILE_NAMES.flatMap((profile) => (RATE_ARG ?? (QUICK ? '1' : PROFILE_ARG ? '1' : '1,4')).split(',').map((rate) => [profile, Number(rate)]))
     : [['loopback', 1], ['loopback', 4], ['cable', 1], ['slow4g', 1]]
 ).map(([profile, rate]) => ({ key: `${profile} ${rate}×`, profile, rate }));
-const FORMS = arg('--forms', 'sync').split(',');
+const FORMS = arg('--forms', 'inline,sync').split(',');
 const DIST = new URL('../dist/', import.meta.url);
 if (!existsSync(new URL('samtykke.js', DIST))) {
   console.error('bench: dist/samtykke.js not found; run `npm run build` first.');
