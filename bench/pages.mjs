@@ -13,8 +13,8 @@ export const ADS = 'AW-123456789';
 const GTAG_SRC = `https://www.googletagmanager.com/gtag/js?id=${ADS}`;
 const GTAG_INIT = `window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}gtag('js',new Date());gtag('config','${ADS}');`;
 
-// Instrumentation, first thing in <head>: long tasks and the script runs in them, layout shifts, event timing, time spent in
-// document.cookie (a synchronous IPC to the network service), and a per-frame
+// Instrumentation, first thing in <head>: long tasks and the script runs in them, layout shifts,
+// event timing, time spent in document.cookie (a synchronous IPC to the network service), and a per-frame
 // check for the banner's accept button being visible (the frame time it first shows), and a
 // per-frame check for the preferences being open and focused after a click on the reopen button.
 const probe = (find, prefs) => `<script>(function(){

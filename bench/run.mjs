@@ -67,7 +67,6 @@ const TOOLS = tools(Object.fromEntries(built.map((f) => [f, readFileSync(new URL
 const NAMES = Object.keys(TOOLS);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-
 // One local HTTPS server (HTTP/2, as a CDN serves) answers for every host name (the browser
 // resolves them all to it), so Chromium's HTTP cache works as it does on a real site; request
 // interception would turn it off and make "next page, same browser" fetch everything again. The
@@ -178,7 +177,10 @@ const snapshot = (page, files = []) =>
  */
 const toolRuns = ({ runs, head: [from, to] }) =>
   runs.filter(([url, at]) => URL.parse(url)?.origin === ASSETS || (url.startsWith(ORIGIN + '/') && at >= from && at <= to)).map(([, , ms]) => ms);
-const ownLongTasks = (s) => ({ ownLongTasks: toolRuns(s).filter((ms) => ms >= 50).length, ownLongest: Math.max(0, ...toolRuns(s)) });
+const ownLongTasks = (s) => {
+  const runs = toolRuns(s);
+  return { ownLongTasks: runs.filter((ms) => ms >= 50).length, ownLongest: Math.max(0, ...runs) };
+};
 
 /** First visit: banner visible, load cost, then "Godta alle". Returns the metrics and the cookies. */
 async function firstVisit(name, { rate, profile }) {
