@@ -202,6 +202,16 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     expect(await axe(site.page)).toEqual([]);
   });
 
+  it('a video pasted as plain code, loaded before the tag: red, and the fix is the guide’s «Videoer og kart», not a Google ID', async () => {
+    const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ before: '<iframe src="https://www.youtube.com/embed/abc" title="Video"></iframe>' }) } });
+    await site.goto('/?samtykke=sjekk');
+    const { lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.tone === 'bad' && l.text.startsWith('www.youtube.com (innebygd ramme')));
+    const red = marked(lines, 'bad').find((l) => l.text.startsWith('www.youtube.com (innebygd ramme'))!;
+    expect(red.fix).toContain('endre koden slik «Videoer og kart» i veiledningen viser');
+    expect(red.fix).not.toContain('ID-en');
+    expect(await axe(site.page)).toEqual([]);
+  });
+
   it('after "Avvis alle": no tracker requests, all green', async () => {
     const site = await sites.open({ pages: PAGES });
     await site.goto('/?samtykke=sjekk');

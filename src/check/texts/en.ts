@@ -99,6 +99,7 @@ export const en: CheckTexts = {
       ? ` The ID ${given} is already in the code from the samtykke tool, so samtykke loads Google itself when the visitor agrees.`
       : ' Enter the ID in the samtykke tool (step 2), and samtykke loads it itself when the visitor agrees.') +
     ' ⟨or mark the code: type="text/plain" data-samtykke="…", data-src for an iframe⟩',
+  frameFix: 'The video or map is pasted as plain code in the page, so the browser fetches it at once. Open the HTML block it is in, change the code as «Videoer og kart» in the guide shows, then publish. It then shows only once the visitor has said yes. ⟨<iframe data-samtykke="marketing" data-src="…">⟩',
   consented: (purpose) => `after consent (${purpose})`,
   advanced: 'Google fetched before consent without cookies, as the chosen setting for Google allows ⟨Consent Mode: advanced⟩',
   necessary: 'necessary',

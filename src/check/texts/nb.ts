@@ -106,6 +106,8 @@ export const nb = {
       ? ` ID-en ${given} er allerede med i koden fra samtykke-verktøyet, så samtykke laster Google selv når den besøkende sier ja.`
       : ' Skriv ID-en inn i samtykke-verktøyet (steg 2), så laster samtykke den selv når den besøkende sier ja.') +
     ' ⟨eller merk koden: type="text/plain" data-samtykke="…", data-src for en iframe⟩',
+  /** A frame (a video or a map) the page's own HTML loaded before the choice: its markup is the fix, not a Google ID. */
+  frameFix: 'Videoen eller kartet er limt inn som vanlig kode i siden, så nettleseren henter det med en gang. Åpne HTML-blokken der det står, endre koden slik «Videoer og kart» i veiledningen viser, og publiser. Da vises det først når den besøkende har sagt ja. ⟨<iframe data-samtykke="marketing" data-src="…">⟩',
   consented: (purpose: string) => `etter samtykke (${purpose})`,
   advanced: 'Google hentet før samtykke uten informasjonskapsler, slik den valgte innstillingen for Google tillater ⟨Consent Mode: advanced⟩',
   necessary: 'nødvendig',

@@ -99,6 +99,7 @@ export const nn: CheckTexts = {
       ? ` ID-en ${given} er alt med i koden frå samtykke-verktøyet, så samtykke lastar Google sjølv når den besøkjande seier ja.`
       : ' Skriv ID-en inn i samtykke-verktøyet (steg 2), så lastar samtykke han sjølv når den besøkjande seier ja.') +
     ' ⟨eller merk koden: type="text/plain" data-samtykke="…", data-src for ein iframe⟩',
+  frameFix: 'Videoen eller kartet er limt inn som vanleg kode i sida, så nettlesaren hentar det med ein gong. Opne HTML-blokka der det står, endre koden slik «Videoer og kart» i rettleiinga viser, og publiser. Då blir det vist først når den besøkjande har sagt ja. ⟨<iframe data-samtykke="marketing" data-src="…">⟩',
   consented: (purpose) => `etter samtykke (${purpose})`,
   advanced: 'Google henta før samtykke utan informasjonskapslar, slik den valde innstillinga for Google tillèt ⟨Consent Mode: advanced⟩',
   necessary: 'naudsynt',
