@@ -12,6 +12,14 @@ const builtInChromium = {
   expect: { poll: { timeout: 10_000 } },
 } as const;
 
+/**
+ * The suites that drive no browser of their own, or one at a time: together, first, two files at
+ * a time. One group shares one `maxWorkers` (vitest runs a group's projects in one pool), so
+ * these could not run beside the engines' one-at-a-time group: there the receiver's two minutes
+ * waited for the engines. The CPU-heavy package builds stay off the Chromium suites' cores.
+ */
+const beforeTheBrowsers = { maxWorkers: 2, sequence: { groupOrder: 0 } } as const;
+
 export default defineConfig({
   define: { __VERSION__: JSON.stringify('test'), __FACE_LANG__: JSON.stringify('all') },
   test: {
@@ -19,30 +27,18 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', environment: 'happy-dom', include: ['test/unit/**/*.test.{ts,tsx}'], setupFiles: ['test/unit/help.ts'] },
+        test: { ...beforeTheBrowsers, name: 'unit', environment: 'happy-dom', include: ['test/unit/**/*.test.{ts,tsx}'], setupFiles: ['test/unit/help.ts'] },
       },
       {
-        // The consent-log receiver (server/), against the embedded store and a PostgreSQL server.
-        // Beside the engines: each of the two runs one file at a time, so together they use both
-        // cores (beside the unit tests, which end in half a minute, the server's two minutes ran on
-        // one core alone).
+        // The consent-log receiver (server/), against the embedded store and a PostgreSQL server
+        // (each file its own, on a free port, so two files can run at once).
         extends: true,
-        test: {
-          name: 'server',
-          environment: 'node',
-          include: ['server/test/**/*.test.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          maxWorkers: 1,
-          sequence: { groupOrder: 3 },
-        },
+        test: { ...beforeTheBrowsers, name: 'server', environment: 'node', include: ['server/test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
       },
       {
         // The package as `npm pack` makes it, the README's figures, the bundler example (node).
         extends: true,
-        // Last: its bundler build and tsc runs are CPU-heavy, and beside the browser suites on 2
-        // cores they pushed timing-sensitive browser tests into their timeouts.
-        test: { name: 'package', environment: 'node', include: ['test/package/**/*.test.ts'], testTimeout: 120_000, maxWorkers: 2, sequence: { groupOrder: 4 } },
+        test: { ...beforeTheBrowsers, name: 'package', environment: 'node', include: ['test/package/**/*.test.ts'], testTimeout: 120_000 },
       },
       {
         // The built dist/samtykke.js in Debian's headless Chromium; `npm test` builds first.
