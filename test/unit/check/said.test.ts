@@ -51,11 +51,11 @@ describe('the check says each console message in the owner’s words', () => {
 
   it('an unknown attribute is named as the owner wrote it on the tag', () => {
     const [line] = messages(look([{ level: 'warn', key: 'attribute.unknown', values: ['privacyUrll'], detail: undefined }]));
-    expect(forOwner(line!.text)).toBe('Koden fra samtykke har en innstilling samtykke ikke kjenner (data-privacy-urll), så den brukes ikke.');
+    expect(forOwner(line!.text)).toBe('Koden til banneret har en innstilling banneret ikke kjenner (data-privacy-urll), så den brukes ikke.');
   });
 
   it('a value written like a placeholder stays as written: it is never filled again', () => {
     const [line] = messages(look([{ level: 'warn', key: 'host.unknown', values: ['{0}.example'], detail: undefined }]));
-    expect(forOwner(line!.text)).toBe('{0}.example laster uten samtykke, og samtykke kjenner den ikke.');
+    expect(forOwner(line!.text)).toBe('{0}.example laster uten samtykke, og banneret kjenner den ikke.');
   });
 });
