@@ -145,10 +145,10 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     expect(await axe(site.page)).toEqual([]);
   });
 
-  it('old Google code after the tag, fetched ahead from the HTML: one story — red with why, the fix names the Header field and skips step 2 (the ID is given), the green line and the message agree', async () => {
-    const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ head: SNIPPET }) } });
+  it('old Google code after the tag, fetched ahead from the HTML: one story — red with why, the fix names the Header field and skips step 2 (the ID is given), the green line and the message agree; the message says it is the same as the red line, without a badge asking for action, in the report too', async () => {
+    const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ head: SNIPPET }) }, permissions: ['clipboard-read', 'clipboard-write'] });
     await site.goto('/?samtykke=sjekk');
-    const { lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Beskjeder fra banneret' && l.text.startsWith('Nettleseren hentet')));
+    const { summary, lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Beskjeder fra banneret' && l.text.startsWith('Nettleseren hentet')));
     const red = marked(lines, 'bad');
     expect(red).toHaveLength(1);
     expect(red[0]).toMatchObject({ section: 'Før valget', text: expect.stringMatching(/^www\.googletagmanager\.com \(skript, etter [\d,]+ s\): hentet før den besøkende hadde valgt, fordi gammel kode for den står i sidens HTML\./) });
@@ -156,7 +156,16 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
       'Slik retter du det: Fjern den gamle koden fra feltet for HTML-kode i Header, eller tøm Webnodes felt for Google Analytics hvis ID-en står der (steg 5 i veiledningen), og publiser. ID-en AW-123456789 er allerede med i koden fra samtykke-verktøyet, så banneret laster Google selv når den besøkende sier ja.',
     );
     expect(lines.find((l) => l.text.startsWith('Ingen Google-kode har kjørt uten å gå gjennom banneret'))?.text).toContain('men filen ble hentet før den besøkende hadde valgt: se feilen under «Før valget».');
-    expect(lines.find((l) => l.section === 'Beskjeder fra banneret' && l.text.startsWith('Nettleseren hentet'))?.text).toContain('fordi gammel kode for den står i sidens HTML');
+    // The console's word on it: the same story as the red line, said so, grey and without «Sjekk»; counted once, in the red.
+    expect(lines.find((l) => l.section === 'Beskjeder fra banneret' && l.text.startsWith('Nettleseren hentet'))).toMatchObject({
+      tone: 'same',
+      text: expect.stringMatching(/fordi gammel kode for den står i sidens HTML.* Det samme som feilen under «Før valget»\.$/),
+      fix: '',
+    });
+    const badges = await site.page.locator('samtykke-check li.same .badge').allTextContents();
+    expect(badges).toEqual(['']);
+    expect(summary).toBe(`1 feil og ${marked(lines, 'warn').length} å sjekke.`);
+    expect(await axe(site.page)).toEqual([]);
     // Listed where it is, but not again at the top: what to fix names the old code once.
     const first = await site.page.locator('samtykke-check .to-fix li').allTextContents();
     expect(first.filter((text) => text.includes('googletagmanager.com'))).toHaveLength(1);
@@ -165,6 +174,11 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     const shown = await site.page.evaluate(() => document.querySelector('samtykke-check')!.shadowRoot!.textContent);
     expect(shown).toContain('Den ser ikke alltid det nettleseren henter før noe på siden har kjørt');
     expect(shown).not.toMatch(/forhåndslasting|taggen|toppteksten/);
+    await click(site, 'Kopier rapporten');
+    await expect.poll(() => site.page.locator('samtykke-check [role=status]').textContent()).toBe('Rapporten er kopiert.');
+    const report = await site.page.evaluate(() => navigator.clipboard.readText());
+    expect(report).toMatch(/\n- Nettleseren hentet [^\n]*Det samme som feilen under «Før valget»\. \(leak\.preload\)\n/);
+    expect(report).not.toMatch(/\[Sjekk\] Nettleseren hentet/);
   });
 
   it('speaks the page’s samtykke language: nynorsk and English', async () => {

@@ -80,6 +80,8 @@ export const nb = {
   messages: 'Beskjeder fra banneret',
   messagesNote: 'Banneret ga disse beskjedene på denne sidevisningen. Den som hjelper deg, finner dem på engelsk i nettleserens utviklerverktøy. ⟨konsollen⟩',
   messagesNone: 'Banneret har ikke hatt noe å si fra om.',
+  /** After a message a red line shows too, naming the part that line is in. */
+  same: (place: string) => `Det samme som feilen under «${place}».`,
   said: saidNb,
 
   view: 'Hva denne sidevisningen gjorde',
