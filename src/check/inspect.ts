@@ -9,8 +9,8 @@ import { storage } from './storage';
 export function inspect(look: Look, privacy: PrivacyAnswer): Section[] {
   const { t } = look;
   const fetched = requests(look);
-  // The console's word on a tracker fetched before consent is the red request line's own story.
-  const said = messages(look, allLines(fetched).some((l) => l.tone === 'bad') ? ECHOES : []);
+  // The console's word on a tracker fetched before consent is its red request line's own story: it points there.
+  const said = messages(look, (key, [url]) => (ECHOES.includes(key) ? fetched.find((part) => part.lines.some((l) => l.tone === 'bad' && l.about === url))?.title : undefined));
   return [
     { title: t.install, lines: installation(look) },
     { title: t.settings, lines: settings(look, privacy), parts: [said.length ? { title: t.messages, note: t.messagesNote, lines: said } : { title: t.messages, lines: [{ tone: 'ok', text: t.messagesNone }] }] },
@@ -22,14 +22,14 @@ export function inspect(look: Look, privacy: PrivacyAnswer): Section[] {
   ];
 }
 
-/** The console messages about a tracker fetched before consent, which a red request line shows itself. */
+/** The console messages about a tracker fetched before consent (its address first), which a red request line shows itself. */
 const ECHOES: readonly string[] = ['leak.preload', 'leak.request'];
 
 /** Every line of the check, sub-sections included. */
 export const allLines = (sections: readonly Section[]): Section['lines'] => sections.flatMap((s) => [...s.lines, ...allLines(s.parts ?? [])]);
 
-/** What to fix first, as the panel lists it and the report too: the red lines, then the yellow, each once. */
+/** What to fix first, as the panel lists it and the report too: the red lines, then the yellow. */
 export function toFix(sections: readonly Section[]): Section['lines'] {
-  const lines = allLines(sections).filter((l) => !l.echo);
+  const lines = allLines(sections);
   return [...lines.filter((l) => l.tone === 'bad'), ...lines.filter((l) => l.tone === 'warn')];
 }

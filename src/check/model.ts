@@ -3,16 +3,20 @@ import type { Reported } from '../core/report';
 import type { ConsentStore } from '../core/store';
 import type { CheckTexts } from './texts/nb';
 
-/** Green, yellow or red: `ok` is "nothing wrong seen from here", `bad` is proof of a fault. */
-type Tone = 'ok' | 'warn' | 'bad';
+/**
+ * Green, yellow or red: `ok` is "nothing wrong seen from here", `bad` is proof of a fault. `same`
+ * (grey, without a badge) is a console message saying again what a red line elsewhere shows: it
+ * says where that line is and asks nothing, so it is neither among what to fix nor counted.
+ */
+type Tone = 'ok' | 'warn' | 'bad' | 'same';
 
 /** One finding; every `warn` or `bad` one carries its fix in plain words. */
 export interface Line {
   readonly tone: Tone;
   readonly text: string;
   readonly fix?: string;
-  /** A console message saying again what a red line elsewhere shows: listed where it is, not again among what to fix. */
-  readonly echo?: boolean;
+  /** The address a red request line is about: where a console message about the same address points. */
+  readonly about?: string;
 }
 
 /** A heading and its findings (a section may hold sub-sections, as "before" and "after" a decision). */
@@ -40,6 +44,9 @@ export interface Look {
 export const ok = (text: string): Line => ({ tone: 'ok', text });
 export const warn = (text: string, fix: string): Line => ({ tone: 'warn', text, fix });
 export const bad = (text: string, fix: string): Line => ({ tone: 'bad', text, fix });
+
+/** A line's colour in words, as its badge says it: none for `same`, which asks nothing. */
+export const badge = ({ tone }: Pick<CheckTexts, 'tone'>, line: Line): string | null => (line.tone === 'same' ? null : tone[line.tone]);
 
 /** The arguments of each message of `key` samtykke gave on this page view. */
 export function saidOf(look: Pick<Look, 'said'>, key: string): (readonly unknown[])[] {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { allLines, toFix } from './inspect';
-import { forOwner, type Line, type Section } from './model';
+import { badge, forOwner, type Line, type Section } from './model';
 import type { CheckTexts } from './texts/nb';
 
 /** The panel's one id space is its own shadow root, so plain ids are safe. */
@@ -29,7 +29,7 @@ function Lines({ lines, t, places }: { lines: readonly Line[]; t: CheckTexts; pl
     <ul>
       {lines.map((line, i) => (
         <li key={i} class={line.tone} id={lineId(places.get(line)!)} tabIndex={-1}>
-          <span class="badge">{t.tone[line.tone]}</span>
+          <span class="badge">{badge(t, line)}</span>
           <span>{forOwner(line.text)}</span>
           {line.fix && (
             <p class="fix">
@@ -67,7 +67,7 @@ function ToFix({ lines, t, places, go }: { lines: readonly Line[]; t: CheckTexts
         {lines.map((line) => (
           <li key={places.get(line)}>
             <button type="button" class={'jump ' + line.tone + '-jump'} onClick={() => go(places.get(line)!)}>
-              <span class="badge">{t.tone[line.tone]}</span> {forOwner(line.text)}
+              <span class="badge">{badge(t, line)}</span> {forOwner(line.text)}
             </button>
             {line.fix && (
               <p class="fix">

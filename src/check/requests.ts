@@ -29,7 +29,7 @@ export function requests(look: Look): Section[] {
     else if (tracker.service.purpose === 'necessary') line = ok(`${label}: ${t.necessary}`);
     else if (decided && store.granted(tracker.service.purpose)) line = ok(`${label}: ${t.consented(purposeName(look, tracker.service.purpose))}`);
     else if (tracker.google && config.mode === 'advanced') line = ok(`${label}: ${t.advanced}`);
-    else line = bad(`${label}: ${decided ? t.refused : early.has(e.name) ? t.leakEarly : t.leak}`, e.initiatorType === 'iframe' ? t.frameFix : leakFix(look, e.name));
+    else line = { ...bad(`${label}: ${decided ? t.refused : early.has(e.name) ? t.leakEarly : t.leak}`, e.initiatorType === 'iframe' ? t.frameFix : leakFix(look, e.name)), about: e.name };
     (decided ? after : before).push(line);
   }
   const requested = new Set(entries.map((e) => e.name));

@@ -82,9 +82,10 @@ const AS_WRITTEN: Partial<Record<keyof Messages, (values: readonly unknown[]) =>
 /**
  * Every console message samtykke gave, in the owner's words with the fix (texts/said.*.ts), its
  * values filled in; the copied report adds the message's key for whoever reads the console.
- * A message whose key is in `echoes` is marked as saying again what a red line shows.
+ * A message a red line shows too (`echoOf` gives the title of the part that line is in) says so,
+ * grey and without its fix: the red line has it.
  */
-export function messages({ said, t }: Look, echoes: readonly string[] = []): Line[] {
+export function messages({ said, t }: Look, echoOf: (key: string, values: readonly unknown[]) => string | undefined = () => undefined): Line[] {
   return said.map(({ level, key, values }) => {
     const term = ` ⟨${key}⟩`;
     const [what, fix] = t.said[key];
@@ -96,6 +97,8 @@ export function messages({ said, t }: Look, echoes: readonly string[] = []): Lin
       parts = {};
     }
     const filled = (text: string) => fill(text, parts).join('');
-    return { tone: level === 'error' ? 'bad' : 'warn', text: filled(what) + term, fix: filled(fix), ...(echoes.includes(key) && { echo: true }) };
+    const place = echoOf(key, values);
+    if (place) return { tone: 'same', text: `${filled(what)} ${t.same(place)}${term}` };
+    return { tone: level === 'error' ? 'bad' : 'warn', text: filled(what) + term, fix: filled(fix) };
   });
 }

@@ -70,7 +70,7 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     const { summary, lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('Lenken til personvernsiden svarer')));
     expect(lines.filter((l) => l.tone !== 'ok')).toEqual([]);
     expect(summary).toBe('Ingen feil sett herfra.');
-    expect(lines.map((l) => l.text)).toContain('Koden fra samtykke står én gang.');
+    expect(lines.map((l) => l.text)).toContain('Koden til banneret står én gang.');
     expect(lines.map((l) => l.text)).toContain('Alle filene til banneret kom fram og er uendret.');
     // Plain words for the owner: no markup, header names or browser terms in the panel.
     const shown = await site.page.evaluate(() => document.querySelector('samtykke-check')!.shadowRoot!.textContent);
@@ -131,32 +131,41 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     await site.goto('/?samtykke=sjekk');
     const { lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Før valget' && l.tone === 'bad'));
     const red = marked(lines, 'bad');
-    expect(red.find((l) => l.text.startsWith('Koden fra samtykke står feil'))?.fix).toContain('flytt koden fra samtykke over Google-koden');
-    expect(red.find((l) => l.text.startsWith('Google-kode som samtykke ikke styrer'))?.text).toContain(ADS_TAG);
+    expect(red.find((l) => l.text.startsWith('Koden til banneret står feil'))?.fix).toContain('flytt koden til banneret over Google-koden');
+    expect(red.find((l) => l.text.startsWith('Google-kode som banneret ikke styrer'))?.text).toContain(ADS_TAG);
     expect(red.find((l) => l.section === 'Før valget')).toMatchObject({ text: expect.stringMatching(/^www\.googletagmanager\.com \(skript, etter [\d,]+ s\): hentet før den besøkende hadde valgt$/) });
     // The console's message in the owner's words, with the fix; its key only in the copied report.
-    const said = await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Beskjeder fra samtykke' && l.tone === 'bad'));
-    expect(said.lines.find((l) => l.section === 'Beskjeder fra samtykke' && l.tone === 'bad')).toEqual({
-      section: 'Beskjeder fra samtykke',
+    const said = await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Beskjeder fra banneret' && l.tone === 'bad'));
+    expect(said.lines.find((l) => l.section === 'Beskjeder fra banneret' && l.tone === 'bad')).toEqual({
+      section: 'Beskjeder fra banneret',
       tone: 'bad',
-      text: 'Koden fra samtykke står feil, så den ikke rekker å holde sporing tilbake. Til det er rettet, kjører ingenting valgfritt.',
+      text: 'Koden til banneret står feil, så den ikke rekker å holde sporing tilbake. Til det er rettet, kjører ingenting valgfritt.',
       fix: 'Slik retter du det: Linjen om plasseringen under «Installasjon» sier hva du skal flytte.',
     });
     expect(await axe(site.page)).toEqual([]);
   });
 
-  it('old Google code after the tag, fetched ahead from the HTML: one story — red with why, the fix names the Header field and skips step 2 (the ID is given), the green line and the message agree', async () => {
-    const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ head: SNIPPET }) } });
+  it('old Google code after the tag, fetched ahead from the HTML: one story — red with why, the fix names the Header field and skips step 2 (the ID is given), the green line and the message agree; the message says it is the same as the red line, without a badge asking for action, in the report too', async () => {
+    const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ head: SNIPPET }) }, permissions: ['clipboard-read', 'clipboard-write'] });
     await site.goto('/?samtykke=sjekk');
-    const { lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Beskjeder fra samtykke' && l.text.startsWith('Nettleseren hentet')));
+    const { summary, lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Beskjeder fra banneret' && l.text.startsWith('Nettleseren hentet')));
     const red = marked(lines, 'bad');
     expect(red).toHaveLength(1);
     expect(red[0]).toMatchObject({ section: 'Før valget', text: expect.stringMatching(/^www\.googletagmanager\.com \(skript, etter [\d,]+ s\): hentet før den besøkende hadde valgt, fordi gammel kode for den står i sidens HTML\./) });
     expect(red[0]!.fix).toBe(
-      'Slik retter du det: Fjern den gamle koden fra feltet for HTML-kode i Header, eller tøm Webnodes felt for Google Analytics hvis ID-en står der (steg 5 i veiledningen), og publiser. ID-en AW-123456789 er allerede med i koden fra samtykke-verktøyet, så samtykke laster Google selv når den besøkende sier ja.',
+      'Slik retter du det: Fjern den gamle koden fra feltet for HTML-kode i Header, eller tøm Webnodes felt for Google Analytics hvis ID-en står der (steg 5 i veiledningen), og publiser. ID-en AW-123456789 er allerede med i koden fra samtykke-verktøyet, så banneret laster Google selv når den besøkende sier ja.',
     );
-    expect(lines.find((l) => l.text.startsWith('Ingen Google-kode har kjørt utenom samtykke'))?.text).toContain('men filen ble hentet før den besøkende hadde valgt: se feilen under «Før valget».');
-    expect(lines.find((l) => l.section === 'Beskjeder fra samtykke' && l.text.startsWith('Nettleseren hentet'))?.text).toContain('fordi gammel kode for den står i sidens HTML');
+    expect(lines.find((l) => l.text.startsWith('Ingen Google-kode har kjørt uten å gå gjennom banneret'))?.text).toContain('men filen ble hentet før den besøkende hadde valgt: se feilen under «Før valget».');
+    // The console's word on it: the same story as the red line, said so, grey and without «Sjekk»; counted once, in the red.
+    expect(lines.find((l) => l.section === 'Beskjeder fra banneret' && l.text.startsWith('Nettleseren hentet'))).toMatchObject({
+      tone: 'same',
+      text: expect.stringMatching(/fordi gammel kode for den står i sidens HTML.* Det samme som feilen under «Før valget»\.$/),
+      fix: '',
+    });
+    const badges = await site.page.locator('samtykke-check li.same .badge').allTextContents();
+    expect(badges).toEqual(['']);
+    expect(summary).toBe(`1 feil og ${marked(lines, 'warn').length} å sjekke.`);
+    expect(await axe(site.page)).toEqual([]);
     // Listed where it is, but not again at the top: what to fix names the old code once.
     const first = await site.page.locator('samtykke-check .to-fix li').allTextContents();
     expect(first.filter((text) => text.includes('googletagmanager.com'))).toHaveLength(1);
@@ -165,12 +174,17 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     const shown = await site.page.evaluate(() => document.querySelector('samtykke-check')!.shadowRoot!.textContent);
     expect(shown).toContain('Den ser ikke alltid det nettleseren henter før noe på siden har kjørt');
     expect(shown).not.toMatch(/forhåndslasting|taggen|toppteksten/);
+    await click(site, 'Kopier rapporten');
+    await expect.poll(() => site.page.locator('samtykke-check [role=status]').textContent()).toBe('Rapporten er kopiert.');
+    const report = await site.page.evaluate(() => navigator.clipboard.readText());
+    expect(report).toMatch(/\n- Nettleseren hentet [^\n]*Det samme som feilen under «Før valget»\. \(leak\.preload\)\n/);
+    expect(report).not.toMatch(/\[Sjekk\] Nettleseren hentet/);
   });
 
   it('speaks the page’s samtykke language: nynorsk and English', async () => {
     const site = await sites.open({ pages: { '/': sitePage({ lang: 'nn' }), '/en/': sitePage({ lang: 'en' }), '/personvern/': sitePage() } });
     await site.goto('/?samtykke=sjekk');
-    expect((await panel(site.page)).lines.map((l) => l.text)).toContain('Koden frå samtykke står éin gong.');
+    expect((await panel(site.page)).lines.map((l) => l.text)).toContain('Koden til banneret står éin gong.');
     await site.goto('/en/?samtykke=sjekk');
     const { lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('The privacy page link answers')));
     expect(lines.map((l) => l.text)).toContain('The samtykke code is there once.');
@@ -181,7 +195,7 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ attrs: 'async data-google-ads="AW-123456789" data-privacy-url="/personvern/"' }) } });
     await site.goto('/?samtykke=sjekk');
     const red = marked((await panel(site.page)).lines, 'bad');
-    expect(red.find((l) => l.text.startsWith('Koden fra samtykke står feil'))?.fix).toContain('fjern ordet «async» fra koden fra samtykke');
+    expect(red.find((l) => l.text.startsWith('Koden til banneret står feil'))?.fix).toContain('fjern ordet «async» fra koden til banneret');
   });
 
   it('the tag in <body>: yellow, "move it to <head>"', async () => {
@@ -189,7 +203,7 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     const site = await sites.open({ pages: { ...PAGES, '/': inBody } });
     await site.goto('/?samtykke=sjekk');
     const { lines } = await panel(site.page);
-    expect(lines.find((l) => l.text.startsWith('Koden fra samtykke står lenger ned på siden'))).toMatchObject({ tone: 'warn', fix: expect.stringContaining('Flytt koden øverst i feltet for HTML-kode i Header') });
+    expect(lines.find((l) => l.text.startsWith('Koden til banneret står lenger ned på siden'))).toMatchObject({ tone: 'warn', fix: expect.stringContaining('Flytt koden øverst i feltet for HTML-kode i Header') });
   });
 
   it('an unknown iframe: yellow, naming its host', async () => {
@@ -259,7 +273,7 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     const text = await site.page.evaluate(() => navigator.clipboard.readText());
     expect(text).toContain('samtykke-sjekk av https://www.stressfri.test/?samtykke=sjekk');
     expect(text).toContain('## Installasjon');
-    expect(text).toContain('[OK] Koden fra samtykke står én gang.');
+    expect(text).toContain('[OK] Koden til banneret står én gang.');
     // The technical terms are kept for whoever helps, in parentheses.
     expect(text).toMatch(/\[OK\] Alle filene til banneret kom fram og er uendret\. \(integrity: [^)]*samtykke-face\.nb\.js/);
     expect(text).toContain('- Sjekken ser det nettleseren selv noterer om hva siden hentet (Resource Timing).');
@@ -320,7 +334,7 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     const jumps = site.page.locator('samtykke-check .to-fix li');
     // The report grows as the snippet's script runs and sets its cookies (read again 300 ms after
     // each request): its last lines are the signal that it is whole.
-    await expect.poll(async () => (await jumps.allTextContents()).filter((text) => /står før samtykke|fantes før et valg/.test(text)).length).toBe(2);
+    await expect.poll(async () => (await jumps.allTextContents()).filter((text) => /står før koden til banneret|fantes før et valg/.test(text)).length).toBe(2);
     const before = await jumps.allTextContents();
     expect(before.every((text) => text.includes('Slik retter du det:'))).toBe(true);
     await click(site, 'Skjul detaljene');
@@ -356,7 +370,7 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
       return Array.from(root.querySelectorAll('button[aria-describedby]')).map((b) => [b.textContent, root.getElementById(b.getAttribute('aria-describedby')!)?.textContent]);
     });
     expect(described).toEqual([
-      ['Prøv som ny besøkende', 'Sletter bare samtykkes egen informasjonskapsel (valget) og laster siden på nytt. Andre informasjonskapsler blir ikke slettet.'],
+      ['Prøv som ny besøkende', 'Sletter bare bannerets egen informasjonskapsel (valget) og laster siden på nytt. Andre informasjonskapsler blir ikke slettet.'],
       ['Kopier rapporten', 'Som tekst, til den som hjelper deg.'],
     ]);
     const close = site.page.getByRole('button', { name: 'Lukk sjekken' });
@@ -372,7 +386,7 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     await site.goto('/?samtykke=sjekk');
     const { lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('Lenken til personvernsiden svarer')));
     expect(lines.filter((l) => l.tone !== 'ok')).toEqual([]);
-    expect(lines.map((l) => l.text)).toContain('Koden fra samtykke har sidens sikkerhetsnøkkel, og samtykkes egne filer og stiler får den samme.');
+    expect(lines.map((l) => l.text)).toContain('Koden til banneret har sidens sikkerhetsnøkkel, og bannerets egne filer og stiler får den samme.');
     expect(site.console.filter((m) => /Trusted Type|Content Security Policy|Refused/i.test(m))).toEqual([]);
   });
 
@@ -401,8 +415,8 @@ describe('the self-check of the inline form (the configurator’s first paste)',
     expect(lines.filter((l) => l.tone !== 'ok')).toEqual([]);
     expect(install(lines).map((l) => l.text)).toEqual(
       expect.arrayContaining([
-        'Koden fra samtykke-verktøyet står først i feltet for HTML-kode i Header, og resten av samtykke lastes etterpå uten å gjøre siden tregere.',
-        'Koden du limte inn, og samtykke-filen den henter, hører til samme utgave.',
+        'Koden fra samtykke-verktøyet står først i feltet for HTML-kode i Header, og resten av banneret lastes etterpå uten å gjøre siden tregere.',
+        'Koden du limte inn, og filen den henter, hører til samme utgave.',
         'Koden fra samtykke-verktøyet står én gang.',
         'Alle filene til banneret kom fram og er uendret.',
       ]),
@@ -417,7 +431,7 @@ describe('the self-check of the inline form (the configurator’s first paste)',
     expect(install(lines).find((l) => l.tone === 'warn')).toEqual({
       section: 'Installasjon',
       tone: 'warn',
-      text: 'Kode fra widget.eksempel.test kjører før samtykke, så samtykke kan ikke holde den tilbake.',
+      text: 'Kode fra widget.eksempel.test kjører før koden til banneret, så banneret kan ikke holde den tilbake.',
       fix: 'Slik retter du det: Står den i feltet for HTML-kode i Header, flytt koden fra samtykke-verktøyet over den, helt øverst (steg 4 i veiledningen). Kommer den fra Webnode selv, kan den stå.',
     });
   });
@@ -429,10 +443,10 @@ describe('the self-check of the inline form (the configurator’s first paste)',
     await site.goto('/?samtykke=sjekk');
     const { lines } = await panel(site.page);
     const red = install(lines).find((l) => l.tone === 'bad');
-    expect(red).toMatchObject({ text: expect.stringContaining('hører til en annen utgave av samtykke'), fix: expect.stringContaining('Lag koden på nytt i samtykke-verktøyet') });
+    expect(red).toMatchObject({ text: expect.stringContaining('hører til en annen utgave av banneret'), fix: expect.stringContaining('Lag koden på nytt i samtykke-verktøyet') });
     // At the top of the details, before everything in order: the red lines, each a button to its line.
     const jump = site.page.locator('samtykke-check .to-fix button').first();
-    expect(await jump.textContent()).toContain('hører til en annen utgave av samtykke');
+    expect(await jump.textContent()).toContain('hører til en annen utgave av banneret');
     await jump.click();
     expect(await site.page.evaluate(() => document.querySelector('samtykke-check')!.shadowRoot!.activeElement?.querySelector('.badge + span')?.textContent)).toBe(red!.text);
     expect(await axe(site.page)).toEqual([]);

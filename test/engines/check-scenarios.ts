@@ -94,8 +94,8 @@ export function checkScenarios(label: string, start: StartEngine): void {
       expect(notGreen(lines)).toEqual([]);
       expect(lines.filter((l) => l.section === 'Installasjon').map((l) => l.text)).toEqual(
         expect.arrayContaining([
-          'Koden fra samtykke-verktøyet står først i feltet for HTML-kode i Header, og resten av samtykke lastes etterpå uten å gjøre siden tregere.',
-          'Koden du limte inn, og samtykke-filen den henter, hører til samme utgave.',
+          'Koden fra samtykke-verktøyet står først i feltet for HTML-kode i Header, og resten av banneret lastes etterpå uten å gjøre siden tregere.',
+          'Koden du limte inn, og filen den henter, hører til samme utgave.',
           'Alle filene til banneret kom fram og er uendret.',
         ]),
       );
@@ -103,15 +103,15 @@ export function checkScenarios(label: string, start: StartEngine): void {
 
     it('a Google snippet pasted before the tag: red, with the fix', async () => {
       const tab = await visit({ ...PAGES, '/': page({ before: SNIPPET }) });
-      const lines = await panelWhen(tab, 'the misplaced tag', (l) => l.some((x) => x.text.startsWith('Koden fra samtykke står feil')));
-      expect(lines.find((l) => l.text.startsWith('Koden fra samtykke står feil'))).toMatchObject({ tone: 'bad', fix: expect.stringContaining('flytt koden fra samtykke over Google-koden') });
-      expect(lines.find((l) => l.text.startsWith('Google-kode som samtykke ikke styrer'))).toMatchObject({ tone: 'bad', text: expect.stringContaining(ADS_TAG) });
+      const lines = await panelWhen(tab, 'the misplaced tag', (l) => l.some((x) => x.text.startsWith('Koden til banneret står feil')));
+      expect(lines.find((l) => l.text.startsWith('Koden til banneret står feil'))).toMatchObject({ tone: 'bad', fix: expect.stringContaining('flytt koden til banneret over Google-koden') });
+      expect(lines.find((l) => l.text.startsWith('Google-kode som banneret ikke styrer'))).toMatchObject({ tone: 'bad', text: expect.stringContaining(ADS_TAG) });
     });
 
     it('the tag async: red', async () => {
       const tab = await visit({ ...PAGES, '/': page({ attrs: `async ${ATTRS}` }) });
-      const lines = await panelWhen(tab, 'the misplaced tag', (l) => l.some((x) => x.text.startsWith('Koden fra samtykke står feil')));
-      expect(lines.find((l) => l.text.startsWith('Koden fra samtykke står feil'))).toMatchObject({ tone: 'bad', fix: expect.stringContaining('fjern ordet «async» fra koden fra samtykke') });
+      const lines = await panelWhen(tab, 'the misplaced tag', (l) => l.some((x) => x.text.startsWith('Koden til banneret står feil')));
+      expect(lines.find((l) => l.text.startsWith('Koden til banneret står feil'))).toMatchObject({ tone: 'bad', fix: expect.stringContaining('fjern ordet «async» fra koden til banneret') });
     });
 
     it('an unknown iframe: yellow, naming the host', async () => {
@@ -146,7 +146,7 @@ export function checkScenarios(label: string, start: StartEngine): void {
       const tab = await visit({ '/': csp, '/personvern/': csp });
       const lines = await panelWhen(tab, 'the privacy page answering', privacyAnswered);
       expect(notGreen(lines)).toEqual([]);
-      expect(lines.map((l) => l.text)).toContain('Koden fra samtykke har sidens sikkerhetsnøkkel, og samtykkes egne filer og stiler får den samme.');
+      expect(lines.map((l) => l.text)).toContain('Koden til banneret har sidens sikkerhetsnøkkel, og bannerets egne filer og stiler får den samme.');
     });
 
     it('samtykke.full.js fetches the check only when asked, from beside it: all green', async () => {
@@ -154,7 +154,7 @@ export function checkScenarios(label: string, start: StartEngine): void {
       const tab = await visit({ '/': full, '/personvern/': full });
       const lines = await panelWhen(tab, 'the privacy page answering', privacyAnswered);
       expect(notGreen(lines)).toEqual([]);
-      expect(lines.map((l) => l.text)).toContain('Banneret er i samme fil som samtykke; sjekken hentes bare når du ber om den.');
+      expect(lines.map((l) => l.text)).toContain('Hele banneret er i én fil; sjekken hentes bare når du ber om den.');
       expect(on.site.requests.map((r) => r.url.pathname)).toContain('/' + CHECK_FILE);
     });
 

@@ -75,6 +75,7 @@ export const en: CheckTexts = {
   messages: 'Notes from samtykke',
   messagesNote: "samtykke gave these notes on this page view. Whoever helps you finds them in the browser's developer tools. ⟨the console⟩",
   messagesNone: 'samtykke has had nothing to point out.',
+  same: (place) => `The same as the fault under "${place}".`,
   said: saidEn,
 
   view: 'What this page view did',

@@ -16,46 +16,46 @@ export const nb = {
   summary: (bad: number, warn: number) => (bad || warn ? `${bad} feil og ${warn} å sjekke.` : 'Ingen feil sett herfra.'),
 
   install: 'Installasjon',
-  placementOk: 'Koden fra samtykke står øverst i feltet for HTML-kode i Header, før all sporing, og kjøres med en gang. ⟨i <head>, uten async, defer eller type="module"⟩',
-  placementInline: 'Koden fra samtykke-verktøyet står først i feltet for HTML-kode i Header, og resten av samtykke lastes etterpå uten å gjøre siden tregere. ⟨inline start først i <head>, samtykke.js async⟩',
-  startVersionOk: 'Koden du limte inn, og samtykke-filen den henter, hører til samme utgave. ⟨inline start, handoff-versjon⟩',
-  startVersionBad: 'Koden du limte inn øverst, hører til en annen utgave av samtykke enn filen den henter, så alt valgfritt holdes tilbake. ⟨inline start, ukjent handoff-versjon⟩',
+  placementOk: 'Koden til banneret står øverst i feltet for HTML-kode i Header, før all sporing, og kjøres med en gang. ⟨i <head>, uten async, defer eller type="module"⟩',
+  placementInline: 'Koden fra samtykke-verktøyet står først i feltet for HTML-kode i Header, og resten av banneret lastes etterpå uten å gjøre siden tregere. ⟨inline start først i <head>, samtykke.js async⟩',
+  startVersionOk: 'Koden du limte inn, og filen den henter, hører til samme utgave. ⟨inline start, handoff-versjon⟩',
+  startVersionBad: 'Koden du limte inn øverst, hører til en annen utgave av banneret enn filen den henter, så alt valgfritt holdes tilbake. ⟨inline start, ukjent handoff-versjon⟩',
   pasteAgainFix: 'Lag koden på nytt i samtykke-verktøyet (steg 1–3 i veiledningen), og lim den inn i stedet for den gamle (steg 4).',
   engineUnchecked: 'samtykke.js ble hentet uten kontrollnummer, så nettleseren kan ikke se om filen er endret. ⟨data-engine-integrity mangler⟩',
-  codeBefore: (hosts: string) => `Kode fra ${hosts} kjører før samtykke, så samtykke kan ikke holde den tilbake.`,
+  codeBefore: (hosts: string) => `Kode fra ${hosts} kjører før koden til banneret, så banneret kan ikke holde den tilbake.`,
   codeBeforeFix: 'Står den i feltet for HTML-kode i Header, flytt koden fra samtykke-verktøyet over den, helt øverst (steg 4 i veiledningen). Kommer den fra Webnode selv, kan den stå.',
-  placementBad: 'Koden fra samtykke står feil, så den kan ikke holde sporing tilbake i tide. Til det er rettet, kjører ingenting valgfritt.',
+  placementBad: 'Koden til banneret står feil, så den kan ikke holde sporing tilbake i tide. Til det er rettet, kjører ingenting valgfritt.',
   placementFix: {
     tag: 'lim inn koden nøyaktig slik veiledningen viser den ⟨<script src="…/samtykke.js"> uten type="module"⟩',
-    async: 'fjern ordet «async» fra koden fra samtykke: det får koden til å vente, og da kommer den for sent',
-    defer: 'fjern ordet «defer» fra koden fra samtykke: det får koden til å vente, og da kommer den for sent',
-    snippet: 'flytt koden fra samtykke over Google-koden som står før den ⟨gtag⟩',
-    google: 'flytt koden fra samtykke over Googles kode, øverst i feltet for HTML-kode i Header ⟨<head>⟩',
+    async: 'fjern ordet «async» fra koden til banneret: det får koden til å vente, og da kommer den for sent',
+    defer: 'fjern ordet «defer» fra koden til banneret: det får koden til å vente, og da kommer den for sent',
+    snippet: 'flytt koden til banneret over Google-koden som står før den ⟨gtag⟩',
+    google: 'flytt koden til banneret over Googles kode, øverst i feltet for HTML-kode i Header ⟨<head>⟩',
   } as Record<string, string>,
-  placementAbove: (src: string) => `flytt koden fra samtykke over ${src}, øverst i feltet for HTML-kode i Header ⟨<head>⟩`,
-  inBody: 'Koden fra samtykke står lenger ned på siden, ikke i Header, så sporing som står før den, kan laste uten samtykke. ⟨i <body>, ikke i <head>⟩',
+  placementAbove: (src: string) => `flytt koden til banneret over ${src}, øverst i feltet for HTML-kode i Header ⟨<head>⟩`,
+  inBody: 'Koden til banneret står lenger ned på siden, ikke i Header, så sporing som står før den, kan laste uten samtykke. ⟨i <body>, ikke i <head>⟩',
   inBodyFix: 'Flytt koden øverst i feltet for HTML-kode i Header (steg 4 i veiledningen). ⟨<head>⟩',
-  bundled: 'samtykke er bygd inn i nettstedets egen kode, så det er ingen kode å sjekke plasseringen til. ⟨bundler⟩',
-  once: 'Koden fra samtykke står én gang.',
+  bundled: 'Banneret er bygd inn i nettstedets egen kode, så det er ingen kode å sjekke plasseringen til. ⟨bundler⟩',
+  once: 'Koden til banneret står én gang.',
   onceInline: 'Koden fra samtykke-verktøyet står én gang.',
-  twice: (n: number) => `Koden fra samtykke står ${n} ganger i siden.`,
+  twice: (n: number) => `Koden til banneret står ${n} ganger i siden.`,
   twiceFix: 'Fjern alle utenom den første; bare den første gjør noe.',
   version: (v: string) => `Versjon ${v}.`,
   partsOk: (files: string) => `Alle filene til banneret kom fram og er uendret. ⟨integrity: ${files}⟩`,
   partBad: (file: string) => `${file} kunne ikke lastes: den ble stoppet, nettet var borte, eller filen er endret. ⟨integrity⟩`,
   partFix: 'Last opp filen i samme mappe som samtykke.js, fra samme versjon.',
-  oneFile: 'Banneret er i samme fil som samtykke; sjekken hentes bare når du ber om den.',
-  nonceOk: 'Koden fra samtykke har sidens sikkerhetsnøkkel, og samtykkes egne filer og stiler får den samme. ⟨nonce⟩',
-  cspNoNonce: 'Siden har egne sikkerhetsregler for skript, men koden fra samtykke mangler sikkerhetsnøkkelen. ⟨Content Security Policy, ingen nonce⟩',
-  cspNoNonceFix: 'Be den som satte opp sikkerhetsreglene om å gi koden fra samtykke den samme nøkkelen som sidens andre skript, eller om å tillate mappen til samtykke. ⟨nonce="…" eller script-src⟩',
+  oneFile: 'Hele banneret er i én fil; sjekken hentes bare når du ber om den.',
+  nonceOk: 'Koden til banneret har sidens sikkerhetsnøkkel, og bannerets egne filer og stiler får den samme. ⟨nonce⟩',
+  cspNoNonce: 'Siden har egne sikkerhetsregler for skript, men koden til banneret mangler sikkerhetsnøkkelen. ⟨Content Security Policy, ingen nonce⟩',
+  cspNoNonceFix: 'Be den som satte opp sikkerhetsreglene om å gi koden til banneret den samme nøkkelen som sidens andre skript, eller om å tillate mappen banneret hentes fra. ⟨nonce="…" eller script-src⟩',
   noCsp: 'Ingen spesielle sikkerhetsinnstillinger funnet. ⟨ingen CSP i <meta>; en CSP i HTTP-svaret kan ikke leses herfra⟩',
-  trustedTypes: 'Sidens sikkerhetsregler lar ikke samtykke legge til skript. ⟨Trusted Types-policyen «samtykke»⟩',
+  trustedTypes: 'Sidens sikkerhetsregler lar ikke banneret legge til skript. ⟨Trusted Types-policyen «samtykke»⟩',
   trustedTypesFix: 'Be den som satte opp sikkerhetsreglene om å tillate «samtykke». ⟨trusted-types i CSP-en⟩',
-  googleOutside: (src: string) => `Google-kode som samtykke ikke styrer, lastet uten samtykke: ${src}`,
+  googleOutside: (src: string) => `Google-kode som banneret ikke styrer, lastet uten samtykke: ${src}`,
   googleOutsideFix:
-    'Fjern den der den står (steg 5 i veiledningen). I Webnode er det ofte feltet for Google Analytics i nettstedets innstillinger, eller kode limt inn i feltet for HTML-kode i Header før koden fra samtykke: la feltet stå tomt, og skriv ID-en inn i samtykke-verktøyet (steg 2) hvis den ikke er med der allerede. ⟨data-google-analytics eller data-google-ads⟩',
-  googleNone: 'Ingen Google-kode har kjørt utenom samtykke.',
-  googleFetched: 'Ingen Google-kode har kjørt utenom samtykke, men filen ble hentet før den besøkende hadde valgt: se feilen under «Før valget».',
+    'Fjern den der den står (steg 5 i veiledningen). I Webnode er det ofte feltet for Google Analytics i nettstedets innstillinger, eller kode limt inn i feltet for HTML-kode i Header før koden til banneret: la feltet stå tomt, og skriv ID-en inn i samtykke-verktøyet (steg 2) hvis den ikke er med der allerede. ⟨data-google-analytics eller data-google-ads⟩',
+  googleNone: 'Ingen Google-kode har kjørt uten å gå gjennom banneret.',
+  googleFetched: 'Ingen Google-kode har kjørt uten å gå gjennom banneret, men filen ble hentet før den besøkende hadde valgt: se feilen under «Før valget».',
 
   settings: 'Innstillinger',
   idGiven: (name: string, id: string) => `${name}: ${id}, med i koden fra samtykke-verktøyet.`,
@@ -77,9 +77,11 @@ export const nb = {
   unknownHostFix:
     'Lagrer eller leser den noe på den besøkendes enhet (informasjonskapsler eller annen lagring), må den legges til som tjeneste, så besøkende blir spurt. Gjør den ikke det, kan den stå. ⟨services med block⟩',
   noUnknown: 'Ingen andre selskaper enn de du har oppgitt. ⟨ingen ukjente tredjepartsverter⟩',
-  messages: 'Beskjeder fra samtykke',
-  messagesNote: 'samtykke ga disse beskjedene på denne sidevisningen. Den som hjelper deg, finner dem på engelsk i nettleserens utviklerverktøy. ⟨konsollen⟩',
-  messagesNone: 'samtykke har ikke hatt noe å si fra om.',
+  messages: 'Beskjeder fra banneret',
+  messagesNote: 'Banneret ga disse beskjedene på denne sidevisningen. Den som hjelper deg, finner dem på engelsk i nettleserens utviklerverktøy. ⟨konsollen⟩',
+  messagesNone: 'Banneret har ikke hatt noe å si fra om.',
+  /** After a message a red line shows too, naming the part that line is in. */
+  same: (place: string) => `Det samme som feilen under «${place}».`,
   said: saidNb,
 
   view: 'Hva denne sidevisningen gjorde',
@@ -95,7 +97,7 @@ export const nb = {
   kinds: { script: 'skript', link: 'fil', css: 'fil fra et stilark', img: 'bilde', image: 'bilde', iframe: 'innebygd ramme', fetch: 'dataforespørsel', xmlhttprequest: 'dataforespørsel', beacon: 'måling sendt', video: 'video', audio: 'lyd', other: 'annet' } as Record<string, string>,
   leak: 'hentet før den besøkende hadde valgt ⟨sporing før samtykke⟩',
   /** Fetched ahead from the page's HTML (the engine saw it): the same red, and why it happened although samtykke stopped the code. */
-  leakEarly: 'hentet før den besøkende hadde valgt, fordi gammel kode for den står i sidens HTML. samtykke stoppet koden før den kjørte, men filen ble hentet. ⟨preload scanner⟩',
+  leakEarly: 'hentet før den besøkende hadde valgt, fordi gammel kode for den står i sidens HTML. Banneret stoppet koden før den kjørte, men filen ble hentet. ⟨preload scanner⟩',
   refused: 'hentet uten at den besøkende sa ja ⟨sporing uten samtykke⟩',
   /** Where the old code is (`inHead`: the page's head, which only the guide's Header field and Webnode's Google Analytics field fill), and the Google ID if samtykke has it already. */
   leakFix: (inHead: boolean, given: string | null) =>
@@ -103,15 +105,15 @@ export const nb = {
       ? 'Fjern den gamle koden fra feltet for HTML-kode i Header, eller tøm Webnodes felt for Google Analytics hvis ID-en står der (steg 5 i veiledningen), og publiser.'
       : 'Fjern den gamle koden der den står (steg 5 i veiledningen): i Webnodes felt for Google Analytics, i feltet for HTML-kode i Header, eller i en HTML-blokk på siden. Publiser etterpå.') +
     (given
-      ? ` ID-en ${given} er allerede med i koden fra samtykke-verktøyet, så samtykke laster Google selv når den besøkende sier ja.`
-      : ' Skriv ID-en inn i samtykke-verktøyet (steg 2), så laster samtykke den selv når den besøkende sier ja.') +
+      ? ` ID-en ${given} er allerede med i koden fra samtykke-verktøyet, så banneret laster Google selv når den besøkende sier ja.`
+      : ' Skriv ID-en inn i samtykke-verktøyet (steg 2), så laster banneret den selv når den besøkende sier ja.') +
     ' ⟨eller merk koden: type="text/plain" data-samtykke="…", data-src for en iframe⟩',
   /** A frame (a video or a map) the page's own HTML loaded before the choice: its markup is the fix, not a Google ID. */
   frameFix: 'Videoen eller kartet er limt inn som vanlig kode i siden, så nettleseren henter det med en gang. Åpne HTML-blokken der det står, endre koden slik «Videoer og kart» i veiledningen viser, og publiser. Da vises det først når den besøkende har sagt ja. ⟨<iframe data-samtykke="marketing" data-src="…">⟩',
   consented: (purpose: string) => `etter samtykke (${purpose})`,
   advanced: 'Google hentet før samtykke uten informasjonskapsler, slik den valgte innstillingen for Google tillater ⟨Consent Mode: advanced⟩',
   necessary: 'nødvendig',
-  unknown: 'ukjent tredjepart: ikke sporing samtykke kjenner',
+  unknown: 'ukjent tredjepart: ikke sporing banneret kjenner',
   noRequests: 'Ingen forespørsler til andre nettsteder.',
   held: 'Holdt tilbake nå',
   heldLine: (host: string, kind: string, purpose: string) => `${host} (${kind}): holdt tilbake og aldri hentet; venter på ${purpose}.`,
@@ -119,11 +121,11 @@ export const nb = {
   noneHeld: 'Ingenting holdes tilbake nå.',
   storage: 'Informasjonskapsler og lagring',
   where: { cookie: 'informasjonskapsel', local: 'lagret i nettleseren ⟨localStorage⟩', session: 'lagret til fanen lukkes ⟨sessionStorage⟩' },
-  own: (name: string) => `${name}: samtykkes eget valg (nødvendig).`,
+  own: (name: string) => `${name}: bannerets egen informasjonskapsel, med valget (nødvendig).`,
   declared: (name: string, where: string, service: string) => `${name} (${where}): oppgitt under ${service}.`,
   ungranted: (name: string, where: string, service: string) => `${name} (${where}): oppgitt under ${service}, men finnes uten samtykke.`,
   ungrantedFix:
-    'Den er satt av kode samtykke ikke styrer, eller ligger igjen fra et tidligere besøk. Slett den i nettleseren og last siden på nytt; kommer den tilbake, finn koden som setter den.',
+    'Den er satt av kode banneret ikke styrer, eller ligger igjen fra et tidligere besøk. Slett den i nettleseren og last siden på nytt; kommer den tilbake, finn koden som setter den.',
   undeclared: (name: string, where: string) => `${name} (${where}): ikke oppgitt under noen tjeneste.`,
   undeclaredFix: 'Brukes den til statistikk eller markedsføring, før den opp i tjenestens liste over informasjonskapsler. Er den strengt nødvendig for at siden skal virke, kan den stå.',
   noStorage: 'Ingen informasjonskapsler eller lagrede nøkler.',
@@ -131,13 +133,13 @@ export const nb = {
   cmDefault: (signals: string) => `Før et valg ⟨default⟩: ${signals}.`,
   cmUpdate: (signals: string) => `Etter et valg ⟨update⟩: ${signals}.`,
   cmNone: 'Google har ikke fått beskjed om å vente på samtykke. ⟨ingen Consent Mode default i dataLayer⟩',
-  cmNoneFix: 'Sett koden fra samtykke øverst i feltet for HTML-kode i Header, før all Google-kode (steg 4 i veiledningen).',
+  cmNoneFix: 'Sett koden til banneret øverst i feltet for HTML-kode i Header, før all Google-kode (steg 4 i veiledningen).',
   /** The two signals the owner's choice is about, in plain words (the rest only in the report). */
   signal: { ad_storage: 'reklame', analytics_storage: 'statistikk' } as Record<string, string>,
   signalState: { granted: 'ja', denied: 'nei' } as Record<string, string>,
 
   fresh: 'Prøv som ny besøkende',
-  freshHelp: 'Sletter bare samtykkes egen informasjonskapsel (valget) og laster siden på nytt. Andre informasjonskapsler blir ikke slettet.',
+  freshHelp: 'Sletter bare bannerets egen informasjonskapsel (valget) og laster siden på nytt. Andre informasjonskapsler blir ikke slettet.',
   copyHelp: 'Som tekst, til den som hjelper deg.',
   /** Over the list of red and yellow lines at the top, each a link to its place below. */
   toFix: 'Å rette og sjekke',

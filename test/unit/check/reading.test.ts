@@ -74,4 +74,10 @@ describe('the check reads cookies and storage keys against the services’ cooki
     expect(plainReport([{ title: 'Installasjon', lines: [{ tone: 'ok', text: 'Fint.' }] }], nb, '9.9.9')).not.toContain('Å rette og sjekke');
     expect(text).toContain('## Hva sjekken ikke ser\n- Sjekken ser det nettleseren selv noterer om hva siden hentet (Resource Timing).');
   });
+
+  it('a line saying again what a red line shows is a plain item in the report: no colour asking for action, not among what to fix', () => {
+    const text = plainReport([{ title: 'Beskjeder', lines: [{ tone: 'same', text: 'Hentet før samtykke. Det samme som feilen under «Før valget». ⟨leak.request⟩' }] }], nb, '9.9.9');
+    expect(text).toContain('## Beskjeder\n- Hentet før samtykke. Det samme som feilen under «Før valget». (leak.request)\n');
+    expect(text).not.toContain('Å rette og sjekke');
+  });
 });

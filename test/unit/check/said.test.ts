@@ -49,13 +49,25 @@ describe('the check says each console message in the owner’s words', () => {
     expect(forHelper(purpose!.text)).toBe('Sidens egen kode spurte om et formål siden ikke har ("ads"). (samtykke.granted) (api.purpose)');
   });
 
+  it('a message a red line shows too says where that line is, grey and without a fix (the red line has it); the others as before', () => {
+    const said: Reported[] = [
+      { level: 'warn', key: 'leak.request', values: ['https://www.googletagmanager.com/gtag/js?id=AW-1', 'script'], detail: undefined },
+      { level: 'warn', key: 'host.unknown', values: ['widget.example'], detail: undefined },
+    ];
+    const [echo, other] = messages(look(said), (key, [url]) => (key === 'leak.request' && String(url).includes('googletagmanager') ? 'Før valget' : undefined));
+    expect(echo).toEqual({ tone: 'same', text: expect.any(String) });
+    expect(forOwner(echo!.text)).toBe('https://www.googletagmanager.com/gtag/js?id=AW-1 ble hentet før samtykke. Det samme som feilen under «Før valget».');
+    expect(forHelper(echo!.text)).toMatch(/«Før valget»\. \(leak\.request\)$/);
+    expect(other).toMatchObject({ tone: 'warn', fix: expect.stringContaining('legg den til som tjeneste') });
+  });
+
   it('an unknown attribute is named as the owner wrote it on the tag', () => {
     const [line] = messages(look([{ level: 'warn', key: 'attribute.unknown', values: ['privacyUrll'], detail: undefined }]));
-    expect(forOwner(line!.text)).toBe('Koden fra samtykke har en innstilling samtykke ikke kjenner (data-privacy-urll), så den brukes ikke.');
+    expect(forOwner(line!.text)).toBe('Koden til banneret har en innstilling banneret ikke kjenner (data-privacy-urll), så den brukes ikke.');
   });
 
   it('a value written like a placeholder stays as written: it is never filled again', () => {
     const [line] = messages(look([{ level: 'warn', key: 'host.unknown', values: ['{0}.example'], detail: undefined }]));
-    expect(forOwner(line!.text)).toBe('{0}.example laster uten samtykke, og samtykke kjenner den ikke.');
+    expect(forOwner(line!.text)).toBe('{0}.example laster uten samtykke, og banneret kjenner den ikke.');
   });
 });
