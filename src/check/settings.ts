@@ -2,7 +2,8 @@ import { classify, foreignHost } from '../config/trackers';
 import type { OptionalPurpose } from '../config/types';
 import { dataAttribute, type Messages } from '../help/messages';
 import { fill } from '../ui/text';
-import { SRC_ATTR } from '../markup';
+import { pageAddresses } from './addresses';
+import { isMap, unnamedEmbeds } from './embeds';
 import { bad, ok, saidOf, warn, type Line, type Look } from './model';
 import { purposeName } from './texts';
 
@@ -12,7 +13,7 @@ export type PrivacyAnswer = { readonly state: 'asking' } | { readonly state: 'an
 /** The setting a found Google id belongs on. */
 const ID_ATTR: Record<string, string> = { 'google-ads': 'data-google-ads', 'google-analytics': 'data-google-analytics' };
 
-/** The ids and purposes in use, the services named, the privacy link, unknown hosts. */
+/** The ids and purposes in use, the services named (and an embed on the page that is not), the privacy link, unknown hosts. */
 export function settings(look: Look, privacy: PrivacyAnswer): Line[] {
   const { t, config } = look;
   const lines: Line[] = [];
@@ -25,8 +26,11 @@ export function settings(look: Look, privacy: PrivacyAnswer): Line[] {
   if (!config.services.some((s) => s.googleIds.length)) lines.push(ok(t.noIds));
   lines.push(ok(config.purposes.length ? t.purposes(config.purposes.map((p: OptionalPurpose) => purposeName(look, p)).join(', ')) : t.noPurposes));
   lines.push(ok(t.services(config.services.map((s) => s.name).join(', '))));
+  const addresses = pageAddresses();
+  // REQUIREMENTS LAW-03, UI-07: a video or map the visitor may release must have its recipient named to them.
+  lines.push(...unnamedEmbeds(addresses, config).map((s) => warn(t.embedUnnamed(s.name, isMap(s)), t.embedUnnamedFix(s.name, s.id))));
   lines.push(privacyLine(look, privacy));
-  const hosts = unknownHosts(look);
+  const hosts = unknownHosts(look, addresses);
   lines.push(...(hosts.length ? hosts.map((h) => warn(t.unknownHost(h), t.unknownHostFix)) : [ok(t.noUnknown)]));
   return lines;
 }
@@ -56,14 +60,10 @@ export async function askPrivacy(url: string | null): Promise<PrivacyAnswer> {
   }
 }
 
-/** The hosts of another site that loaded or wait in the page, that no service or known tracker claims. */
-function unknownHosts({ config, said, tag }: Look): string[] {
+/** The hosts of another site that loaded or wait in the page (`urls`), that no service or known tracker claims. */
+function unknownHosts({ config, said, tag }: Look, urls: readonly string[]): string[] {
   const own = tag?.src ? new URL(tag.src).hostname : null;
   const hosts = new Set(saidOf({ said }, 'host.unknown').map(([h]) => String(h)));
-  const urls = [
-    ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => e.name),
-    ...Array.from(document.querySelectorAll<HTMLElement>(`script[src],iframe[src],iframe[${SRC_ATTR}],img[${SRC_ATTR}]`)).map((el) => el.getAttribute('src') ?? el.getAttribute(SRC_ATTR) ?? ''),
-  ];
   for (const url of urls) {
     const host = foreignHost(url, location.hostname, config.cookieDomain);
     if (host && host !== own && !classify(url, config)) hosts.add(host);
