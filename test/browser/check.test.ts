@@ -241,6 +241,10 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     // Held unmarked: the engine's own mark and the address moved aside, no purpose of the owner's.
     expect(await site.page.locator('iframe').evaluate((el) => [el.hasAttribute('data-samtykke-held'), el.hasAttribute('data-samtykke'), el.getAttribute('data-src')])).toEqual([true, false, 'https://www.youtube.com/embed/abc']);
     expect(marked(lines, 'warn').filter((l) => l.text === UNNAMED).map((l) => l.section)).toEqual(['Innstillinger']);
+    // The console's word on holding it asks for an id a video has none of: it points to that line instead, grey, uncounted.
+    const said = await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Beskjeder fra banneret' && l.text.includes('ble holdt tilbake')));
+    expect(said.lines.find((l) => l.text.includes('ble holdt tilbake'))).toMatchObject({ tone: 'same', text: expect.stringMatching(/Det samme som linjen «Sjekk» under «Innstillinger»\.$/), fix: '' });
+    expect(marked(said.lines, 'warn')).toEqual([expect.objectContaining({ text: UNNAMED })]);
   });
 
   it('a video marked up as the guide shows, but YouTube not ticked in the tool: yellow under the services named, with the fix, counted and listed first; still so once «Godta alle» has released it', async () => {

@@ -81,6 +81,7 @@ export const en: CheckTexts = {
   messagesNote: "samtykke gave these notes on this page view. Whoever helps you finds them in the browser's developer tools. ⟨the console⟩",
   messagesNone: 'samtykke has had nothing to point out.',
   same: (place) => `The same as the fault under "${place}".`,
+  sameLine: (badge, place) => `The same as the "${badge}" line under "${place}".`,
   said: saidEn,
 
   view: 'What this page view did',

@@ -89,6 +89,8 @@ export const nb = {
   messagesNone: 'Banneret har ikke hatt noe å si fra om.',
   /** After a message a red line shows too, naming the part that line is in. */
   same: (place: string) => `Det samme som feilen under «${place}».`,
+  /** After a message another line (`badge`: its colour's word) shows too, naming the part that line is in. */
+  sameLine: (badge: string, place: string) => `Det samme som linjen «${badge}» under «${place}».`,
   said: saidNb,
 
   view: 'Hva denne sidevisningen gjorde',

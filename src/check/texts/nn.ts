@@ -82,6 +82,7 @@ export const nn: CheckTexts = {
   messagesNote: 'Banneret gav desse beskjedane på denne sidevisinga. Den som hjelper deg, finn dei på engelsk i utviklarverktøya til nettlesaren. ⟨konsollen⟩',
   messagesNone: 'Banneret har ikkje hatt noko å seie frå om.',
   same: (place) => `Det same som feilen under «${place}».`,
+  sameLine: (badge, place) => `Det same som linja «${badge}» under «${place}».`,
   said: saidNn,
 
   view: 'Kva denne sidevisinga gjorde',

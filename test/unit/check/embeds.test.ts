@@ -3,7 +3,8 @@ import { validate } from '../../../src/config/validate';
 import { createStore } from '../../../src/core/store';
 import { unnamedEmbeds } from '../../../src/check/embeds';
 import type { Look } from '../../../src/check/model';
-import { settings } from '../../../src/check/settings';
+import type { Reported } from '../../../src/core/report';
+import { inspect } from '../../../src/check/inspect';
 import { CHECK_TEXTS } from '../../../src/check/texts';
 import type { CookieStore } from '../../../src/storage/cookie';
 
@@ -38,21 +39,31 @@ describe('which embed services the page has and the banner does not name', () =>
 
 const NO_COOKIE: CookieStore = { read: () => null, write() {}, clear() {} };
 
-describe('the settings section says it under the services named, with the fix, in each language', () => {
+describe('the check says it under the services named, with the fix, in each language; the console’s word on the same frame points there', () => {
   afterEach(() => document.body.replaceChildren());
 
   for (const [lang, t] of Object.entries(CHECK_TEXTS)) {
     it(`${lang}: two YouTube videos (one marked up, one held unmarked) and a map: one line per service, right after the services named`, () => {
-      document.body.innerHTML = `<iframe data-samtykke="marketing" data-src="${YOUTUBE}"></iframe><iframe data-samtykke-held="" data-src="${NOCOOKIE}"></iframe><iframe data-samtykke="marketing" data-src="${MAP}"></iframe>`;
+      // `srcdoc=""`: happy-dom would try to load about:blank into each frame, and say so.
+      document.body.innerHTML = `<iframe srcdoc="" data-samtykke="marketing" data-src="${YOUTUBE}"></iframe><iframe srcdoc="" data-samtykke-held="marketing" data-src="${NOCOOKIE}"></iframe><iframe srcdoc="" data-samtykke="marketing" data-src="${MAP}"></iframe>`;
       const c = config();
-      const look: Look = { config: c, store: createStore(c, NO_COOKIE), tag: null, said: [], t, decidedAt: null };
-      const lines = settings(look, { state: 'asking' });
-      const at = lines.findIndex((l) => l.text === t.services('Samtykke, Google Ads'));
-      expect(lines.slice(at + 1, at + 3)).toEqual([
+      // What the engine said holding the unmarked one (src/effects/hold/check.ts), and a message about something else.
+      const said: Reported[] = [
+        { level: 'warn', key: 'hold.undeclared', values: [NOCOOKIE, 'YouTube', 'youtube', 'marketing', 'preset'], detail: undefined },
+        { level: 'warn', key: 'hold.undeclared', values: ['https://connect.facebook.net/en_US/fbevents.js', 'Meta Pixel', 'meta-pixel', 'marketing', 'preset'], detail: undefined },
+      ];
+      const look: Look = { config: c, store: createStore(c, NO_COOKIE), tag: null, said, t, decidedAt: null };
+      const [, settings] = inspect(look, { state: 'asking' });
+      const at = settings!.lines.findIndex((l) => l.text === t.services('Samtykke, Google Ads'));
+      expect(settings!.lines.slice(at + 1, at + 3)).toEqual([
         { tone: 'warn', text: t.embedUnnamed('YouTube', false), fix: t.embedUnnamedFix('YouTube', 'youtube') },
         { tone: 'warn', text: t.embedUnnamed('Google Maps', true), fix: t.embedUnnamedFix('Google Maps', 'google-maps') },
       ]);
-      expect(lines.filter((l) => l.tone === 'warn')).toHaveLength(2);
+      expect(settings!.lines.filter((l) => l.tone === 'warn')).toHaveLength(2);
+      // The console's word on the held video: grey, pointing to that line, asking nothing; Meta's pixel is not a video or map, so it stays.
+      const [video, pixel] = settings!.parts![0]!.lines;
+      expect(video).toEqual({ tone: 'same', text: expect.stringContaining(t.sameLine(t.tone.warn, t.settings)) });
+      expect(pixel).toMatchObject({ tone: 'warn', fix: expect.any(String) });
     });
   }
 });
