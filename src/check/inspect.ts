@@ -1,4 +1,6 @@
+import { pageAddresses } from './addresses';
 import { consentMode } from './consent-mode';
+import { unnamedEmbeds } from './embeds';
 import { installation } from './install';
 import type { Look, Section } from './model';
 import { decisionLine, requests } from './requests';
@@ -9,11 +11,20 @@ import { storage } from './storage';
 export function inspect(look: Look, privacy: PrivacyAnswer): Section[] {
   const { t } = look;
   const fetched = requests(look);
-  // The console's word on a tracker fetched before consent is its red request line's own story: it points there.
-  const said = messages(look, (key, [url]) => (ECHOES.includes(key) ? fetched.find((part) => part.lines.some((l) => l.tone === 'bad' && l.about === url))?.title : undefined));
+  const addresses = pageAddresses();
+  const unnamed = unnamedEmbeds(addresses, look.config);
+  const said = messages(look, (key, values) => {
+    // The console's word on a tracker fetched before consent is its red request line's own story: it points there.
+    if (ECHOES.includes(key)) {
+      const place = fetched.find((part) => part.lines.some((l) => l.tone === 'bad' && l.about === values[0]))?.title;
+      return place && t.same(place);
+    }
+    // Its word on a video or map held unmarked because its service is not named: the yellow line under the services named, with the right fix.
+    return key === 'hold.undeclared' && unnamed.some((s) => s.id === values[2]) ? t.sameLine(t.tone.warn, t.settings) : undefined;
+  });
   return [
     { title: t.install, lines: installation(look) },
-    { title: t.settings, lines: settings(look, privacy), parts: [said.length ? { title: t.messages, note: t.messagesNote, lines: said } : { title: t.messages, lines: [{ tone: 'ok', text: t.messagesNone }] }] },
+    { title: t.settings, lines: settings(look, privacy, addresses, unnamed), parts: [said.length ? { title: t.messages, note: t.messagesNote, lines: said } : { title: t.messages, lines: [{ tone: 'ok', text: t.messagesNone }] }] },
     {
       title: t.view,
       lines: [decisionLine(look)],

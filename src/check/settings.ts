@@ -1,8 +1,8 @@
 import { classify, foreignHost } from '../config/trackers';
-import type { OptionalPurpose } from '../config/types';
+import type { OptionalPurpose, Service } from '../config/types';
 import { dataAttribute, type Messages } from '../help/messages';
 import { fill } from '../ui/text';
-import { SRC_ATTR } from '../markup';
+import { isMap } from './embeds';
 import { bad, ok, saidOf, warn, type Line, type Look } from './model';
 import { purposeName } from './texts';
 
@@ -12,8 +12,11 @@ export type PrivacyAnswer = { readonly state: 'asking' } | { readonly state: 'an
 /** The setting a found Google id belongs on. */
 const ID_ATTR: Record<string, string> = { 'google-ads': 'data-google-ads', 'google-analytics': 'data-google-analytics' };
 
-/** The ids and purposes in use, the services named, the privacy link, unknown hosts. */
-export function settings(look: Look, privacy: PrivacyAnswer): Line[] {
+/**
+ * The ids and purposes in use, the services named (and each video or map service on the page,
+ * `unnamed`, that is not), the privacy link, the unknown hosts among the page's `addresses`.
+ */
+export function settings(look: Look, privacy: PrivacyAnswer, addresses: readonly string[], unnamed: readonly Service[]): Line[] {
   const { t, config } = look;
   const lines: Line[] = [];
   const found = new Set(saidOf(look, 'google.found').map(([id]) => String(id)));
@@ -25,8 +28,10 @@ export function settings(look: Look, privacy: PrivacyAnswer): Line[] {
   if (!config.services.some((s) => s.googleIds.length)) lines.push(ok(t.noIds));
   lines.push(ok(config.purposes.length ? t.purposes(config.purposes.map((p: OptionalPurpose) => purposeName(look, p)).join(', ')) : t.noPurposes));
   lines.push(ok(t.services(config.services.map((s) => s.name).join(', '))));
+  // REQUIREMENTS LAW-03, UI-07: a video or map the visitor may release must have its recipient named to them.
+  lines.push(...unnamed.map((s) => warn(t.embedUnnamed(s.name, isMap(s)), t.embedUnnamedFix(s.name, s.id))));
   lines.push(privacyLine(look, privacy));
-  const hosts = unknownHosts(look);
+  const hosts = unknownHosts(look, addresses);
   lines.push(...(hosts.length ? hosts.map((h) => warn(t.unknownHost(h), t.unknownHostFix)) : [ok(t.noUnknown)]));
   return lines;
 }
@@ -56,14 +61,10 @@ export async function askPrivacy(url: string | null): Promise<PrivacyAnswer> {
   }
 }
 
-/** The hosts of another site that loaded or wait in the page, that no service or known tracker claims. */
-function unknownHosts({ config, said, tag }: Look): string[] {
+/** The hosts of another site that loaded or wait in the page (`urls`), that no service or known tracker claims. */
+function unknownHosts({ config, said, tag }: Look, urls: readonly string[]): string[] {
   const own = tag?.src ? new URL(tag.src).hostname : null;
   const hosts = new Set(saidOf({ said }, 'host.unknown').map(([h]) => String(h)));
-  const urls = [
-    ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => e.name),
-    ...Array.from(document.querySelectorAll<HTMLElement>(`script[src],iframe[src],iframe[${SRC_ATTR}],img[${SRC_ATTR}]`)).map((el) => el.getAttribute('src') ?? el.getAttribute(SRC_ATTR) ?? ''),
-  ];
   for (const url of urls) {
     const host = foreignHost(url, location.hostname, config.cookieDomain);
     if (host && host !== own && !classify(url, config)) hosts.add(host);
@@ -82,8 +83,8 @@ const AS_WRITTEN: Partial<Record<keyof Messages, (values: readonly unknown[]) =>
 /**
  * Every console message samtykke gave, in the owner's words with the fix (texts/said.*.ts), its
  * values filled in; the copied report adds the message's key for whoever reads the console.
- * A message a red line shows too (`echoOf` gives the title of the part that line is in) says so,
- * grey and without its fix: the red line has it.
+ * A message another line shows too (`echoOf` says which, and where: «Det samme som …») says so,
+ * grey and without its fix: that line has it.
  */
 export function messages({ said, t }: Look, echoOf: (key: string, values: readonly unknown[]) => string | undefined = () => undefined): Line[] {
   return said.map(({ level, key, values }) => {
@@ -97,8 +98,8 @@ export function messages({ said, t }: Look, echoOf: (key: string, values: readon
       parts = {};
     }
     const filled = (text: string) => fill(text, parts).join('');
-    const place = echoOf(key, values);
-    if (place) return { tone: 'same', text: `${filled(what)} ${t.same(place)}${term}` };
+    const same = echoOf(key, values);
+    if (same) return { tone: 'same', text: `${filled(what)} ${same}${term}` };
     return { tone: level === 'error' ? 'bad' : 'warn', text: filled(what) + term, fix: filled(fix) };
   });
 }

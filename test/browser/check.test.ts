@@ -13,6 +13,10 @@ const ADS_TAG = 'https://www.googletagmanager.com/gtag/js?id=AW-123456789';
 const SNIPPET = `<script async src="${ADS_TAG}"></script><script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}gtag('js',new Date());gtag('config','AW-123456789');</script>`;
 const STORAGE = 'Informasjonskapsler og lagring';
 const PAGES = { '/': sitePage(), '/personvern/': sitePage() };
+/** The guide's «Videoer og kart» markup, as the owner walk-through had it: held until Markedsføring, whether or not YouTube is ticked. */
+const VIDEO = '<main><h1>Stressfri</h1><iframe data-samtykke="marketing" width="560" height="315" data-src="https://www.youtube.com/embed/abc" title="Video"></iframe></main>';
+/** The yellow line for a YouTube video on a page whose tag does not name YouTube. */
+const UNNAMED = 'Siden har en YouTube-video, men YouTube er ikke krysset av i samtykke-verktøyet, så banneret nevner den ikke for de besøkende.';
 
 interface Shown {
   readonly section: string;
@@ -38,6 +42,8 @@ async function panel(page: Page): Promise<{ summary: string; lines: Shown[] }> {
 }
 
 const marked = (lines: Shown[], tone: string) => lines.filter((l) => l.tone === tone);
+/** The panel has read the privacy page's answer: its last line to arrive on a page that makes no other request. */
+const privacyAnswered = (p: { lines: Shown[] }) => p.lines.some((l) => l.text.startsWith('Lenken til personvernsiden svarer'));
 /** Waits until the panel's reading satisfies `ok` (it reads again as the page makes requests). */
 async function panelWhen(page: Page, ok: (p: { summary: string; lines: Shown[] }) => boolean): Promise<{ summary: string; lines: Shown[] }> {
   await expect.poll(async () => ok(await panel(page)), { timeout: 10_000 }).toBe(true);
@@ -223,7 +229,49 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     const red = marked(lines, 'bad').find((l) => l.text.startsWith('www.youtube.com (innebygd ramme'))!;
     expect(red.fix).toContain('endre koden slik «Videoer og kart» i veiledningen viser');
     expect(red.fix).not.toContain('ID-en');
+    // YouTube is not ticked either: said once, under the services named.
+    expect(marked(lines, 'warn').filter((l) => l.text === UNNAMED).map((l) => l.section)).toEqual(['Innstillinger']);
     expect(await axe(site.page)).toEqual([]);
+  });
+
+  it('a video pasted as plain code after the tag, held by the engine without markup, YouTube not ticked: the same yellow line', async () => {
+    const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ body: '<main><iframe src="https://www.youtube.com/embed/abc" title="Video"></iframe></main>' }) } });
+    await site.goto('/?samtykke=sjekk');
+    const { lines } = await panelWhen(site.page, privacyAnswered);
+    // Held unmarked: the engine's own mark and the address moved aside, no purpose of the owner's.
+    expect(await site.page.locator('iframe').evaluate((el) => [el.hasAttribute('data-samtykke-held'), el.hasAttribute('data-samtykke'), el.getAttribute('data-src')])).toEqual([true, false, 'https://www.youtube.com/embed/abc']);
+    expect(marked(lines, 'warn').filter((l) => l.text === UNNAMED).map((l) => l.section)).toEqual(['Innstillinger']);
+    // The console's word on holding it asks for an id a video has none of: it points to that line instead, grey, uncounted.
+    const said = await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Beskjeder fra banneret' && l.text.includes('ble holdt tilbake')));
+    expect(said.lines.find((l) => l.text.includes('ble holdt tilbake'))).toMatchObject({ tone: 'same', text: expect.stringMatching(/Det samme som linjen «Sjekk» under «Innstillinger»\.$/), fix: '' });
+    expect(marked(said.lines, 'warn')).toEqual([expect.objectContaining({ text: UNNAMED })]);
+  });
+
+  it('a video marked up as the guide shows, but YouTube not ticked in the tool: yellow under the services named, with the fix, counted and listed first; still so once «Godta alle» has released it', async () => {
+    const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ body: VIDEO }) } });
+    await site.goto('/?samtykke=sjekk');
+    const { summary, lines } = await panelWhen(site.page, privacyAnswered);
+    const fix = 'Slik retter du det: Kryss av for YouTube i samtykke-verktøyet (steg 2 i veiledningen), lag koden på nytt og lim den inn i stedet for den gamle (steg 3 og 4).';
+    const services = lines.findIndex((l) => l.text === 'Tjenester som nevnes for besøkende: Samtykke, Google Ads.');
+    expect(lines[services + 1]).toEqual({ section: 'Innstillinger', tone: 'warn', text: UNNAMED, fix });
+    expect(lines.filter((l) => l.tone !== 'ok')).toEqual([lines[services + 1]]);
+    expect(summary).toBe('0 feil og 1 å sjekke.');
+    expect(await site.page.locator('samtykke-check .to-fix li').allTextContents()).toEqual([`Sjekk ${UNNAMED}${fix}`]);
+    // Released by the visitor's yes to Markedsføring, the frame has its address back: one line still, not one per state.
+    await click(site, 'Godta alle');
+    const after = await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Etter valget' && l.text.startsWith('www.youtube.com')));
+    expect(after.lines.filter((l) => l.text === UNNAMED)).toHaveLength(1);
+  });
+
+  it('the same video with YouTube ticked in the tool (the tag’s embeds): named to visitors, and no such line', async () => {
+    // What the configurator writes on the tag with YouTube ticked (demo/configure/model.ts).
+    const attrs = 'data-google-ads="AW-123456789" data-privacy-url="/personvern/" data-embeds="youtube"';
+    const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ attrs, body: VIDEO }) } });
+    await site.goto('/?samtykke=sjekk');
+    const { summary, lines } = await panelWhen(site.page, privacyAnswered);
+    expect(lines.map((l) => l.text)).toContain('Tjenester som nevnes for besøkende: Samtykke, Google Ads, YouTube.');
+    expect(lines.filter((l) => l.tone !== 'ok')).toEqual([]);
+    expect(summary).toBe('Ingen feil sett herfra.');
   });
 
   it('after "Avvis alle": no tracker requests, all green', async () => {

@@ -60,6 +60,11 @@ export const en: CheckTexts = {
   purposes: (names) => `Visitors are asked about: ${names}.`,
   noPurposes: 'Visitors are asked about nothing: no service on the site needs consent.',
   services: (names) => `Services named to visitors: ${names}.`,
+  embedUnnamed: (name, map) =>
+    map
+      ? `The page has a ${name} map, but ${name} is not ticked in the samtykke tool, so the banner does not name it to visitors.`
+      : `The page has a ${name} video, but ${name} is not ticked in the samtykke tool, so the banner does not name it to visitors.`,
+  embedUnnamedFix: (name, id) => `Tick ${name} in the samtykke tool (step 2 of the guide), make the code again and paste it in place of the old one (steps 3 and 4). ⟨data-embeds: ${id}⟩`,
   privacyMissing: 'The banner has no link to the privacy page.',
   privacyMissingFix: 'Enter the address of your privacy statement in the samtykke tool (step 2 of the guide), and paste the new code (steps 3 and 4). ⟨data-privacy-url⟩',
   privacyChecking: (url) => `Checking the privacy page link: ${url} …`,
@@ -76,6 +81,7 @@ export const en: CheckTexts = {
   messagesNote: "samtykke gave these notes on this page view. Whoever helps you finds them in the browser's developer tools. ⟨the console⟩",
   messagesNone: 'samtykke has had nothing to point out.',
   same: (place) => `The same as the fault under "${place}".`,
+  sameLine: (badge, place) => `The same as the "${badge}" line under "${place}".`,
   said: saidEn,
 
   view: 'What this page view did',

@@ -65,6 +65,13 @@ export const nb = {
   purposes: (names: string) => `Besøkende blir spurt om: ${names}.`,
   noPurposes: 'Besøkende blir ikke spurt om noe: ingen tjeneste på siden trenger samtykke.',
   services: (names: string) => `Tjenester som nevnes for besøkende: ${names}.`,
+  /** A video or map on the page whose service is not ticked in the tool, so the banner does not name it (`map`: a map, else a video). */
+  embedUnnamed: (name: string, map: boolean) =>
+    map
+      ? `Siden har et ${name}-kart, men ${name} er ikke krysset av i samtykke-verktøyet, så banneret nevner det ikke for de besøkende.`
+      : `Siden har en ${name}-video, men ${name} er ikke krysset av i samtykke-verktøyet, så banneret nevner den ikke for de besøkende.`,
+  embedUnnamedFix: (name: string, id: string) =>
+    `Kryss av for ${name} i samtykke-verktøyet (steg 2 i veiledningen), lag koden på nytt og lim den inn i stedet for den gamle (steg 3 og 4). ⟨data-embeds: ${id}⟩`,
   privacyMissing: 'Banneret har ingen lenke til personvernsiden.',
   privacyMissingFix: 'Skriv adressen til personvernerklæringen inn i samtykke-verktøyet (steg 2 i veiledningen), og lim inn den nye koden (steg 3 og 4). ⟨data-privacy-url⟩',
   privacyChecking: (url: string) => `Sjekker lenken til personvernsiden: ${url} …`,
@@ -82,6 +89,8 @@ export const nb = {
   messagesNone: 'Banneret har ikke hatt noe å si fra om.',
   /** After a message a red line shows too, naming the part that line is in. */
   same: (place: string) => `Det samme som feilen under «${place}».`,
+  /** After a message another line (`badge`: its colour's word) shows too, naming the part that line is in. */
+  sameLine: (badge: string, place: string) => `Det samme som linjen «${badge}» under «${place}».`,
   said: saidNb,
 
   view: 'Hva denne sidevisningen gjorde',

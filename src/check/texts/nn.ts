@@ -60,6 +60,12 @@ export const nn: CheckTexts = {
   purposes: (names) => `Besøkjande blir spurde om: ${names}.`,
   noPurposes: 'Besøkjande blir ikkje spurde om noko: ingen teneste på sida treng samtykke.',
   services: (names) => `Tenester som blir nemnde for besøkjande: ${names}.`,
+  embedUnnamed: (name, map) =>
+    map
+      ? `Sida har eit ${name}-kart, men ${name} er ikkje kryssa av i samtykke-verktøyet, så banneret nemner det ikkje for dei besøkjande.`
+      : `Sida har ein ${name}-video, men ${name} er ikkje kryssa av i samtykke-verktøyet, så banneret nemner han ikkje for dei besøkjande.`,
+  embedUnnamedFix: (name, id) =>
+    `Kryss av for ${name} i samtykke-verktøyet (steg 2 i rettleiinga), lag koden på nytt og lim han inn i staden for den gamle (steg 3 og 4). ⟨data-embeds: ${id}⟩`,
   privacyMissing: 'Banneret har ingen lenkje til personvernsida.',
   privacyMissingFix: 'Skriv adressa til personvernerklæringa inn i samtykke-verktøyet (steg 2 i rettleiinga), og lim inn den nye koden (steg 3 og 4). ⟨data-privacy-url⟩',
   privacyChecking: (url) => `Sjekkar lenkja til personvernsida: ${url} …`,
@@ -76,6 +82,7 @@ export const nn: CheckTexts = {
   messagesNote: 'Banneret gav desse beskjedane på denne sidevisinga. Den som hjelper deg, finn dei på engelsk i utviklarverktøya til nettlesaren. ⟨konsollen⟩',
   messagesNone: 'Banneret har ikkje hatt noko å seie frå om.',
   same: (place) => `Det same som feilen under «${place}».`,
+  sameLine: (badge, place) => `Det same som linja «${badge}» under «${place}».`,
   said: saidNn,
 
   view: 'Kva denne sidevisinga gjorde',

@@ -55,6 +55,10 @@ describe('the fixes send the owner to what the guide shows (docs/veiledning.md),
     it(`${lang}: the privacy link, missing or broken, is set in the tool's step 2, then the new code pasted (steps 3 and 4)`, () => {
       for (const fix of [t.privacyBadFix, t.privacyMissingFix, t.said['privacyUrl.missing'][1]].map(forOwner)) expect(fix).toMatch(/\((steg|step) 2 (i|of) (veiledningen|rettleiinga|the guide)\).*\((steg|steps) 3 (og|and) 4\)/);
     });
+
+    it(`${lang}: a video not ticked is ticked in the tool's step 2, by the name the tool shows, then the new code pasted (steps 3 and 4)`, () => {
+      expect(forOwner(t.embedUnnamedFix('YouTube', 'youtube'))).toMatch(/YouTube .*\((steg|step) 2 (i|of) (veiledningen|rettleiinga|the guide)\).*\((steg|steps) 3 (og|and) 4\)\.$/);
+    });
   }
 });
 
