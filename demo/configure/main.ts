@@ -121,11 +121,14 @@ function state(): FormState {
   };
 }
 
-/**
- * Where a message goes: under its own field (`own`), in its service's box, or in the general
- * list; and the input it marks.
- */
-function targetOf(m: FieldMessage): { msg: HTMLElement; input: HTMLElement | null; own: boolean } {
+/** Where a message goes: under its own field (`own`), in its service's box, or in the general list; and the input it marks. */
+interface Target {
+  readonly msg: HTMLElement;
+  readonly input: HTMLElement | null;
+  readonly own: boolean;
+}
+
+function targetOf(m: FieldMessage): Target {
   const service = /^services\[(\d+)\](?:\.(\w+))?/.exec(m.field);
   if (service) {
     const set = servicesBox.querySelectorAll<HTMLFieldSetElement>('fieldset.service')[Number(service[1])];
@@ -137,11 +140,15 @@ function targetOf(m: FieldMessage): { msg: HTMLElement; input: HTMLElement | nul
   return msg ? { msg, input: document.getElementById(id), own: true } : { msg: general, input: null, own: false };
 }
 
-/** What the owner calls the place of a message: its field's label, or its box's legend. */
-function placeOf(m: FieldMessage): string | undefined {
-  const { msg, input } = targetOf(m);
+/**
+ * What the owner calls the place of a message: its field's label, or its box's legend. Only
+ * the label's own text: a label around a select would otherwise read out every option.
+ */
+function placeOf({ msg, input }: Target): string | undefined {
   const field = input instanceof HTMLInputElement || input instanceof HTMLSelectElement || input instanceof HTMLTextAreaElement ? input : null;
-  return (field?.labels?.[0] ?? msg.closest('fieldset')?.querySelector('legend'))?.textContent?.trim() || undefined;
+  const named = field?.labels?.[0] ?? msg.closest('fieldset')?.querySelector('legend');
+  const text = named && Array.from(named.childNodes, (n) => (n.nodeType === Node.TEXT_NODE ? n.textContent : '')).join('');
+  return text?.trim() || undefined;
 }
 
 function show(messages: FieldMessage[]): void {
@@ -149,8 +156,9 @@ function show(messages: FieldMessage[]): void {
   general.replaceChildren();
   for (const el of document.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
   for (const m of messages) {
-    const { msg, input, own } = targetOf(m);
-    const text = wording(m, norwegian, own);
+    const target = targetOf(m);
+    const { msg, input } = target;
+    const text = wording(m, norwegian, target.own, placeOf(target));
     // The engine speaks once per wrong value ("aw 123456789" is two wrong ids); worded alike, said once.
     if (Array.from(msg.children, (el) => el.textContent).includes(text)) continue;
     const line = document.createElement('span');
@@ -233,7 +241,7 @@ document.querySelector('#copy')!.addEventListener('click', async () => {
   // told what to fix, in the status a screen reader reads too. The button stays enabled, so it
   // stays in the tab order and a click explains itself. Hints and notes never stop a copy.
   if (errors.length) {
-    const places = [...new Set(errors.map(placeOf).filter((p) => p !== undefined))];
+    const places = [...new Set(errors.map((m) => placeOf(targetOf(m))).filter((p) => p !== undefined))];
     copied.textContent = `Ikke kopiert: rett først det som er merket «Feil»${places.length ? ` (${places.join(', ')})` : ''}.`;
     return;
   }

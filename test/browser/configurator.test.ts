@@ -199,6 +199,14 @@ describe('configurator', () => {
       await page.fill('#logUrl', 'ftp://logg.example.no/');
       await expect.poll(() => page.locator('#logUrl-msg').innerText()).toContain('Feil: "ftp://logg.example.no/" er ikke en nettadresse');
       expect(await page.getAttribute('#logUrl', 'aria-invalid')).toBe('true');
+      // In a box of several fields, the field is named by its label, not by the setting's path.
+      await page.click('#add-service');
+      const service = page.locator('fieldset.service').first();
+      await service.locator('[name="id"]').fill('chat');
+      await service.locator('[name="name"]').fill('Chat');
+      await service.locator('[name="description"]').fill('Chat med oss.');
+      await expect.poll(() => service.locator('.msg').innerText()).toBe('Feil: Leverandør: må nevne selskapet som mottar opplysningene. Tjenesten blir utelatt.');
+      await service.getByRole('button', { name: 'Fjern' }).click();
 
       await page.fill('#googleAds', 'AW-123456789');
       await page.fill('#theme-accent', '');

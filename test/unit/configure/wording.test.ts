@@ -8,7 +8,8 @@ describe('a message as the owner reads it', () => {
     expect(wording(wrongId, true, true)).toBe('Feil: ID-en skal se ut som "AW-123456789". Det som ikke er en gyldig ID, lastes ikke.');
   });
 
-  it('elsewhere, it keeps the name that says which setting it is about', () => {
+  it('elsewhere, the field’s label stands for the setting’s name; with no label, the name stays as the only pointer', () => {
+    expect(wording(wrongId, true, false, 'Google Ads-ID')).toBe('Feil: Google Ads-ID: ID-en skal se ut som "AW-123456789". Det som ikke er en gyldig ID, lastes ikke.');
     expect(wording(wrongId, true, false)).toBe('Feil: googleAds: ID-en skal se ut som "AW-123456789". Det som ikke er en gyldig ID, lastes ikke.');
     expect(wording(wrongId, false, false)).toBe('Feil: ' + wrongId.text);
   });
