@@ -15,7 +15,8 @@ const FIXES: readonly Rule[] = [
   [/^must be true or false, not (.+)\. Using (.+)\.$/s, (v, fallback) => `må være true eller false, ikke ${v}. Bruker ${fallback}.`],
   [/^must be a whole number from (\d+) to (\d+), not (.+)\. Using (.+)\.$/s, (min, max, v, fallback) => `må være et heltall fra ${min} til ${max}, ikke ${v}. Bruker ${fallback}.`],
   [/^(.+) is not a web address; give a path like "\/personvern\/" or a full https:\/\/ address\.$/s, (v) => `${v} er ikke en nettadresse; skriv en sti som "/personvern/" eller en full https://-adresse.`],
-  [/^(.+) is not a valid id; it looks like (".+")\. Nothing is loaded for it\.$/s, (v, example) => `${v} er ikke en gyldig ID; den skal se ut som ${example}. Ingenting lastes for den.`],
+  // Without the value: a field with several wrong ids then gets the same line for each, shown once (wording.ts).
+  [/^.+ is not a valid id; it looks like (".+")\. Nothing is loaded for it\.$/s, (example) => `ID-en skal se ut som ${example}. Det som ikke er en gyldig ID, lastes ikke.`],
   [/^(.+) must be 1–32 letters, digits, "-" or "_" \(e\.g\. "2025-01"\)\. Using "1"\.$/s, (v) => `${v} må være 1–32 bokstaver, sifre, "-" eller "_" (f.eks. "2025-01"). Bruker "1".`],
   [/^(".+") is not this site's domain \((.+)\); use it or a parent of it, or leave it out\.$/s, (v, host) => `${v} er ikke domenet til dette nettstedet (${host}); bruk det eller et overordnet domene, eller la feltet stå tomt.`],
   [/^must list embeds the site uses, e\.g\. "youtube vimeo google-maps"; none are named in the preferences\.$/s, () => 'må liste innbyggingene nettstedet bruker, f.eks. "youtube vimeo google-maps"; ingen vises i innstillingene.'],
@@ -45,7 +46,9 @@ const WHOLE: readonly Rule[] = [
   [/^unknown setting (".+") is ignored\. Known settings: (.+)\.$/s, (name, list) => `ukjent innstilling ${name} blir oversett. Kjente innstillinger: ${list}.`],
   [
     /^privacyUrl is not set: the banner must link to your privacy notice\. Add data-privacy-url="\/personvern\/" to the script tag\.$/s,
-    () => 'privacyUrl er ikke satt: banneret må lenke til personvernerklæringen din. Legg til data-privacy-url="/personvern/" i script-taggen.',
+    // Worded like the others ("setting: …"), so under its field the name goes as theirs does
+    // (wording.ts); and it names no tag attribute: the owner fills in the field, not the tag.
+    () => 'privacyUrl: skriv adressen til personvernerklæringen din: banneret må lenke til den.',
   ],
 ];
 

@@ -4,7 +4,7 @@
  * a preview.
  */
 import { embedPresets } from '../../src/config/presets';
-import { inBokmal } from './bokmal';
+import { relativeHint, SITE_HINT, siteAddress } from './addresses';
 import { ENGINE, folderFiles, ONE_FILE, scriptFile, type Hosting, type Release } from './hosting';
 import { idHints } from './ids';
 import { check, type FieldMessage } from './messages';
@@ -13,6 +13,7 @@ import { previewDocument } from './preview';
 import { localFolder, onNpm, startText, thisRelease, version } from './release';
 import { readService, serviceFieldset } from './services';
 import { pasteTag } from './tag';
+import { wording } from './wording';
 import { registerStandIn } from '../standin/register';
 
 const COLOUR_LABELS: Record<ColourKey, string> = {
@@ -33,6 +34,13 @@ const cdnChoice = document.querySelector<HTMLInputElement>('input[name="hosting"
 const own = document.querySelector<HTMLDivElement>('#own')!;
 const ownFiles = document.querySelector<HTMLDivElement>('#own-files')!;
 const checkLink = document.querySelector<HTMLAnchorElement>('#check-link')!;
+const copied = document.querySelector<HTMLSpanElement>('#copied')!;
+/** The page's example link, shown until the owner's address can be read. */
+const exampleCheck = checkLink.href;
+/** What the engine's checks are run against until the owner's address is given. */
+const EXAMPLE_SITE = new URL('https://www.example.no/');
+/** The errors of the form as it stands: while there are any, the code is not copied. */
+let errors: FieldMessage[] = [];
 /** Until this version's sri.json is read, the tag has its address but no hash. */
 let release: Release = { version, files: {} };
 /** This version's inline start, once read and checked: until then (or without it) the paste is the single tag. */
@@ -113,31 +121,50 @@ function state(): FormState {
   };
 }
 
-/** Where a message goes: next to its field, in its service's box, or in the general list. */
-function targetOf(m: FieldMessage): { msg: HTMLElement; input: HTMLElement | null } {
+/** Where a message goes: under its own field (`own`), in its service's box, or in the general list; and the input it marks. */
+interface Target {
+  readonly msg: HTMLElement;
+  readonly input: HTMLElement | null;
+  readonly own: boolean;
+}
+
+function targetOf(m: FieldMessage): Target {
   const service = /^services\[(\d+)\](?:\.(\w+))?/.exec(m.field);
   if (service) {
     const set = servicesBox.querySelectorAll<HTMLFieldSetElement>('fieldset.service')[Number(service[1])];
-    if (set) return { msg: set.querySelector('.msg')!, input: service[2] ? set.querySelector(`[name="${service[2]}"]`) : null };
+    if (set) return { msg: set.querySelector('.msg')!, input: service[2] ? set.querySelector(`[name="${service[2]}"]`) : null, own: false };
   }
   const theme = /^theme\.(\w+)$/.exec(m.field);
   const id = theme ? `theme-${theme[1]}` : m.field === 'services' ? 'services' : m.field;
   const msg = id ? document.getElementById(`${id}-msg`) : null;
-  return msg ? { msg, input: document.getElementById(id) } : { msg: general, input: null };
+  return msg ? { msg, input: document.getElementById(id), own: true } : { msg: general, input: null, own: false };
 }
 
-const PREFIX: Record<FieldMessage['level'], string> = { error: 'Feil: [samtykke] ', warn: 'Merk: [samtykke] ', hint: 'Tips: ' };
+/**
+ * What the owner calls the place of a message: its field's label, or its box's legend. Only
+ * the label's own text: a label around a select would otherwise read out every option.
+ */
+function placeOf({ msg, input }: Target): string | undefined {
+  const field = input instanceof HTMLInputElement || input instanceof HTMLSelectElement || input instanceof HTMLTextAreaElement ? input : null;
+  const named = field?.labels?.[0] ?? msg.closest('fieldset')?.querySelector('legend');
+  const text = named && Array.from(named.childNodes, (n) => (n.nodeType === Node.TEXT_NODE ? n.textContent : '')).join('');
+  return text?.trim() || undefined;
+}
 
 function show(messages: FieldMessage[]): void {
   for (const el of document.querySelectorAll('.msg')) el.replaceChildren();
   general.replaceChildren();
   for (const el of document.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
   for (const m of messages) {
-    const { msg, input } = targetOf(m);
+    const target = targetOf(m);
+    const { msg, input } = target;
+    const text = wording(m, norwegian, target.own, placeOf(target));
+    // The engine speaks once per wrong value ("aw 123456789" is two wrong ids); worded alike, said once.
+    if (Array.from(msg.children, (el) => el.textContent).includes(text)) continue;
     const line = document.createElement('span');
     line.className = m.level;
     line.dataset.field = m.field;
-    line.textContent = PREFIX[m.level] + ((m.level !== 'hint' && norwegian && inBokmal(m.text)) || m.text);
+    line.textContent = text;
     if (msg.childNodes.length) msg.append(document.createElement('br'));
     msg.append(line);
     if (input && m.level === 'error') input.setAttribute('aria-invalid', 'true');
@@ -167,23 +194,21 @@ let timer = 0;
 function update(): void {
   const s = state();
   const settings = settingsOf(s);
-  const siteUrl = value('siteUrl') || 'https://www.example.no/';
-  let messages: FieldMessage[];
-  try {
-    messages = [...check(validatorInput(settings), siteUrl), ...idHints(settings)];
-  } catch {
-    messages = [{ level: 'hint', field: 'siteUrl', text: 'Skriv hele adressen til nettstedet ditt, f.eks. https://www.dittnettsted.no/' }];
-  }
+  const typedSite = value('siteUrl');
+  const site = siteAddress(typedSite);
+  const siteUrl = (site ?? EXAMPLE_SITE).href;
+  const said = check(validatorInput(settings), siteUrl);
+  const messages = [...said, ...idHints(settings), ...relativeHint('privacyUrl', s.privacyUrl, said), ...(typedSite.trim() && !site ? [SITE_HINT] : [])];
+  errors = messages.filter((m) => m.level === 'error');
   show(messages);
+  // What the status said was about the form as it was.
+  copied.textContent = '';
   showOwnFiles(s.hosting);
   // The inline form first; the single tag when the owner asks for it (a CSP without inline scripts).
   code.textContent = pasteTag(settings, scriptFile(s.hosting, release, s.ownFolder), value('form') === 'sync' ? null : start);
-  const site = value('siteUrl').trim();
-  if (/^https?:\/\/[^/]+/.test(site)) {
-    const url = new URL(site);
-    url.searchParams.set('samtykke', 'sjekk');
-    checkLink.href = checkLink.textContent = url.href;
-  }
+  const selfCheck = new URL(site ?? exampleCheck);
+  selfCheck.searchParams.set('samtykke', 'sjekk');
+  checkLink.href = checkLink.textContent = selfCheck.href;
   // The preview reloads only when typing pauses; a reload per keystroke would flicker. The
   // first is drawn at once: nothing is being typed yet.
   const draw = () => (preview.srcdoc = previewDocument(settings, new URL(ENGINE, localFolder()).href, siteUrl));
@@ -212,14 +237,21 @@ function renumber(): void {
 }
 
 document.querySelector('#copy')!.addEventListener('click', async () => {
-  const done = document.querySelector('#copied')!;
+  // Code with an error would go onto her site as it is (an id that loads nothing, say): she is
+  // told what to fix, in the status a screen reader reads too. The button stays enabled, so it
+  // stays in the tab order and a click explains itself. Hints and notes never stop a copy.
+  if (errors.length) {
+    const places = [...new Set(errors.map((m) => placeOf(targetOf(m))).filter((p) => p !== undefined))];
+    copied.textContent = `Ikke kopiert: rett først det som er merket «Feil»${places.length ? ` (${places.join(', ')})` : ''}.`;
+    return;
+  }
   try {
     await navigator.clipboard.writeText(code.textContent ?? '');
-    done.textContent = 'Kopiert.';
+    copied.textContent = 'Kopiert.';
   } catch {
     // Clipboard needs permission in some browsers: select the code so Ctrl+C works.
     getSelection()?.selectAllChildren(code);
-    done.textContent = 'Merket — trykk Ctrl+C.';
+    copied.textContent = 'Merket — trykk Ctrl+C.';
   }
 });
 

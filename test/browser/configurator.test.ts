@@ -157,7 +157,7 @@ describe('configurator', () => {
     const { page, close } = await openConfigurator();
     try {
       await page.fill('#googleAds', 'AW-12');
-      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toContain('Feil: [samtykke] googleAds: "AW-12" er ikke en gyldig ID; den skal se ut som "AW-123456789"');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: ID-en skal se ut som "AW-123456789". Det som ikke er en gyldig ID, lastes ikke.');
       expect(await page.getAttribute('#googleAds', 'aria-invalid')).toBe('true');
       await page.fill('#googleAds', 'G-ABC123XYZ');
       await expect.poll(() => page.locator('#googleAds-msg').innerText()).toContain('Tips: "G-ABC123XYZ" er en Google Analytics-ID (G-…). Skriv den i feltet «Google Analytics-måle-ID».');
@@ -189,16 +189,24 @@ describe('configurator', () => {
       expect(await page.inputValue('#colours input[type="color"][data-for="theme-accent"]')).toBe('#aa0000');
       await page.fill('#theme-accent', '');
       await page.fill('#googleAds', 'AW-12');
-      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: [samtykke] googleAds: "AW-12" er ikke en gyldig ID; den skal se ut som "AW-123456789". Ingenting lastes for den.');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: ID-en skal se ut som "AW-123456789". Det som ikke er en gyldig ID, lastes ikke.');
       // The preview's samtykke says it too, in the console, with the texts of samtykke-help.js fetched beside it.
       await expect.poll(() => console.filter((m) => m.startsWith('[samtykke] googleAds:'))).toContain('[samtykke] googleAds: "AW-12" is not a valid id; it looks like "AW-123456789". Nothing is loaded for it.');
       await page.fill('#theme-accent', 'red; }');
-      await expect.poll(() => page.locator('#theme-accent-msg').innerText()).toContain('theme.accent');
+      await expect.poll(() => page.locator('#theme-accent-msg').innerText()).toBe('Feil: "red; }" er ikke tillatt; gi en farge som "#0b5cad". Blir oversett.');
       await page.fill('#privacyUrl', '');
-      await expect.poll(() => page.locator('#privacyUrl-msg').innerText()).toContain('privacyUrl er ikke satt');
+      await expect.poll(() => page.locator('#privacyUrl-msg').innerText()).toBe('Merk: Skriv adressen til personvernerklæringen din: banneret må lenke til den.');
       await page.fill('#logUrl', 'ftp://logg.example.no/');
-      await expect.poll(() => page.locator('#logUrl-msg').innerText()).toContain('[samtykke] logUrl: "ftp://logg.example.no/" er ikke en nettadresse');
+      await expect.poll(() => page.locator('#logUrl-msg').innerText()).toContain('Feil: "ftp://logg.example.no/" er ikke en nettadresse');
       expect(await page.getAttribute('#logUrl', 'aria-invalid')).toBe('true');
+      // In a box of several fields, the field is named by its label, not by the setting's path.
+      await page.click('#add-service');
+      const service = page.locator('fieldset.service').first();
+      await service.locator('[name="id"]').fill('chat');
+      await service.locator('[name="name"]').fill('Chat');
+      await service.locator('[name="description"]').fill('Chat med oss.');
+      await expect.poll(() => service.locator('.msg').innerText()).toBe('Feil: Leverandør: må nevne selskapet som mottar opplysningene. Tjenesten blir utelatt.');
+      await service.getByRole('button', { name: 'Fjern' }).click();
 
       await page.fill('#googleAds', 'AW-123456789');
       await page.fill('#theme-accent', '');
@@ -232,6 +240,97 @@ describe('configurator', () => {
       for (const text of await page.locator('header, form, #next + p, .result > .help').allInnerTexts()) expect(text).not.toMatch(/README|integrity|SRI|CORS|<head>|html lang|dataLayer|konsoll/i);
     } finally {
       await close();
+    }
+  });
+
+  it('reads the site’s address typed without https://, and says so when it cannot be an address', async () => {
+    const { page, close } = await openConfigurator();
+    try {
+      const check = page.locator('#check-link');
+      await page.fill('#siteUrl', 'www.stressfri.no');
+      await expect.poll(() => check.getAttribute('href')).toBe('https://www.stressfri.no/?samtykke=sjekk');
+      expect(await check.innerText()).toBe('https://www.stressfri.no/?samtykke=sjekk');
+      await page.fill('#siteUrl', 'stressfri.no/');
+      await expect.poll(() => check.getAttribute('href')).toBe('https://stressfri.no/?samtykke=sjekk');
+      expect(await messages(page)).toEqual([]);
+
+      // Not an address at all: the field says how to write it, and the link is the example again, not the last address read.
+      await page.fill('#siteUrl', 'stressfri');
+      await expect.poll(() => page.locator('#siteUrl-msg').innerText()).toBe('Tips: Skriv hele adressen til nettstedet ditt, f.eks. https://www.dittnettsted.no/');
+      expect(await check.getAttribute('href')).toBe('https://www.dittnettsted.no/?samtykke=sjekk');
+      expect(await axe(page)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('says once per field what a right id looks like, and «Kopier» copies no code with an error (saying so in its status), though a hint never stops it', async () => {
+    const { page, close } = await openConfigurator();
+    try {
+      await tagOf(page);
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
+      await page.evaluate(() => navigator.clipboard.writeText('før'));
+      // Two wrong ids ("aw" and "123456789"), one line.
+      await page.fill('#googleAds', 'aw 123456789');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: ID-en skal se ut som "AW-123456789". Det som ikke er en gyldig ID, lastes ikke.');
+      await page.click('#copy');
+      await expect.poll(() => page.locator('#copied').innerText()).toBe('Ikke kopiert: rett først det som er merket «Feil» (Google Ads-ID).');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('før');
+      expect(await axe(page)).toEqual([]);
+
+      // Fixed, with a hint left (the privacy address without "/"): it copies.
+      await page.fill('#googleAds', 'AW-123456789');
+      await page.fill('#privacyUrl', 'personvern');
+      await expect.poll(() => page.locator('#privacyUrl-msg').innerText()).toContain('Tips:');
+      expect(await page.locator('#copied').innerText()).toBe('');
+      await page.click('#copy');
+      await expect.poll(() => page.locator('#copied').innerText()).toBe('Kopiert.');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('data-google-ads="AW-123456789" data-privacy-url="personvern"');
+    } finally {
+      await close();
+    }
+  });
+
+  it('hints that a privacy address without "/" or https:// points somewhere else on each page, unless the script already objects to it', async () => {
+    const { page, close } = await openConfigurator();
+    try {
+      const said = page.locator('#privacyUrl-msg');
+      await page.fill('#privacyUrl', 'personvern');
+      await expect.poll(() => said.innerText()).toBe('Tips: Skriv adressen med / foran, f.eks. /personvern/, eller hele adressen med https://');
+      expect(await page.locator('[aria-invalid]').count()).toBe(0);
+      await page.fill('#privacyUrl', 'javascript:alert(1)');
+      await expect.poll(() => said.innerText()).toBe('Feil: "javascript:alert(1)" er ikke en nettadresse; skriv en sti som "/personvern/" eller en full https://-adresse.');
+      for (const fine of ['/personvern/', 'https://www.stressfri.no/personvern/']) {
+        await page.fill('#privacyUrl', fine);
+        await expect.poll(() => messages(page)).toEqual([]);
+      }
+    } finally {
+      await close();
+    }
+  });
+
+  it('on a 320 px phone, «Kopier» is within a screen of the code’s heading, and no choice in a dropdown is cut off', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 320, height: 640 } });
+    await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+    try {
+      const page = await context.newPage();
+      await page.goto(site.server.origin + '/configure.html', { waitUntil: 'load' });
+      await tagOf(page);
+      const top = (selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().top);
+      expect((await top('#copy')) - (await top('.result h2 >> nth=0'))).toBeLessThan(640);
+      // A select cannot wrap its text: every option must fit beside the arrow (about 24 px).
+      const tooWide = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('select')).flatMap((select) => {
+          const style = getComputedStyle(select);
+          const measure = document.createElement('canvas').getContext('2d')!;
+          measure.font = `${style.fontSize} ${style.fontFamily}`;
+          const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 24;
+          return Array.from(select.options, (o) => o.text).filter((text) => measure.measureText(text).width > room);
+        }),
+      );
+      expect(tooWide).toEqual([]);
+    } finally {
+      await context.close();
     }
   });
 

@@ -46,12 +46,15 @@ describe('the configurator’s messages in bokmål', () => {
   });
 
   it('keeps the setting name and the owner’s value, and says the fix in Norwegian', () => {
-    const [ads] = check({ privacyUrl: '/p/', googleAds: 'AW-12' }, SITE);
-    expect(inBokmal(ads!.text)).toBe('googleAds: "AW-12" er ikke en gyldig ID; den skal se ut som "AW-123456789". Ingenting lastes for den.');
     const [left] = check({ privacyUrl: '/p/', services: [{ ...service, provider: '' }] }, SITE);
     expect(inBokmal(left!.text)).toBe('services[0].provider: må nevne selskapet som mottar opplysningene. Tjenesten blir utelatt.');
     const [log] = check({ privacyUrl: '/p/', logUrl: 'ftp://log.example.no/' }, SITE);
     expect(inBokmal(log!.text)).toBe('logUrl: "ftp://log.example.no/" er ikke en nettadresse; skriv en sti som "/personvern/" eller en full https://-adresse.');
+  });
+
+  it('words a wrong id by what a right one looks like, without the value, so several wrong ids in a field read alike', () => {
+    const said = check({ privacyUrl: '/p/', googleAds: 'aw 123456789' }, SITE).map((m) => inBokmal(m.text));
+    expect(said).toEqual(Array(2).fill('googleAds: ID-en skal se ut som "AW-123456789". Det som ikke er en gyldig ID, lastes ikke.'));
   });
 
   it('leaves a message it does not know as the script wrote it (null), rather than guessing', () => {

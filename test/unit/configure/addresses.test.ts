@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { relativeHint, siteAddress } from '../../../demo/configure/addresses';
+
+describe('addresses as an owner types them', () => {
+  it('reads her site’s address without https:// as https://, and nothing that is not a host', () => {
+    expect(siteAddress('www.stressfri.no')?.href).toBe('https://www.stressfri.no/');
+    expect(siteAddress(' stressfri.no/om/ ')?.href).toBe('https://stressfri.no/om/');
+    expect(siteAddress('http://www.stressfri.no')?.href).toBe('http://www.stressfri.no/');
+    for (const wrong of ['', 'stressfri', 'www stressfri no', 'ftp://www.stressfri.no/', 'javascript:alert(1)']) expect(siteAddress(wrong), wrong).toBeNull();
+  });
+
+  it('hints at a page address that is neither rooted nor full, unless the field already has a message', () => {
+    expect(relativeHint('privacyUrl', 'personvern', [])).toEqual([expect.objectContaining({ level: 'hint', field: 'privacyUrl' })]);
+    for (const fine of [undefined, '', '/personvern/', 'https://www.stressfri.no/personvern/']) expect(relativeHint('privacyUrl', fine, []), fine).toEqual([]);
+    expect(relativeHint('privacyUrl', 'personvern', [{ level: 'error', field: 'privacyUrl', text: '…' }])).toEqual([]);
+  });
+});
