@@ -249,9 +249,10 @@ document.querySelector('#copy')!.addEventListener('click', async () => {
     await navigator.clipboard.writeText(code.textContent ?? '');
     copied.textContent = 'Kopiert.';
   } catch {
-    // Clipboard needs permission in some browsers: select the code so Ctrl+C works.
+    // Clipboard needs permission in some browsers: select the code so the owner can copy it herself,
+    // told how on a PC and on a phone (where there is no Ctrl).
     getSelection()?.selectAllChildren(code);
-    copied.textContent = 'Merket — trykk Ctrl+C.';
+    copied.textContent = 'Koden er merket, men ikke kopiert. Trykk Ctrl+C (på Mac: Cmd+C), eller på mobilen: hold fingeren på den merkede koden og velg «Kopier».';
   }
 });
 

@@ -334,6 +334,20 @@ describe('configurator', () => {
     }
   });
 
+  it('selects the whole code and says how to copy it, on a PC and a phone, when the browser refuses the clipboard', async () => {
+    const { page, close } = await openConfigurator();
+    try {
+      const tag = await tagOf(page);
+      // A browser that refuses the clipboard to the page (no permission asked or granted).
+      await page.evaluate(() => Object.defineProperty(navigator.clipboard, 'writeText', { value: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) }));
+      await page.click('#copy');
+      await expect.poll(() => page.locator('#copied').innerText()).toBe('Koden er merket, men ikke kopiert. Trykk Ctrl+C (på Mac: Cmd+C), eller på mobilen: hold fingeren på den merkede koden og velg «Kopier».');
+      expect(await page.evaluate(() => String(getSelection()))).toBe(tag);
+    } finally {
+      await close();
+    }
+  });
+
   it('passes axe with every choice shown, and its copy button copies the tag exactly', async () => {
     const { page, close } = await openConfigurator();
     try {
