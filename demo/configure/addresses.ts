@@ -31,12 +31,15 @@ export function siteAddress(typed: string): URL | null {
 export const SITE_HINT: FieldMessage = { level: 'hint', field: 'siteUrl', text: 'Skriv hele adressen til nettstedet ditt, f.eks. https://www.dittnettsted.no/' };
 
 /**
- * A hint for a page address that the engine accepts but that would point somewhere else on
- * each page: neither rooted (`/personvern/`) nor full (`https://…`). Nothing when the engine has
- * already said something about the field (a `javascript:` address, say), so it is said once.
+ * An error for a page address that the engine accepts but that points somewhere else on each
+ * page: neither rooted (`/personvern/`) nor full (`https://…`). The banner's link to the privacy
+ * notice would then be right on the home page only, where the owner checks it, and broken on
+ * every other page (a visitor on /om/ gets /om/personvern), so the code is not copied with it.
+ * Nothing when the engine has already said something about the field (a `javascript:` address,
+ * say), so it is said once.
  */
-export function relativeHint(field: string, typed: string | undefined, said: readonly FieldMessage[]): FieldMessage[] {
+export function relativeAddress(field: string, typed: string | undefined, said: readonly FieldMessage[]): FieldMessage[] {
   const text = typed?.trim();
   if (!text || text.startsWith('/') || WITH_SCHEME.test(text) || said.some((m) => m.field === field)) return [];
-  return [{ level: 'hint', field, text: 'Skriv adressen med / foran, f.eks. /personvern/, eller hele adressen med https://' }];
+  return [{ level: 'error', field, text: 'Skriv adressen med / foran, f.eks. /personvern/, eller hele adressen med https://. Uten / peker den et annet sted på hver underside.' }];
 }

@@ -4,7 +4,7 @@
  * a preview.
  */
 import { embedPresets } from '../../src/config/presets';
-import { relativeHint, SITE_HINT, siteAddress } from './addresses';
+import { relativeAddress, SITE_HINT, siteAddress } from './addresses';
 import { ENGINE, folderFiles, ONE_FILE, scriptFile, type Hosting, type Release } from './hosting';
 import { idHints } from './ids';
 import { check, type FieldMessage } from './messages';
@@ -198,7 +198,7 @@ function update(): void {
   const site = siteAddress(typedSite);
   const siteUrl = (site ?? EXAMPLE_SITE).href;
   const said = check(validatorInput(settings), siteUrl);
-  const messages = [...said, ...idHints(settings), ...relativeHint('privacyUrl', s.privacyUrl, said), ...(typedSite.trim() && !site ? [SITE_HINT] : [])];
+  const messages = [...said, ...idHints(settings), ...relativeAddress('privacyUrl', s.privacyUrl, said), ...(typedSite.trim() && !site ? [SITE_HINT] : [])];
   errors = messages.filter((m) => m.level === 'error');
   show(messages);
   // What the status said was about the form as it was.

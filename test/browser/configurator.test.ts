@@ -278,26 +278,29 @@ describe('configurator', () => {
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('før');
       expect(await axe(page)).toEqual([]);
 
-      // Fixed, with a hint left (the privacy address without "/"): it copies.
+      // Fixed, with a hint left (a site address that is none, for the check link only): it copies.
       await page.fill('#googleAds', 'AW-123456789');
-      await page.fill('#privacyUrl', 'personvern');
-      await expect.poll(() => page.locator('#privacyUrl-msg').innerText()).toContain('Tips:');
+      await page.fill('#siteUrl', 'stressfri');
+      await expect.poll(() => page.locator('#siteUrl-msg').innerText()).toContain('Tips:');
       expect(await page.locator('#copied').innerText()).toBe('');
       await page.click('#copy');
       await expect.poll(() => page.locator('#copied').innerText()).toBe('Kopiert.');
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('data-google-ads="AW-123456789" data-privacy-url="personvern"');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('data-google-ads="AW-123456789"');
     } finally {
       await close();
     }
   });
 
-  it('hints that a privacy address without "/" or https:// points somewhere else on each page, unless the script already objects to it', async () => {
+  it('calls a privacy address without "/" or https:// wrong, as it points somewhere else on each sub-page, and copies no code with it, unless the script already objects to it', async () => {
     const { page, close } = await openConfigurator();
     try {
+      await tagOf(page);
       const said = page.locator('#privacyUrl-msg');
       await page.fill('#privacyUrl', 'personvern');
-      await expect.poll(() => said.innerText()).toBe('Tips: Skriv adressen med / foran, f.eks. /personvern/, eller hele adressen med https://');
-      expect(await page.locator('[aria-invalid]').count()).toBe(0);
+      await expect.poll(() => said.innerText()).toBe('Feil: Skriv adressen med / foran, f.eks. /personvern/, eller hele adressen med https://. Uten / peker den et annet sted på hver underside.');
+      expect(await page.locator('#privacyUrl').getAttribute('aria-invalid')).toBe('true');
+      await page.click('#copy');
+      await expect.poll(() => page.locator('#copied').innerText()).toBe('Ikke kopiert: rett først det som er merket «Feil» (Adressen til personvernerklæringen).');
       await page.fill('#privacyUrl', 'javascript:alert(1)');
       await expect.poll(() => said.innerText()).toBe('Feil: "javascript:alert(1)" er ikke en nettadresse; skriv en sti som "/personvern/" eller en full https://-adresse.');
       for (const fine of ['/personvern/', 'https://www.stressfri.no/personvern/']) {

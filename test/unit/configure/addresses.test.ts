@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relativeHint, siteAddress } from '../../../demo/configure/addresses';
+import { relativeAddress, siteAddress } from '../../../demo/configure/addresses';
 
 describe('addresses as an owner types them', () => {
   it('reads her site’s address without https:// as https://, and nothing that is not a host', () => {
@@ -9,9 +9,9 @@ describe('addresses as an owner types them', () => {
     for (const wrong of ['', 'stressfri', 'www stressfri no', 'ftp://www.stressfri.no/', 'javascript:alert(1)']) expect(siteAddress(wrong), wrong).toBeNull();
   });
 
-  it('hints at a page address that is neither rooted nor full, unless the field already has a message', () => {
-    expect(relativeHint('privacyUrl', 'personvern', [])).toEqual([expect.objectContaining({ level: 'hint', field: 'privacyUrl' })]);
-    for (const fine of [undefined, '', '/personvern/', 'https://www.stressfri.no/personvern/']) expect(relativeHint('privacyUrl', fine, []), fine).toEqual([]);
-    expect(relativeHint('privacyUrl', 'personvern', [{ level: 'error', field: 'privacyUrl', text: '…' }])).toEqual([]);
+  it('calls a page address that is neither rooted nor full an error, unless the field already has a message', () => {
+    expect(relativeAddress('privacyUrl', 'personvern', [])).toEqual([expect.objectContaining({ level: 'error', field: 'privacyUrl' })]);
+    for (const fine of [undefined, '', '/personvern/', 'https://www.stressfri.no/personvern/']) expect(relativeAddress('privacyUrl', fine, []), fine).toEqual([]);
+    expect(relativeAddress('privacyUrl', 'personvern', [{ level: 'error', field: 'privacyUrl', text: '…' }])).toEqual([]);
   });
 });
