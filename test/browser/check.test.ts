@@ -151,7 +151,7 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     expect(await axe(site.page)).toEqual([]);
   });
 
-  it('old Google code after the tag, fetched ahead from the HTML: one story — red with why, the fix names the Header field and skips step 2 (the ID is given), the green line and the message agree; the message says it is the same as the red line, without a badge asking for action, in the report too', async () => {
+  it('old Google code after the tag, fetched ahead from the HTML: one story — red with why, the fix names the Header field and skips step 2 (the ID is given), the install line and the message say they are the same as the red line, without a badge asking for action, in the report too', async () => {
     const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ head: SNIPPET }) }, permissions: ['clipboard-read', 'clipboard-write'] });
     await site.goto('/?samtykke=sjekk');
     const { summary, lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Beskjeder fra banneret' && l.text.startsWith('Nettleseren hentet')));
@@ -161,7 +161,12 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     expect(red[0]!.fix).toBe(
       'Slik retter du det: Fjern den gamle koden fra feltet for HTML-kode i Header, eller tøm Webnodes felt for Google Analytics hvis ID-en står der (steg 5 i veiledningen), og publiser. ID-en AW-123456789 er allerede med i koden fra samtykke-verktøyet, så banneret laster Google selv når den besøkende sier ja.',
     );
-    expect(lines.find((l) => l.text.startsWith('Ingen Google-kode har kjørt uten å gå gjennom banneret'))?.text).toContain('men filen ble hentet før den besøkende hadde valgt: se feilen under «Før valget».');
+    // The install part points at that red line too: grey like the message, never a green «OK» beside a red fault.
+    expect(lines.find((l) => l.text.startsWith('Ingen Google-kode har kjørt uten å gå gjennom banneret'))).toMatchObject({
+      section: 'Installasjon',
+      tone: 'same',
+      text: expect.stringContaining('men filen ble hentet før den besøkende hadde valgt: se feilen under «Før valget».'),
+    });
     // The console's word on it: the same story as the red line, said so, grey and without «Sjekk»; counted once, in the red.
     expect(lines.find((l) => l.section === 'Beskjeder fra banneret' && l.text.startsWith('Nettleseren hentet'))).toMatchObject({
       tone: 'same',
@@ -169,7 +174,7 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
       fix: '',
     });
     const badges = await site.page.locator('samtykke-check li.same .badge').allTextContents();
-    expect(badges).toEqual(['']);
+    expect(badges).toEqual(['', '']);
     expect(summary).toBe(`1 feil og ${marked(lines, 'warn').length} å sjekke.`);
     expect(await axe(site.page)).toEqual([]);
     // Listed where it is, but not again at the top: what to fix names the old code once.
