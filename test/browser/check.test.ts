@@ -151,7 +151,7 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     expect(await axe(site.page)).toEqual([]);
   });
 
-  it('old Google code after the tag, fetched ahead from the HTML: one story — red with why, the fix names the Header field and skips step 2 (the ID is given), the install line and the message say they are the same as the red line, without a badge asking for action, in the report too', async () => {
+  it('old Google code after the tag, fetched ahead from the HTML: one story — red with why, the fix names the Header field and skips step 2 (the ID is given), the install line, the held tag and the message say they are the same as the red line, without a badge asking for action, in the report too', async () => {
     const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ head: SNIPPET }) }, permissions: ['clipboard-read', 'clipboard-write'] });
     await site.goto('/?samtykke=sjekk');
     const { summary, lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Beskjeder fra banneret' && l.text.startsWith('Nettleseren hentet')));
@@ -173,8 +173,17 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
       text: expect.stringMatching(/fordi gammel kode for den står i sidens HTML.* Det samme som feilen under «Før valget»\.$/),
       fix: '',
     });
+    // The old tag samtykke holds now, fetched all the same: listed as held, pointing at the red line too.
+    expect(lines.filter((l) => l.section === 'Holdt tilbake nå')).toEqual([
+      {
+        section: 'Holdt tilbake nå',
+        tone: 'same',
+        text: 'www.googletagmanager.com (skript): holdt tilbake nå; venter på Markedsføring. Den ble hentet før banneret holdt den tilbake: se feilen under «Før valget».',
+        fix: '',
+      },
+    ]);
     const badges = await site.page.locator('samtykke-check li.same .badge').allTextContents();
-    expect(badges).toEqual(['', '']);
+    expect(badges).toEqual(['', '', '']);
     expect(summary).toBe(`1 feil og ${marked(lines, 'warn').length} å sjekke.`);
     expect(await axe(site.page)).toEqual([]);
     // Listed where it is, but not again at the top: what to fix names the old code once.
@@ -250,6 +259,21 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     const said = await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Beskjeder fra banneret' && l.text.includes('ble holdt tilbake')));
     expect(said.lines.find((l) => l.text.includes('ble holdt tilbake'))).toMatchObject({ tone: 'same', text: expect.stringMatching(/Det samme som linjen «Sjekk» under «Innstillinger»\.$/), fix: '' });
     expect(marked(said.lines, 'warn')).toEqual([expect.objectContaining({ text: UNNAMED })]);
+  });
+
+  it('a video pasted as plain code after the tag, held by the engine without markup, YouTube not ticked: «Holdt tilbake nå» lists it before and after «Godta alle», never «Ingenting holdes tilbake nå»', async () => {
+    const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ body: '<main><iframe src="https://www.youtube.com/embed/abc" title="Video"></iframe></main>' }) } });
+    await site.goto('/?samtykke=sjekk');
+    const heldNow = (p: { lines: Shown[] }) => p.lines.filter((l) => l.section === 'Holdt tilbake nå');
+    // Chromium starts the frame as the parser inserts it, before the engine holds it: whether or not
+    // that request shows, the frame is held now, and the line says what would release it (nothing).
+    const youtube = /^www\.youtube\.com \(innebygd ramme\): holdt tilbake (og aldri hentet|nå); ikke nevnt for besøkende, så ingen valg slipper den fram\./;
+    const before = await panelWhen(site.page, privacyAnswered);
+    expect(heldNow(before)).toEqual([expect.objectContaining({ text: expect.stringMatching(youtube) })]);
+    await click(site, 'Godta alle');
+    const after = await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Etter valget' && l.text.startsWith('www.googletagmanager.com')));
+    expect(await site.page.locator('iframe').getAttribute('data-samtykke-held')).not.toBeNull();
+    expect(heldNow(after)).toEqual([expect.objectContaining({ text: expect.stringMatching(youtube) })]);
   });
 
   it('a video marked up as the guide shows, but YouTube not ticked in the tool: yellow under the services named, with the fix, counted and listed first; still so once «Godta alle» has released it', async () => {
