@@ -286,10 +286,17 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     expect(lines.filter((l) => l.tone !== 'ok')).toEqual([lines[services + 1]]);
     expect(summary).toBe('0 feil og 1 å sjekke.');
     expect(await site.page.locator('samtykke-check .to-fix li').allTextContents()).toEqual([`Sjekk ${UNNAMED}${fix}`]);
+    expect(lines.filter((l) => l.section === 'Holdt tilbake nå').map((l) => l.text)).toEqual(['www.youtube.com (innebygd ramme): holdt tilbake og aldri hentet; venter på Markedsføring.']);
     // Released by the visitor's yes to Markedsføring, the frame has its address back: one line still, not one per state.
     await click(site, 'Godta alle');
     const after = await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Etter valget' && l.text.startsWith('www.youtube.com')));
     expect(after.lines.filter((l) => l.text === UNNAMED)).toHaveLength(1);
+    // Listed after the choice as released by the purpose it was marked with, though YouTube is not a service named; no longer held.
+    expect(after.lines.find((l) => l.section === 'Etter valget' && l.text.startsWith('www.youtube.com'))).toMatchObject({
+      tone: 'ok',
+      text: expect.stringMatching(/^www\.youtube\.com \(innebygd ramme, etter [\d,]+ s\): etter samtykke \(Markedsføring\)$/),
+    });
+    expect(after.lines.filter((l) => l.section === 'Holdt tilbake nå').map((l) => l.text)).toEqual(['Ingenting holdes tilbake nå.']);
   });
 
   it('the same video with YouTube ticked in the tool (the tag’s embeds): named to visitors, and no such line', async () => {
