@@ -2,7 +2,7 @@ import { classify, foreignHost } from '../config/trackers';
 import { HELD_ATTR, INERT_TYPE, PURPOSES_ATTR } from '../markup';
 import { FACE_HOOK, HELP_HOOK, LOG_HOOK } from '../shell/hook';
 import { ENGINE_ATTR, START_HOOK, START_VERSION, type StartHandoff } from '../start/protocol';
-import { bad, ok, saidOf, warn, type Line, type Look } from './model';
+import { bad, ok, saidOf, same, warn, type Line, type Look } from './model';
 
 declare const __VERSION__: string;
 
@@ -102,8 +102,9 @@ function googleOutside(look: Look): Line[] {
     if (s.src && !s.hasAttribute(PURPOSES_ATTR) && !s.hasAttribute(HELD_ATTR) && classify(s.src, config)?.google) found.add(s.src);
   }
   if (found.size) return [...found].map((src) => bad(t.googleOutside(src), t.googleOutsideFix));
-  // None ran outside samtykke; a file fetched ahead is red under "before the choice": say so, not "all well".
-  return [ok(saidOf(look, 'leak.preload').length + saidOf(look, 'leak.request').length ? t.googleFetched : t.googleNone)];
+  // None ran outside samtykke; a file fetched ahead is red under "before the choice": say so, not
+  // "all well", and in grey, as a line that points at a red one (green would contradict it).
+  return [saidOf(look, 'leak.preload').length + saidOf(look, 'leak.request').length ? same(t.googleFetched) : ok(t.googleNone)];
 }
 
 /**

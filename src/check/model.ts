@@ -44,6 +44,7 @@ export interface Look {
 export const ok = (text: string): Line => ({ tone: 'ok', text });
 export const warn = (text: string, fix: string): Line => ({ tone: 'warn', text, fix });
 export const bad = (text: string, fix: string): Line => ({ tone: 'bad', text, fix });
+export const same = (text: string): Line => ({ tone: 'same', text });
 
 /** A line's colour in words, as its badge says it: none for `same`, which asks nothing. */
 export const badge = ({ tone }: Pick<CheckTexts, 'tone'>, line: Line): string | null => (line.tone === 'same' ? null : tone[line.tone]);

@@ -1,13 +1,12 @@
 import { classify, foreignHost, webAddress } from '../config/trackers';
-import { HELD_ATTR, PURPOSES_ATTR, SRC_ATTR } from '../markup';
-import { bad, ok, saidOf, seconds, warn, type Line, type Look, type Section } from './model';
+import { HELD_ATTR, PURPOSES_ATTR, SRC_ATTR, purposesOf } from '../markup';
+import { bad, ok, saidOf, same, seconds, warn, type Line, type Look, type Section } from './model';
 import { purposeName } from './texts';
 
 /**
  * Every request this page view made to another site (Resource Timing), split at the moment of
  * the decision, each marked: a tracker before its purpose was granted is red; one after, green;
- * anything else another site served, necessary or unknown. Then what is held and was never
- * requested.
+ * anything else another site served, necessary or unknown. Then everything held now.
  */
 export function requests(look: Look): Section[] {
   const { t, config, store, decidedAt, tag } = look;
@@ -33,10 +32,12 @@ export function requests(look: Look): Section[] {
     (decided ? after : before).push(line);
   }
   const requested = new Set(entries.map((e) => e.name));
+  // The part whose red line shows a request for this address.
+  const fault = (url: string) => ([[t.before, before], [t.after, after]] as const).find(([, lines]) => lines.some((l) => l.tone === 'bad' && l.about === url))?.[0];
   return [
     { title: t.before, lines: before.length ? before : [ok(t.noRequests)] },
     { title: t.after, lines: decidedAt === null ? [ok(t.decisionNone)] : after.length ? after : [ok(t.noRequests)] },
-    { title: t.held, lines: held(look, requested) },
+    { title: t.held, lines: held(look, requested, fault) },
   ];
 }
 
@@ -56,15 +57,27 @@ function leakFix(look: Look, url: string): string {
 /** What a request or a held element fetches, in the owner's words (the browser's own word for anything else). */
 const kindOf = ({ t }: Pick<Look, 't'>, kind: string): string => t.kinds[kind] ?? t.kinds.other!;
 
-/** The loaders samtykke holds in the page now (marked up by the owner or by the blocker) that were never fetched. */
-function held(look: Look, requested: Set<string>): Line[] {
+/**
+ * Every loader samtykke holds in the page now (marked up by the owner, or held unmarked by the
+ * engine: the markup's attributes say which), with its host and what would release it. One the
+ * browser had fetched before it was held (a frame Chromium starts loading as the parser inserts
+ * it, a file fetched ahead from the HTML) is held all the same, and listed: said so, and grey
+ * when a red request line (`fault` names its part) shows that fetch, as that line is the fault.
+ */
+function held(look: Look, requested: Set<string>, fault: (url: string) => string | undefined): Line[] {
   const { t } = look;
   const lines: Line[] = [];
   for (const el of Array.from(document.querySelectorAll<HTMLElement>(`[${PURPOSES_ATTR}],[${HELD_ATTR}]`))) {
     const url = webAddress((el instanceof HTMLScriptElement ? el.getAttribute('src') : el.getAttribute(SRC_ATTR)) ?? '');
-    if (!url || requested.has(url.href)) continue;
-    const purpose = el.getAttribute(PURPOSES_ATTR);
-    lines.push(ok(purpose ? t.heldLine(url.hostname, kindOf(look, el.localName), purpose.split(/\s+/).map((p) => purposeName(look, p)).join(', ')) : t.heldStranger(url.hostname, kindOf(look, el.localName))));
+    if (!url) continue;
+    const purposes = purposesOf(el).map((p) => purposeName(look, p));
+    const wait = purposes.length ? t.heldWaits(purposes.join(', ')) : t.heldNever;
+    const [host, kind] = [url.hostname, kindOf(look, el.localName)];
+    if (!requested.has(url.href)) lines.push(ok(t.heldLine(host, kind, wait)));
+    else {
+      const place = fault(url.href) ?? null;
+      lines.push((place ? same : ok)(t.heldFetched(host, kind, wait, place)));
+    }
   }
   return lines.length ? lines : [ok(t.noneHeld)];
 }

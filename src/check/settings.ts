@@ -3,7 +3,7 @@ import type { OptionalPurpose, Service } from '../config/types';
 import { dataAttribute, type Messages } from '../help/messages';
 import { fill } from '../ui/text';
 import { isMap } from './embeds';
-import { bad, ok, saidOf, warn, type Line, type Look } from './model';
+import { bad, ok, saidOf, same, warn, type Line, type Look } from './model';
 import { purposeName } from './texts';
 
 /** What asking the privacy page gave: still asking, its status, or another site's (not readable from here). */
@@ -98,8 +98,8 @@ export function messages({ said, t }: Look, echoOf: (key: string, values: readon
       parts = {};
     }
     const filled = (text: string) => fill(text, parts).join('');
-    const same = echoOf(key, values);
-    if (same) return { tone: 'same', text: `${filled(what)} ${same}${term}` };
+    const echoed = echoOf(key, values);
+    if (echoed) return same(`${filled(what)} ${echoed}${term}`);
     return { tone: level === 'error' ? 'bad' : 'warn', text: filled(what) + term, fix: filled(fix) };
   });
 }

@@ -151,7 +151,7 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     expect(await axe(site.page)).toEqual([]);
   });
 
-  it('old Google code after the tag, fetched ahead from the HTML: one story — red with why, the fix names the Header field and skips step 2 (the ID is given), the green line and the message agree; the message says it is the same as the red line, without a badge asking for action, in the report too', async () => {
+  it('old Google code after the tag, fetched ahead from the HTML: one story — red with why, the fix names the Header field and skips step 2 (the ID is given), the install line, the held tag and the message say they are the same as the red line, without a badge asking for action, in the report too', async () => {
     const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ head: SNIPPET }) }, permissions: ['clipboard-read', 'clipboard-write'] });
     await site.goto('/?samtykke=sjekk');
     const { summary, lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Beskjeder fra banneret' && l.text.startsWith('Nettleseren hentet')));
@@ -161,15 +161,29 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     expect(red[0]!.fix).toBe(
       'Slik retter du det: Fjern den gamle koden fra feltet for HTML-kode i Header, eller tøm Webnodes felt for Google Analytics hvis ID-en står der (steg 5 i veiledningen), og publiser. ID-en AW-123456789 er allerede med i koden fra samtykke-verktøyet, så banneret laster Google selv når den besøkende sier ja.',
     );
-    expect(lines.find((l) => l.text.startsWith('Ingen Google-kode har kjørt uten å gå gjennom banneret'))?.text).toContain('men filen ble hentet før den besøkende hadde valgt: se feilen under «Før valget».');
+    // The install part points at that red line too: grey like the message, never a green «OK» beside a red fault.
+    expect(lines.find((l) => l.text.startsWith('Ingen Google-kode har kjørt uten å gå gjennom banneret'))).toMatchObject({
+      section: 'Installasjon',
+      tone: 'same',
+      text: expect.stringContaining('men filen ble hentet før den besøkende hadde valgt: se feilen under «Før valget».'),
+    });
     // The console's word on it: the same story as the red line, said so, grey and without «Sjekk»; counted once, in the red.
     expect(lines.find((l) => l.section === 'Beskjeder fra banneret' && l.text.startsWith('Nettleseren hentet'))).toMatchObject({
       tone: 'same',
       text: expect.stringMatching(/fordi gammel kode for den står i sidens HTML.* Det samme som feilen under «Før valget»\.$/),
       fix: '',
     });
+    // The old tag samtykke holds now, fetched all the same: listed as held, pointing at the red line too.
+    expect(lines.filter((l) => l.section === 'Holdt tilbake nå')).toEqual([
+      {
+        section: 'Holdt tilbake nå',
+        tone: 'same',
+        text: 'www.googletagmanager.com (skript): holdt tilbake nå; venter på Markedsføring. Den ble hentet før banneret holdt den tilbake: se feilen under «Før valget».',
+        fix: '',
+      },
+    ]);
     const badges = await site.page.locator('samtykke-check li.same .badge').allTextContents();
-    expect(badges).toEqual(['']);
+    expect(badges).toEqual(['', '', '']);
     expect(summary).toBe(`1 feil og ${marked(lines, 'warn').length} å sjekke.`);
     expect(await axe(site.page)).toEqual([]);
     // Listed where it is, but not again at the top: what to fix names the old code once.
@@ -247,6 +261,21 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     expect(marked(said.lines, 'warn')).toEqual([expect.objectContaining({ text: UNNAMED })]);
   });
 
+  it('a video pasted as plain code after the tag, held by the engine without markup, YouTube not ticked: «Holdt tilbake nå» lists it before and after «Godta alle», never «Ingenting holdes tilbake nå»', async () => {
+    const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ body: '<main><iframe src="https://www.youtube.com/embed/abc" title="Video"></iframe></main>' }) } });
+    await site.goto('/?samtykke=sjekk');
+    const heldNow = (p: { lines: Shown[] }) => p.lines.filter((l) => l.section === 'Holdt tilbake nå');
+    // Chromium starts the frame as the parser inserts it, before the engine holds it: whether or not
+    // that request shows, the frame is held now, and the line says what would release it (nothing).
+    const youtube = /^www\.youtube\.com \(innebygd ramme\): holdt tilbake (og aldri hentet|nå); ikke nevnt for besøkende, så ingen valg slipper den fram\./;
+    const before = await panelWhen(site.page, privacyAnswered);
+    expect(heldNow(before)).toEqual([expect.objectContaining({ text: expect.stringMatching(youtube) })]);
+    await click(site, 'Godta alle');
+    const after = await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Etter valget' && l.text.startsWith('www.googletagmanager.com')));
+    expect(await site.page.locator('iframe').getAttribute('data-samtykke-held')).not.toBeNull();
+    expect(heldNow(after)).toEqual([expect.objectContaining({ text: expect.stringMatching(youtube) })]);
+  });
+
   it('a video marked up as the guide shows, but YouTube not ticked in the tool: yellow under the services named, with the fix, counted and listed first; still so once «Godta alle» has released it', async () => {
     const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ body: VIDEO }) } });
     await site.goto('/?samtykke=sjekk');
@@ -257,10 +286,17 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     expect(lines.filter((l) => l.tone !== 'ok')).toEqual([lines[services + 1]]);
     expect(summary).toBe('0 feil og 1 å sjekke.');
     expect(await site.page.locator('samtykke-check .to-fix li').allTextContents()).toEqual([`Sjekk ${UNNAMED}${fix}`]);
+    expect(lines.filter((l) => l.section === 'Holdt tilbake nå').map((l) => l.text)).toEqual(['www.youtube.com (innebygd ramme): holdt tilbake og aldri hentet; venter på Markedsføring.']);
     // Released by the visitor's yes to Markedsføring, the frame has its address back: one line still, not one per state.
     await click(site, 'Godta alle');
     const after = await panelWhen(site.page, (p) => p.lines.some((l) => l.section === 'Etter valget' && l.text.startsWith('www.youtube.com')));
     expect(after.lines.filter((l) => l.text === UNNAMED)).toHaveLength(1);
+    // Listed after the choice as released by the purpose it was marked with, though YouTube is not a service named; no longer held.
+    expect(after.lines.find((l) => l.section === 'Etter valget' && l.text.startsWith('www.youtube.com'))).toMatchObject({
+      tone: 'ok',
+      text: expect.stringMatching(/^www\.youtube\.com \(innebygd ramme, etter [\d,]+ s\): etter samtykke \(Markedsføring\)$/),
+    });
+    expect(after.lines.filter((l) => l.section === 'Holdt tilbake nå').map((l) => l.text)).toEqual(['Ingenting holdes tilbake nå.']);
   });
 
   it('the same video with YouTube ticked in the tool (the tag’s embeds): named to visitors, and no such line', async () => {

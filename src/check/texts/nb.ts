@@ -125,8 +125,13 @@ export const nb = {
   unknown: 'ukjent tredjepart: ikke sporing banneret kjenner',
   noRequests: 'Ingen forespørsler til andre nettsteder.',
   held: 'Holdt tilbake nå',
-  heldLine: (host: string, kind: string, purpose: string) => `${host} (${kind}): holdt tilbake og aldri hentet; venter på ${purpose}.`,
-  heldStranger: (host: string, kind: string) => `${host} (${kind}): holdt tilbake og aldri hentet; ikke nevnt for besøkende, så ingen valg slipper den fram.`,
+  /** `wait`: what releases it (`heldWaits` or `heldNever`). */
+  heldLine: (host: string, kind: string, wait: string) => `${host} (${kind}): holdt tilbake og aldri hentet; ${wait}.`,
+  /** Held now, but fetched before samtykke held it; `place`: the part whose red line shows that fetch. */
+  heldFetched: (host: string, kind: string, wait: string, place: string | null) =>
+    `${host} (${kind}): holdt tilbake nå; ${wait}. Den ble hentet før banneret holdt den tilbake${place ? `: se feilen under «${place}»` : ''}.`,
+  heldWaits: (purpose: string) => `venter på ${purpose}`,
+  heldNever: 'ikke nevnt for besøkende, så ingen valg slipper den fram',
   noneHeld: 'Ingenting holdes tilbake nå.',
   storage: 'Informasjonskapsler og lagring',
   where: { cookie: 'informasjonskapsel', local: 'lagret i nettleseren ⟨localStorage⟩', session: 'lagret til fanen lukkes ⟨sessionStorage⟩' },
