@@ -5,8 +5,9 @@ import type { CheckTexts } from './texts/nb';
 
 /**
  * Green, yellow or red: `ok` is "nothing wrong seen from here", `bad` is proof of a fault. `same`
- * (grey, without a badge) is a console message saying again what a red line elsewhere shows: it
- * says where that line is and asks nothing, so it is neither among what to fix nor counted.
+ * (grey, without a badge) says again what a line elsewhere shows (a console message, the install
+ * line on a file fetched ahead, a held tag fetched before it was held): it says where that line
+ * is and asks nothing, so it is neither among what to fix nor counted.
  */
 type Tone = 'ok' | 'warn' | 'bad' | 'same';
 
