@@ -58,7 +58,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function site(options: Parameters<typeof openSite>[1] | { head?: string; viewport?: { width: number; height: number }; colorScheme?: 'dark' | 'light'; reducedMotion?: 'reduce' | 'no-preference'; deviceScaleFactor?: number } = {}, path = '/'): Promise<Site> {
+async function site(options: Parameters<typeof openSite>[1] | { head?: string; viewport?: { width: number; height: number }; colorScheme?: 'dark' | 'light'; reducedMotion?: 'reduce' | 'no-preference'; deviceScaleFactor?: number; forcedColors?: 'active' } = {}, path = '/'): Promise<Site> {
   const { head, ...rest } = options as { head?: string };
   const s = await openSite(browser, { pages: pages(head), viewport: { width: 1024, height: 720 }, ...rest });
   sites.push(s);
@@ -349,6 +349,105 @@ describe('look (A11Y-08, WN-05, dark scheme)', () => {
     await screenshot(page, 'preferences-320.png');
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     expect(await axe(page)).toEqual([]);
+  });
+
+  /** A scrolling box of words (the banner's, or the preferences'): not the row of buttons below it. */
+  const words = (root: Locator) => root.locator(':scope > :not(.actions)');
+
+  /**
+   * The colours on screen in a strip of the box's left padding (no text there), 2 to 6 px inside
+   * its top and its bottom edge. Decoded in a blank page, whose canvas no site CSP restricts.
+   */
+  async function edges(page: Page, box: Locator): Promise<{ top: string[]; bottom: string[] }> {
+    const b = (await box.boundingBox())!;
+    const strip = async (y: number) => {
+      const png = (await page.screenshot({ clip: { x: b.x + 2, y, width: 14, height: 4 } })).toString('base64');
+      const blank = await page.context().newPage();
+      const colours = await blank.evaluate(async (src) => {
+        const img = new Image();
+        img.src = src;
+        await img.decode();
+        const c = document.createElement('canvas');
+        [c.width, c.height] = [img.width, img.height];
+        const g = c.getContext('2d')!;
+        g.drawImage(img, 0, 0);
+        const d = g.getImageData(0, 0, c.width, c.height).data;
+        const seen = new Set<string>();
+        for (let i = 0; i < d.length; i += 4) seen.add(`rgb(${d[i]}, ${d[i + 1]}, ${d[i + 2]})`);
+        return [...seen];
+      }, 'data:image/png;base64,' + png);
+      await blank.close();
+      return colours;
+    };
+    return { top: await strip(b.y + 2), bottom: await strip(b.y + b.height - 6) };
+  }
+
+  /** Scrolls the box to its last line, as a visitor's thumb would. */
+  const toEnd = (box: Locator) => box.evaluate((e) => e.scrollTo(0, e.scrollHeight));
+
+  it('shows on a phone that the words go on below, in the banner\'s own colour, until the privacy link is reached (UI-07, UI-08)', async () => {
+    // The owner's own setting (one purpose), the shortest banner, still scrolls at 320 × 640.
+    const head = '<style>:root{--samtykke-background:#fdf3e1}</style>';
+    const s = await openSite(browser, { pages: { '/': sitePage({ head }) }, viewport: { width: 320, height: 640 } });
+    sites.push(s);
+    await s.goto('/');
+    const region = s.page.getByRole('region', { name: 'Informasjonskapsler' });
+    const box = words(region);
+    const plain = await region.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(plain).toBe('rgb(253, 243, 225)');
+    const look = await box.evaluate((e) => ({ more: e.scrollHeight - e.clientHeight, image: getComputedStyle(e).backgroundImage, attachment: getComputedStyle(e).backgroundAttachment }));
+    expect(look.more).toBeGreaterThan(0);
+    // The cover that hides the shade at an end is the banner's background, themed or not.
+    expect(look.image).toContain(`linear-gradient(${plain} 12px`);
+    expect(look.attachment).toBe('local, scroll');
+    const link = region.getByRole('link', { name: 'personvernerklæringen' });
+    const linkShown = async () => {
+      const [l, b] = [(await link.boundingBox())!, (await box.boundingBox())!];
+      return l.y >= b.y && l.y + l.height <= b.y + b.height;
+    };
+    // First screen: the privacy link is not (wholly) in view, and the bottom edge is shaded; the top is not.
+    expect(await linkShown()).toBe(false);
+    const first = await edges(s.page, box);
+    expect(first.top).toEqual([plain]);
+    expect(first.bottom.filter((c) => c !== plain).length).toBeGreaterThan(0);
+    await toEnd(box);
+    // At the end the link shows, the bottom shade is gone and the top one says there is more above.
+    expect(await linkShown()).toBe(true);
+    const last = await edges(s.page, box);
+    expect(last.bottom).toEqual([plain]);
+    expect(last.top.filter((c) => c !== plain).length).toBeGreaterThan(0);
+    expect(await axe(s.page)).toEqual([]);
+  });
+
+  it('at 320 px, «Tilpass» shades the edge where the list goes on, and the last switch scrolls fully into view above the buttons', async () => {
+    const { page } = await site({ viewport: { width: 320, height: 640 } });
+    await button(page, 'Tilpass').click();
+    const dialog = page.getByRole('dialog');
+    const box = words(dialog);
+    const plain = await dialog.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await box.evaluate((e) => e.scrollHeight - e.clientHeight)).toBeGreaterThan(0);
+    expect((await edges(page, box)).bottom.filter((c) => c !== plain).length).toBeGreaterThan(0);
+    const last = dialog.getByRole('switch').last();
+    await expect(last.getAttribute('name')).resolves.toBe('marketing');
+    await last.evaluate((e) => e.scrollIntoView());
+    const [sw, row] = [(await last.boundingBox())!, (await dialog.locator(':scope > .actions').boundingBox())!];
+    expect(sw.y + sw.height).toBeLessThanOrEqual(row.y);
+    // Nothing lies over it: what the visitor taps at its middle is the switch itself.
+    const hit = await last.evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return (e.getRootNode() as ShadowRoot).elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === e;
+    });
+    expect(hit).toBe(true);
+    await toEnd(box);
+    expect((await edges(page, box)).bottom).toEqual([plain]);
+  });
+
+  it('in forced colours, draws no shade or cover, so nothing of the page\'s colours lies under the forced text', async () => {
+    const { page } = await site({ viewport: { width: 320, height: 640 }, forcedColors: 'active' });
+    const box = words(page.getByRole('region', { name: 'Informasjonskapsler' }));
+    expect(await box.evaluate((e) => getComputedStyle(e).backgroundImage)).toBe('none, none');
+    await toEnd(box);
+    await expect(page.getByRole('link', { name: 'personvernerklæringen' }).isVisible()).resolves.toBe(true);
   });
 
   it('loses nothing at 200 % zoom: a 1280 × 800 window zoomed in is 640 × 400 CSS pixels', async () => {
