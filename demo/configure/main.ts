@@ -263,7 +263,7 @@ form.addEventListener('submit', (e) => e.preventDefault());
 // The hashes of this version's files; the tag can be made before they are known.
 void thisRelease().then(async (found) => {
   if (!found) {
-    releaseNote.textContent = `Fant ikke filene til versjon ${version} her, så koden er uten kontrollnummeret som lar nettleseren sjekke filen. Den virker, men lag den heller på samtykkes nettsted.`;
+    releaseNote.textContent = `Fant ikke filene til versjon ${version} her, så koden er uten kontrollnummeret som lar nettleseren sjekke filen. Den virker, men lag den heller på samtykke-prosjektets nettsted.`;
     cdnNote.textContent = 'jsDelivr kan ikke velges uten kontrollnummeret.';
     return;
   }
@@ -274,7 +274,7 @@ void thisRelease().then(async (found) => {
   // jsDelivr only serves what is on npm: offered once this version is there.
   const there = await onNpm(found);
   cdnChoice.disabled = !there;
-  cdnNote.textContent = there ? `Versjon ${version} ligger på jsDelivr og kan hentes derfra.` : `Versjon ${version} ligger ikke på jsDelivr ennå (den kommer dit når den er publisert på npm). Velg samtykkes nettsted så lenge.`;
+  cdnNote.textContent = there ? `Versjon ${version} ligger på jsDelivr og kan hentes derfra.` : `Versjon ${version} ligger ikke på jsDelivr ennå (den kommer dit når den er publisert på npm). Velg samtykke-prosjektets nettsted så lenge.`;
 });
 
 update();

@@ -66,7 +66,7 @@ describe('configurator', () => {
       expect(await code(missing.page)).toBe(
         `<script src="${pagesUrl(SRI.version)}samtykke.js" integrity="${SRI.files['samtykke.js']}" crossorigin="anonymous" data-privacy-url="/personvern/"></script>`,
       );
-      await expect.poll(() => missing.page.locator('#cdn-msg').innerText()).toBe(`Versjon ${SRI.version} ligger ikke på jsDelivr ennå (den kommer dit når den er publisert på npm). Velg samtykkes nettsted så lenge.`);
+      await expect.poll(() => missing.page.locator('#cdn-msg').innerText()).toBe(`Versjon ${SRI.version} ligger ikke på jsDelivr ennå (den kommer dit når den er publisert på npm). Velg samtykke-prosjektets nettsted så lenge.`);
       expect(missing.cdnAsked).toEqual([CDN + SRI_MANIFEST]);
       expect(await missing.page.isEnabled('input[name="hosting"][value="cdn"]')).toBe(false);
     } finally {
