@@ -44,5 +44,5 @@ export const en: Texts = {
   embed: 'Content from {name}',
   embedText: 'If you show this content, {provider} learns that you are visiting this page and may store cookies.',
   show: 'Show content',
-  changeAll: 'Change choice for all',
+  changeAll: 'Change your choice',
 };

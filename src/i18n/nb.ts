@@ -43,7 +43,7 @@ export const nb = {
   embed: 'Innhold fra {name}',
   embedText: 'Når du viser innholdet, får {provider} vite at du besøker denne siden, og kan lagre informasjonskapsler.',
   show: 'Vis innhold',
-  changeAll: 'Endre valg for alle',
+  changeAll: 'Endre valget ditt',
 };
 
 export type Key = keyof typeof nb;

@@ -44,5 +44,5 @@ export const nn: Texts = {
   embed: 'Innhald frå {name}',
   embedText: 'Når du viser innhaldet, får {provider} vite at du besøkjer denne sida, og kan lagre informasjonskapslar.',
   show: 'Vis innhald',
-  changeAll: 'Endre val for alle',
+  changeAll: 'Endre valet ditt',
 };

@@ -19,11 +19,17 @@ export function Banner({ ctx }: { ctx: Ctx }) {
         <h2 id="st">{t.title}</h2>
         <p>{t.intro}</p>
         <ul>
-          {purposes.map((p) => (
-            <li key={p}>
-              <b>{t[p]}</b>: {t[`${p}Text`]}
-            </li>
-          ))}
+          {purposes.map((p) => {
+            // The services a purpose lets in, named beside it, so a visitor sees on the first
+            // screen what «Avvis alle» also turns away (the videos, say), not only under «Tilpass».
+            const names = [...new Set(services.filter((s) => s.purpose === p).map((s) => s.name))];
+            return (
+              <li key={p}>
+                <b>{t[p]}</b>
+                {names.length > 0 && ` (${list(names, t.and)})`}: {t[`${p}Text`]}
+              </li>
+            );
+          })}
         </ul>
         {providers.length > 0 && (
           <p>

@@ -200,7 +200,7 @@ describe('embeds held back with a placeholder', () => {
     expect(Math.abs(box!.width - 560)).toBeLessThan(1);
     expect(Math.abs(box!.height - 315)).toBeLessThan(1);
     // Marked up for marketing, which the visitor can grant for all; Vimeo was never declared.
-    await expect(yt.getByRole('button').allInnerTexts()).resolves.toEqual(['Vis innhold', 'Endre valg for alle']);
+    await expect(yt.getByRole('button').allInnerTexts()).resolves.toEqual(['Vis innhold', 'Endre valget ditt']);
     const vimeo = page.getByRole('region', { name: 'Innhold fra Vimeo' });
     await expect(vimeo.getByRole('button').allInnerTexts()).resolves.toEqual(['Vis innhold']);
     expect(await axe(page)).toEqual([]);
@@ -217,11 +217,11 @@ describe('embeds held back with a placeholder', () => {
     expect(await page.evaluate(() => (window as unknown as { samtykke: { has(p: string): boolean } }).samtykke.has('marketing'))).toBe(false);
   });
 
-  it('"Endre valg for alle" opens the preferences; granting the purpose loads every declared embed', async () => {
+  it('"Endre valget ditt" opens the preferences; granting the purpose loads every declared embed', async () => {
     const s = await open(embeds(`${ADS} data-embeds="vimeo"`));
     const page = s.page;
     await click(page, 'Avvis alle');
-    await page.getByRole('region', { name: 'Innhold fra YouTube' }).getByRole('button', { name: 'Endre valg for alle' }).click();
+    await page.getByRole('region', { name: 'Innhold fra YouTube' }).getByRole('button', { name: 'Endre valget ditt' }).click();
     await expect(page.getByRole('dialog').isVisible()).resolves.toBe(true);
     await click(page, 'Godta alle');
     await expect(page.locator('#a').getAttribute('src')).resolves.toBe(YOUTUBE);

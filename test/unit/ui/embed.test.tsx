@@ -58,7 +58,7 @@ describe('placeholder', () => {
     const link = q.getByRole('link');
     expect(link.textContent).toBe('Personvernerklæringen til Google Ireland Limited');
     expect(link.getAttribute('href')).toBe(embedPresets.find((s) => s.id === 'youtube')!.privacyUrl);
-    expect(q.getAllByRole('button').map((b) => b.textContent)).toEqual(['Vis innhold', 'Endre valg for alle']);
+    expect(q.getAllByRole('button').map((b) => b.textContent)).toEqual(['Vis innhold', 'Endre valget ditt']);
   });
 
   it('takes the size from width and height, and the class from the frame', () => {
@@ -102,9 +102,9 @@ describe('actions', () => {
     expect(choose).not.toHaveBeenCalled();
   });
 
-  it('"Endre valg for alle" calls choose', () => {
+  it('"Endre valget ditt" calls choose', () => {
     const { q, show, choose } = setup();
-    fireEvent.click(q.getByText('Endre valg for alle'));
+    fireEvent.click(q.getByText('Endre valget ditt'));
     expect(choose).toHaveBeenCalledTimes(1);
     expect(show).not.toHaveBeenCalled();
   });
@@ -112,7 +112,7 @@ describe('actions', () => {
   it('offers no "for alle" control when choose is null', () => {
     const { q } = setup({ choose: false });
     expect(q.getAllByRole('button').map((b) => b.textContent)).toEqual(['Vis innhold']);
-    expect(q.queryByText('Endre valg for alle')).toBeNull();
+    expect(q.queryByText('Endre valget ditt')).toBeNull();
   });
 });
 
@@ -169,7 +169,7 @@ describe('language and unknown providers', () => {
     const region = q.getByRole('region', { name: 'Innhald frå YouTube: Slik bestiller du' });
     expect(region.getAttribute('lang')).toBe('nn');
     expect(region.textContent).toContain('Når du viser innhaldet, får Google Ireland Limited vite');
-    expect(q.getAllByRole('button').map((b) => b.textContent)).toEqual(['Vis innhald', 'Endre val for alle']);
+    expect(q.getAllByRole('button').map((b) => b.textContent)).toEqual(['Vis innhald', 'Endre valet ditt']);
   });
 
   it('speaks English', () => {
@@ -177,7 +177,7 @@ describe('language and unknown providers', () => {
     const region = q.getByRole('region', { name: 'Content from YouTube: Slik bestiller du' });
     expect(region.textContent).toContain('If you show this content, Google Ireland Limited learns');
     expect(q.getByRole('link').textContent).toBe('Privacy policy of Google Ireland Limited');
-    expect(q.getAllByRole('button').map((b) => b.textContent)).toEqual(['Show content', 'Change choice for all']);
+    expect(q.getAllByRole('button').map((b) => b.textContent)).toEqual(['Show content', 'Change your choice']);
   });
 
   it('names an unknown provider by the host of data-src, with no privacy link', () => {

@@ -67,6 +67,14 @@ describe('first layer', () => {
     expect(within(region).getAllByRole('button').map((b) => b.textContent)).toEqual(['Godta alle', 'Avvis alle', 'Tilpass']);
   });
 
+  it('names each purpose’s services beside it, so a ticked YouTube shows before «Tilpass»', () => {
+    const { banner } = setup({ googleAnalytics: undefined, embeds: 'youtube' });
+    const items = banner()
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(items).toEqual([expect.stringMatching(/^Markedsføring \(Google Ads og YouTube\): Måler/)]);
+  });
+
   it('leaves Google out when no Google service is configured', () => {
     const { root } = setup({ googleAds: undefined, googleAnalytics: undefined, services: [{ id: 'x', name: 'X', purpose: 'analytics', provider: 'X AS', description: 'Teller', cookies: [] }] });
     expect(root.querySelector(BANNER)!.textContent).not.toContain('Google');
