@@ -100,10 +100,12 @@ export interface Config {
  * settings as text). Anything wrong is reported in the console and replaced by the safe choice.
  */
 export interface SamtykkeInput {
-  /** `AW-…` ids: one, several separated by commas, or a list. */
+  /** `AW-…` (or `GT-…`) ids: one, several separated by commas, or a list. */
   readonly googleAds?: string | readonly string[];
   /** GA4 `G-…` measurement ids. */
   readonly googleAnalytics?: string | readonly string[];
+  /** Meta pixel ids (digits): one, several separated by commas, or a list. */
+  readonly metaPixel?: string | readonly string[];
   readonly privacyUrl?: string;
   readonly lang?: Lang;
   readonly revision?: string;
@@ -115,6 +117,8 @@ export interface SamtykkeInput {
   readonly waitForUpdate?: number;
   readonly reloadOnWithdraw?: boolean;
   readonly reopen?: ReopenPosition;
+  /** Hold back every script and frame from another site that no service declares, not only the trackers samtykke knows. */
+  readonly strict?: boolean;
   readonly services?: readonly ServiceInput[];
   /** Embed providers the pages use: "youtube vimeo google-maps" or a list. */
   readonly embeds?: string | readonly ('youtube' | 'vimeo' | 'google-maps')[];

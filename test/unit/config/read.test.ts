@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readInput } from '../../../src/config/read';
+import { SETTINGS } from '../../../src/config/settings';
+import type { SamtykkeInput } from '../../../src/config/types';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -44,5 +46,17 @@ describe('reading the owner input', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     readInput(tag({ 'data-google-add': 'AW-1' }), undefined);
     expect(String(warn.mock.calls[0]![0])).toContain('data-google-add');
+  });
+});
+
+describe('the settings’ type', () => {
+  it('names every setting the tag and samtykkeConfig read, and no other', () => {
+    // Typed with every key of SamtykkeInput, so tsc (npm test's first step) stops on a setting
+    // the type lacks or one it has that no longer exists; at run time, the same keys as SETTINGS.
+    const everyKey: Record<keyof SamtykkeInput, true> = {
+      googleAds: true, googleAnalytics: true, metaPixel: true, privacyUrl: true, lang: true, revision: true, validityDays: true, cookieDomain: true, mode: true, adsDataRedaction: true,
+      urlPassthrough: true, waitForUpdate: true, reloadOnWithdraw: true, reopen: true, strict: true, services: true, embeds: true, texts: true, theme: true, logUrl: true,
+    };
+    expect(Object.keys(everyKey).sort()).toEqual(Object.keys(SETTINGS).sort());
   });
 });
