@@ -63,7 +63,7 @@ describe.each(NAMING)('%s names only what exists', (file) => {
   const lines = code(md);
 
   it('every npm script and npx command', () => {
-    const scripts = lines.flatMap((line) => [...line.matchAll(/\bnpm (?:run ([\w:-]+)(?: -w (\w+))?|(start|test)\b)/g)]);
+    const scripts = lines.flatMap((line) => [...line.matchAll(/\bnpm (?:run (?:-s )?([\w:-]+)(?: -w (\w+))?|(start|test)\b)/g)]);
     for (const [command, run, workspace, short] of scripts) {
       const where = workspace === 'server' ? server : pkg;
       expect(Object.keys(where.scripts), `${file}: \`${command}\``).toContain(run ?? short);
