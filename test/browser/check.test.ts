@@ -310,20 +310,22 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     expect(summary).toBe('Ingen feil sett herfra.');
   });
 
-  it('a video the visitor shows with «Vis innhold» before answering the banner: listed as shown by that click, green and not counted, while no choice is made yet', async () => {
-    const attrs = 'data-google-ads="AW-123456789" data-privacy-url="/personvern/" data-embeds="youtube"';
-    const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ attrs, body: VIDEO }) } });
-    await site.goto('/?samtykke=sjekk');
-    await panelWhen(site.page, privacyAnswered);
-    await click(site, 'Vis innhold');
-    const { summary, lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('www.youtube.com (innebygd ramme,')));
-    expect(lines.filter((l) => l.text.startsWith('www.youtube.com (innebygd ramme,'))).toEqual([
-      { section: 'Før valget', tone: 'ok', text: expect.stringMatching(/^www\.youtube\.com \(innebygd ramme, etter [\d,]+ s\): vist fordi den besøkende trykket «Vis innhold» der banneret holdt den tilbake\. Det er et ja til akkurat dette innholdet, så det er ingen feil\.$/), fix: '' },
-    ]);
-    expect(lines.filter((l) => l.tone !== 'ok')).toEqual([]);
-    expect(summary).toBe('Ingen feil sett herfra.');
-    expect(lines.find((l) => l.section === 'Etter valget')?.text).toBe('Ingen valg er tatt ennå: alt under skjedde før et valg.');
-  });
+  for (const form of ['sync', 'inline'] as const) {
+    it(`a video the visitor shows with «Vis innhold» before answering the banner (${form} paste): listed as shown by that click, green and not counted, while no choice is made yet`, async () => {
+      const attrs = 'data-google-ads="AW-123456789" data-privacy-url="/personvern/" data-embeds="youtube"';
+      const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ attrs, body: VIDEO, form }) } });
+      await site.goto('/?samtykke=sjekk');
+      await panelWhen(site.page, privacyAnswered);
+      await click(site, 'Vis innhold');
+      const { summary, lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('www.youtube.com (innebygd ramme,')));
+      expect(lines.filter((l) => l.text.startsWith('www.youtube.com (innebygd ramme,'))).toEqual([
+        { section: 'Før valget', tone: 'ok', text: expect.stringMatching(/^www\.youtube\.com \(innebygd ramme, etter [\d,]+ s\): vist fordi den besøkende trykket «Vis innhold» der banneret holdt den tilbake\. Det er et ja til akkurat dette innholdet, så det er ingen feil\.$/), fix: '' },
+      ]);
+      expect(lines.filter((l) => l.tone !== 'ok')).toEqual([]);
+      expect(summary).toBe('Ingen feil sett herfra.');
+      expect(lines.find((l) => l.section === 'Etter valget')?.text).toBe('Ingen valg er tatt ennå: alt under skjedde før et valg.');
+    });
+  }
 
   it('a video the visitor shows with «Vis innhold» after «Avvis alle»: listed after the choice as shown by that click, not as fetched without a yes', async () => {
     const attrs = 'data-google-ads="AW-123456789" data-privacy-url="/personvern/" data-embeds="youtube"';
