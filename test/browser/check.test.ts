@@ -319,7 +319,7 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
       await click(site, 'Vis innhold');
       const { summary, lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('www.youtube.com (innebygd ramme,')));
       expect(lines.filter((l) => l.text.startsWith('www.youtube.com (innebygd ramme,'))).toEqual([
-        { section: 'Før valget', tone: 'ok', text: expect.stringMatching(/^www\.youtube\.com \(innebygd ramme, etter [\d,]+ s\): vist fordi den besøkende trykket «Vis innhold» der banneret holdt den tilbake\. Det er et ja til akkurat dette innholdet, så det er ingen feil\.$/), fix: '' },
+        { section: 'Før valget', tone: 'ok', text: expect.stringMatching(/^www\.youtube\.com \(innebygd ramme, etter [\d,]+ s\): vist fordi den besøkende trykket «Vis innhold» i boksen banneret viste i stedet for den\. Det er et ja til akkurat dette innholdet, så det er ingen feil\.$/), fix: '' },
       ]);
       expect(lines.filter((l) => l.tone !== 'ok')).toEqual([]);
       expect(summary).toBe('Ingen feil sett herfra.');
