@@ -1,5 +1,5 @@
 /** A request as Resource Timing gives it, as far as telling which frame made it goes. */
-type Request = Pick<PerformanceResourceTiming, 'name' | 'startTime'>;
+type Fetched = Pick<PerformanceResourceTiming, 'name' | 'startTime'>;
 
 /**
  * The requests made by frames samtykke let load on purpose (`frames`: each such frame's address,
@@ -8,7 +8,7 @@ type Request = Pick<PerformanceResourceTiming, 'name' | 'startTime'>;
  * samtykke held the frame (Chromium starts a frame in the page's HTML as the parser inserts it),
  * so it stays a fault.
  */
-export function frameRequests<R extends Request>(entries: readonly R[], frames: readonly string[]): Set<R> {
+export function frameRequests<R extends Fetched>(entries: readonly R[], frames: readonly string[]): Set<R> {
   const found = new Set<R>();
   for (const url of frames) {
     let latest: R | undefined;
