@@ -13,7 +13,7 @@ import { announceChanges } from './effects/events';
 import { consentDefault, googleConsentMode } from './effects/google';
 import { defineGtag } from './effects/gtag';
 import { guardGtag } from './effects/gtag-guard';
-import { release } from './effects/inert';
+import { release, trusted } from './effects/inert';
 import { holdTrackers, type Blocker } from './effects/hold';
 import type { HoldSettings } from './effects/hold/types';
 import { syncTabs } from './effects/tabs';
@@ -192,7 +192,7 @@ function wire(
   announceChanges(store);
   syncTabs(store, config.cookieName);
   startLog(config, store, parts.log, __VERSION__);
-  offerCheck(config, store, script);
+  offerCheck(config, store, script, trusted);
   // Last, so a reload it triggers comes after every other listener has seen the change.
   enforceWithdrawal(config, store, ran);
 

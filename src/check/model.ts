@@ -38,6 +38,8 @@ export interface Look {
   /** Every console message samtykke gave on this page view, in order. */
   readonly said: readonly Reported[];
   readonly t: CheckTexts;
+  /** What samtykke let load on purpose: a grant's release, or a frame the visitor showed with «Vis innhold». */
+  readonly released: Pick<WeakSet<Element>, 'has'>;
   /** When the decision in force was made (epoch ms; before this page view when made earlier), or null while none is. */
   readonly decidedAt: number | null;
 }

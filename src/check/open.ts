@@ -19,6 +19,12 @@ type CheckContext = [
   tag: HTMLScriptElement | null,
   /** Every console message samtykke gave on this page view, in order (more may come). */
   said: readonly Reported[],
+  /**
+   * What samtykke let load on purpose (`trusted` in effects/inert.ts): released by a grant, or a
+   * held frame the visitor showed with «Vis innhold», which the check must not call a fault. The
+   * engine's own set, handed over: the check's file has its own copy of every module.
+   */
+  released: Pick<WeakSet<Element>, 'has'>,
 ];
 
 /** Shows the check for a page: what `samtykke-check.js` hands the engine. */
@@ -40,8 +46,8 @@ export function openCheck(): void {
 }
 
 /** Called once by `start()`: keeps what the check needs, and opens it if the address asks for it. */
-export function offerCheck(config: Config, store: ConsentStore, tag: HTMLScriptElement | null): void {
-  context = [config, store, tag, said];
+export function offerCheck(config: Config, store: ConsentStore, tag: HTMLScriptElement | null, released: CheckContext[4]): void {
+  context = [config, store, tag, said, released];
   // `?samtykke=sjekk`, or `#samtykke-sjekk` for sites whose pages drop an unknown query.
   if (/[?&#]samtykke[=-]sjekk\b/.test(location.href)) openCheck();
 }

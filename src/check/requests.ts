@@ -1,21 +1,26 @@
 import { classify, foreignHost, webAddress } from '../config/trackers';
 import { HELD_ATTR, PURPOSES_ATTR, SRC_ATTR, purposesOf } from '../markup';
 import { bad, ok, saidOf, same, seconds, warn, type Line, type Look, type Section } from './model';
-import { purposeName } from './texts';
+import { frameRequests } from './released';
+import { purposeName, showLabel } from './texts';
 
 /**
  * Every request this page view made to another site (Resource Timing), split at the moment of
  * the decision, each marked: a tracker before its purpose was granted is red; one after, green;
- * anything else another site served, necessary or unknown. Then everything held now.
+ * anything else another site served, necessary or unknown. A frame samtykke released while its
+ * purpose was not granted is green too: only the visitor's «Vis innhold» on its placeholder does
+ * that (a grant releases at its decision), a consent to that one content. Then everything held now.
  */
 export function requests(look: Look): Section[] {
-  const { t, config, store, decidedAt, tag } = look;
+  const { t, config, store, decidedAt, tag, released } = look;
   const own = tag?.src ? new URL(tag.src).hostname : null;
   const before: Line[] = [];
   const after: Line[] = [];
   // What the browser fetched ahead from the page's HTML before samtykke could hold it (the engine said so).
   const early = new Set(saidOf(look, 'leak.preload').map(([url]) => String(url)));
   const entries = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).slice().sort((a, b) => a.startTime - b.startTime);
+  const frames = Array.from(document.querySelectorAll<HTMLIFrameElement>('iframe[src]')).filter((el) => released.has(el));
+  const shown = frameRequests(entries, frames.map((el) => el.src));
   for (const e of entries) {
     const host = foreignHost(e.name, location.hostname, config.cookieDomain);
     if (!host || host === own) continue;
@@ -27,6 +32,7 @@ export function requests(look: Look): Section[] {
     if (!tracker) line = warn(`${label}: ${t.unknown}`, t.unknownHostFix);
     else if (tracker.service.purpose === 'necessary') line = ok(`${label}: ${t.necessary}`);
     else if (decided && store.granted(tracker.service.purpose)) line = ok(`${label}: ${t.consented(purposeName(look, tracker.service.purpose))}`);
+    else if (shown.has(e)) line = ok(`${label}: ${t.shown(showLabel(look))}`);
     else if (tracker.google && config.mode === 'advanced') line = ok(`${label}: ${t.advanced}`);
     else line = { ...bad(`${label}: ${decided ? t.refused : early.has(e.name) ? t.leakEarly : t.leak}`, e.initiatorType === 'iframe' ? t.frameFix : leakFix(look, e.name)), about: e.name };
     (decided ? after : before).push(line);

@@ -29,7 +29,7 @@ const TAG = 'samtykke-check';
  * changes, when the page makes a request, and when asked. Reads only; changes no consent,
  * stores nothing, sends nothing (but a HEAD to the site's own privacy page).
  */
-export const runCheck: RunCheck = (config, store, tag, said) => {
+export const runCheck: RunCheck = (config, store, tag, said, released) => {
   // Asked again: the panel there is brought forward instead of a second drawn.
   const there = document.querySelector(TAG);
   if (there) return there.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
@@ -47,7 +47,7 @@ export const runCheck: RunCheck = (config, store, tag, said) => {
     if (next?.time !== prev?.time || next?.id !== prev?.id) decidedAt = next ? Math.max(Date.parse(next.time), clicked) : null;
     update();
   });
-  const look = (): Look => ({ config, store, tag, said, t, decidedAt });
+  const look = (): Look => ({ config, store, tag, said, released, t, decidedAt });
 
   const host = document.createElement(TAG);
   const root = host.attachShadow({ mode: 'open' });

@@ -310,6 +310,50 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     expect(summary).toBe('Ingen feil sett herfra.');
   });
 
+  for (const form of ['sync', 'inline'] as const) {
+    it(`a video the visitor shows with «Vis innhold» before answering the banner (${form} paste): listed as shown by that click, green and not counted, while no choice is made yet`, async () => {
+      const attrs = 'data-google-ads="AW-123456789" data-privacy-url="/personvern/" data-embeds="youtube"';
+      const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ attrs, body: VIDEO, form }) } });
+      await site.goto('/?samtykke=sjekk');
+      await panelWhen(site.page, privacyAnswered);
+      await click(site, 'Vis innhold');
+      const { summary, lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('www.youtube.com (innebygd ramme,')));
+      expect(lines.filter((l) => l.text.startsWith('www.youtube.com (innebygd ramme,'))).toEqual([
+        { section: 'Før valget', tone: 'ok', text: expect.stringMatching(/^www\.youtube\.com \(innebygd ramme, etter [\d,]+ s\): vist fordi den besøkende trykket «Vis innhold» i boksen banneret viste i stedet for den\. Det er et ja til akkurat dette innholdet, så det er ingen feil\.$/), fix: '' },
+      ]);
+      expect(lines.filter((l) => l.tone !== 'ok')).toEqual([]);
+      expect(summary).toBe('Ingen feil sett herfra.');
+      expect(lines.find((l) => l.section === 'Etter valget')?.text).toBe('Ingen valg er tatt ennå: alt under skjedde før et valg.');
+    });
+  }
+
+  it('a video the visitor shows with «Vis innhold» after «Avvis alle»: listed after the choice as shown by that click, not as fetched without a yes', async () => {
+    const attrs = 'data-google-ads="AW-123456789" data-privacy-url="/personvern/" data-embeds="youtube"';
+    const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ attrs, body: VIDEO }) } });
+    await site.goto('/?samtykke=sjekk');
+    await panelWhen(site.page, privacyAnswered);
+    await click(site, 'Avvis alle');
+    await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('Valget ble tatt')));
+    await click(site, 'Vis innhold');
+    const { summary, lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('www.youtube.com (innebygd ramme,')));
+    expect(lines.filter((l) => l.text.startsWith('www.youtube.com (innebygd ramme,'))).toEqual([
+      { section: 'Etter valget', tone: 'ok', text: expect.stringContaining(': vist fordi den besøkende trykket «Vis innhold»'), fix: '' },
+    ]);
+    expect(lines.filter((l) => l.tone !== 'ok')).toEqual([]);
+    expect(summary).toBe('Ingen feil sett herfra.');
+  });
+
+  it('a video loaded before the choice without «Vis innhold» (pasted as plain code, before the tag) stays red', async () => {
+    const attrs = 'data-google-ads="AW-123456789" data-privacy-url="/personvern/" data-embeds="youtube"';
+    const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ attrs, before: '<iframe src="https://www.youtube.com/embed/abc" title="Video"></iframe>' }) } });
+    await site.goto('/?samtykke=sjekk');
+    const { summary, lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('www.youtube.com (innebygd ramme,')));
+    expect(lines.filter((l) => l.text.startsWith('www.youtube.com (innebygd ramme,'))).toEqual([
+      { section: 'Før valget', tone: 'bad', text: expect.stringMatching(/: hentet før den besøkende hadde valgt$/), fix: expect.stringContaining('«Videoer og kart»') },
+    ]);
+    expect(summary).toMatch(/^1 feil/);
+  });
+
   it('after "Avvis alle": no tracker requests, all green', async () => {
     const site = await sites.open({ pages: PAGES });
     await site.goto('/?samtykke=sjekk');

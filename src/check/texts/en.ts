@@ -108,6 +108,7 @@ export const en: CheckTexts = {
     ' ⟨or mark the code: type="text/plain" data-samtykke="…", data-src for an iframe⟩',
   frameFix: 'The video or map is pasted as plain code in the page, so the browser fetches it at once. Open the HTML block it is in, change the code as «Videoer og kart» in the guide shows, then publish. It then shows only once the visitor has said yes. ⟨<iframe data-samtykke="marketing" data-src="…">⟩',
   consented: (purpose) => `after consent (${purpose})`,
+  shown: (button) => `shown because the visitor pressed «${button}» in the box samtykke showed in its place. That is a yes to this content alone, so it is no fault. ⟨consent for this one frame⟩`,
   advanced: 'Google fetched before consent without cookies, as the chosen setting for Google allows ⟨Consent Mode: advanced⟩',
   necessary: 'necessary',
   unknown: 'unknown third party: no tracker samtykke knows',

@@ -18,3 +18,6 @@ export function purposeName({ t }: Pick<Look, 't'>, purpose: Purpose | string): 
   const face = FACE[t.lang];
   return purpose === 'functional' || purpose === 'analytics' || purpose === 'marketing' ? face[purpose] : purpose;
 }
+
+/** The label of the placeholder's button that shows one held frame (a video, a map), as visitors see it. */
+export const showLabel = ({ t }: Pick<Look, 't'>): string => FACE[t.lang].show;

@@ -120,6 +120,8 @@ export const nb = {
   /** A frame (a video or a map) the page's own HTML loaded before the choice: its markup is the fix, not a Google ID. */
   frameFix: 'Videoen eller kartet er limt inn som vanlig kode i siden, så nettleseren henter det med en gang. Åpne HTML-blokken der det står, endre koden slik «Videoer og kart» i veiledningen viser, og publiser. Da vises det først når den besøkende har sagt ja. ⟨<iframe data-samtykke="marketing" data-src="…">⟩',
   consented: (purpose: string) => `etter samtykke (${purpose})`,
+  /** A frame the visitor showed with the placeholder's button (`button`: its label): a yes to that content only. */
+  shown: (button: string) => `vist fordi den besøkende trykket «${button}» i boksen banneret viste i stedet for den. Det er et ja til akkurat dette innholdet, så det er ingen feil. ⟨samtykke for denne ene rammen⟩`,
   advanced: 'Google hentet før samtykke uten informasjonskapsler, slik den valgte innstillingen for Google tillater ⟨Consent Mode: advanced⟩',
   necessary: 'nødvendig',
   unknown: 'ukjent tredjepart: ikke sporing banneret kjenner',

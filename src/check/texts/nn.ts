@@ -109,6 +109,7 @@ export const nn: CheckTexts = {
     ' ⟨eller merk koden: type="text/plain" data-samtykke="…", data-src for ein iframe⟩',
   frameFix: 'Videoen eller kartet er limt inn som vanleg kode i sida, så nettlesaren hentar det med ein gong. Opne HTML-blokka der det står, endre koden slik «Videoer og kart» i rettleiinga viser, og publiser. Då blir det vist først når den besøkjande har sagt ja. ⟨<iframe data-samtykke="marketing" data-src="…">⟩',
   consented: (purpose) => `etter samtykke (${purpose})`,
+  shown: (button) => `vist fordi den besøkjande trykte «${button}» i boksen banneret viste i staden for han. Det er eit ja til akkurat dette innhaldet, så det er ingen feil. ⟨samtykke for denne eine ramma⟩`,
   advanced: 'Google henta før samtykke utan informasjonskapslar, slik den valde innstillinga for Google tillèt ⟨Consent Mode: advanced⟩',
   necessary: 'naudsynt',
   unknown: 'ukjend tredjepart: ikkje sporing banneret kjenner',

@@ -9,21 +9,24 @@ async function fresh() {
 }
 const config = { cookieName: 'samtykke' } as unknown as Config;
 const store = {} as ConsentStore;
+/** What the engine let load on purpose (effects/inert.ts `trusted`). */
+const released = new WeakSet<Element>();
 
 describe('the engine’s part of the self-check: noticing the request', () => {
   beforeEach(() => history.replaceState(null, '', '/'));
 
   for (const address of ['/?samtykke=sjekk', '/om-oss/?utm_source=x&samtykke=sjekk', '/?samtykke=sjekk#topp', '/om-oss/#samtykke-sjekk']) {
-    it(`${address} fetches the check and hands it config, store, tag and the messages`, async () => {
+    it(`${address} fetches the check and hands it config, store, tag, the messages and what samtykke released`, async () => {
       history.replaceState(null, '', address);
       const { checkFrom, offerCheck } = await fresh();
       const run = vi.fn();
       checkFrom((done) => done(run));
       const tag = document.createElement('script');
-      offerCheck(config, store, tag);
+      offerCheck(config, store, tag, released);
       expect(run).toHaveBeenCalledOnce();
       expect(run.mock.calls[0]!.slice(0, 3)).toEqual([config, store, tag]);
       expect(Array.isArray(run.mock.calls[0]![3])).toBe(true);
+      expect(run.mock.calls[0]![4]).toBe(released);
     });
   }
 
@@ -33,7 +36,7 @@ describe('the engine’s part of the self-check: noticing the request', () => {
       const { checkFrom, offerCheck } = await fresh();
       const fetch = vi.fn();
       checkFrom(fetch);
-      offerCheck(config, store, null);
+      offerCheck(config, store, null, released);
       expect(fetch).not.toHaveBeenCalled();
     });
   }
@@ -44,15 +47,15 @@ describe('the engine’s part of the self-check: noticing the request', () => {
     checkFrom((done) => done(run));
     openCheck();
     expect(run).not.toHaveBeenCalled();
-    offerCheck(config, store, null);
+    offerCheck(config, store, null, released);
     openCheck();
-    expect(run).toHaveBeenCalledWith(config, store, null, expect.any(Array));
+    expect(run).toHaveBeenCalledWith(config, store, null, expect.any(Array), released);
   });
 
   it('a check that could not be had (no function) is ignored without throwing', async () => {
     history.replaceState(null, '', '/?samtykke=sjekk');
     const { checkFrom, offerCheck } = await fresh();
     checkFrom((done) => done(undefined));
-    expect(() => offerCheck(config, store, null)).not.toThrow();
+    expect(() => offerCheck(config, store, null, released)).not.toThrow();
   });
 });
