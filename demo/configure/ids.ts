@@ -21,7 +21,7 @@ export function idHints(settings: Settings): FieldMessage[] {
       const home = FIELDS.find((f) => f.pattern.test(upper));
       // Anything else is only malformed, which the script's own message says.
       if (!home) continue;
-      const text = home.field === field ? `Skriv ID-en med store bokstaver: "${upper}".` : `"${id}" er ${home.kind}. Skriv den i feltet «${home.label}».`;
+      const text = home.field === field ? `Skriv ID-en med store bokstaver: «${upper}».` : `«${id}» er ${home.kind}. Skriv den i feltet «${home.label}».`;
       hints.push({ level: 'hint', field, text });
     }
   }

@@ -4,7 +4,7 @@
  * a preview.
  */
 import { embedPresets } from '../../src/config/presets';
-import { relativeAddress, SITE_HINT, siteAddress } from './addresses';
+import { addressErrors, SITE_HINT, siteAddress } from './addresses';
 import { ENGINE, folderFiles, ONE_FILE, scriptFile, type Hosting, type Release } from './hosting';
 import { idHints } from './ids';
 import { check, type FieldMessage } from './messages';
@@ -35,12 +35,15 @@ const own = document.querySelector<HTMLDivElement>('#own')!;
 const ownFiles = document.querySelector<HTMLDivElement>('#own-files')!;
 const checkLink = document.querySelector<HTMLAnchorElement>('#check-link')!;
 const copied = document.querySelector<HTMLSpanElement>('#copied')!;
+const technical = document.querySelector<HTMLDetailsElement>('#technical')!;
 /** The page's example link, shown until the owner's address can be read. */
 const exampleCheck = checkLink.href;
 /** What the engine's checks are run against until the owner's address is given. */
 const EXAMPLE_SITE = new URL('https://www.example.no/');
 /** The errors of the form as it stands: while there are any, the code is not copied. */
 let errors: FieldMessage[] = [];
+/** The code for the form as it stands, shown (and copied) only while there are no errors. */
+let tag = '';
 /** Until this version's sri.json is read, the tag has its address but no hash. */
 let release: Release = { version, files: {} };
 /** This version's inline start, once read and checked: until then (or without it) the paste is the single tag. */
@@ -171,6 +174,12 @@ function show(messages: FieldMessage[]): void {
   }
 }
 
+/** Where the errors are, as the owner calls the places: ` (Google Ads-ID, …)`, or nothing when no place has a name. */
+function errorPlaces(): string {
+  const places = [...new Set(errors.map((m) => placeOf(targetOf(m))).filter((p) => p !== undefined))];
+  return places.length ? ` (${places.join(', ')})` : '';
+}
+
 /** What the owner uploads for a self-hosted choice, each file a download from this version's folder. */
 function showOwnFiles(hosting: Hosting): void {
   own.hidden = hosting !== 'file' && hosting !== 'folder';
@@ -198,14 +207,20 @@ function update(): void {
   const site = siteAddress(typedSite);
   const siteUrl = (site ?? EXAMPLE_SITE).href;
   const said = check(validatorInput(settings), siteUrl);
-  const messages = [...said, ...idHints(settings), ...relativeAddress('privacyUrl', s.privacyUrl, said), ...(typedSite.trim() && !site ? [SITE_HINT] : [])];
+  const messages = [...said, ...idHints(settings), ...addressErrors(s, said), ...(typedSite.trim() && !site ? [SITE_HINT] : [])];
   errors = messages.filter((m) => m.level === 'error');
   show(messages);
+  // An error in the folded-away choices is shown: the owner cannot fix what she cannot see.
+  if (errors.some((m) => technical.contains(targetOf(m).msg))) technical.open = true;
   // What the status said was about the form as it was.
   copied.textContent = '';
   showOwnFiles(s.hosting);
   // The inline form first; the single tag when the owner asks for it (a CSP without inline scripts).
-  code.textContent = pasteTag(settings, scriptFile(s.hosting, release, s.ownFolder), value('form') === 'sync' ? null : start);
+  tag = pasteTag(settings, scriptFile(s.hosting, release, s.ownFolder), value('form') === 'sync' ? null : start);
+  // Code with an error would go onto her site as it is (an id that loads nothing, say), so it is
+  // not there to select by hand either: the box says what to fix, and the code is back once it is.
+  code.textContent = errors.length ? `Koden kommer her når du har rettet det som er merket «Feil»${errorPlaces()}.` : tag;
+  code.classList.toggle('waiting', errors.length > 0);
   const selfCheck = new URL(site ?? exampleCheck);
   selfCheck.searchParams.set('samtykke', 'sjekk');
   checkLink.href = checkLink.textContent = selfCheck.href;
@@ -237,16 +252,15 @@ function renumber(): void {
 }
 
 document.querySelector('#copy')!.addEventListener('click', async () => {
-  // Code with an error would go onto her site as it is (an id that loads nothing, say): she is
-  // told what to fix, in the status a screen reader reads too. The button stays enabled, so it
-  // stays in the tab order and a click explains itself. Hints and notes never stop a copy.
+  // No code with an error (see update()): she is told what to fix, in the status a screen reader
+  // reads too. The button stays enabled, so it stays in the tab order and a click explains
+  // itself. Hints and notes never stop a copy.
   if (errors.length) {
-    const places = [...new Set(errors.map((m) => placeOf(targetOf(m))).filter((p) => p !== undefined))];
-    copied.textContent = `Ikke kopiert: rett først det som er merket «Feil»${places.length ? ` (${places.join(', ')})` : ''}.`;
+    copied.textContent = `Ikke kopiert: rett først det som er merket «Feil»${errorPlaces()}.`;
     return;
   }
   try {
-    await navigator.clipboard.writeText(code.textContent ?? '');
+    await navigator.clipboard.writeText(tag);
     copied.textContent = 'Kopiert.';
   } catch {
     // Clipboard needs permission in some browsers: select the code so the owner can copy it herself,

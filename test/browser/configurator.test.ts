@@ -49,7 +49,31 @@ const tagOf = async (page: Page) => {
   await expect.poll(() => code(page), { timeout: 10_000 }).toContain('integrity="sha384-');
   return code(page);
 };
-/** Chooses the single synchronous tag (the configurator offers the inline form first). */
+/** Adds one of the owner's own services and fills in its text fields (by name); its box. */
+async function addService(page: Page, fields: Record<string, string>) {
+  await page.click('#add-service');
+  const service = page.locator('fieldset.service').last();
+  for (const [name, value] of Object.entries(fields)) await service.locator(`[name="${name}"]`).fill(value);
+  return service;
+}
+/** Runs `steps` on a configurator whose tag is in (`tag`, as it opens), closing it after. */
+async function withTag(steps: (page: Page, tag: string) => Promise<void>): Promise<void> {
+  const { page, close } = await openConfigurator();
+  try {
+    await steps(page, await tagOf(page));
+  } finally {
+    await close();
+  }
+}
+/** «Kopier» says it copied, and the clipboard holds exactly `expected` (the test has granted the clipboard). */
+const copiesExactly = async (page: Page, expected: string) => {
+  await page.click('#copy');
+  await expect.poll(() => page.locator('#copied').innerText()).toBe('Kopiert.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+};
+/** Opens the technical choices, folded away under «For den som hjelper deg med nettstedet», as a helper would. */
+const openTechnical = (page: Page) => page.getByText('For den som hjelper deg med nettstedet', { exact: true }).click();
+/** Chooses the single synchronous tag (the configurator offers the inline form first); the technical choices must be open. */
 const singleTag = (page: Page) => page.check('input[name="form"][value="sync"]');
 
 describe('configurator', () => {
@@ -62,6 +86,7 @@ describe('configurator', () => {
         `<script data-engine="${pagesUrl(SRI.version)}samtykke.js" data-engine-integrity="${SRI.files['samtykke.js']}" data-engine-face-nb="${SRI.files['samtykke-face.nb.js']}" data-privacy-url="/personvern/">`,
       );
       expect(inline.endsWith(readFileSync(new URL(DIST + START_FILE, ROOT), 'utf8').trim() + '</script>')).toBe(true);
+      await openTechnical(missing.page);
       await singleTag(missing.page);
       expect(await code(missing.page)).toBe(
         `<script src="${pagesUrl(SRI.version)}samtykke.js" integrity="${SRI.files['samtykke.js']}" crossorigin="anonymous" data-privacy-url="/personvern/"></script>`,
@@ -76,6 +101,7 @@ describe('configurator', () => {
     const published = await openConfigurator('published');
     try {
       await expect.poll(() => published.page.isEnabled('input[name="hosting"][value="cdn"]')).toBe(true);
+      await openTechnical(published.page);
       expect(await published.page.locator('#cdn-msg').innerText()).toBe(`Versjon ${SRI.version} ligger på jsDelivr og kan hentes derfra.`);
       await published.page.check('input[name="hosting"][value="cdn"]');
       await singleTag(published.page);
@@ -88,6 +114,7 @@ describe('configurator', () => {
   it('says plainly when it cannot find this version’s files, and leaves integrity out rather than guessing', async () => {
     const { page, close } = await openConfigurator('published', [`/${versionDir(SRI.version)}${SRI_MANIFEST}`]);
     try {
+      await openTechnical(page);
       await expect.poll(() => page.locator('#release-msg').innerText()).toContain(`Fant ikke filene til versjon ${SRI.version} her`);
       expect(await code(page)).toBe(`<script src="${pagesUrl(SRI.version)}samtykke.js" data-privacy-url="/personvern/"></script>`);
       // Without the hash there is nothing to check jsDelivr's copy against.
@@ -101,6 +128,7 @@ describe('configurator', () => {
     const { page, close } = await openConfigurator();
     try {
       await tagOf(page);
+      await openTechnical(page);
       await singleTag(page);
       expect(await page.isVisible('#ownFolder')).toBe(false);
       await page.check('input[name="hosting"][value="file"]');
@@ -157,14 +185,14 @@ describe('configurator', () => {
     const { page, close } = await openConfigurator();
     try {
       await page.fill('#googleAds', 'AW-12');
-      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: ID-en skal se ut som "AW-123456789". Det som ikke er en gyldig ID, lastes ikke.');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: ID-en skal se ut som «AW-123456789». Det som ikke er en gyldig ID, lastes ikke.');
       expect(await page.getAttribute('#googleAds', 'aria-invalid')).toBe('true');
       await page.fill('#googleAds', 'G-ABC123XYZ');
-      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toContain('Tips: "G-ABC123XYZ" er en Google Analytics-ID (G-…). Skriv den i feltet «Google Analytics-måle-ID».');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toContain('Tips: «G-ABC123XYZ» er en Google Analytics-ID (G-…). Skriv den i feltet «Google Analytics-måle-ID».');
       await page.fill('#googleAnalytics', 'GT-ABCD123');
-      await expect.poll(() => page.locator('#googleAnalytics-msg').innerText()).toContain('Tips: "GT-ABCD123" er en Google Ads-ID (AW-…) eller en Google-tag (GT-…). Skriv den i feltet «Google Ads-ID».');
+      await expect.poll(() => page.locator('#googleAnalytics-msg').innerText()).toContain('Tips: «GT-ABCD123» er en Google Ads-ID (AW-…) eller en Google-tag (GT-…). Skriv den i feltet «Google Ads-ID».');
       await page.fill('#googleAds', 'aw-123456789');
-      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toContain('Tips: Skriv ID-en med store bokstaver: "AW-123456789".');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toContain('Tips: Skriv ID-en med store bokstaver: «AW-123456789».');
 
       await page.fill('#googleAds', 'AW-123456789, GT-ABCD123');
       await page.fill('#googleAnalytics', 'G-ABC123XYZ');
@@ -189,15 +217,15 @@ describe('configurator', () => {
       expect(await page.inputValue('#colours input[type="color"][data-for="theme-accent"]')).toBe('#aa0000');
       await page.fill('#theme-accent', '');
       await page.fill('#googleAds', 'AW-12');
-      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: ID-en skal se ut som "AW-123456789". Det som ikke er en gyldig ID, lastes ikke.');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: ID-en skal se ut som «AW-123456789». Det som ikke er en gyldig ID, lastes ikke.');
       // The preview's samtykke says it too, in the console, with the texts of samtykke-help.js fetched beside it.
       await expect.poll(() => console.filter((m) => m.startsWith('[samtykke] googleAds:'))).toContain('[samtykke] googleAds: "AW-12" is not a valid id; it looks like "AW-123456789". Nothing is loaded for it.');
       await page.fill('#theme-accent', 'red; }');
-      await expect.poll(() => page.locator('#theme-accent-msg').innerText()).toBe('Feil: "red; }" er ikke tillatt; gi en farge som "#0b5cad". Blir oversett.');
+      await expect.poll(() => page.locator('#theme-accent-msg').innerText()).toBe('Feil: «red; }» er ikke tillatt; gi en farge som «#0b5cad». Blir oversett.');
       await page.fill('#privacyUrl', '');
       await expect.poll(() => page.locator('#privacyUrl-msg').innerText()).toBe('Merk: Skriv adressen til personvernerklæringen din: banneret må lenke til den.');
       await page.fill('#logUrl', 'ftp://logg.example.no/');
-      await expect.poll(() => page.locator('#logUrl-msg').innerText()).toContain('Feil: "ftp://logg.example.no/" er ikke en nettadresse');
+      await expect.poll(() => page.locator('#logUrl-msg').innerText()).toContain('Feil: «ftp://logg.example.no/» er ikke en nettadresse');
       expect(await page.getAttribute('#logUrl', 'aria-invalid')).toBe('true');
       // In a box of several fields, the field is named by its label, not by the setting's path.
       await page.click('#add-service');
@@ -272,7 +300,7 @@ describe('configurator', () => {
       await page.evaluate(() => navigator.clipboard.writeText('før'));
       // Two wrong ids ("aw" and "123456789"), one line.
       await page.fill('#googleAds', 'aw 123456789');
-      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: ID-en skal se ut som "AW-123456789". Det som ikke er en gyldig ID, lastes ikke.');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: ID-en skal se ut som «AW-123456789». Det som ikke er en gyldig ID, lastes ikke.');
       await page.click('#copy');
       await expect.poll(() => page.locator('#copied').innerText()).toBe('Ikke kopiert: rett først det som er merket «Feil» (Google Ads-ID).');
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('før');
@@ -302,7 +330,7 @@ describe('configurator', () => {
       await page.click('#copy');
       await expect.poll(() => page.locator('#copied').innerText()).toBe('Ikke kopiert: rett først det som er merket «Feil» (Adressen til personvernerklæringen).');
       await page.fill('#privacyUrl', 'javascript:alert(1)');
-      await expect.poll(() => said.innerText()).toBe('Feil: "javascript:alert(1)" er ikke en nettadresse; skriv en sti som "/personvern/" eller en full https://-adresse.');
+      await expect.poll(() => said.innerText()).toBe('Feil: «javascript:alert(1)» er ikke en nettadresse; skriv en sti som «/personvern/» eller en full https://-adresse.');
       for (const fine of ['/personvern/', 'https://www.stressfri.no/personvern/']) {
         await page.fill('#privacyUrl', fine);
         await expect.poll(() => messages(page)).toEqual([]);
@@ -311,6 +339,93 @@ describe('configurator', () => {
       await close();
     }
   });
+
+  it('folds the technical choices away under one closed disclosure named for who they are for, opened by keyboard, and open by itself when a field in it says «Feil»', () =>
+    withTag(async (page) => {
+      const technical = page.locator('#technical');
+      const isOpen = () => technical.evaluate((d) => (d as HTMLDetailsElement).open);
+      // One native disclosure holds both boxes; closed, neither box's choices show.
+      expect(await page.locator('details > summary').allInnerTexts()).toEqual(['For den som hjelper deg med nettstedet']);
+      expect(await technical.locator('legend').allTextContents()).toEqual(['Hvordan skal koden se ut?', 'Hvor skal filen hentes fra?']);
+      expect(await isOpen()).toBe(false);
+      expect(await page.isVisible('input[name="form"][value="sync"]')).toBe(false);
+      expect(await page.isVisible('input[name="hosting"][value="pages"]')).toBe(false);
+      expect(await axe(page)).toEqual([]);
+
+      // The keyboard opens and closes it, as a helper without a mouse would.
+      await page.focus('#technical > summary');
+      await page.keyboard.press('Enter');
+      await expect.poll(isOpen).toBe(true);
+      expect(await page.isVisible('input[name="hosting"][value="pages"]')).toBe(true);
+      expect(await axe(page)).toEqual([]);
+      await page.keyboard.press(' ');
+      await expect.poll(isOpen).toBe(false);
+
+      // A folder address without "/" is an error; closed again, the next change opens it, so the owner sees the error.
+      await page.keyboard.press(' ');
+      await page.check('input[name="hosting"][value="folder"]');
+      await page.fill('#ownFolder', 'samtykke/');
+      await expect.poll(() => page.locator('#ownFolder-msg').innerText()).toBe('Feil: Skriv adressen med / foran, f.eks. /samtykke/, eller hele adressen med https://. Uten / peker den et annet sted på hver underside.');
+      await page.click('#technical > summary');
+      await expect.poll(isOpen).toBe(false);
+      await page.fill('#googleAds', 'AW-123456789');
+      await expect.poll(isOpen).toBe(true);
+      expect(await page.isVisible('#ownFolder-msg')).toBe(true);
+      expect(await page.getAttribute('#ownFolder', 'aria-invalid')).toBe('true');
+      await page.click('#copy');
+      await expect.poll(() => page.locator('#copied').innerText()).toBe('Ikke kopiert: rett først det som er merket «Feil» (Adressen til mappen du laster opp i).');
+      await page.fill('#ownFolder', '/samtykke/');
+      await expect.poll(() => messages(page)).toEqual([]);
+    }));
+
+  it('shows no code to select by hand while a field says «Feil», only what to fix first, and the code again, exactly what «Kopier» copies, once it is fixed', () =>
+    withTag(async (page, tag) => {
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
+      await page.fill('#googleAds', 'AW-12');
+      await expect.poll(() => code(page)).toBe('Koden kommer her når du har rettet det som er merket «Feil» (Google Ads-ID).');
+      // Selected by hand, the box holds no code to take, nor does the page anywhere.
+      await page.evaluate(() => getSelection()?.selectAllChildren(document.querySelector('#code')!));
+      expect(await page.evaluate(() => String(getSelection()))).not.toContain('<script');
+      expect(await page.locator('body').innerText()).not.toContain('data-google-ads');
+      expect(await axe(page)).toEqual([]);
+
+      await page.fill('#googleAds', 'AW-123456789');
+      await expect.poll(() => code(page)).toContain('data-google-ads="AW-123456789"');
+      const shown = await code(page);
+      expect(shown.replace(' data-google-ads="AW-123456789"', '')).toBe(tag);
+      await copiesExactly(page, shown);
+    }));
+
+  it('holds the consent log’s address to https:// or a path from /, and a service’s privacy page to a full https:// address, each said under its field, and copies no code with them', () =>
+    withTag(async (page) => {
+      await page.fill('#logUrl', 'logg.stressfri.no/v1/consents');
+      await expect.poll(() => page.locator('#logUrl-msg').innerText()).toBe('Feil: Skriv hele adressen med https://, f.eks. https://logg.dittnettsted.no/v1/consents, eller med / foran hvis loggen ligger på nettstedet ditt.');
+      expect(await page.getAttribute('#logUrl', 'aria-invalid')).toBe('true');
+      // From an https page the browser sends nothing to http.
+      await page.fill('#logUrl', 'http://logg.stressfri.no/v1/consents');
+      await expect.poll(() => page.locator('#logUrl-msg').innerText()).toContain('Feil: Skriv hele adressen med https://');
+      await page.click('#copy');
+      await expect.poll(() => page.locator('#copied').innerText()).toBe('Ikke kopiert: rett først det som er merket «Feil» (Adressen til samtykkeloggen).');
+      for (const fine of ['/v1/consents', 'https://logg.stressfri.no/v1/consents']) {
+        await page.fill('#logUrl', fine);
+        await expect.poll(() => messages(page)).toEqual([]);
+      }
+
+      const service = await addService(page, { id: 'hano', name: 'Hano timebestilling', provider: 'Hano AS', description: 'Viser timebestillingen vår.' });
+      await expect.poll(() => messages(page)).toEqual([]);
+      for (const wrong of ['hano.no/personvern', '/personvern']) {
+        await service.locator('[name="privacyUrl"]').fill(wrong);
+        await expect.poll(() => service.locator('.msg').innerText(), { message: wrong }).toBe(
+          'Feil: Leverandørens personvernside: skriv hele adressen med https://, f.eks. https://hano.no/personvern. Siden ligger hos leverandøren, ikke på nettstedet ditt.',
+        );
+        expect(await service.locator('[name="privacyUrl"]').getAttribute('aria-invalid')).toBe('true');
+      }
+      await page.click('#copy');
+      await expect.poll(() => page.locator('#copied').innerText()).toBe('Ikke kopiert: rett først det som er merket «Feil» (Leverandørens personvernside).');
+      await service.locator('[name="privacyUrl"]').fill('https://hano.no/personvern');
+      await expect.poll(() => messages(page)).toEqual([]);
+      expect(await code(page)).toContain('"privacyUrl": "https://hano.no/personvern"');
+    }));
 
   it('on a 320 px phone, «Kopier» is within a screen of the code’s heading, and no choice in a dropdown is cut off', async () => {
     const context = await site.browser.newContext({ viewport: { width: 320, height: 640 } });
@@ -332,6 +447,13 @@ describe('configurator', () => {
         }),
       );
       expect(tooWide).toEqual([]);
+      // The technical choices fit too, folded and open: nothing scrolls sideways.
+      const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(await sideways()).toBe(0);
+      await openTechnical(page);
+      await page.check('input[name="hosting"][value="folder"]');
+      await expect.poll(() => page.locator('#own-files li').count()).toBeGreaterThan(1);
+      expect(await sideways()).toBe(0);
     } finally {
       await context.close();
     }
@@ -356,6 +478,7 @@ describe('configurator', () => {
     try {
       const tag = await tagOf(page);
       expect(await axe(page)).toEqual([]);
+      await openTechnical(page);
       await page.check('input[name="hosting"][value="folder"]');
       await page.fill('#googleAds', 'G-ABC123XYZ');
       await expect.poll(() => page.locator('#own-files li').count()).toBeGreaterThan(1);
@@ -366,9 +489,7 @@ describe('configurator', () => {
       await page.check('input[name="hosting"][value="pages"]');
       await page.fill('#googleAds', '');
       await expect.poll(() => code(page)).toBe(tag);
-      await page.click('#copy');
-      await expect.poll(() => page.locator('#copied').innerText()).toBe('Kopiert.');
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(tag);
+      await copiesExactly(page, tag);
     } finally {
       await close();
     }
@@ -387,18 +508,19 @@ describe('configurator', () => {
       await page.selectOption('#reopen', 'bottom-right');
       await page.fill('#logUrl', `${LOG}/v1/consents`);
       await page.fill('#theme-accent', '#aa0000');
-      await page.click('#add-service');
-      const service = page.locator('fieldset.service').first();
-      await service.locator('[name="id"]').fill('chat-widget');
-      await service.locator('[name="name"]').fill('Chat');
+      const service = await addService(page, {
+        id: 'chat-widget',
+        name: 'Chat',
+        provider: 'Chat AS',
+        description: 'Lets you chat with us.',
+        src: '/widgets/chat.js',
+        block: 'chat.example.no',
+        cookies: 'chat_id | Keeps the conversation | 30 days',
+      });
       await service.locator('[name="purpose"]').selectOption('functional');
-      await service.locator('[name="provider"]').fill('Chat AS');
-      await service.locator('[name="description"]').fill('Lets you chat with us.');
-      await service.locator('[name="src"]').fill('/widgets/chat.js');
-      await service.locator('[name="block"]').fill('chat.example.no');
       await service.locator('[name="transfer"]').check();
-      await service.locator('[name="cookies"]').fill('chat_id | Keeps the conversation | 30 days');
       // The mock site's file space, which serves the built folder (with CORS), as an owner's web space would.
+      await openTechnical(page);
       await page.check('input[name="hosting"][value="folder"]');
       await page.fill('#ownFolder', FILES_ORIGIN);
       await tagOf(page);

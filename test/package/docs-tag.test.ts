@@ -63,7 +63,11 @@ describe('the example tags in the README and the owner guide', () => {
             else await page.fill(`#${name}`, value);
           }
           // The form the marker asks for: the inline one is the configurator's default.
-          if (args.includes('--sync')) await page.check('input[name="form"][value="sync"]');
+          if (args.includes('--sync')) {
+            // The choice is folded away under the technical disclosure, which a helper opens first.
+            await page.click('#technical > summary');
+            await page.check('input[name="form"][value="sync"]');
+          }
           const expected = command(args);
           await expect.poll(() => page.locator('#code').innerText(), { message: `${doc}: ${args.join(' ')}` }).toBe(expected);
         } finally {

@@ -49,12 +49,21 @@ describe('the configurator’s messages in bokmål', () => {
     const [left] = check({ privacyUrl: '/p/', services: [{ ...service, provider: '' }] }, SITE);
     expect(inBokmal(left!.text)).toBe('services[0].provider: må nevne selskapet som mottar opplysningene. Tjenesten blir utelatt.');
     const [log] = check({ privacyUrl: '/p/', logUrl: 'ftp://log.example.no/' }, SITE);
-    expect(inBokmal(log!.text)).toBe('logUrl: "ftp://log.example.no/" er ikke en nettadresse; skriv en sti som "/personvern/" eller en full https://-adresse.');
+    expect(inBokmal(log!.text)).toBe('logUrl: «ftp://log.example.no/» er ikke en nettadresse; skriv en sti som «/personvern/» eller en full https://-adresse.');
   });
 
   it('words a wrong id by what a right one looks like, without the value, so several wrong ids in a field read alike', () => {
     const said = check({ privacyUrl: '/p/', googleAds: 'aw 123456789' }, SITE).map((m) => inBokmal(m.text));
-    expect(said).toEqual(Array(2).fill('googleAds: ID-en skal se ut som "AW-123456789". Det som ikke er en gyldig ID, lastes ikke.'));
+    expect(said).toEqual(Array(2).fill('googleAds: ID-en skal se ut som «AW-123456789». Det som ikke er en gyldig ID, lastes ikke.'));
+  });
+
+  it('quotes values and examples in «», as Norwegian text does, and leaves a shape of code as code', () => {
+    const said = messages.map((m) => inBokmal(m.text) ?? '');
+    // Straight quotes only inside { … }, a shape of code the owner would copy.
+    expect(said.filter((text) => text.replace(/\{.*\}/gs, '').includes('"'))).toEqual([]);
+    expect(said).toContain('services[0].cookies[0]: må være { name: "_fbp", purpose: "…", lifetime: "90 dager" } (et navn som slutter på * gjelder alle som begynner slik). Tjenesten blir utelatt.');
+    const [quote] = check({ privacyUrl: '/p/', theme: { accent: 'a"b' } }, SITE);
+    expect(inBokmal(quote!.text)).toBe('theme.accent: «a"b» er ikke tillatt; gi en farge som «#0b5cad». Blir oversett.');
   });
 
   it('leaves a message it does not know as the script wrote it (null), rather than guessing', () => {
