@@ -88,10 +88,13 @@ export const en: CheckTexts = {
   decisionNone: 'No choice has been made yet: everything below happened before a choice.',
   decisionHere: (seconds, choice) => `The choice was made after ${seconds} s on this page view. ${choice}`,
   decisionEarlier: (date, choice) => `The choice was made on an earlier visit (${date}). ${choice}`,
+  decisionChanged: (seconds, choice) => `The choice was changed after ${seconds} s. ${choice}`,
   granted: (names) => `Accepted: ${names}.`,
   rejected: 'Rejected: everything not necessary.',
+  withdrawn: 'Withdrawn: the banner asks again.',
   before: 'Before the choice',
   after: 'After the choice',
+  afterChanged: 'The choice was changed on this page view. Each request is judged by the choice in force when it was made.',
   request: (host, kind, seconds) => `${host} (${kind}, after ${seconds} s)`,
   /** What kind of thing a request or a held element fetched, by the browser's word for it. */
   kinds: { script: 'code', link: 'file', css: 'file from a style sheet', img: 'image', image: 'image', iframe: 'embedded frame', fetch: 'data request', xmlhttprequest: 'data request', beacon: 'measurement sent', video: 'video', audio: 'audio', other: 'other' },

@@ -97,10 +97,16 @@ export const nb = {
   decisionNone: 'Ingen valg er tatt ennå: alt under skjedde før et valg.',
   decisionHere: (seconds: string, choice: string) => `Valget ble tatt etter ${seconds} s på denne sidevisningen. ${choice}`,
   decisionEarlier: (date: string, choice: string) => `Valget ble tatt ved et tidligere besøk (${date}). ${choice}`,
+  /** The visitor changed the choice on this page (the button to open the banner again); `choice` as for the first. */
+  decisionChanged: (seconds: string, choice: string) => `Valget ble endret etter ${seconds} s. ${choice}`,
   granted: (names: string) => `Godtatt: ${names}.`,
   rejected: 'Avvist: alt som ikke er nødvendig.',
+  /** Every choice withdrawn at once (no decision stands): nothing is granted, and the banner asks again. */
+  withdrawn: 'Trukket tilbake: banneret spør på nytt.',
   before: 'Før valget',
   after: 'Etter valget',
+  /** Under «Etter valget» once the choice has changed on this page: a request made under the old choice is judged by it. */
+  afterChanged: 'Valget ble endret på denne sidevisningen. Hver forespørsel er vurdert etter valget som gjaldt da den ble gjort.',
   request: (host: string, kind: string, seconds: string) => `${host} (${kind}, etter ${seconds} s)`,
   /** What kind of thing a request or a held element fetched, by the browser's word for it. */
   kinds: { script: 'skript', link: 'fil', css: 'fil fra et stilark', img: 'bilde', image: 'bilde', iframe: 'innebygd ramme', fetch: 'dataforespørsel', xmlhttprequest: 'dataforespørsel', beacon: 'måling sendt', video: 'video', audio: 'lyd', other: 'annet' } as Record<string, string>,

@@ -89,10 +89,13 @@ export const nn: CheckTexts = {
   decisionNone: 'Ikkje noko val er teke enno: alt under skjedde før eit val.',
   decisionHere: (seconds, choice) => `Valet vart teke etter ${seconds} s på denne sidevisinga. ${choice}`,
   decisionEarlier: (date, choice) => `Valet vart teke ved eit tidlegare besøk (${date}). ${choice}`,
+  decisionChanged: (seconds, choice) => `Valet vart endra etter ${seconds} s. ${choice}`,
   granted: (names) => `Godteke: ${names}.`,
   rejected: 'Avvist: alt som ikkje er naudsynt.',
+  withdrawn: 'Trekt tilbake: banneret spør på nytt.',
   before: 'Før valet',
   after: 'Etter valet',
+  afterChanged: 'Valet vart endra på denne sidevisinga. Kvar førespurnad er vurdert etter valet som galdt då han vart gjord.',
   request: (host, kind, seconds) => `${host} (${kind}, etter ${seconds} s)`,
   /** What kind of thing a request or a held element fetched, by the browser's word for it. */
   kinds: { script: 'skript', link: 'fil', css: 'fil frå eit stilark', img: 'bilete', image: 'bilete', iframe: 'innebygd ramme', fetch: 'dataførespurnad', xmlhttprequest: 'dataførespurnad', beacon: 'måling send', video: 'video', audio: 'lyd', other: 'anna' },
