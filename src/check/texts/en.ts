@@ -87,7 +87,7 @@ export const en: CheckTexts = {
   view: 'What this page view did',
   decisionNone: 'No choice has been made yet: everything below happened before a choice.',
   decisionHere: (seconds, choice) => `The choice was made after ${seconds} s on this page view. ${choice}`,
-  decisionEarlier: (date, choice) => `The choice was made on an earlier visit (${date}). ${choice}`,
+  decisionEarlier: (date, choice) => `The choice was made before this page view (${date}). ${choice}`,
   decisionChanged: (seconds, choice) => `The choice was changed after ${seconds} s. ${choice}`,
   granted: (names) => `Accepted: ${names}.`,
   rejected: 'Rejected: everything not necessary.',

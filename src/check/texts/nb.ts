@@ -96,7 +96,8 @@ export const nb = {
   view: 'Hva denne sidevisningen gjorde',
   decisionNone: 'Ingen valg er tatt ennå: alt under skjedde før et valg.',
   decisionHere: (seconds: string, choice: string) => `Valget ble tatt etter ${seconds} s på denne sidevisningen. ${choice}`,
-  decisionEarlier: (date: string, choice: string) => `Valget ble tatt ved et tidligere besøk (${date}). ${choice}`,
+  /** Made before this page view: on an earlier visit, or on the page view a withdrawal reloaded. */
+  decisionEarlier: (date: string, choice: string) => `Valget ble tatt før denne sidevisningen (${date}). ${choice}`,
   /** The visitor changed the choice on this page (the button to open the banner again); `choice` as for the first. */
   decisionChanged: (seconds: string, choice: string) => `Valget ble endret etter ${seconds} s. ${choice}`,
   granted: (names: string) => `Godtatt: ${names}.`,

@@ -88,7 +88,7 @@ export const nn: CheckTexts = {
   view: 'Kva denne sidevisinga gjorde',
   decisionNone: 'Ikkje noko val er teke enno: alt under skjedde før eit val.',
   decisionHere: (seconds, choice) => `Valet vart teke etter ${seconds} s på denne sidevisinga. ${choice}`,
-  decisionEarlier: (date, choice) => `Valet vart teke ved eit tidlegare besøk (${date}). ${choice}`,
+  decisionEarlier: (date, choice) => `Valet vart teke før denne sidevisinga (${date}). ${choice}`,
   decisionChanged: (seconds, choice) => `Valet vart endra etter ${seconds} s. ${choice}`,
   granted: (names) => `Godteke: ${names}.`,
   rejected: 'Avvist: alt som ikkje er naudsynt.',
