@@ -1,7 +1,8 @@
 import { classify, foreignHost, webAddress } from '../config/trackers';
+import type { Purpose } from '../config/types';
 import { HELD_ATTR, PURPOSES_ATTR, SRC_ATTR, purposesOf } from '../markup';
-import { bad, ok, saidOf, same, seconds, warn, type Line, type Look, type Section } from './model';
 import { grantedAt, inForce } from './decisions';
+import { bad, ok, saidOf, same, seconds, warn, type Line, type Look, type Section } from './model';
 import { frameRequests } from './released';
 import { purposeName, showLabel } from './texts';
 
@@ -38,7 +39,10 @@ export function requests(look: Look): Section[] {
     else if (grantedAt(decisions, at, tracker.service.purpose)) line = ok(`${label}: ${t.consented(purposeName(look, tracker.service.purpose))}`);
     else if (shown.has(e)) line = ok(`${label}: ${t.shown(showLabel(look))}`);
     else if (tracker.google && config.mode === 'advanced') line = ok(`${label}: ${t.advanced}`);
-    else line = { ...bad(`${label}: ${decided ? t.refused : early.has(e.name) ? t.leakEarly : t.leak}`, e.initiatorType === 'iframe' ? t.frameFix : leakFix(look, e.name)), about: e.name };
+    else {
+      const fix = e.initiatorType === 'iframe' ? t.frameFix : stillRunning(look, at, tracker.service.purpose) ? t.stillRunningFix : leakFix(look, e.name);
+      line = { ...bad(`${label}: ${decided ? t.refused : early.has(e.name) ? t.leakEarly : t.leak}`, fix), about: e.name };
+    }
     (decided ? after : before).push(line);
   }
   const requested = new Set(entries.map((e) => e.name));
@@ -53,6 +57,15 @@ export function requests(look: Look): Section[] {
     },
     { title: t.held, lines: held(look, requested, fault) },
   ];
+}
+
+/**
+ * Whether a request made at `at`, not granted then, can be code an earlier grant on this page let
+ * run, still going after the visitor withdrew it: the paste is set not to reload the page on a
+ * withdrawal (by default it reloads, and then such code is gone). A withdrawal must stop it (UI-10).
+ */
+function stillRunning({ config, decisions }: Look, at: number, purpose: Purpose): boolean {
+  return !config.reloadOnWithdraw && decisions.some((d) => d.at <= at && grantedAt(decisions, d.at, purpose));
 }
 
 /**

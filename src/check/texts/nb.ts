@@ -126,6 +126,9 @@ export const nb = {
     ' ⟨eller merk koden: type="text/plain" data-samtykke="…", data-src for en iframe⟩',
   /** A frame (a video or a map) the page's own HTML loaded before the choice: its markup is the fix, not a Google ID. */
   frameFix: 'Videoen eller kartet er limt inn som vanlig kode i siden, så nettleseren henter det med en gang. Åpne HTML-blokken der det står, endre koden slik «Videoer og kart» i veiledningen viser, og publiser. Da vises det først når den besøkende har sagt ja. ⟨<iframe data-samtykke="marketing" data-src="…">⟩',
+  /** Code a grant on this page let run, still fetching after the visitor withdrew it: the paste is set not to reload the page then. */
+  stillRunningFix:
+    'Koden til banneret er satt til ikke å laste siden på nytt når den besøkende trekker tilbake et ja, så kode som alt kjører, fortsetter å hente. Lag koden på nytt i samtykke-verktøyet (steg 1–3 i veiledningen), og lim den inn i stedet for den gamle (steg 4): da lastes siden på nytt, og koden stopper. ⟨data-reload-on-withdraw="false"⟩',
   consented: (purpose: string) => `etter samtykke (${purpose})`,
   /** A frame the visitor showed with the placeholder's button (`button`: its label): a yes to that content only. */
   shown: (button: string) => `vist fordi den besøkende trykket «${button}» i boksen banneret viste i stedet for den. Det er et ja til akkurat dette innholdet, så det er ingen feil. ⟨samtykke for denne ene rammen⟩`,
