@@ -3,7 +3,7 @@ import { consentMode } from './consent-mode';
 import { unnamedEmbeds } from './embeds';
 import { installation } from './install';
 import type { Look, Section } from './model';
-import { decisionLine, requests } from './requests';
+import { decisionLines, requests } from './requests';
 import { messages, settings, type PrivacyAnswer } from './settings';
 import { storage } from './storage';
 
@@ -27,7 +27,7 @@ export function inspect(look: Look, privacy: PrivacyAnswer): Section[] {
     { title: t.settings, lines: settings(look, privacy, addresses, unnamed), parts: [said.length ? { title: t.messages, note: t.messagesNote, lines: said } : { title: t.messages, lines: [{ tone: 'ok', text: t.messagesNone }] }] },
     {
       title: t.view,
-      lines: [decisionLine(look)],
+      lines: decisionLines(look),
       parts: [...fetched, { title: t.storage, lines: storage(look) }, { title: t.consentMode, lines: consentMode(look) }],
     },
   ];

@@ -1,6 +1,7 @@
 import type { Config } from '../config/types';
 import type { Reported } from '../core/report';
 import type { ConsentStore } from '../core/store';
+import type { Decision } from './decisions';
 import type { CheckTexts } from './texts/nb';
 
 /**
@@ -29,7 +30,7 @@ export interface Section {
   readonly parts?: readonly Section[];
 }
 
-/** What every part of the check reads: what the engine handed over (open.ts), the owner's words, the moment of the decision. */
+/** What every part of the check reads: what the engine handed over (open.ts), the owner's words, the decisions and their moments. */
 export interface Look {
   readonly config: Config;
   readonly store: ConsentStore;
@@ -40,8 +41,11 @@ export interface Look {
   readonly t: CheckTexts;
   /** What samtykke let load on purpose: a grant's release, or a frame the visitor showed with «Vis innhold». */
   readonly released: Pick<WeakSet<Element>, 'has'>;
-  /** When the decision in force was made (epoch ms; before this page view when made earlier), or null while none is. */
-  readonly decidedAt: number | null;
+  /**
+   * Every decision the check saw, in order: the one stored when it opened (its moment before this
+   * page view when made earlier), then each the visitor made on this page. Empty while none is.
+   */
+  readonly decisions: readonly Decision[];
 }
 
 export const ok = (text: string): Line => ({ tone: 'ok', text });

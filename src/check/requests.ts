@@ -1,18 +1,23 @@
 import { classify, foreignHost, webAddress } from '../config/trackers';
+import type { Purpose } from '../config/types';
 import { HELD_ATTR, PURPOSES_ATTR, SRC_ATTR, purposesOf } from '../markup';
+import { grantedAt, inForce } from './decisions';
 import { bad, ok, saidOf, same, seconds, warn, type Line, type Look, type Section } from './model';
 import { frameRequests } from './released';
 import { purposeName, showLabel } from './texts';
 
 /**
  * Every request this page view made to another site (Resource Timing), split at the moment of
- * the decision, each marked: a tracker before its purpose was granted is red; one after, green;
- * anything else another site served, necessary or unknown. A frame samtykke released while its
- * purpose was not granted is green too: only the visitor's «Vis innhold» on its placeholder does
- * that (a grant releases at its decision), a consent to that one content. Then everything held now.
+ * the first decision, each marked by the decision in force when it was made (the visitor may
+ * change it on the page): a tracker made while its purpose was not granted (before any choice,
+ * after a refusal or a withdrawal) is red; one made while it was, green, even if the visitor has
+ * withdrawn it since; anything else another site served, necessary or unknown. A frame samtykke
+ * released while its purpose was not granted is green too: only the visitor's «Vis innhold» on
+ * its placeholder does that (a grant releases at its decision), a consent to that one content.
+ * Then everything held now.
  */
 export function requests(look: Look): Section[] {
-  const { t, config, store, decidedAt, tag, released } = look;
+  const { t, config, decisions, tag, released } = look;
   const own = tag?.src ? new URL(tag.src).hostname : null;
   const before: Line[] = [];
   const after: Line[] = [];
@@ -25,16 +30,19 @@ export function requests(look: Look): Section[] {
     const host = foreignHost(e.name, location.hostname, config.cookieDomain);
     if (!host || host === own) continue;
     const at = performance.timeOrigin + e.startTime;
-    const decided = decidedAt !== null && at >= decidedAt;
+    const decided = inForce(decisions, at) !== undefined;
     const label = t.request(host, kindOf(look, e.initiatorType), seconds(e.startTime));
     const tracker = classify(e.name, config);
     let line: Line;
     if (!tracker) line = warn(`${label}: ${t.unknown}`, t.unknownHostFix);
     else if (tracker.service.purpose === 'necessary') line = ok(`${label}: ${t.necessary}`);
-    else if (decided && store.granted(tracker.service.purpose)) line = ok(`${label}: ${t.consented(purposeName(look, tracker.service.purpose))}`);
+    else if (grantedAt(decisions, at, tracker.service.purpose)) line = ok(`${label}: ${t.consented(purposeName(look, tracker.service.purpose))}`);
     else if (shown.has(e)) line = ok(`${label}: ${t.shown(showLabel(look))}`);
     else if (tracker.google && config.mode === 'advanced') line = ok(`${label}: ${t.advanced}`);
-    else line = { ...bad(`${label}: ${decided ? t.refused : early.has(e.name) ? t.leakEarly : t.leak}`, e.initiatorType === 'iframe' ? t.frameFix : leakFix(look, e.name)), about: e.name };
+    else {
+      const fix = e.initiatorType === 'iframe' ? t.frameFix : stillRunning(look, at, tracker.service.purpose) ? t.stillRunningFix : leakFix(look, e.name);
+      line = { ...bad(`${label}: ${decided ? t.refused : early.has(e.name) ? t.leakEarly : t.leak}`, fix), about: e.name };
+    }
     (decided ? after : before).push(line);
   }
   const requested = new Set(entries.map((e) => e.name));
@@ -42,9 +50,22 @@ export function requests(look: Look): Section[] {
   const fault = (url: string) => ([[t.before, before], [t.after, after]] as const).find(([, lines]) => lines.some((l) => l.tone === 'bad' && l.about === url))?.[0];
   return [
     { title: t.before, lines: before.length ? before : [ok(t.noRequests)] },
-    { title: t.after, lines: decidedAt === null ? [ok(t.decisionNone)] : after.length ? after : [ok(t.noRequests)] },
+    {
+      title: t.after,
+      ...(decisions.length > 1 && { note: t.afterChanged }),
+      lines: decisions.length ? (after.length ? after : [ok(t.noRequests)]) : [ok(t.decisionNone)],
+    },
     { title: t.held, lines: held(look, requested, fault) },
   ];
+}
+
+/**
+ * Whether a request made at `at`, not granted then, can be code an earlier grant on this page let
+ * run, still going after the visitor withdrew it: the paste is set not to reload the page on a
+ * withdrawal (by default it reloads, and then such code is gone). A withdrawal must stop it (UI-10).
+ */
+function stillRunning({ config, decisions }: Look, at: number, purpose: Purpose): boolean {
+  return !config.reloadOnWithdraw && decisions.some((d) => d.at <= at && grantedAt(decisions, d.at, purpose));
 }
 
 /**
@@ -88,12 +109,15 @@ function held(look: Look, requested: Set<string>, fault: (url: string) => string
   return lines.length ? lines : [ok(t.noneHeld)];
 }
 
-/** The decision in force in one line: when it was made and what it granted. */
-export function decisionLine(look: Look): Line {
-  const { t, store, decidedAt, config } = look;
-  if (decidedAt === null) return ok(t.decisionNone);
-  const names = config.purposes.filter((p) => store.granted(p)).map((p) => purposeName(look, p));
-  const granted = names.length ? t.granted(names.join(', ')) : t.rejected;
-  const since = decidedAt - performance.timeOrigin;
-  return ok(since >= 0 ? t.decisionHere(seconds(since), granted) : t.decisionEarlier(new Date(decidedAt).toLocaleString(t.locale), granted));
+/** Each decision in a line, in order: when it was made (the first) or changed (each after it), and what it granted. */
+export function decisionLines(look: Look): Line[] {
+  const { t, decisions, config } = look;
+  if (!decisions.length) return [ok(t.decisionNone)];
+  return decisions.map(({ at, choices }, i) => {
+    const names = config.purposes.filter((p) => choices?.[p] === true).map((p) => purposeName(look, p));
+    const granted = !choices ? t.withdrawn : names.length ? t.granted(names.join(', ')) : t.rejected;
+    const since = at - performance.timeOrigin;
+    if (i) return ok(t.decisionChanged(seconds(since), granted));
+    return ok(since >= 0 ? t.decisionHere(seconds(since), granted) : t.decisionEarlier(new Date(at).toLocaleString(t.locale), granted));
+  });
 }

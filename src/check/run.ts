@@ -3,6 +3,7 @@ import { whenParsed } from '../core/ready';
 import { visitorLang } from '../i18n/lang';
 import { styles } from '../shell/sheet';
 import { cookieStore } from '../storage/cookie';
+import type { Decision } from './decisions';
 import { inspect } from './inspect';
 import type { Look } from './model';
 import type { RunCheck } from './open';
@@ -34,20 +35,23 @@ export const runCheck: RunCheck = (config, store, tag, said, released) => {
   const there = document.querySelector(TAG);
   if (there) return there.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
   const t = CHECK_TEXTS[visitorLang(config)];
-  // The decision's moment. The record keeps whole seconds, and the engine's own listeners (which
+  // Each decision's moment. The record keeps whole seconds, and the engine's own listeners (which
   // load what was granted) run before ours, so neither "now" nor the record is it: the latest
   // click before the decision is, when it falls in the record's second (a choice made by click or
   // key). Otherwise the record's second, which can only count a request as after: never a false red.
-  let decidedAt = store.record ? Date.parse(store.record.time) : null;
+  // A withdrawal of everything (no record) releases nothing, so its moment is when we hear of it.
+  // Every decision is kept: a request is judged by the one in force when it was made.
+  const now = () => performance.timeOrigin + performance.now();
+  const decisions: Decision[] = store.record ? [{ at: Date.parse(store.record.time), choices: store.record.choices }] : [];
   let clicked = -Infinity;
-  addEventListener('click', () => (clicked = performance.timeOrigin + performance.now()), true);
+  addEventListener('click', () => (clicked = now()), true);
   let privacy: PrivacyAnswer = { state: 'asking' };
   let update = () => {};
   store.subscribe((next, prev) => {
-    if (next?.time !== prev?.time || next?.id !== prev?.id) decidedAt = next ? Math.max(Date.parse(next.time), clicked) : null;
+    if (next?.time !== prev?.time || next?.id !== prev?.id) decisions.push({ at: next ? Math.max(Date.parse(next.time), clicked) : now(), choices: next?.choices ?? null });
     update();
   });
-  const look = (): Look => ({ config, store, tag, said, released, t, decidedAt });
+  const look = (): Look => ({ config, store, tag, said, released, t, decisions });
 
   const host = document.createElement(TAG);
   const root = host.attachShadow({ mode: 'open' });

@@ -376,6 +376,105 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     expect(lines.find((l) => l.section === STORAGE && l.text.startsWith('_gcl_au'))).toMatchObject({ tone: 'ok', text: '_gcl_au (informasjonskapsel): oppgitt under Google Ads.' });
   });
 
+  describe('a choice changed on the same page (the reopen button): each request judged by the choice in force when it was made', () => {
+    /** YouTube named; `reload: false` is the owner's setting for a withdrawal that does not reload the page. */
+    const changing = (reload = true) => 'data-google-ads="AW-123456789" data-privacy-url="/personvern/" data-embeds="youtube"' + (reload ? '' : ' data-reload-on-withdraw="false"');
+    const reopen = (site: Site) => site.page.getByRole('button', { name: 'Innstillinger for informasjonskapsler' }).click();
+    /** The lines about what the page requested, before and after the choice. */
+    const requested = (lines: Shown[]) => lines.filter((l) => l.section === 'Før valget' || l.section === 'Etter valget');
+    const decided = (lines: Shown[]) => lines.filter((l) => l.section === 'Hva denne sidevisningen gjorde').map((l) => l.text);
+    const NONE = { section: 'Før valget', tone: 'ok', text: 'Ingen forespørsler til andre nettsteder.', fix: '' };
+    const AFTER_NONE = { ...NONE, section: 'Etter valget' };
+    const consented = (host: string, kind: string) => ({ section: 'Etter valget', tone: 'ok', text: expect.stringMatching(new RegExp(`^${host.replaceAll('.', '\\.')} \\(${kind}, etter [\\d,]+ s\\): etter samtykke \\(Markedsføring\\)$`)), fix: '' });
+    const UNDER_GRANT = [NONE, consented('www.googletagmanager.com', 'skript'), consented('www.youtube.com', 'innebygd ramme')];
+    /** How the decision list starts: «Godta alle» on this page view, or stored before it. */
+    const granted = (returning: boolean) =>
+      expect.stringMatching(returning ? /^Valget ble tatt før denne sidevisningen \(.+\)\. Godtatt: Markedsføring\.$/ : /^Valget ble tatt etter [\d,]+ s på denne sidevisningen\. Godtatt: Markedsføring\.$/);
+    const CHANGED_NOTE = 'Valget ble endret på denne sidevisningen. Hver forespørsel er vurdert etter valget som gjaldt da den ble gjort.';
+    /** The panel has taken up «Avvis alle»: the decision it names refuses all. */
+    const refused = (p: { lines: Shown[] }) => decided(p.lines).some((text) => text.endsWith('Avvist: alt som ikke er nødvendig.'));
+    const panelText = (site: Site) => site.page.evaluate(() => document.querySelector('samtykke-check')!.shadowRoot!.textContent);
+
+    /** A fresh visitor's «Godta alle», or (`returning`) one stored on an earlier visit: the page with the check open, Google's tag and the video loaded under it. */
+    async function underGrant(reload: boolean, returning: boolean): Promise<Site> {
+      const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ attrs: changing(reload), body: VIDEO }) } });
+      if (returning) {
+        await site.goto('/');
+        await click(site, 'Godta alle');
+        await site.settled();
+      }
+      await site.goto('/?samtykke=sjekk');
+      if (!returning) {
+        await panelWhen(site.page, privacyAnswered);
+        await click(site, 'Godta alle');
+      }
+      const { lines } = await panelWhen(site.page, (p) => privacyAnswered(p) && p.lines.filter((l) => l.section === 'Etter valget').length === 2);
+      expect(requested(lines)).toEqual(UNDER_GRANT);
+      return site;
+    }
+
+    for (const returning of [false, true]) {
+      const start = returning ? 'a returning visitor’s stored «Godta alle»' : '«Godta alle»';
+      it(`${start}, then «Avvis alle» without a reload: what was fetched under the grant stays green after consent, not «hentet før den besøkende hadde valgt»; the change is listed and explained`, async () => {
+        const site = await underGrant(false, returning);
+        await reopen(site);
+        await click(site, 'Avvis alle');
+        const { lines } = await panelWhen(site.page, refused);
+        expect(requested(lines)).toEqual(UNDER_GRANT);
+        expect(marked(lines, 'bad')).toEqual([]);
+        expect(decided(lines)).toEqual([granted(returning), expect.stringMatching(/^Valget ble endret etter [\d,]+ s\. Avvist: alt som ikke er nødvendig\.$/)]);
+        expect(await panelText(site)).toContain(CHANGED_NOTE);
+      });
+
+      it(`${start}, then «Avvis alle» (the page reloads, as code had run): the new page view reads clean, the refusal made before it`, async () => {
+        const site = await underGrant(true, returning);
+        await reopen(site);
+        await Promise.all([site.page.waitForEvent('load'), click(site, 'Avvis alle')]);
+        const { lines } = await panelWhen(site.page, privacyAnswered);
+        expect(requested(lines)).toEqual([NONE, AFTER_NONE]);
+        expect(marked(lines, 'bad')).toEqual([]);
+        expect(decided(lines)).toEqual([expect.stringMatching(/^Valget ble tatt før denne sidevisningen \(.+\)\. Avvist: alt som ikke er nødvendig\.$/)]);
+      });
+    }
+
+    it('a tag that keeps sending after «Avvis alle» (no reload) is red: the withdrawal must stop it', async () => {
+      const site = await underGrant(false, false);
+      await reopen(site);
+      await click(site, 'Avvis alle');
+      await panelWhen(site.page, refused);
+      await site.page.evaluate((url) => void fetch(url, { mode: 'no-cors' }), ADS_TAG + '&again=1');
+      const { lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.tone === 'bad'));
+      expect(marked(lines, 'bad')).toEqual([
+        { section: 'Etter valget', tone: 'bad', text: expect.stringMatching(/^www\.googletagmanager\.com \(dataforespørsel, etter [\d,]+ s\): hentet uten at den besøkende sa ja$/), fix: expect.stringMatching(/^Slik retter du det: Koden til banneret er satt til ikke å laste siden på nytt når den besøkende trekker tilbake et ja.*\(steg 4\): da lastes siden på nytt, og koden stopper\.$/) },
+      ]);
+      // What was fetched under the grant is still green.
+      expect(requested(lines).slice(0, 3)).toEqual(UNDER_GRANT);
+    });
+
+    it('«Avvis alle», «Vis innhold» on the video, then «Godta alle»: the video stays after the choice, shown by that click; Google after consent', async () => {
+      const site = await sites.open({ pages: { ...PAGES, '/': sitePage({ attrs: changing(), body: VIDEO }) } });
+      await site.goto('/?samtykke=sjekk');
+      await panelWhen(site.page, privacyAnswered);
+      await click(site, 'Avvis alle');
+      await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('Valget ble tatt')));
+      await click(site, 'Vis innhold');
+      await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('www.youtube.com (innebygd ramme,')));
+      await reopen(site);
+      await click(site, 'Godta alle');
+      const { lines } = await panelWhen(site.page, (p) => p.lines.some((l) => l.text.startsWith('www.googletagmanager.com')));
+      expect(requested(lines)).toEqual([
+        NONE,
+        { section: 'Etter valget', tone: 'ok', text: expect.stringContaining(': vist fordi den besøkende trykket «Vis innhold»'), fix: '' },
+        consented('www.googletagmanager.com', 'skript'),
+      ]);
+      expect(marked(lines, 'bad')).toEqual([]);
+      expect(decided(lines)).toEqual([
+        expect.stringMatching(/^Valget ble tatt etter [\d,]+ s på denne sidevisningen\. Avvist: alt som ikke er nødvendig\.$/),
+        expect.stringMatching(/^Valget ble endret etter [\d,]+ s\. Godtatt: Markedsføring\.$/),
+      ]);
+    });
+  });
+
   it('"Prøv som ny besøkende" clears only samtykke’s cookie and reloads with the check open', async () => {
     const site = await sites.open({ pages: PAGES });
     await site.goto('/');

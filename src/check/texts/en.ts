@@ -87,11 +87,14 @@ export const en: CheckTexts = {
   view: 'What this page view did',
   decisionNone: 'No choice has been made yet: everything below happened before a choice.',
   decisionHere: (seconds, choice) => `The choice was made after ${seconds} s on this page view. ${choice}`,
-  decisionEarlier: (date, choice) => `The choice was made on an earlier visit (${date}). ${choice}`,
+  decisionEarlier: (date, choice) => `The choice was made before this page view (${date}). ${choice}`,
+  decisionChanged: (seconds, choice) => `The choice was changed after ${seconds} s. ${choice}`,
   granted: (names) => `Accepted: ${names}.`,
   rejected: 'Rejected: everything not necessary.',
+  withdrawn: 'Withdrawn: the banner asks again.',
   before: 'Before the choice',
   after: 'After the choice',
+  afterChanged: 'The choice was changed on this page view. Each request is judged by the choice in force when it was made.',
   request: (host, kind, seconds) => `${host} (${kind}, after ${seconds} s)`,
   /** What kind of thing a request or a held element fetched, by the browser's word for it. */
   kinds: { script: 'code', link: 'file', css: 'file from a style sheet', img: 'image', image: 'image', iframe: 'embedded frame', fetch: 'data request', xmlhttprequest: 'data request', beacon: 'measurement sent', video: 'video', audio: 'audio', other: 'other' },
@@ -107,6 +110,8 @@ export const en: CheckTexts = {
       : ' Enter the ID in the samtykke tool (step 2), and samtykke loads it itself when the visitor agrees.') +
     ' ⟨or mark the code: type="text/plain" data-samtykke="…", data-src for an iframe⟩',
   frameFix: 'The video or map is pasted as plain code in the page, so the browser fetches it at once. Open the HTML block it is in, change the code as «Videoer og kart» in the guide shows, then publish. It then shows only once the visitor has said yes. ⟨<iframe data-samtykke="marketing" data-src="…">⟩',
+  stillRunningFix:
+    'samtykke is set not to reload the page when the visitor withdraws a yes, so code already running goes on fetching. Make the code again in the samtykke tool (steps 1–3 of the guide), and paste it in place of the old one (step 4): the page then reloads, and the code stops. ⟨data-reload-on-withdraw="false"⟩',
   consented: (purpose) => `after consent (${purpose})`,
   shown: (button) => `shown because the visitor pressed «${button}» in the box samtykke showed in its place. That is a yes to this content alone, so it is no fault. ⟨consent for this one frame⟩`,
   advanced: 'Google fetched before consent without cookies, as the chosen setting for Google allows ⟨Consent Mode: advanced⟩',

@@ -96,11 +96,18 @@ export const nb = {
   view: 'Hva denne sidevisningen gjorde',
   decisionNone: 'Ingen valg er tatt ennå: alt under skjedde før et valg.',
   decisionHere: (seconds: string, choice: string) => `Valget ble tatt etter ${seconds} s på denne sidevisningen. ${choice}`,
-  decisionEarlier: (date: string, choice: string) => `Valget ble tatt ved et tidligere besøk (${date}). ${choice}`,
+  /** Made before this page view: on an earlier visit, or on the page view a withdrawal reloaded. */
+  decisionEarlier: (date: string, choice: string) => `Valget ble tatt før denne sidevisningen (${date}). ${choice}`,
+  /** The visitor changed the choice on this page (the button to open the banner again); `choice` as for the first. */
+  decisionChanged: (seconds: string, choice: string) => `Valget ble endret etter ${seconds} s. ${choice}`,
   granted: (names: string) => `Godtatt: ${names}.`,
   rejected: 'Avvist: alt som ikke er nødvendig.',
+  /** Every choice withdrawn at once (no decision stands): nothing is granted, and the banner asks again. */
+  withdrawn: 'Trukket tilbake: banneret spør på nytt.',
   before: 'Før valget',
   after: 'Etter valget',
+  /** Under «Etter valget» once the choice has changed on this page: a request made under the old choice is judged by it. */
+  afterChanged: 'Valget ble endret på denne sidevisningen. Hver forespørsel er vurdert etter valget som gjaldt da den ble gjort.',
   request: (host: string, kind: string, seconds: string) => `${host} (${kind}, etter ${seconds} s)`,
   /** What kind of thing a request or a held element fetched, by the browser's word for it. */
   kinds: { script: 'skript', link: 'fil', css: 'fil fra et stilark', img: 'bilde', image: 'bilde', iframe: 'innebygd ramme', fetch: 'dataforespørsel', xmlhttprequest: 'dataforespørsel', beacon: 'måling sendt', video: 'video', audio: 'lyd', other: 'annet' } as Record<string, string>,
@@ -119,6 +126,9 @@ export const nb = {
     ' ⟨eller merk koden: type="text/plain" data-samtykke="…", data-src for en iframe⟩',
   /** A frame (a video or a map) the page's own HTML loaded before the choice: its markup is the fix, not a Google ID. */
   frameFix: 'Videoen eller kartet er limt inn som vanlig kode i siden, så nettleseren henter det med en gang. Åpne HTML-blokken der det står, endre koden slik «Videoer og kart» i veiledningen viser, og publiser. Da vises det først når den besøkende har sagt ja. ⟨<iframe data-samtykke="marketing" data-src="…">⟩',
+  /** Code a grant on this page let run, still fetching after the visitor withdrew it: the paste is set not to reload the page then. */
+  stillRunningFix:
+    'Koden til banneret er satt til ikke å laste siden på nytt når den besøkende trekker tilbake et ja, så kode som alt kjører, fortsetter å hente. Lag koden på nytt i samtykke-verktøyet (steg 1–3 i veiledningen), og lim den inn i stedet for den gamle (steg 4): da lastes siden på nytt, og koden stopper. ⟨data-reload-on-withdraw="false"⟩',
   consented: (purpose: string) => `etter samtykke (${purpose})`,
   /** A frame the visitor showed with the placeholder's button (`button`: its label): a yes to that content only. */
   shown: (button: string) => `vist fordi den besøkende trykket «${button}» i boksen banneret viste i stedet for den. Det er et ja til akkurat dette innholdet, så det er ingen feil. ⟨samtykke for denne ene rammen⟩`,

@@ -88,11 +88,14 @@ export const nn: CheckTexts = {
   view: 'Kva denne sidevisinga gjorde',
   decisionNone: 'Ikkje noko val er teke enno: alt under skjedde før eit val.',
   decisionHere: (seconds, choice) => `Valet vart teke etter ${seconds} s på denne sidevisinga. ${choice}`,
-  decisionEarlier: (date, choice) => `Valet vart teke ved eit tidlegare besøk (${date}). ${choice}`,
+  decisionEarlier: (date, choice) => `Valet vart teke før denne sidevisinga (${date}). ${choice}`,
+  decisionChanged: (seconds, choice) => `Valet vart endra etter ${seconds} s. ${choice}`,
   granted: (names) => `Godteke: ${names}.`,
   rejected: 'Avvist: alt som ikkje er naudsynt.',
+  withdrawn: 'Trekt tilbake: banneret spør på nytt.',
   before: 'Før valet',
   after: 'Etter valet',
+  afterChanged: 'Valet vart endra på denne sidevisinga. Kvar førespurnad er vurdert etter valet som galdt då han vart gjord.',
   request: (host, kind, seconds) => `${host} (${kind}, etter ${seconds} s)`,
   /** What kind of thing a request or a held element fetched, by the browser's word for it. */
   kinds: { script: 'skript', link: 'fil', css: 'fil frå eit stilark', img: 'bilete', image: 'bilete', iframe: 'innebygd ramme', fetch: 'dataførespurnad', xmlhttprequest: 'dataførespurnad', beacon: 'måling send', video: 'video', audio: 'lyd', other: 'anna' },
@@ -108,6 +111,8 @@ export const nn: CheckTexts = {
       : ' Skriv ID-en inn i samtykke-verktøyet (steg 2), så lastar banneret han sjølv når den besøkjande seier ja.') +
     ' ⟨eller merk koden: type="text/plain" data-samtykke="…", data-src for ein iframe⟩',
   frameFix: 'Videoen eller kartet er limt inn som vanleg kode i sida, så nettlesaren hentar det med ein gong. Opne HTML-blokka der det står, endre koden slik «Videoer og kart» i rettleiinga viser, og publiser. Då blir det vist først når den besøkjande har sagt ja. ⟨<iframe data-samtykke="marketing" data-src="…">⟩',
+  stillRunningFix:
+    'Koden til banneret er sett til ikkje å laste sida på nytt når den besøkjande trekkjer tilbake eit ja, så kode som alt køyrer, held fram med å hente. Lag koden på nytt i samtykke-verktøyet (steg 1–3 i rettleiinga), og lim han inn i staden for den gamle (steg 4): då blir sida lasta på nytt, og koden stoppar. ⟨data-reload-on-withdraw="false"⟩',
   consented: (purpose) => `etter samtykke (${purpose})`,
   shown: (button) => `vist fordi den besøkjande trykte «${button}» i boksen banneret viste i staden for han. Det er eit ja til akkurat dette innhaldet, så det er ingen feil. ⟨samtykke for denne eine ramma⟩`,
   advanced: 'Google henta før samtykke utan informasjonskapslar, slik den valde innstillinga for Google tillèt ⟨Consent Mode: advanced⟩',

@@ -52,7 +52,7 @@ describe('the check says it under the services named, with the fix, in each lang
         { level: 'warn', key: 'hold.undeclared', values: [NOCOOKIE, 'YouTube', 'youtube', 'marketing', 'preset'], detail: undefined },
         { level: 'warn', key: 'hold.undeclared', values: ['https://connect.facebook.net/en_US/fbevents.js', 'Meta Pixel', 'meta-pixel', 'marketing', 'preset'], detail: undefined },
       ];
-      const look: Look = { config: c, store: createStore(c, NO_COOKIE), tag: null, said, t, released: new WeakSet(), decidedAt: null };
+      const look: Look = { config: c, store: createStore(c, NO_COOKIE), tag: null, said, t, released: new WeakSet(), decisions: [] };
       const [, settings] = inspect(look, { state: 'asking' });
       const at = settings!.lines.findIndex((l) => l.text === t.services('Samtykke, Google Ads'));
       expect(settings!.lines.slice(at + 1, at + 3)).toEqual([

@@ -13,7 +13,7 @@ import type { CookieStore } from '../../../src/storage/cookie';
 const NO_COOKIE: CookieStore = { read: () => null, write() {}, clear() {} };
 function look(input: Record<string, unknown> = { googleAds: 'AW-123456789', privacyUrl: '/personvern/' }): Look {
   const config = validate(input, { href: location.href, hostname: location.hostname, nonce: '' });
-  return { config, store: createStore(config, NO_COOKIE), tag: null, said: [], t: nb, released: new WeakSet(), decidedAt: null };
+  return { config, store: createStore(config, NO_COOKIE), tag: null, said: [], t: nb, released: new WeakSet(), decisions: [] };
 }
 const clearCookies = () => document.cookie.split('; ').forEach((c) => (document.cookie = `${c.split('=')[0]}=; max-age=0; path=/`));
 

@@ -14,7 +14,7 @@ import type { CookieStore } from '../../../src/storage/cookie';
 const NO_COOKIE: CookieStore = { read: () => null, write() {}, clear() {} };
 function look(said: Reported[], t = nb): Look {
   const config = validate({ privacyUrl: '/personvern/' }, { href: location.href, hostname: location.hostname, nonce: '' });
-  return { config, store: createStore(config, NO_COOKIE), tag: null, said, t, released: new WeakSet(), decidedAt: null };
+  return { config, store: createStore(config, NO_COOKIE), tag: null, said, t, released: new WeakSet(), decisions: [] };
 }
 const keys = Object.keys(MESSAGES) as (keyof typeof MESSAGES)[];
 

@@ -59,6 +59,12 @@ describe('the fixes send the owner to what the guide shows (docs/veiledning.md),
     it(`${lang}: a video not ticked is ticked in the tool's step 2, by the name the tool shows, then the new code pasted (steps 3 and 4)`, () => {
       expect(forOwner(t.embedUnnamedFix('YouTube', 'youtube'))).toMatch(/YouTube .*\((steg|step) 2 (i|of) (veiledningen|rettleiinga|the guide)\).*\((steg|steps) 3 (og|and) 4\)\.$/);
     });
+
+    it(`${lang}: code a grant let run, still fetching after a withdrawal that did not reload the page: the code made again in the tool (steps 1–3) and pasted (step 4), not old code to remove`, () => {
+      const fix = forOwner(t.stillRunningFix);
+      expect(fix).toMatch(/\((steg|steps) 1–3 (i|of) (veiledningen|rettleiinga|the guide)\).*\((steg|step) 4\)/);
+      expect(fix).not.toMatch(/\((steg|step) 5/);
+    });
   }
 });
 
