@@ -327,6 +327,50 @@ describe('declaration', () => {
   });
 });
 
+describe('the cookie tables at 320 px', () => {
+  /**
+   * Words the browser split across lines that had room to stay whole, the tables wider than their
+   * box, and how far the page scrolls sideways. A heading or a duration is never split
+   * («Nav/n», «Varig/het», «13 måne/der»); a purpose only in a word wider than its column; a
+   * cookie's name (code) anywhere.
+   */
+  const brokenWords = (page: Page) =>
+    page.evaluate(() => {
+      const roots = [...document.querySelectorAll('[data-samtykke-declaration], samtykke-ui')].map((host) => host.shadowRoot!);
+      const broken: string[] = [];
+      // A table wider than its box would scroll sideways inside the dialog, which the page's width does not show.
+      const wide = roots.flatMap((root) => [...root.querySelectorAll('table')])
+        .filter((table) => table.getBoundingClientRect().width > table.parentElement!.clientWidth + 0.5)
+        .map((table) => `${table.rows[1]?.cells[0]?.textContent}: ${table.getBoundingClientRect().width} px in ${table.parentElement!.clientWidth}`);
+      for (const cell of roots.flatMap((root) => [...root.querySelectorAll<HTMLElement>('th, td:not(:first-child)')])) {
+        const room = cell.matches('td:nth-child(2)') ? cell.getBoundingClientRect().width - parseFloat(getComputedStyle(cell).paddingRight) : Infinity;
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          // A word, or its part up to a hyphen, where a line may end.
+          for (const match of node.textContent!.matchAll(/[^\s-]+-?/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+            const lines = new Set(rects.map((r) => Math.round(r.top)));
+            if (lines.size > 1 && rects.reduce((width, r) => width + r.width, 0) <= room) broken.push(match[0]);
+          }
+        }
+      }
+      return { broken, wide, sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+    });
+
+  it('breaks no word on the privacy page nor in «Tilpass», and scrolls nothing sideways', async () => {
+    const { page } = await site({ viewport: { width: 320, height: 640 } }, '/personvern/');
+    await expect(page.locator('[data-samtykke-declaration] table').count()).resolves.toBe(3);
+    expect(await brokenWords(page)).toEqual({ broken: [], wide: [], sideways: 0 });
+    await button(page, 'Tilpass').click();
+    await page.getByRole('dialog').getByText('Tjenester og informasjonskapsler').first().click();
+    await expect.poll(() => page.locator('samtykke-ui table').count()).toBeGreaterThan(0);
+    expect(await brokenWords(page)).toEqual({ broken: [], wide: [], sideways: 0 });
+  });
+});
+
 describe('look (A11Y-08, WN-05, dark scheme)', () => {
   it('has no horizontal scroll at 320 px and every button can be reached', async () => {
     const { page } = await site({ viewport: { width: 320, height: 640 } });
