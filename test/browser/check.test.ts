@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { CHECK_FILE, DIST, HELP_FILE } from '../../scripts/built-files.mjs';
 import { integrity } from '../../scripts/sri.mjs';
 import { pasteTag } from '../../demo/configure/tag';
-import { axe, siteFixture, sitePage, type Site } from './harness';
+import { axe, FILES_ORIGIN, siteFixture, sitePage, type Site } from './harness';
 
 /** The owner's self-check (#23) on the built files in Chromium: what the panel says on each kind of page. */
 
@@ -352,6 +352,17 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
       { section: 'Før valget', tone: 'bad', text: expect.stringMatching(/: hentet før den besøkende hadde valgt$/), fix: expect.stringContaining('«Videoer og kart»') },
     ]);
     expect(summary).toMatch(/^1 feil/);
+  });
+
+  it('the banner’s own files fetched from another site (its folder there): not a fault, but «Før valget» says they came from there, not «no requests»', async () => {
+    const page = sitePage().replace('src="/samtykke.js"', `src="${FILES_ORIGIN}/samtykke.js"`);
+    const site = await sites.open({ pages: { ...PAGES, '/': page } });
+    await site.goto('/?samtykke=sjekk');
+    const { summary, lines } = await panelWhen(site.page, privacyAnswered);
+    expect(lines.filter((l) => l.section === 'Før valget')).toEqual([
+      { section: 'Før valget', tone: 'ok', text: 'Ingen forespørsler til andre nettsteder, utenom bannerets egne filer (fra filer.lager.test).', fix: '' },
+    ]);
+    expect(summary).toBe('Ingen feil sett herfra.');
   });
 
   it('after "Avvis alle": no tracker requests, all green', async () => {

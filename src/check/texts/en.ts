@@ -117,7 +117,7 @@ export const en: CheckTexts = {
   advanced: 'Google fetched before consent without cookies, as the chosen setting for Google allows ⟨Consent Mode: advanced⟩',
   necessary: 'necessary',
   unknown: 'unknown third party: no tracker samtykke knows',
-  noRequests: 'No requests to other sites.',
+  noRequests: (own) => (own ? `No requests to other sites, except the banner's own files (from ${own}).` : 'No requests to other sites.'),
   held: 'Held back now',
   heldLine: (host, kind, wait) => `${host} (${kind}): held back and never fetched; ${wait}.`,
   heldFetched: (host, kind, wait, place) => `${host} (${kind}): held back now; ${wait}. It was fetched before samtykke held it${place ? `: see the fault under "${place}"` : ''}.`,

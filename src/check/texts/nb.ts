@@ -135,7 +135,8 @@ export const nb = {
   advanced: 'Google hentet før samtykke uten informasjonskapsler, slik den valgte innstillingen for Google tillater ⟨Consent Mode: advanced⟩',
   necessary: 'nødvendig',
   unknown: 'ukjent tredjepart: ikke sporing banneret kjenner',
-  noRequests: 'Ingen forespørsler til andre nettsteder.',
+  /** `own`: the other site the banner's own files came from in that part (not listed: they store nothing), or null when none did. */
+  noRequests: (own: string | null) => (own ? `Ingen forespørsler til andre nettsteder, utenom bannerets egne filer (fra ${own}).` : 'Ingen forespørsler til andre nettsteder.'),
   held: 'Holdt tilbake nå',
   /** `wait`: what releases it (`heldWaits` or `heldNever`). */
   heldLine: (host: string, kind: string, wait: string) => `${host} (${kind}): holdt tilbake og aldri hentet; ${wait}.`,

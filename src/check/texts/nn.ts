@@ -118,7 +118,7 @@ export const nn: CheckTexts = {
   advanced: 'Google henta før samtykke utan informasjonskapslar, slik den valde innstillinga for Google tillèt ⟨Consent Mode: advanced⟩',
   necessary: 'naudsynt',
   unknown: 'ukjend tredjepart: ikkje sporing banneret kjenner',
-  noRequests: 'Ingen førespurnader til andre nettstader.',
+  noRequests: (own) => (own ? `Ingen førespurnader til andre nettstader, utanom banneret sine eigne filer (frå ${own}).` : 'Ingen førespurnader til andre nettstader.'),
   held: 'Halde tilbake no',
   heldLine: (host, kind, wait) => `${host} (${kind}): halde tilbake og aldri henta; ${wait}.`,
   heldFetched: (host, kind, wait, place) => `${host} (${kind}): halde tilbake no; ${wait}. Han vart henta før banneret heldt han tilbake${place ? `: sjå feilen under «${place}»` : ''}.`,
