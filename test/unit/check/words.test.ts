@@ -130,3 +130,25 @@ describe('the guide (docs/veiledning.md) uses the panel’s own words', () => {
     expect(guide).not.toMatch(/\d[\d  ]* tegn/);
   });
 });
+
+describe('a choice the tool folds away is named with the section it is under (demo/configure.html), in every language', () => {
+  const tool = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../../demo/configure.html'), 'utf8');
+  const folded = /<details id="technical">([\s\S]*?)<\/details>/.exec(tool)![1]!;
+  const section = /<summary>([^<]+)<\/summary>/.exec(folded)![1]!.trim();
+  // Its questions and their choices, as the tool shows them.
+  const names = Array.from(folded.matchAll(/<(?:legend|label)[^>]*>(?:<input[^>]*>)?([^<]+)</g), ([, name]) => name!.trim());
+
+  it('the tool’s folded section holds the choices the check names', () => {
+    expect([section, ...names]).toEqual(expect.arrayContaining(['For den som hjelper deg med nettstedet', 'Hvordan skal koden se ut?', 'Én kort tag', 'Hvor skal filen hentes fra?']));
+  });
+
+  for (const [lang, t] of Object.entries(CHECK_TEXTS)) {
+    it(lang, () => {
+      const unplaced: string[] = [];
+      for (const [path, text] of texts(t, '')) if (names.some((name) => text.includes(`«${name}»`)) && !text.includes(`«${section}»`)) unplaced.push(`${path}: ${forOwner(text)}`);
+      expect(unplaced).toEqual([]);
+      // The one that names one today: the short tag, which the strict setting needs.
+      expect(forOwner(t.said['start.strict'][1])).toContain(`«Én kort tag»${lang === 'en' ? ' (one short tag)' : ''} under «${section}»`);
+    });
+  }
+});
