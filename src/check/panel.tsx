@@ -126,6 +126,8 @@ export function Panel({ t, sections, report, fresh, refresh, close }: PanelProps
           {t.title}
         </h2>
         <p class="summary">{t.summary(red.length, first.length - red.length)}</p>
+        {/* Where the verdict is read: it is this page's only, and a video or map is often on another. */}
+        <p class="other-pages">{t.otherPages}</p>
         <div class="actions">
           <div class="action">
             <button type="button" class="primary" aria-describedby={FRESH_HELP} onClick={fresh}>

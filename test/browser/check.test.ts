@@ -365,6 +365,29 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     expect(summary).toBe('Ingen feil sett herfra.');
   });
 
+  it('under the verdict, clean or not, one line asks to check each page with a video or map the same way; the limits do not say it again', async () => {
+    const OTHER_PAGES = 'Sjekk også hver side som har video, kart eller annet innhold fra andre, på samme måte (legg til ?samtykke=sjekk i adressen).';
+    /** The summary, the line right under it, and the limits, as shown. */
+    const verdict = (site: Site) =>
+      site.page.evaluate(() => {
+        const root = document.querySelector('samtykke-check')!.shadowRoot!;
+        const summary = root.querySelector('.summary')!;
+        return { summary: summary.textContent, under: summary.nextElementSibling?.textContent, limits: root.querySelector('.limits')?.textContent };
+      });
+    const clean = await sites.open({ pages: PAGES });
+    await clean.goto('/?samtykke=sjekk');
+    await panelWhen(clean.page, privacyAnswered);
+    const video = '<iframe src="https://www.youtube.com/embed/abc" title="Video"></iframe>';
+    const faulty = await sites.open({ pages: { ...PAGES, '/': sitePage({ attrs: 'data-google-ads="AW-123456789" data-privacy-url="/personvern/" data-embeds="youtube"', before: video }) } });
+    await faulty.goto('/?samtykke=sjekk');
+    await panelWhen(faulty.page, (p) => p.summary.startsWith('1 feil'));
+    const [ok, bad] = [await verdict(clean), await verdict(faulty)];
+    expect([ok.summary, ok.under]).toEqual(['Ingen feil sett herfra.', OTHER_PAGES]);
+    expect([bad.summary, bad.under]).toEqual([expect.stringMatching(/^1 feil/), OTHER_PAGES]);
+    expect(ok.limits).toContain('Sjekken gjelder denne sidevisningen i denne nettleseren.');
+    expect(ok.limits).not.toMatch(/andre sidene|hver side/);
+  });
+
   it('after "Avvis alle": no tracker requests, all green', async () => {
     const site = await sites.open({ pages: PAGES });
     await site.goto('/?samtykke=sjekk');

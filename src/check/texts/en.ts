@@ -10,6 +10,7 @@ export const en: CheckTexts = {
   tone: { ok: 'OK', warn: 'Check', bad: 'Fault' },
   fix: 'To fix:',
   summary: (bad, warn) => (bad || warn ? `${bad} faults and ${warn} to check.` : 'No faults seen from here.'),
+  otherPages: 'Check each page that has a video, a map or other content from others the same way too (add ?samtykke=sjekk to its address).',
 
   install: 'Installation',
   placementOk: 'The samtykke code is at the top of the HTML code field in Header, before any tracking, and runs at once. ⟨in <head>, without async, defer or type="module"⟩',
@@ -157,7 +158,7 @@ export const en: CheckTexts = {
   limitLines: [
     'The check sees what the browser itself notes about what the page fetched ⟨Resource Timing⟩. It does not always see what the browser fetches before anything on the page has run ⟨preload scanner, preconnect⟩, and not what an embedded frame from another site fetches itself.',
     'A red line is proof. A green line means "nothing seen from here", not that all is proven well.',
-    'The check covers this page view in this browser. Check your other pages too, and try as a new visitor.',
+    'The check covers this page view in this browser. Try as a new visitor too.',
   ],
   reportFor: (url, time) => `samtykke check of ${url}, ${time}`,
 };

@@ -14,6 +14,8 @@ export const nb = {
   tone: { ok: 'OK', warn: 'Sjekk', bad: 'Feil' },
   fix: 'Slik retter du det:',
   summary: (bad: number, warn: number) => (bad || warn ? `${bad} feil og ${warn} å sjekke.` : 'Ingen feil sett herfra.'),
+  /** Under the summary, whatever it says: the check sees this page only, and a video or map is often on another. */
+  otherPages: 'Sjekk også hver side som har video, kart eller annet innhold fra andre, på samme måte (legg til ?samtykke=sjekk i adressen).',
 
   install: 'Installasjon',
   placementOk: 'Koden til banneret står øverst i feltet for HTML-kode i Header, før all sporing, og kjøres med en gang. ⟨i <head>, uten async, defer eller type="module"⟩',
@@ -183,7 +185,7 @@ export const nb = {
   limitLines: [
     'Sjekken ser det nettleseren selv noterer om hva siden hentet ⟨Resource Timing⟩. Den ser ikke alltid det nettleseren henter før noe på siden har kjørt ⟨preload scanner, preconnect⟩, og ikke det en innebygd ramme fra et annet nettsted henter selv.',
     'En rød linje er et bevis. En grønn linje betyr «ingenting sett herfra», ikke at alt er bevist i orden.',
-    'Sjekken gjelder denne sidevisningen i denne nettleseren. Sjekk også de andre sidene, og prøv som ny besøkende.',
+    'Sjekken gjelder denne sidevisningen i denne nettleseren. Prøv også som ny besøkende.',
   ],
   reportFor: (url: string, time: string) => `samtykke-sjekk av ${url}, ${time}`,
 };

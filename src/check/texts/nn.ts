@@ -10,6 +10,7 @@ export const nn: CheckTexts = {
   tone: { ok: 'OK', warn: 'Sjekk', bad: 'Feil' },
   fix: 'Slik rettar du det:',
   summary: (bad, warn) => (bad || warn ? `${bad} feil og ${warn} å sjekke.` : 'Ingen feil sett herfrå.'),
+  otherPages: 'Sjekk òg kvar side som har video, kart eller anna innhald frå andre, på same måten (legg til ?samtykke=sjekk i adressa).',
 
   install: 'Installasjon',
   placementOk: 'Koden til banneret står øvst i feltet for HTML-kode i Header, før all sporing, og køyrer med ein gong. ⟨i <head>, utan async, defer eller type="module"⟩',
@@ -158,7 +159,7 @@ export const nn: CheckTexts = {
   limitLines: [
     'Sjekken ser det nettlesaren sjølv noterer om kva sida henta ⟨Resource Timing⟩. Han ser ikkje alltid det nettlesaren hentar før noko på sida har køyrt ⟨preload scanner, preconnect⟩, og ikkje det ei innebygd ramme frå ein annan nettstad hentar sjølv.',
     'Ei raud linje er eit prov. Ei grøn linje tyder «ingenting sett herifrå», ikkje at alt er prova i orden.',
-    'Sjekken gjeld denne sidevisinga i denne nettlesaren. Sjekk òg dei andre sidene, og prøv som ny besøkjande.',
+    'Sjekken gjeld denne sidevisinga i denne nettlesaren. Prøv òg som ny besøkjande.',
   ],
   reportFor: (url, time) => `samtykke-sjekk av ${url}, ${time}`,
 };

@@ -95,15 +95,16 @@ describe('the owner reads «koden» for the paste, as the guide says, and the gu
 /**
  * «samtykke» is Norwegian for consent: the product the owner pasted is «banneret», its paste
  * «koden til banneret», as the guide says. The word stands alone only for consent (after «før»,
- * «etter», «uten» …); a name the owner must type («samtykke»), a file or a compound stays.
+ * «etter», «uten» …); a name the owner must type («samtykke», ?samtykke=sjekk in an address), a
+ * file or a compound stays.
  */
-const PRODUCT_NAMED = /(?<!(?:før|etter|uten|utan|trenger|treng|på) )(?<![\p{L}«])samtykke(?:s\b)?(?![\p{L}»-]|\.\p{L})/iu;
+const PRODUCT_NAMED = /(?<!(?:før|etter|uten|utan|trenger|treng|på) )(?<![\p{L}«?])samtykke(?:s\b)?(?![\p{L}»-]|\.\p{L})/iu;
 
 describe('the owner reads «banneret» for the product, never «samtykke», which is the word for consent', () => {
   it('the test sees the name where one is', () => {
     const named = ['Koden fra samtykke står feil.', 'Kode fra x kjører før samtykke, så samtykke kan ikke holde den tilbake.', 'samtykkes egen informasjonskapsel', 'Beskjeder fra samtykke'].map((text) => PRODUCT_NAMED.test(text));
-    const consent = ['hentet før samtykke.', 'etter samtykke (Markedsføring)', 'lastet uten samtykke: x', 'å tillate «samtykke».', 'samtykke.js og samtykke-verktøyet'].map((text) => PRODUCT_NAMED.test(text));
-    expect([named, consent]).toEqual([[true, true, true, true], [false, false, false, false, false]]);
+    const consent = ['hentet før samtykke.', 'etter samtykke (Markedsføring)', 'lastet uten samtykke: x', 'å tillate «samtykke».', 'samtykke.js og samtykke-verktøyet', 'legg til ?samtykke=sjekk i adressen'].map((text) => PRODUCT_NAMED.test(text));
+    expect([named, consent]).toEqual([[true, true, true, true], [false, false, false, false, false, false]]);
   });
 
   for (const [lang, t] of Object.entries(CHECK_TEXTS).filter(([lang]) => lang !== 'en')) {
