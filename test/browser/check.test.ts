@@ -365,14 +365,14 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     expect(summary).toBe('Ingen feil sett herfra.');
   });
 
-  it('under the verdict, clean or not, one line asks to check each page with a video or map the same way; the limits do not say it again', async () => {
-    const OTHER_PAGES = 'Sjekk også hver side som har video, kart eller annet innhold fra andre, på samme måte (legg til ?samtykke=sjekk i adressen).';
-    /** The summary, the line right under it, and the limits, as shown. */
+  it('right after the verdict, clean or not, one sentence asks to check each page with a video or map the same way; the limits do not say it again', async () => {
+    const OTHER_PAGES = 'Sjekk også hver side med video, kart o.l. (?samtykke=sjekk).';
+    /** The summary, what follows it, and the limits, as shown. */
     const verdict = (site: Site) =>
       site.page.evaluate(() => {
         const root = document.querySelector('samtykke-check')!.shadowRoot!;
         const summary = root.querySelector('.summary')!;
-        return { summary: summary.textContent, under: summary.nextElementSibling?.textContent, limits: root.querySelector('.limits')?.textContent };
+        return { summary: summary.textContent, next: summary.nextElementSibling?.textContent, limits: root.querySelector('.limits')?.textContent };
       });
     const clean = await sites.open({ pages: PAGES });
     await clean.goto('/?samtykke=sjekk');
@@ -382,8 +382,8 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     await faulty.goto('/?samtykke=sjekk');
     await panelWhen(faulty.page, (p) => p.summary.startsWith('1 feil'));
     const [ok, bad] = [await verdict(clean), await verdict(faulty)];
-    expect([ok.summary, ok.under]).toEqual(['Ingen feil sett herfra.', OTHER_PAGES]);
-    expect([bad.summary, bad.under]).toEqual([expect.stringMatching(/^1 feil/), OTHER_PAGES]);
+    expect([ok.summary, ok.next]).toEqual(['Ingen feil sett herfra.', OTHER_PAGES]);
+    expect([bad.summary, bad.next]).toEqual([expect.stringMatching(/^1 feil/), OTHER_PAGES]);
     expect(ok.limits).toContain('Sjekken gjelder denne sidevisningen i denne nettleseren.');
     expect(ok.limits).not.toMatch(/andre sidene|hver side/);
   });
@@ -576,14 +576,15 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
       await expect.poll(async () => (await panelBottom()) / viewport.height).toBeGreaterThan(0.8);
     });
 
-  it('a clean install at 1280×720 with the banner open: the panel’s heading and its summary (nothing to fix) above the whole banner, whose three buttons all show', async () => {
+  it('a clean install at 1280×720 with the banner open: the panel’s heading and its summary (nothing to fix, and the other pages) above the whole banner, whose three buttons all show', async () => {
     const site = await sites.open({ pages: PAGES, viewport: { width: 1280, height: 720 } });
     await site.goto('/?samtykke=sjekk');
     await panelWhen(site.page, (p) => p.summary === 'Ingen feil sett herfra.' && p.lines.some((l) => l.text.startsWith('Lenken til personvernsiden svarer')));
-    const shown = ['samtykke-check h2', 'samtykke-check .summary'].map((css) => site.page.locator(css));
+    // The summary's word on the other pages with it.
+    const shown = ['samtykke-check h2', 'samtykke-check .summary', 'samtykke-check .other-pages'].map((css) => site.page.locator(css));
     const banner = [site.page.locator('samtykke-ui').getByRole('heading', { name: 'Informasjonskapsler' })];
     for (const name of ['Godta alle', 'Avvis alle', 'Tilpass']) banner.push(site.page.locator('samtykke-ui').getByRole('button', { name, exact: true }));
-    await expect.poll(() => Promise.all([...shown, ...banner].map(onTop))).toEqual([true, true, true, true, true, true]);
+    await expect.poll(() => Promise.all([...shown, ...banner].map(onTop))).toEqual([true, true, true, true, true, true, true]);
     const bottom = await site.page.evaluate(() => document.querySelector('samtykke-check')!.shadowRoot!.querySelector('section')!.getBoundingClientRect().bottom);
     expect(bottom).toBeLessThanOrEqual(await site.page.locator('samtykke-ui section.banner').evaluate((el) => el.getBoundingClientRect().top));
   });

@@ -10,7 +10,7 @@ export const en: CheckTexts = {
   tone: { ok: 'OK', warn: 'Check', bad: 'Fault' },
   fix: 'To fix:',
   summary: (bad, warn) => (bad || warn ? `${bad} faults and ${warn} to check.` : 'No faults seen from here.'),
-  otherPages: 'Check each page that has a video, a map or other content from others the same way too (add ?samtykke=sjekk to its address).',
+  otherPages: 'Check each page with a video, map etc. too (?samtykke=sjekk).',
 
   install: 'Installation',
   placementOk: 'The samtykke code is at the top of the HTML code field in Header, before any tracking, and runs at once. ⟨in <head>, without async, defer or type="module"⟩',

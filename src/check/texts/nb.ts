@@ -15,7 +15,7 @@ export const nb = {
   fix: 'Slik retter du det:',
   summary: (bad: number, warn: number) => (bad || warn ? `${bad} feil og ${warn} å sjekke.` : 'Ingen feil sett herfra.'),
   /** Under the summary, whatever it says: the check sees this page only, and a video or map is often on another. */
-  otherPages: 'Sjekk også hver side som har video, kart eller annet innhold fra andre, på samme måte (legg til ?samtykke=sjekk i adressen).',
+  otherPages: 'Sjekk også hver side med video, kart o.l. (?samtykke=sjekk).',
 
   install: 'Installasjon',
   placementOk: 'Koden til banneret står øverst i feltet for HTML-kode i Header, før all sporing, og kjøres med en gang. ⟨i <head>, uten async, defer eller type="module"⟩',

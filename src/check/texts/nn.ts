@@ -10,7 +10,7 @@ export const nn: CheckTexts = {
   tone: { ok: 'OK', warn: 'Sjekk', bad: 'Feil' },
   fix: 'Slik rettar du det:',
   summary: (bad, warn) => (bad || warn ? `${bad} feil og ${warn} å sjekke.` : 'Ingen feil sett herfrå.'),
-  otherPages: 'Sjekk òg kvar side som har video, kart eller anna innhald frå andre, på same måten (legg til ?samtykke=sjekk i adressa).',
+  otherPages: 'Sjekk òg kvar side med video, kart o.l. (?samtykke=sjekk).',
 
   install: 'Installasjon',
   placementOk: 'Koden til banneret står øvst i feltet for HTML-kode i Header, før all sporing, og køyrer med ein gong. ⟨i <head>, utan async, defer eller type="module"⟩',
