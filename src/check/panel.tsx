@@ -125,7 +125,10 @@ export function Panel({ t, sections, report, fresh, refresh, close }: PanelProps
         <h2 id={TITLE} tabIndex={-1}>
           {t.title}
         </h2>
-        <p class="summary">{t.summary(red.length, first.length - red.length)}</p>
+        {/* Beside the verdict, which is this page's only (a video or map is often on another): on its line, so the first fix keeps its place above the banner. */}
+        <p>
+          <span class="summary">{t.summary(red.length, first.length - red.length)}</span> <span class="other-pages">{t.otherPages}</span>
+        </p>
         <div class="actions">
           <div class="action">
             <button type="button" class="primary" aria-describedby={FRESH_HELP} onClick={fresh}>

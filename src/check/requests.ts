@@ -14,6 +14,9 @@ import { purposeName, showLabel } from './texts';
  * withdrawn it since; anything else another site served, necessary or unknown. A frame samtykke
  * released while its purpose was not granted is green too: only the visitor's «Vis innhold» on
  * its placeholder does that (a grant releases at its decision), a consent to that one content.
+ * The banner's own files (from its tag's host) are not listed: they store nothing, and the
+ * guide's privacy text names where they come from. But a part that lists nothing says they were
+ * fetched from another site, so «no requests to other sites» is not untrue.
  * Then everything held now.
  */
 export function requests(look: Look): Section[] {
@@ -21,6 +24,8 @@ export function requests(look: Look): Section[] {
   const own = tag?.src ? new URL(tag.src).hostname : null;
   const before: Line[] = [];
   const after: Line[] = [];
+  // Whether the banner's own files came from another site before (index 0) and after (1) the first decision.
+  const ownFetched = [false, false];
   // What the browser fetched ahead from the page's HTML before samtykke could hold it (the engine said so).
   const early = new Set(saidOf(look, 'leak.preload').map(([url]) => String(url)));
   const entries = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).slice().sort((a, b) => a.startTime - b.startTime);
@@ -28,9 +33,13 @@ export function requests(look: Look): Section[] {
   const shown = frameRequests(entries, frames.map((el) => el.src));
   for (const e of entries) {
     const host = foreignHost(e.name, location.hostname, config.cookieDomain);
-    if (!host || host === own) continue;
+    if (!host) continue;
     const at = performance.timeOrigin + e.startTime;
     const decided = inForce(decisions, at) !== undefined;
+    if (host === own) {
+      ownFetched[+decided] = true;
+      continue;
+    }
     const label = t.request(host, kindOf(look, e.initiatorType), seconds(e.startTime));
     const tracker = classify(e.name, config);
     let line: Line;
@@ -48,12 +57,13 @@ export function requests(look: Look): Section[] {
   const requested = new Set(entries.map((e) => e.name));
   // The part whose red line shows a request for this address.
   const fault = (url: string) => ([[t.before, before], [t.after, after]] as const).find(([, lines]) => lines.some((l) => l.tone === 'bad' && l.about === url))?.[0];
+  const none = (i: number) => [ok(t.noRequests(ownFetched[i] ? own : null))];
   return [
-    { title: t.before, lines: before.length ? before : [ok(t.noRequests)] },
+    { title: t.before, lines: before.length ? before : none(0) },
     {
       title: t.after,
       ...(decisions.length > 1 && { note: t.afterChanged }),
-      lines: decisions.length ? (after.length ? after : [ok(t.noRequests)]) : [ok(t.decisionNone)],
+      lines: decisions.length ? (after.length ? after : none(1)) : [ok(t.decisionNone)],
     },
     { title: t.held, lines: held(look, requested, fault) },
   ];

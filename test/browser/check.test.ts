@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { CHECK_FILE, DIST, HELP_FILE } from '../../scripts/built-files.mjs';
 import { integrity } from '../../scripts/sri.mjs';
 import { pasteTag } from '../../demo/configure/tag';
-import { axe, siteFixture, sitePage, type Site } from './harness';
+import { axe, FILES_ORIGIN, siteFixture, sitePage, type Site } from './harness';
 
 /** The owner's self-check (#23) on the built files in Chromium: what the panel says on each kind of page. */
 
@@ -354,6 +354,40 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
     expect(summary).toMatch(/^1 feil/);
   });
 
+  it('the banner’s own files fetched from another site (its folder there): not a fault, but «Før valget» says they came from there, not «no requests»', async () => {
+    const page = sitePage().replace('src="/samtykke.js"', `src="${FILES_ORIGIN}/samtykke.js"`);
+    const site = await sites.open({ pages: { ...PAGES, '/': page } });
+    await site.goto('/?samtykke=sjekk');
+    const { summary, lines } = await panelWhen(site.page, privacyAnswered);
+    expect(lines.filter((l) => l.section === 'Før valget')).toEqual([
+      { section: 'Før valget', tone: 'ok', text: 'Ingen forespørsler til andre nettsteder, utenom bannerets egne filer (fra filer.lager.test).', fix: '' },
+    ]);
+    expect(summary).toBe('Ingen feil sett herfra.');
+  });
+
+  it('right after the verdict, clean or not, one sentence asks to check each page with a video or map the same way; the limits do not say it again', async () => {
+    const OTHER_PAGES = 'Sjekk også hver side med video, kart o.l. (?samtykke=sjekk).';
+    /** The summary, what follows it, and the limits, as shown. */
+    const verdict = (site: Site) =>
+      site.page.evaluate(() => {
+        const root = document.querySelector('samtykke-check')!.shadowRoot!;
+        const summary = root.querySelector('.summary')!;
+        return { summary: summary.textContent, next: summary.nextElementSibling?.textContent, limits: root.querySelector('.limits')?.textContent };
+      });
+    const clean = await sites.open({ pages: PAGES });
+    await clean.goto('/?samtykke=sjekk');
+    await panelWhen(clean.page, privacyAnswered);
+    const video = '<iframe src="https://www.youtube.com/embed/abc" title="Video"></iframe>';
+    const faulty = await sites.open({ pages: { ...PAGES, '/': sitePage({ attrs: 'data-google-ads="AW-123456789" data-privacy-url="/personvern/" data-embeds="youtube"', before: video }) } });
+    await faulty.goto('/?samtykke=sjekk');
+    await panelWhen(faulty.page, (p) => p.summary.startsWith('1 feil'));
+    const [ok, bad] = [await verdict(clean), await verdict(faulty)];
+    expect([ok.summary, ok.next]).toEqual(['Ingen feil sett herfra.', OTHER_PAGES]);
+    expect([bad.summary, bad.next]).toEqual([expect.stringMatching(/^1 feil/), OTHER_PAGES]);
+    expect(ok.limits).toContain('Sjekken gjelder denne sidevisningen i denne nettleseren.');
+    expect(ok.limits).not.toMatch(/andre sidene|hver side/);
+  });
+
   it('after "Avvis alle": no tracker requests, all green', async () => {
     const site = await sites.open({ pages: PAGES });
     await site.goto('/?samtykke=sjekk');
@@ -542,14 +576,15 @@ describe('the owner’s self-check (?samtykke=sjekk)', () => {
       await expect.poll(async () => (await panelBottom()) / viewport.height).toBeGreaterThan(0.8);
     });
 
-  it('a clean install at 1280×720 with the banner open: the panel’s heading and its summary (nothing to fix) above the whole banner, whose three buttons all show', async () => {
+  it('a clean install at 1280×720 with the banner open: the panel’s heading and its summary (nothing to fix, and the other pages) above the whole banner, whose three buttons all show', async () => {
     const site = await sites.open({ pages: PAGES, viewport: { width: 1280, height: 720 } });
     await site.goto('/?samtykke=sjekk');
     await panelWhen(site.page, (p) => p.summary === 'Ingen feil sett herfra.' && p.lines.some((l) => l.text.startsWith('Lenken til personvernsiden svarer')));
-    const shown = ['samtykke-check h2', 'samtykke-check .summary'].map((css) => site.page.locator(css));
+    // The summary's word on the other pages with it.
+    const shown = ['samtykke-check h2', 'samtykke-check .summary', 'samtykke-check .other-pages'].map((css) => site.page.locator(css));
     const banner = [site.page.locator('samtykke-ui').getByRole('heading', { name: 'Informasjonskapsler' })];
     for (const name of ['Godta alle', 'Avvis alle', 'Tilpass']) banner.push(site.page.locator('samtykke-ui').getByRole('button', { name, exact: true }));
-    await expect.poll(() => Promise.all([...shown, ...banner].map(onTop))).toEqual([true, true, true, true, true, true]);
+    await expect.poll(() => Promise.all([...shown, ...banner].map(onTop))).toEqual([true, true, true, true, true, true, true]);
     const bottom = await site.page.evaluate(() => document.querySelector('samtykke-check')!.shadowRoot!.querySelector('section')!.getBoundingClientRect().bottom);
     expect(bottom).toBeLessThanOrEqual(await site.page.locator('samtykke-ui section.banner').evaluate((el) => el.getBoundingClientRect().top));
   });

@@ -10,6 +10,7 @@ export const en: CheckTexts = {
   tone: { ok: 'OK', warn: 'Check', bad: 'Fault' },
   fix: 'To fix:',
   summary: (bad, warn) => (bad || warn ? `${bad} faults and ${warn} to check.` : 'No faults seen from here.'),
+  otherPages: 'Check each page with a video, map etc. too (?samtykke=sjekk).',
 
   install: 'Installation',
   placementOk: 'The samtykke code is at the top of the HTML code field in Header, before any tracking, and runs at once. ⟨in <head>, without async, defer or type="module"⟩',
@@ -117,7 +118,7 @@ export const en: CheckTexts = {
   advanced: 'Google fetched before consent without cookies, as the chosen setting for Google allows ⟨Consent Mode: advanced⟩',
   necessary: 'necessary',
   unknown: 'unknown third party: no tracker samtykke knows',
-  noRequests: 'No requests to other sites.',
+  noRequests: (own) => (own ? `No requests to other sites, except the banner's own files (from ${own}).` : 'No requests to other sites.'),
   held: 'Held back now',
   heldLine: (host, kind, wait) => `${host} (${kind}): held back and never fetched; ${wait}.`,
   heldFetched: (host, kind, wait, place) => `${host} (${kind}): held back now; ${wait}. It was fetched before samtykke held it${place ? `: see the fault under "${place}"` : ''}.`,
@@ -157,7 +158,7 @@ export const en: CheckTexts = {
   limitLines: [
     'The check sees what the browser itself notes about what the page fetched ⟨Resource Timing⟩. It does not always see what the browser fetches before anything on the page has run ⟨preload scanner, preconnect⟩, and not what an embedded frame from another site fetches itself.',
     'A red line is proof. A green line means "nothing seen from here", not that all is proven well.',
-    'The check covers this page view in this browser. Check your other pages too, and try as a new visitor.',
+    'The check covers this page view in this browser. Try as a new visitor too.',
   ],
   reportFor: (url, time) => `samtykke check of ${url}, ${time}`,
 };

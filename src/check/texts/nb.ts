@@ -14,6 +14,8 @@ export const nb = {
   tone: { ok: 'OK', warn: 'Sjekk', bad: 'Feil' },
   fix: 'Slik retter du det:',
   summary: (bad: number, warn: number) => (bad || warn ? `${bad} feil og ${warn} å sjekke.` : 'Ingen feil sett herfra.'),
+  /** Under the summary, whatever it says: the check sees this page only, and a video or map is often on another. */
+  otherPages: 'Sjekk også hver side med video, kart o.l. (?samtykke=sjekk).',
 
   install: 'Installasjon',
   placementOk: 'Koden til banneret står øverst i feltet for HTML-kode i Header, før all sporing, og kjøres med en gang. ⟨i <head>, uten async, defer eller type="module"⟩',
@@ -135,7 +137,8 @@ export const nb = {
   advanced: 'Google hentet før samtykke uten informasjonskapsler, slik den valgte innstillingen for Google tillater ⟨Consent Mode: advanced⟩',
   necessary: 'nødvendig',
   unknown: 'ukjent tredjepart: ikke sporing banneret kjenner',
-  noRequests: 'Ingen forespørsler til andre nettsteder.',
+  /** `own`: the other site the banner's own files came from in that part (not listed: they store nothing), or null when none did. */
+  noRequests: (own: string | null) => (own ? `Ingen forespørsler til andre nettsteder, utenom bannerets egne filer (fra ${own}).` : 'Ingen forespørsler til andre nettsteder.'),
   held: 'Holdt tilbake nå',
   /** `wait`: what releases it (`heldWaits` or `heldNever`). */
   heldLine: (host: string, kind: string, wait: string) => `${host} (${kind}): holdt tilbake og aldri hentet; ${wait}.`,
@@ -182,7 +185,7 @@ export const nb = {
   limitLines: [
     'Sjekken ser det nettleseren selv noterer om hva siden hentet ⟨Resource Timing⟩. Den ser ikke alltid det nettleseren henter før noe på siden har kjørt ⟨preload scanner, preconnect⟩, og ikke det en innebygd ramme fra et annet nettsted henter selv.',
     'En rød linje er et bevis. En grønn linje betyr «ingenting sett herfra», ikke at alt er bevist i orden.',
-    'Sjekken gjelder denne sidevisningen i denne nettleseren. Sjekk også de andre sidene, og prøv som ny besøkende.',
+    'Sjekken gjelder denne sidevisningen i denne nettleseren. Prøv også som ny besøkende.',
   ],
   reportFor: (url: string, time: string) => `samtykke-sjekk av ${url}, ${time}`,
 };

@@ -10,6 +10,7 @@ export const nn: CheckTexts = {
   tone: { ok: 'OK', warn: 'Sjekk', bad: 'Feil' },
   fix: 'Slik rettar du det:',
   summary: (bad, warn) => (bad || warn ? `${bad} feil og ${warn} å sjekke.` : 'Ingen feil sett herfrå.'),
+  otherPages: 'Sjekk òg kvar side med video, kart o.l. (?samtykke=sjekk).',
 
   install: 'Installasjon',
   placementOk: 'Koden til banneret står øvst i feltet for HTML-kode i Header, før all sporing, og køyrer med ein gong. ⟨i <head>, utan async, defer eller type="module"⟩',
@@ -118,7 +119,7 @@ export const nn: CheckTexts = {
   advanced: 'Google henta før samtykke utan informasjonskapslar, slik den valde innstillinga for Google tillèt ⟨Consent Mode: advanced⟩',
   necessary: 'naudsynt',
   unknown: 'ukjend tredjepart: ikkje sporing banneret kjenner',
-  noRequests: 'Ingen førespurnader til andre nettstader.',
+  noRequests: (own) => (own ? `Ingen førespurnader til andre nettstader, utanom banneret sine eigne filer (frå ${own}).` : 'Ingen førespurnader til andre nettstader.'),
   held: 'Halde tilbake no',
   heldLine: (host, kind, wait) => `${host} (${kind}): halde tilbake og aldri henta; ${wait}.`,
   heldFetched: (host, kind, wait, place) => `${host} (${kind}): halde tilbake no; ${wait}. Han vart henta før banneret heldt han tilbake${place ? `: sjå feilen under «${place}»` : ''}.`,
@@ -158,7 +159,7 @@ export const nn: CheckTexts = {
   limitLines: [
     'Sjekken ser det nettlesaren sjølv noterer om kva sida henta ⟨Resource Timing⟩. Han ser ikkje alltid det nettlesaren hentar før noko på sida har køyrt ⟨preload scanner, preconnect⟩, og ikkje det ei innebygd ramme frå ein annan nettstad hentar sjølv.',
     'Ei raud linje er eit prov. Ei grøn linje tyder «ingenting sett herifrå», ikkje at alt er prova i orden.',
-    'Sjekken gjeld denne sidevisinga i denne nettlesaren. Sjekk òg dei andre sidene, og prøv som ny besøkjande.',
+    'Sjekken gjeld denne sidevisinga i denne nettlesaren. Prøv òg som ny besøkjande.',
   ],
   reportFor: (url, time) => `samtykke-sjekk av ${url}, ${time}`,
 };

@@ -95,15 +95,16 @@ describe('the owner reads «koden» for the paste, as the guide says, and the gu
 /**
  * «samtykke» is Norwegian for consent: the product the owner pasted is «banneret», its paste
  * «koden til banneret», as the guide says. The word stands alone only for consent (after «før»,
- * «etter», «uten» …); a name the owner must type («samtykke»), a file or a compound stays.
+ * «etter», «uten» …); a name the owner must type («samtykke», ?samtykke=sjekk in an address), a
+ * file or a compound stays.
  */
-const PRODUCT_NAMED = /(?<!(?:før|etter|uten|utan|trenger|treng|på) )(?<![\p{L}«])samtykke(?:s\b)?(?![\p{L}»-]|\.\p{L})/iu;
+const PRODUCT_NAMED = /(?<!(?:før|etter|uten|utan|trenger|treng|på) )(?<![\p{L}«?])samtykke(?:s\b)?(?![\p{L}»-]|\.\p{L})/iu;
 
 describe('the owner reads «banneret» for the product, never «samtykke», which is the word for consent', () => {
   it('the test sees the name where one is', () => {
     const named = ['Koden fra samtykke står feil.', 'Kode fra x kjører før samtykke, så samtykke kan ikke holde den tilbake.', 'samtykkes egen informasjonskapsel', 'Beskjeder fra samtykke'].map((text) => PRODUCT_NAMED.test(text));
-    const consent = ['hentet før samtykke.', 'etter samtykke (Markedsføring)', 'lastet uten samtykke: x', 'å tillate «samtykke».', 'samtykke.js og samtykke-verktøyet'].map((text) => PRODUCT_NAMED.test(text));
-    expect([named, consent]).toEqual([[true, true, true, true], [false, false, false, false, false]]);
+    const consent = ['hentet før samtykke.', 'etter samtykke (Markedsføring)', 'lastet uten samtykke: x', 'å tillate «samtykke».', 'samtykke.js og samtykke-verktøyet', 'legg til ?samtykke=sjekk i adressen'].map((text) => PRODUCT_NAMED.test(text));
+    expect([named, consent]).toEqual([[true, true, true, true], [false, false, false, false, false, false]]);
   });
 
   for (const [lang, t] of Object.entries(CHECK_TEXTS).filter(([lang]) => lang !== 'en')) {
@@ -129,4 +130,26 @@ describe('the guide (docs/veiledning.md) uses the panel’s own words', () => {
     expect(forOwner(t.leakFix(true, null))).toContain('feltet for HTML-kode i Header');
     expect(guide).not.toMatch(/\d[\d  ]* tegn/);
   });
+});
+
+describe('a choice the tool folds away is named with the section it is under (demo/configure.html), in every language', () => {
+  const tool = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../../demo/configure.html'), 'utf8');
+  const folded = /<details id="technical">([\s\S]*?)<\/details>/.exec(tool)![1]!;
+  const section = /<summary>([^<]+)<\/summary>/.exec(folded)![1]!.trim();
+  // Its questions and their choices, as the tool shows them.
+  const names = Array.from(folded.matchAll(/<(?:legend|label)[^>]*>(?:<input[^>]*>)?([^<]+)</g), ([, name]) => name!.trim());
+
+  it('the tool’s folded section holds the choices the check names', () => {
+    expect([section, ...names]).toEqual(expect.arrayContaining(['For den som hjelper deg med nettstedet', 'Hvordan skal koden se ut?', 'Én kort tag', 'Hvor skal filen hentes fra?']));
+  });
+
+  for (const [lang, t] of Object.entries(CHECK_TEXTS)) {
+    it(lang, () => {
+      const unplaced: string[] = [];
+      for (const [path, text] of texts(t, '')) if (names.some((name) => text.includes(`«${name}»`)) && !text.includes(`«${section}»`)) unplaced.push(`${path}: ${forOwner(text)}`);
+      expect(unplaced).toEqual([]);
+      // The one that names one today: the short tag, which the strict setting needs.
+      expect(forOwner(t.said['start.strict'][1])).toContain(`«Én kort tag»${lang === 'en' ? ' (one short tag)' : ''} under «${section}»`);
+    });
+  }
 });
