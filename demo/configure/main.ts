@@ -6,7 +6,7 @@
 import { embedPresets } from '../../src/config/presets';
 import { addressErrors, SITE_HINT, siteAddress } from './addresses';
 import { ENGINE, folderFiles, ONE_FILE, scriptFile, type Hosting, type Release } from './hosting';
-import { idHints } from './ids';
+import { explainIds } from './ids';
 import { check, type FieldMessage } from './messages';
 import { COLOUR_KEYS, settingsOf, validatorInput, type ColourKey, type FormState } from './model';
 import { previewDocument } from './preview';
@@ -207,7 +207,7 @@ function update(): void {
   const site = siteAddress(typedSite);
   const siteUrl = (site ?? EXAMPLE_SITE).href;
   const said = check(validatorInput(settings), siteUrl);
-  const messages = [...said, ...idHints(settings), ...addressErrors(s, said), ...(typedSite.trim() && !site ? [SITE_HINT] : [])];
+  const messages = [...explainIds(said, settings), ...addressErrors(s, said), ...(typedSite.trim() && !site ? [SITE_HINT] : [])];
   errors = messages.filter((m) => m.level === 'error');
   show(messages);
   // An error in the folded-away choices is shown: the owner cannot fix what she cannot see.

@@ -181,18 +181,25 @@ describe('configurator', () => {
     expect(where(guide)).toEqual(where(help));
   });
 
-  it('checks the Google ids as they are typed, and says where an id of the other kind goes', async () => {
+  it('checks the Google ids as they are typed, and says in one line what is wrong: a space, small letters, an id of the other kind', async () => {
     const { page, close } = await openConfigurator();
     try {
       await page.fill('#googleAds', 'AW-12');
-      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: ID-en skal se ut som «AW-123456789». Det som ikke er en gyldig ID, lastes ikke.');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: ID-en skal se ut som «AW-123456789». Banneret bruker ikke en ID som er skrevet feil.');
       expect(await page.getAttribute('#googleAds', 'aria-invalid')).toBe('true');
       await page.fill('#googleAds', 'G-ABC123XYZ');
-      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toContain('Tips: «G-ABC123XYZ» er en Google Analytics-ID (G-…). Skriv den i feltet «Google Analytics-måle-ID».');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: «G-ABC123XYZ» er en Google Analytics-ID (G-…). Skriv den i feltet «Google Analytics-måle-ID».');
       await page.fill('#googleAnalytics', 'GT-ABCD123');
-      await expect.poll(() => page.locator('#googleAnalytics-msg').innerText()).toContain('Tips: «GT-ABCD123» er en Google Ads-ID (AW-…) eller en Google-tag (GT-…). Skriv den i feltet «Google Ads-ID».');
+      await expect.poll(() => page.locator('#googleAnalytics-msg').innerText()).toBe('Feil: «GT-ABCD123» er en Google Ads-ID (AW-…) eller en Google-tag (GT-…). Skriv den i feltet «Google Ads-ID».');
       await page.fill('#googleAds', 'aw-123456789');
-      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toContain('Tips: Skriv ID-en med store bokstaver: «AW-123456789».');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: Skriv ID-en med store bokstaver: «AW-123456789».');
+      // An owner's real first try: a space after the dash.
+      await page.fill('#googleAds', 'AW- 123456789');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: Ta bort mellomrommet: «AW-123456789».');
+      expect(await page.getAttribute('#googleAds', 'aria-invalid')).toBe('true');
+      await page.fill('#metaPixel', '1234 5678 9012 345');
+      await expect.poll(() => page.locator('#metaPixel-msg').innerText()).toBe('Feil: Ta bort mellomrommene: «123456789012345».');
+      await page.fill('#metaPixel', '');
 
       await page.fill('#googleAds', 'AW-123456789, GT-ABCD123');
       await page.fill('#googleAnalytics', 'G-ABC123XYZ');
@@ -217,7 +224,7 @@ describe('configurator', () => {
       expect(await page.inputValue('#colours input[type="color"][data-for="theme-accent"]')).toBe('#aa0000');
       await page.fill('#theme-accent', '');
       await page.fill('#googleAds', 'AW-12');
-      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: ID-en skal se ut som «AW-123456789». Det som ikke er en gyldig ID, lastes ikke.');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: ID-en skal se ut som «AW-123456789». Banneret bruker ikke en ID som er skrevet feil.');
       // The preview's samtykke says it too, in the console, with the texts of samtykke-help.js fetched beside it.
       await expect.poll(() => console.filter((m) => m.startsWith('[samtykke] googleAds:'))).toContain('[samtykke] googleAds: "AW-12" is not a valid id; it looks like "AW-123456789". Nothing is loaded for it.');
       await page.fill('#theme-accent', 'red; }');
@@ -298,9 +305,9 @@ describe('configurator', () => {
       await tagOf(page);
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
       await page.evaluate(() => navigator.clipboard.writeText('før'));
-      // Two wrong ids ("aw" and "123456789"), one line.
-      await page.fill('#googleAds', 'aw 123456789');
-      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: ID-en skal se ut som «AW-123456789». Det som ikke er en gyldig ID, lastes ikke.');
+      // Two wrong ids ("aw" and "12"), not one with a space inside: one line.
+      await page.fill('#googleAds', 'aw 12');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: ID-en skal se ut som «AW-123456789». Banneret bruker ikke en ID som er skrevet feil.');
       await page.click('#copy');
       await expect.poll(() => page.locator('#copied').innerText()).toBe('Ikke kopiert: rett først det som er merket «Feil» (Google Ads-ID).');
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('før');
