@@ -489,7 +489,7 @@ describe('configurator', () => {
       await page.check('input[name="hosting"][value="folder"]');
       await page.fill('#googleAds', 'G-ABC123XYZ');
       await expect.poll(() => page.locator('#own-files li').count()).toBeGreaterThan(1);
-      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toContain('Tips:');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toContain('Feil: «G-ABC123XYZ» er en Google Analytics-ID');
       expect(await axe(page)).toEqual([]);
 
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
