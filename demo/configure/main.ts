@@ -4,6 +4,7 @@
  * a preview.
  */
 import { embedPresets } from '../../src/config/presets';
+import { showAddress } from './address-lines';
 import { addressErrors, SITE_HINT, siteAddress } from './addresses';
 import { ENGINE, folderFiles, ONE_FILE, scriptFile, type Hosting, type Release } from './hosting';
 import { explainIds } from './ids';
@@ -223,7 +224,7 @@ function update(): void {
   code.classList.toggle('waiting', errors.length > 0);
   const selfCheck = new URL(site ?? exampleCheck);
   selfCheck.searchParams.set('samtykke', 'sjekk');
-  checkLink.href = checkLink.textContent = selfCheck.href;
+  showAddress(checkLink, selfCheck.href);
   // The preview reloads only when typing pauses; a reload per keystroke would flicker. The
   // first is drawn at once: nothing is being typed yet.
   const draw = () => (preview.srcdoc = previewDocument(settings, new URL(ENGINE, localFolder()).href, siteUrl));

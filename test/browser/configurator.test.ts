@@ -466,6 +466,45 @@ describe('configurator', () => {
     }
   });
 
+  it('keeps the self-check’s address whole on a line where it fits, and on a 320 px phone breaks it only after a «/», never after its «?», with nothing scrolling sideways', async () => {
+    for (const width of [1280, 320]) {
+      const context = await site.browser.newContext({ viewport: { width, height: 800 } });
+      await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+      try {
+        const page = await context.newPage();
+        await page.goto(site.server.origin + '/configure.html', { waitUntil: 'load' });
+        for (const address of ['', 'https://www.stressfri.no/']) {
+          await page.fill('#siteUrl', address);
+          await expect.poll(() => page.locator('#check-link').innerText()).toMatch(/^https:\/\/www\.(dittnettsted|stressfri)\.no\/\?samtykke=sjekk$/);
+          // Where each character of the address is drawn: the line (its top) of each, and of the «?».
+          const lines = await page.locator('#check-link').evaluate((link) => {
+            const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+            const chars: { char: string; top: number }[] = [];
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              for (let i = 0; i < node.textContent!.length; i++) {
+                const range = document.createRange();
+                range.setStart(node, i);
+                range.setEnd(node, i + 1);
+                chars.push({ char: node.textContent![i]!, top: Math.round(range.getBoundingClientRect().top) });
+              }
+            }
+            const tops = [...new Set(chars.map((c) => c.top))];
+            // Each line's text, in order.
+            return tops.map((top) => chars.filter((c) => c.top === top).map((c) => c.char).join(''));
+          });
+          expect(lines.join('')).toBe(await page.locator('#check-link').getAttribute('href'));
+          expect(lines.find((line) => line.includes('?'))).toMatch(/\?samtykke=sjekk$/);
+          // Whole where it fits (a wide screen); on the phone it cannot fit, and each line but the last ends at a «/».
+          expect(lines.length === 1).toBe(width === 1280);
+          expect(lines.slice(0, -1).filter((line) => !line.endsWith('/'))).toEqual([]);
+        }
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   it('selects the whole code and says how to copy it, on a PC and a phone, when the browser refuses the clipboard', async () => {
     const { page, close } = await openConfigurator();
     try {
