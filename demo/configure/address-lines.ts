@@ -5,7 +5,7 @@
  */
 
 /** The address in pieces, each but the last ending in «/»; `//` stays in one piece. */
-export const addressPieces = (href: string): string[] => href.split(/(?<=\/)(?!\/)/);
+const addressPieces = (href: string): string[] => href.split(/(?<=\/)(?!\/)/);
 
 /** Shows `href` in `link` as its pieces, each kept whole by the stylesheet. */
 export function showAddress(link: HTMLAnchorElement, href: string): void {
