@@ -32,7 +32,7 @@ const FIXES: readonly Rule[] = [
   [/^must be a whole number from (\d+) to (\d+), not (.+)\. Using (.+)\.$/s, (min, max, v, fallback) => `må være et heltall fra ${min} til ${max}, ikke ${q(v)}. Bruker ${fallback}.`],
   [/^(.+) is not a web address; give a path like "\/personvern\/" or a full https:\/\/ address\.$/s, (v) => `${q(v)} er ikke en nettadresse; skriv en sti som «/personvern/» eller en full https://-adresse.`],
   // Without the value: a field with several wrong ids then gets the same line for each, shown once (wording.ts).
-  [/^.+ is not a valid id; it looks like (".+")\. Nothing is loaded for it\.$/s, (example) => `ID-en skal se ut som ${q(example)}. Det som ikke er en gyldig ID, lastes ikke.`],
+  [/^.+ is not a valid id; it looks like (".+")\. Nothing is loaded for it\.$/s, (example) => `ID-en skal se ut som ${q(example)}. Banneret bruker ikke en ID som er skrevet feil.`],
   [/^(.+) must be 1–32 letters, digits, "-" or "_" \(e\.g\. "2025-01"\)\. Using "1"\.$/s, (v) => `${q(v)} må være 1–32 bokstaver, sifre, «-» eller «_» (f.eks. «2025-01»). Bruker «1».`],
   [/^(".+") is not this site's domain \((.+)\); use it or a parent of it, or leave it out\.$/s, (v, host) => `${q(v)} er ikke domenet til dette nettstedet (${host}); bruk det eller et overordnet domene, eller la feltet stå tomt.`],
   [/^must list embeds the site uses, e\.g\. "youtube vimeo google-maps"; none are named in the preferences\.$/s, () => 'må liste innbyggingene nettstedet bruker, f.eks. «youtube vimeo google-maps»; ingen vises i innstillingene.'],

@@ -4,9 +4,10 @@
  * a preview.
  */
 import { embedPresets } from '../../src/config/presets';
+import { showAddress } from './address-lines';
 import { addressErrors, SITE_HINT, siteAddress } from './addresses';
 import { ENGINE, folderFiles, ONE_FILE, scriptFile, type Hosting, type Release } from './hosting';
-import { idHints } from './ids';
+import { explainIds } from './ids';
 import { check, type FieldMessage } from './messages';
 import { COLOUR_KEYS, settingsOf, validatorInput, type ColourKey, type FormState } from './model';
 import { previewDocument } from './preview';
@@ -207,7 +208,7 @@ function update(): void {
   const site = siteAddress(typedSite);
   const siteUrl = (site ?? EXAMPLE_SITE).href;
   const said = check(validatorInput(settings), siteUrl);
-  const messages = [...said, ...idHints(settings), ...addressErrors(s, said), ...(typedSite.trim() && !site ? [SITE_HINT] : [])];
+  const messages = [...explainIds(said, settings), ...addressErrors(s, said), ...(typedSite.trim() && !site ? [SITE_HINT] : [])];
   errors = messages.filter((m) => m.level === 'error');
   show(messages);
   // An error in the folded-away choices is shown: the owner cannot fix what she cannot see.
@@ -223,7 +224,7 @@ function update(): void {
   code.classList.toggle('waiting', errors.length > 0);
   const selfCheck = new URL(site ?? exampleCheck);
   selfCheck.searchParams.set('samtykke', 'sjekk');
-  checkLink.href = checkLink.textContent = selfCheck.href;
+  showAddress(checkLink, selfCheck.href);
   // The preview reloads only when typing pauses; a reload per keystroke would flicker. The
   // first is drawn at once: nothing is being typed yet.
   const draw = () => (preview.srcdoc = previewDocument(settings, new URL(ENGINE, localFolder()).href, siteUrl));

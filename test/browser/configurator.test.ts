@@ -181,18 +181,25 @@ describe('configurator', () => {
     expect(where(guide)).toEqual(where(help));
   });
 
-  it('checks the Google ids as they are typed, and says where an id of the other kind goes', async () => {
+  it('checks the Google ids as they are typed, and says in one line what is wrong: a space, small letters, an id of the other kind', async () => {
     const { page, close } = await openConfigurator();
     try {
       await page.fill('#googleAds', 'AW-12');
-      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: ID-en skal se ut som «AW-123456789». Det som ikke er en gyldig ID, lastes ikke.');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: ID-en skal se ut som «AW-123456789». Banneret bruker ikke en ID som er skrevet feil.');
       expect(await page.getAttribute('#googleAds', 'aria-invalid')).toBe('true');
       await page.fill('#googleAds', 'G-ABC123XYZ');
-      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toContain('Tips: «G-ABC123XYZ» er en Google Analytics-ID (G-…). Skriv den i feltet «Google Analytics-måle-ID».');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: «G-ABC123XYZ» er en Google Analytics-ID (G-…). Skriv den i feltet «Google Analytics-måle-ID».');
       await page.fill('#googleAnalytics', 'GT-ABCD123');
-      await expect.poll(() => page.locator('#googleAnalytics-msg').innerText()).toContain('Tips: «GT-ABCD123» er en Google Ads-ID (AW-…) eller en Google-tag (GT-…). Skriv den i feltet «Google Ads-ID».');
+      await expect.poll(() => page.locator('#googleAnalytics-msg').innerText()).toBe('Feil: «GT-ABCD123» er en Google Ads-ID (AW-…) eller en Google-tag (GT-…). Skriv den i feltet «Google Ads-ID».');
       await page.fill('#googleAds', 'aw-123456789');
-      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toContain('Tips: Skriv ID-en med store bokstaver: «AW-123456789».');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: Skriv ID-en med store bokstaver: «AW-123456789».');
+      // An owner's real first try: a space after the dash.
+      await page.fill('#googleAds', 'AW- 123456789');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: Ta bort mellomrommet: «AW-123456789».');
+      expect(await page.getAttribute('#googleAds', 'aria-invalid')).toBe('true');
+      await page.fill('#metaPixel', '1234 5678 9012 345');
+      await expect.poll(() => page.locator('#metaPixel-msg').innerText()).toBe('Feil: Ta bort mellomrommene: «123456789012345».');
+      await page.fill('#metaPixel', '');
 
       await page.fill('#googleAds', 'AW-123456789, GT-ABCD123');
       await page.fill('#googleAnalytics', 'G-ABC123XYZ');
@@ -217,7 +224,7 @@ describe('configurator', () => {
       expect(await page.inputValue('#colours input[type="color"][data-for="theme-accent"]')).toBe('#aa0000');
       await page.fill('#theme-accent', '');
       await page.fill('#googleAds', 'AW-12');
-      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: ID-en skal se ut som «AW-123456789». Det som ikke er en gyldig ID, lastes ikke.');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: ID-en skal se ut som «AW-123456789». Banneret bruker ikke en ID som er skrevet feil.');
       // The preview's samtykke says it too, in the console, with the texts of samtykke-help.js fetched beside it.
       await expect.poll(() => console.filter((m) => m.startsWith('[samtykke] googleAds:'))).toContain('[samtykke] googleAds: "AW-12" is not a valid id; it looks like "AW-123456789". Nothing is loaded for it.');
       await page.fill('#theme-accent', 'red; }');
@@ -298,9 +305,9 @@ describe('configurator', () => {
       await tagOf(page);
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
       await page.evaluate(() => navigator.clipboard.writeText('før'));
-      // Two wrong ids ("aw" and "123456789"), one line.
-      await page.fill('#googleAds', 'aw 123456789');
-      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: ID-en skal se ut som «AW-123456789». Det som ikke er en gyldig ID, lastes ikke.');
+      // Two wrong ids ("aw" and "12"), not one with a space inside: one line.
+      await page.fill('#googleAds', 'aw 12');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: ID-en skal se ut som «AW-123456789». Banneret bruker ikke en ID som er skrevet feil.');
       await page.click('#copy');
       await expect.poll(() => page.locator('#copied').innerText()).toBe('Ikke kopiert: rett først det som er merket «Feil» (Google Ads-ID).');
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('før');
@@ -459,6 +466,45 @@ describe('configurator', () => {
     }
   });
 
+  it('keeps the self-check’s address whole on a line where it fits, and on a 320 px phone breaks it only after a «/», never after its «?», with nothing scrolling sideways', async () => {
+    for (const width of [1280, 320]) {
+      const context = await site.browser.newContext({ viewport: { width, height: 800 } });
+      await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+      try {
+        const page = await context.newPage();
+        await page.goto(site.server.origin + '/configure.html', { waitUntil: 'load' });
+        for (const address of ['', 'https://www.stressfri.no/']) {
+          await page.fill('#siteUrl', address);
+          await expect.poll(() => page.locator('#check-link').innerText()).toMatch(/^https:\/\/www\.(dittnettsted|stressfri)\.no\/\?samtykke=sjekk$/);
+          // Where each character of the address is drawn: the line (its top) of each, and of the «?».
+          const lines = await page.locator('#check-link').evaluate((link) => {
+            const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+            const chars: { char: string; top: number }[] = [];
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              for (let i = 0; i < node.textContent!.length; i++) {
+                const range = document.createRange();
+                range.setStart(node, i);
+                range.setEnd(node, i + 1);
+                chars.push({ char: node.textContent![i]!, top: Math.round(range.getBoundingClientRect().top) });
+              }
+            }
+            const tops = [...new Set(chars.map((c) => c.top))];
+            // Each line's text, in order.
+            return tops.map((top) => chars.filter((c) => c.top === top).map((c) => c.char).join(''));
+          });
+          expect(lines.join('')).toBe(await page.locator('#check-link').getAttribute('href'));
+          expect(lines.find((line) => line.includes('?'))).toMatch(/\?samtykke=sjekk$/);
+          // Whole where it fits (a wide screen); on the phone it cannot fit, and each line but the last ends at a «/».
+          expect(lines.length === 1).toBe(width === 1280);
+          expect(lines.slice(0, -1).filter((line) => !line.endsWith('/'))).toEqual([]);
+        }
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   it('selects the whole code and says how to copy it, on a PC and a phone, when the browser refuses the clipboard', async () => {
     const { page, close } = await openConfigurator();
     try {
@@ -482,7 +528,7 @@ describe('configurator', () => {
       await page.check('input[name="hosting"][value="folder"]');
       await page.fill('#googleAds', 'G-ABC123XYZ');
       await expect.poll(() => page.locator('#own-files li').count()).toBeGreaterThan(1);
-      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toContain('Tips:');
+      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toContain('Feil: «G-ABC123XYZ» er en Google Analytics-ID');
       expect(await axe(page)).toEqual([]);
 
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });

@@ -54,7 +54,7 @@ describe('the configurator’s messages in bokmål', () => {
 
   it('words a wrong id by what a right one looks like, without the value, so several wrong ids in a field read alike', () => {
     const said = check({ privacyUrl: '/p/', googleAds: 'aw 123456789' }, SITE).map((m) => inBokmal(m.text));
-    expect(said).toEqual(Array(2).fill('googleAds: ID-en skal se ut som «AW-123456789». Det som ikke er en gyldig ID, lastes ikke.'));
+    expect(said).toEqual(Array(2).fill('googleAds: ID-en skal se ut som «AW-123456789». Banneret bruker ikke en ID som er skrevet feil.'));
   });
 
   it('quotes values and examples in «», as Norwegian text does, and leaves a shape of code as code', () => {

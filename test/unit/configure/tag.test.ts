@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { folderFiles, scriptFile, type Release } from '../../../demo/configure/hosting';
-import { idHints } from '../../../demo/configure/ids';
 import { pasteTag, settingFlags, settingsFromArgs } from '../../../demo/configure/tag';
 import { ENGINE_ATTR, ENGINE_INTEGRITY_ATTR, faceHashAttr } from '../../../src/start/protocol';
 import { readInput } from '../../../src/config/read';
@@ -104,16 +103,5 @@ describe('scriptFile', () => {
 
   it('names the folder’s files as the tag may fetch them: not the one-file build, the pasted start nor the bundlers’ module', () => {
     expect(folderFiles(RELEASE)).toEqual(['samtykke.js', 'samtykke-face.nb.js', 'samtykke-help.js']);
-  });
-});
-
-describe('idHints', () => {
-  it('says where an id of the other kind goes, and when it needs capitals; nothing for a right one', () => {
-    expect(idHints({ googleAds: 'AW-123456789, GT-ABCD1234', googleAnalytics: 'G-ABC123XYZ' })).toEqual([]);
-    expect(idHints({ googleAds: 'G-ABC123XYZ' }).map((h) => h.text)).toEqual(['«G-ABC123XYZ» er en Google Analytics-ID (G-…). Skriv den i feltet «Google Analytics-måle-ID».']);
-    expect(idHints({ googleAnalytics: 'AW-123456789' }).map((h) => [h.field, h.text])).toEqual([['googleAnalytics', '«AW-123456789» er en Google Ads-ID (AW-…) eller en Google-tag (GT-…). Skriv den i feltet «Google Ads-ID».']]);
-    expect(idHints({ googleAnalytics: 'g-abc123xyz' }).map((h) => h.text)).toEqual(['Skriv ID-en med store bokstaver: «G-ABC123XYZ».']);
-    // Only malformed: the script's own message says so.
-    expect(idHints({ googleAds: 'UA-1234-1' })).toEqual([]);
   });
 });
