@@ -184,21 +184,20 @@ describe('configurator', () => {
   it('checks the Google ids as they are typed, and says in one line what is wrong: a space, small letters, an id of the other kind', async () => {
     const { page, close } = await openConfigurator();
     try {
-      await page.fill('#googleAds', 'AW-12');
-      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: ID-en skal se ut som «AW-123456789». Banneret bruker ikke en ID som er skrevet feil.');
-      expect(await page.getAttribute('#googleAds', 'aria-invalid')).toBe('true');
-      await page.fill('#googleAds', 'G-ABC123XYZ');
-      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: «G-ABC123XYZ» er en Google Analytics-ID (G-…). Skriv den i feltet «Google Analytics-måle-ID».');
-      await page.fill('#googleAnalytics', 'GT-ABCD123');
-      await expect.poll(() => page.locator('#googleAnalytics-msg').innerText()).toBe('Feil: «GT-ABCD123» er en Google Ads-ID (AW-…) eller en Google-tag (GT-…). Skriv den i feltet «Google Ads-ID».');
-      await page.fill('#googleAds', 'aw-123456789');
-      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: Skriv ID-en med store bokstaver: «AW-123456789».');
-      // An owner's real first try: a space after the dash.
-      await page.fill('#googleAds', 'AW- 123456789');
-      await expect.poll(() => page.locator('#googleAds-msg').innerText()).toBe('Feil: Ta bort mellomrommet: «AW-123456789».');
-      expect(await page.getAttribute('#googleAds', 'aria-invalid')).toBe('true');
-      await page.fill('#metaPixel', '1234 5678 9012 345');
-      await expect.poll(() => page.locator('#metaPixel-msg').innerText()).toBe('Feil: Ta bort mellomrommene: «123456789012345».');
+      // Each as an owner might type it (a space after the dash is a real first try), and the one line it gets.
+      const typed: [field: string, value: string, message: string][] = [
+        ['googleAds', 'AW-12', 'Feil: ID-en skal se ut som «AW-123456789». Banneret bruker ikke en ID som er skrevet feil.'],
+        ['googleAds', 'G-ABC123XYZ', 'Feil: «G-ABC123XYZ» er en Google Analytics-ID (G-…). Skriv den i feltet «Google Analytics-måle-ID».'],
+        ['googleAnalytics', 'GT-ABCD123', 'Feil: «GT-ABCD123» er en Google Ads-ID (AW-…) eller en Google-tag (GT-…). Skriv den i feltet «Google Ads-ID».'],
+        ['googleAds', 'aw-123456789', 'Feil: Skriv ID-en med store bokstaver: «AW-123456789».'],
+        ['googleAds', 'AW- 123456789', 'Feil: Ta bort mellomrommet: «AW-123456789».'],
+        ['metaPixel', '1234 5678 9012 345', 'Feil: Ta bort mellomrommene: «123456789012345».'],
+      ];
+      for (const [field, value, message] of typed) {
+        await page.fill(`#${field}`, value);
+        await expect.poll(() => page.locator(`#${field}-msg`).innerText(), { message: value }).toBe(message);
+        expect(await page.getAttribute(`#${field}`, 'aria-invalid'), value).toBe('true');
+      }
       await page.fill('#metaPixel', '');
 
       await page.fill('#googleAds', 'AW-123456789, GT-ABCD123');
