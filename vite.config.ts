@@ -92,8 +92,9 @@ export default defineConfig(({ command, mode }) => ({
     ...(mode === 'engine' || mode === 'full' ? { __HELP_INTEGRITY__: integrityOf(HELP_FILE) } : {}),
     // The help carries the check's hash, so the tag needs only the help's (shell/load.ts).
     ...(mode === 'help' ? { __CHECK_INTEGRITY__: integrityOf(CHECK_FILE) } : {}),
-    // The one-file build fetches the owner's check from this version's folder on the project's site when it is not beside it.
-    ...(mode === 'full' ? { __PAGES_FOLDER__: JSON.stringify(pagesUrl(version)) } : {}),
+    // The one-file build fetches the owner's check from this version's folder on the project's site
+    // when it is not beside it; the check counts that site's files as the banner's own.
+    ...(mode === 'full' || mode.startsWith('check') ? { __PAGES_FOLDER__: JSON.stringify(pagesUrl(version)) } : {}),
     // The one-tag build runs in browsers, where `process` does not exist: fold any dependency's
     // `process.env.NODE_ENV` checks (dev-only warnings and hooks) away instead of shipping them.
     // The bundler build leaves it to the consumer's bundler, as libraries should.

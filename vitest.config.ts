@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { pagesUrl } from './scripts/versioned.mjs';
 
 /** The built files in Debian's headless Chromium, after the unit project (a broken layer fails fast and cheaply). */
 const builtInChromium = {
@@ -21,7 +22,7 @@ const builtInChromium = {
 const beforeTheBrowsers = { maxWorkers: 2, sequence: { groupOrder: 0 } } as const;
 
 export default defineConfig({
-  define: { __VERSION__: JSON.stringify('test'), __FACE_LANG__: JSON.stringify('all') },
+  define: { __VERSION__: JSON.stringify('test'), __FACE_LANG__: JSON.stringify('all'), __PAGES_FOLDER__: JSON.stringify(pagesUrl('test')) },
   test: {
     reporters: ['default', './test/summary-reporter.ts'],
     projects: [

@@ -12,3 +12,12 @@ export function pageAddresses(): string[] {
     ...Array.from(document.querySelectorAll<HTMLElement>(`script[src],iframe[src],iframe[${SRC_ATTR}],img[${SRC_ATTR}]`)).map((el) => el.getAttribute('src') ?? el.getAttribute(SRC_ATTR) ?? ''),
   ];
 }
+
+declare const __PAGES_FOLDER__: string;
+
+/**
+ * The hosts the banner's own files come from: its tag's, and the project's site, from which the
+ * one-file build fetches the console's texts and this check when they are not beside it
+ * (entries/full.ts). Neither stores anything, so neither is a third party to list.
+ */
+export const ownHosts = (tag: HTMLScriptElement | null): Set<string> => new Set([new URL(__PAGES_FOLDER__).hostname, ...(tag?.src ? [new URL(tag.src).hostname] : [])]);

@@ -1,6 +1,7 @@
 import { classify, foreignHost, webAddress } from '../config/trackers';
 import type { Purpose } from '../config/types';
 import { HELD_ATTR, PURPOSES_ATTR, SRC_ATTR, purposesOf } from '../markup';
+import { ownHosts } from './addresses';
 import { grantedAt, inForce } from './decisions';
 import { bad, ok, saidOf, same, seconds, warn, type Line, type Look, type Section } from './model';
 import { frameRequests } from './released';
@@ -21,11 +22,11 @@ import { purposeName, showLabel } from './texts';
  */
 export function requests(look: Look): Section[] {
   const { t, config, decisions, tag, released } = look;
-  const own = tag?.src ? new URL(tag.src).hostname : null;
+  const own = ownHosts(tag);
   const before: Line[] = [];
   const after: Line[] = [];
   // Whether the banner's own files came from another site before (index 0) and after (1) the first decision.
-  const ownFetched = [false, false];
+  const ownFetched: (string | null)[] = [null, null];
   // What the browser fetched ahead from the page's HTML before samtykke could hold it (the engine said so).
   const early = new Set(saidOf(look, 'leak.preload').map(([url]) => String(url)));
   const entries = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).slice().sort((a, b) => a.startTime - b.startTime);
@@ -36,8 +37,8 @@ export function requests(look: Look): Section[] {
     if (!host) continue;
     const at = performance.timeOrigin + e.startTime;
     const decided = inForce(decisions, at) !== undefined;
-    if (host === own) {
-      ownFetched[+decided] = true;
+    if (own.has(host)) {
+      ownFetched[+decided] ??= host;
       continue;
     }
     const label = t.request(host, kindOf(look, e.initiatorType), seconds(e.startTime));
@@ -57,7 +58,7 @@ export function requests(look: Look): Section[] {
   const requested = new Set(entries.map((e) => e.name));
   // The part whose red line shows a request for this address.
   const fault = (url: string) => ([[t.before, before], [t.after, after]] as const).find(([, lines]) => lines.some((l) => l.tone === 'bad' && l.about === url))?.[0];
-  const none = (i: number) => [ok(t.noRequests(ownFetched[i] ? own : null))];
+  const none = (i: number) => [ok(t.noRequests(ownFetched[i]!))];
   return [
     { title: t.before, lines: before.length ? before : none(0) },
     {

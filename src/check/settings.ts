@@ -2,6 +2,7 @@ import { classify, foreignHost } from '../config/trackers';
 import type { OptionalPurpose, Service } from '../config/types';
 import { dataAttribute, type Messages } from '../help/messages';
 import { fill } from '../ui/text';
+import { ownHosts } from './addresses';
 import { isMap } from './embeds';
 import { bad, ok, saidOf, same, warn, type Line, type Look } from './model';
 import { purposeName } from './texts';
@@ -63,11 +64,11 @@ export async function askPrivacy(url: string | null): Promise<PrivacyAnswer> {
 
 /** The hosts of another site that loaded or wait in the page (`urls`), that no service or known tracker claims. */
 function unknownHosts({ config, said, tag }: Look, urls: readonly string[]): string[] {
-  const own = tag?.src ? new URL(tag.src).hostname : null;
+  const own = ownHosts(tag);
   const hosts = new Set(saidOf({ said }, 'host.unknown').map(([h]) => String(h)));
   for (const url of urls) {
     const host = foreignHost(url, location.hostname, config.cookieDomain);
-    if (host && host !== own && !classify(url, config)) hosts.add(host);
+    if (host && !own.has(host) && !classify(url, config)) hosts.add(host);
   }
   return [...hosts].sort();
 }

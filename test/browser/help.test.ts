@@ -127,5 +127,11 @@ describe('samtykke.full.js uploaded alone', () => {
     await s.goto('/?samtykke=sjekk');
     await s.page.locator('samtykke-check h2').waitFor();
     expect(fromSite).toEqual([pagesUrl(version) + HELP_FILE, pagesUrl(version) + CHECK_FILE]);
+    // The check's own files from the project's site are the banner's own, not an unknown third party.
+    const host = new URL(pagesUrl(version)).hostname;
+    const said = () => s.page.evaluate(() => document.querySelector('samtykke-check')!.shadowRoot!.textContent);
+    await expect.poll(said).toContain(`Ingen forespørsler til andre nettsteder, utenom bannerets egne filer (fra ${host}).`);
+    // No line of its own for that host (a request's line reads «host (skript, etter … s)»).
+    expect(await said()).not.toContain(`${host} (`);
   });
 });
