@@ -68,8 +68,10 @@ function sizeLike(host: HTMLElement, w: string, h: string): void {
 function Placeholder({ text: { t, lang }, service, frame, show, choose }: { text: I18n; service: Service | undefined; frame: HTMLIFrameElement; show: () => void; choose: (() => void) | null }) {
   const host = new URL(frame.getAttribute(SRC_ATTR)!, document.baseURI).hostname.replace(/^www\./, '');
   const provider = service?.provider || host;
-  // The frame's title tells two placeholders from the same provider apart.
-  const label = fill(t.embed, { name: service?.name || host }).join('') + (frame.title && ': ' + frame.title);
+  const name = service?.name || host;
+  // The frame's title tells two placeholders from the same provider apart; one that names the
+  // service (YouTube's own code writes «YouTube video player») would only repeat it, in English.
+  const label = fill(t.embed, { name }).join('') + (frame.title && !frame.title.includes(name) ? ': ' + frame.title : '');
   const url = service?.privacyUrl;
   return (
     <section class="root embed" lang={lang} aria-label={label}>

@@ -53,6 +53,11 @@ describe('placeholder', () => {
     expect(region.querySelector('h1,h2,h3,h4,h5,h6')).toBeNull();
   });
 
+  it('leaves out a title that only repeats the service’s name, as YouTube’s own «YouTube video player» does', () => {
+    const { q } = setup({ markup: YOUTUBE.replace('Slik bestiller du', 'YouTube video player') });
+    expect(q.getByRole('region').getAttribute('aria-label')).toBe('Innhold fra YouTube');
+  });
+
   it("links the provider's privacy page and offers both actions", () => {
     const { q } = setup();
     const link = q.getByRole('link');
