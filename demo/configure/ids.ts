@@ -8,6 +8,7 @@
 import type { FieldMessage } from './messages';
 import { check } from './messages';
 import type { Settings } from './tag';
+import { sentence } from './wording';
 
 interface IdField {
   readonly field: 'googleAds' | 'googleAnalytics' | 'metaPixel';
@@ -55,8 +56,7 @@ const listed = (parts: string[]): string => (parts.length > 1 ? `${parts.slice(0
 function advice(typed: string, own: IdField): string | null {
   const here = mended(typed, own);
   if (here) {
-    const said = listed(here.slips);
-    return `${said.charAt(0).toUpperCase()}${said.slice(1)}: «${here.id}».`;
+    return `${sentence(listed(here.slips))}: «${here.id}».`;
   }
   for (const other of FIELDS) {
     const there = other !== own && other.home && mended(typed, other);

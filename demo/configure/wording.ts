@@ -3,6 +3,9 @@ import type { FieldMessage } from './messages';
 
 const PREFIX: Record<FieldMessage['level'], string> = { error: 'Feil: ', warn: 'Merk: ', hint: 'Tips: ' };
 
+/** Words that now start a sentence, with a capital. */
+export const sentence = (words: string): string => words.charAt(0).toUpperCase() + words.slice(1);
+
 /**
  * A message as the owner reads it: in bokmål when the form is (the configurator's own hints
  * are already), and without the setting's name (`googleAds:`, `services[0].provider:`), a
@@ -16,6 +19,6 @@ export function wording(m: FieldMessage, norwegian: boolean, underItsField: bool
   if (!m.field || !said.startsWith(name)) return PREFIX[m.level] + said;
   const rest = said.slice(name.length);
   // What followed the name now starts the sentence.
-  if (underItsField) return PREFIX[m.level] + rest.charAt(0).toUpperCase() + rest.slice(1);
+  if (underItsField) return PREFIX[m.level] + sentence(rest);
   return PREFIX[m.level] + (label ? `${label}: ${rest}` : said);
 }

@@ -6,7 +6,10 @@ import { badge, forHelper, type Line, type Section } from './model';
 export function plainReport(sections: readonly Section[], t: CheckTexts, version: string): string {
   const out = [t.reportFor(location.href, new Date().toLocaleString(t.locale)), t.version(version), navigator.userAgent, ''];
   // A line's colour in words; a line without one (it says again what a red line shows) as a plain item.
-  const mark = (line: Line, word = badge(t, line)) => (word === null ? '-' : `[${word}]`);
+  const mark = (line: Line) => {
+    const word = badge(t, line);
+    return word === null ? '-' : `[${word}]`;
+  };
   const write = (section: Section, depth: number) => {
     out.push(`${'#'.repeat(depth)} ${forHelper(section.title)}`);
     if (section.note) out.push(forHelper(section.note));

@@ -15,8 +15,8 @@ import { purposeName, showLabel } from './texts';
  * withdrawn it since; anything else another site served, necessary or unknown. A frame samtykke
  * released while its purpose was not granted is green too: only the visitor's «Vis innhold» on
  * its placeholder does that (a grant releases at its decision), a consent to that one content.
- * The banner's own files (from its tag's host) are not listed: they store nothing, and the
- * guide's privacy text names where they come from. But a part that lists nothing says they were
+ * The banner's own files (from its tag's host, or the project's site: `ownHosts`) are not
+ * listed: they store nothing, and the guide's privacy text names where they come from. But a part that lists nothing says they were
  * fetched from another site, so «no requests to other sites» is not untrue.
  * Then everything held now.
  */
@@ -25,7 +25,7 @@ export function requests(look: Look): Section[] {
   const own = ownHosts(tag);
   const before: Line[] = [];
   const after: Line[] = [];
-  // Whether the banner's own files came from another site before (index 0) and after (1) the first decision.
+  // The other site the banner's own files came from, if any, before (index 0) and after (1) the first decision.
   const ownFetched: (string | null)[] = [null, null];
   // What the browser fetched ahead from the page's HTML before samtykke could hold it (the engine said so).
   const early = new Set(saidOf(look, 'leak.preload').map(([url]) => String(url)));
@@ -58,7 +58,7 @@ export function requests(look: Look): Section[] {
   const requested = new Set(entries.map((e) => e.name));
   // The part whose red line shows a request for this address.
   const fault = (url: string) => ([[t.before, before], [t.after, after]] as const).find(([, lines]) => lines.some((l) => l.tone === 'bad' && l.about === url))?.[0];
-  const none = (i: number) => [ok(t.noRequests(ownFetched[i]!))];
+  const none = (i: number) => [ok(t.noRequests(ownFetched[i] ?? null))];
   return [
     { title: t.before, lines: before.length ? before : none(0) },
     {
